@@ -1,0 +1,51 @@
+package io.frontdesk;
+
+import io.frontdesk.database.EmbeddedDatabase;
+import io.quarkus.runtime.ImageMode;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import java.nio.file.Path;
+import org.jboss.logging.Logger;
+
+/**
+ * Entry point: with no datasource configured, starts the embedded PostgreSQL before Quarkus so that
+ * the service runs with nothing installed; with one configured, starts nothing.
+ */
+@QuarkusMain
+public class FrontdeskMain {
+
+  private static final Logger LOG = Logger.getLogger(FrontdeskMain.class);
+
+  public static void main(String... args) {
+    // A native binary carries no PostgreSQL binaries: it always runs against a configured server.
+    if (ImageMode.current() != ImageMode.NATIVE_RUN && embeddedDatabaseWanted()) {
+      startEmbeddedDatabase();
+    }
+    Quarkus.run(args);
+  }
+
+  private static boolean embeddedDatabaseWanted() {
+    boolean configured = setting("quarkus.datasource.reactive.url") != null;
+    String enabled = setting("frontdesk.embedded-database.enabled");
+    return !configured && !"false".equalsIgnoreCase(enabled);
+  }
+
+  private static void startEmbeddedDatabase() {
+    String dir = setting("frontdesk.embedded-database.data-dir");
+    Path dataDir = Path.of(dir != null ? dir : "data/postgres").toAbsolutePath();
+    EmbeddedDatabase database = EmbeddedDatabase.start(dataDir, false);
+    database.datasourceConfig().forEach(System::setProperty);
+    LOG.infof(
+        "No datasource configured: embedded PostgreSQL on port %d, data in %s",
+        database.port(), dataDir);
+  }
+
+  /** A setting from a system property or its environment-variable form (a.b-c → A_B_C). */
+  private static String setting(String property) {
+    String value = System.getProperty(property);
+    if (value == null || value.isBlank()) {
+      value = System.getenv(property.toUpperCase().replace('.', '_').replace('-', '_'));
+    }
+    return value == null || value.isBlank() ? null : value;
+  }
+}

@@ -1,0 +1,21 @@
+package io.frontdesk.account;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import java.time.OffsetDateTime;
+
+/** A customer of the support desk; the tier decides what the agents may do for them. */
+@Entity
+public class Customer {
+
+  @Id public String id;
+  public String name;
+  public String email;
+  public String tier;
+  public String company;
+  public String country;
+
+  @Column(name = "created_at")
+  public OffsetDateTime createdAt;
+}

@@ -1,0 +1,69 @@
+package io.frontdesk.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Maps failures to clear JSON answers: 4xx with a reason for bad input, never a stack trace. */
+public class ErrorMappers {
+
+  private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+  @ServerExceptionMapper
+  public Response notFound(NotFound e) {
+    return answer(404, "not_found", e.getMessage());
+  }
+
+  @ServerExceptionMapper
+  public Response invalid(ConstraintViolationException e) {
+    String reason =
+        e.getConstraintViolations().stream()
+            .map(v -> lastNode(v.getPropertyPath().toString()) + " " + v.getMessage())
+            .sorted()
+            .collect(Collectors.joining("; "));
+    return answer(400, "invalid_request", reason);
+  }
+
+  @ServerExceptionMapper
+  public Response unreadable(JsonProcessingException e) {
+    return answer(400, "invalid_json", "request body is not valid JSON: " + e.getOriginalMessage());
+  }
+
+  @ServerExceptionMapper
+  public Response web(WebApplicationException e) {
+    int status = e.getResponse().getStatus();
+    if (e instanceof NotFoundException && e.getCause() instanceof IllegalArgumentException bad) {
+      // JAX-RS answers 404 when a path or query parameter cannot be converted; it is bad input
+      return answer(400, "invalid_request", "a parameter has the wrong type: " + bad.getMessage());
+    }
+    if (status >= 500) {
+      return unexpected(e);
+    }
+    String reason = e.getMessage() == null ? "request rejected" : e.getMessage();
+    return answer(status, "http_" + status, reason);
+  }
+
+  @ServerExceptionMapper
+  public Response unexpected(Throwable e) {
+    LOG.error("Unhandled failure", e);
+    return answer(500, "internal_error", "the request could not be completed; it was logged");
+  }
+
+  private static String lastNode(String path) {
+    int dot = path.lastIndexOf('.');
+    return dot < 0 ? path : path.substring(dot + 1);
+  }
+
+  private static Response answer(int status, String code, String message) {
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON)
+        .entity(new ApiError(code, message))
+        .build();
+  }
+}

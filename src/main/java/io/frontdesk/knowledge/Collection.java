@@ -1,0 +1,17 @@
+package io.frontdesk.knowledge;
+
+/** The two searchable collections: help-centre articles and product documentation. */
+public enum Collection {
+  KNOWLEDGE_BASE("kb_article", "category", "article"),
+  DOCUMENTATION("doc_page", "section", "documentation page");
+
+  final String table;
+  final String groupColumn;
+  final String noun;
+
+  Collection(String table, String groupColumn, String noun) {
+    this.table = table;
+    this.groupColumn = groupColumn;
+    this.noun = noun;
+  }
+}

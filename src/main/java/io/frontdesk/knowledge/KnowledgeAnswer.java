@@ -1,0 +1,21 @@
+package io.frontdesk.knowledge;
+
+import java.util.List;
+
+/** What a knowledge tool returns to the model: a one-line summary and the matching passages. */
+public record KnowledgeAnswer(String summary, List<Passage> results) {
+
+  /** One matching document as the model sees it. */
+  public record Passage(String id, String title, String category, String passage) {}
+
+  static KnowledgeAnswer of(String noun, String none, List<SearchHit> hits) {
+    if (hits.isEmpty()) {
+      return new KnowledgeAnswer(none, List.of());
+    }
+    List<Passage> passages =
+        hits.stream()
+            .map(h -> new Passage(h.id(), h.title(), h.group(), h.passage().strip()))
+            .toList();
+    return new KnowledgeAnswer("Found %d %s".formatted(hits.size(), noun), passages);
+  }
+}

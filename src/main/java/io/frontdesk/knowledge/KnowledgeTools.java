@@ -1,0 +1,34 @@
+package io.frontdesk.knowledge;
+
+import dev.langchain4j.agent.tool.P;
+import dev.langchain4j.agent.tool.Tool;
+import io.frontdesk.database.ReactiveBridge;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The knowledge tools as the model sees them: thin adapters over {@link KnowledgeService}. */
+@ApplicationScoped
+public class KnowledgeTools {
+
+  static final int TOP_K = 3;
+
+  private final KnowledgeService knowledge;
+  private final ReactiveBridge bridge;
+
+  KnowledgeTools(KnowledgeService knowledge, ReactiveBridge bridge) {
+    this.knowledge = knowledge;
+    this.bridge = bridge;
+  }
+
+  @Tool(
+      name = "search_knowledge_base",
+      value =
+          "Search the help-centre knowledge base for answers to customer questions (accounts,"
+              + " billing, refunds, plans, outages, integrations). Returns the best articles with"
+              + " id, title and the matching passage.")
+  public KnowledgeAnswer searchKnowledgeBase(@P("what to look for, in plain words") String query) {
+    return KnowledgeAnswer.of(
+        "articles",
+        "No relevant articles found",
+        bridge.await(() -> knowledge.search(Collection.KNOWLEDGE_BASE, query, TOP_K)));
+  }
+}

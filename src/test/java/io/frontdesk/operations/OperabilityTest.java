@@ -1,0 +1,48 @@
+package io.frontdesk.operations;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class OperabilityTest {
+
+  @Test
+  void readinessChecksTheDatabase() {
+    given()
+        .get("/q/health/ready")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("UP"))
+        .body("checks.name", hasItem(containsString("connections health check")));
+  }
+
+  @Test
+  void liveness() {
+    given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+  }
+
+  @Test
+  void prometheusMetrics() {
+    given().get("/api/v1/customers/cus_0001").then().statusCode(200);
+    given()
+        .get("/q/metrics")
+        .then()
+        .statusCode(200)
+        .body(containsString("http_server_requests_seconds_count"));
+  }
+
+  @Test
+  void openApiAndSwaggerUi() {
+    given()
+        .get("/q/openapi?format=json")
+        .then()
+        .statusCode(200)
+        .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/customers/{id}"));
+    given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+  }
+}

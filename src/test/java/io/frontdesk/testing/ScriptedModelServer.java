@@ -1,0 +1,353 @@
+package io.frontdesk.testing;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/** A scripted OpenAI-compatible chat completions server for tests and benchmarks. */
+public final class ScriptedModelServer implements AutoCloseable {
+
+  /** The model {@code GET /v1/models} lists; completions echo the requested model instead. */
+  public static final String MODEL_ID = "scripted-model";
+
+  private static final String HOST = "127.0.0.1";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  // benchmarks open many connections at once; the JDK's small default backlog refuses some
+  private static final int BACKLOG = 256;
+
+  private final HttpServer http;
+  // one virtual thread per exchange, so slow streams never hold up other requests
+  private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+  private final List<RecordedRequest> recorded = Collections.synchronizedList(new ArrayList<>());
+  private final Queue<Reply> queue = new ConcurrentLinkedQueue<>();
+  private final List<Rule> rules = new CopyOnWriteArrayList<>();
+  private final AtomicLong sequence = new AtomicLong();
+  private volatile Function<RecordedRequest, Reply> defaultScript = StubModelMain::reply;
+  private volatile Duration latency = Duration.ZERO;
+  private volatile double tokensPerSecond;
+
+  private ScriptedModelServer(int port) throws IOException {
+    http = HttpServer.create(new InetSocketAddress(HOST, port), BACKLOG);
+    http.createContext("/", this::handle);
+    http.setExecutor(executor);
+    http.start();
+  }
+
+  /** Starts a server on a free port of 127.0.0.1. */
+  public static ScriptedModelServer start() {
+    return start(0);
+  }
+
+  /** Starts a server on this port of 127.0.0.1 (0 picks a free one). */
+  public static ScriptedModelServer start(int port) {
+    try {
+      return new ScriptedModelServer(port);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot listen on port " + port, e);
+    }
+  }
+
+  /** Queues replies for the next requests, one each, ahead of the rules and the default. */
+  public ScriptedModelServer enqueue(Reply... replies) {
+    queue.addAll(List.of(replies));
+    return this;
+  }
+
+  /** Makes the next {@code n} requests fail with this HTTP status. */
+  public ScriptedModelServer failNext(int n, int status) {
+    for (int i = 1; i <= n; i++) {
+      queue.add(Reply.error(status, "scripted failure " + i + " of " + n));
+    }
+    return this;
+  }
+
+  /** Starts a rule; rules persist and the first one matching a request answers it. */
+  public When when(Predicate<RecordedRequest> condition) {
+    return new When(Objects.requireNonNull(condition, "condition"));
+  }
+
+  /** Replaces the script for requests no queued reply or rule answers. */
+  public ScriptedModelServer setDefault(Function<RecordedRequest, Reply> script) {
+    defaultScript = Objects.requireNonNull(script, "script");
+    return this;
+  }
+
+  /** Delays the start of every response. */
+  public ScriptedModelServer latency(Duration latency) {
+    this.latency = Objects.requireNonNull(latency, "latency");
+    return this;
+  }
+
+  /** Paces streamed chunks at this rate; 0 or less streams as fast as possible. */
+  public ScriptedModelServer tokensPerSecond(double tokensPerSecond) {
+    this.tokensPerSecond = tokensPerSecond;
+    return this;
+  }
+
+  /** Forgets requests, queued replies and rules, and restores the knobs and default script. */
+  public void reset() {
+    recorded.clear();
+    queue.clear();
+    rules.clear();
+    latency = Duration.ZERO;
+    tokensPerSecond = 0;
+    defaultScript = StubModelMain::reply;
+  }
+
+  public int port() {
+    return http.getAddress().getPort();
+  }
+
+  /** The OpenAI base URL to configure clients with, ending in {@code /v1}. */
+  public String baseUrl() {
+    return "http://" + HOST + ":" + port() + "/v1";
+  }
+
+  /** The chat completion requests received so far, oldest first. */
+  public List<RecordedRequest> requests() {
+    synchronized (recorded) {
+      return List.copyOf(recorded);
+    }
+  }
+
+  public int requestCount() {
+    return recorded.size();
+  }
+
+  /** The latest chat completion request, or null if none arrived yet. */
+  public RecordedRequest lastRequest() {
+    synchronized (recorded) {
+      return recorded.isEmpty() ? null : recorded.getLast();
+    }
+  }
+
+  @Override
+  public void close() {
+    http.stop(0);
+    executor.shutdownNow();
+  }
+
+  private void handle(HttpExchange exchange) {
+    try (exchange) {
+      route(exchange);
+    } catch (IOException e) {
+      // the client hung up or the server is closing: nobody is left to answer
+    }
+  }
+
+  private void route(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    // clients configured with or without the /v1 base path reach the same endpoints
+    String endpoint = path.startsWith("/v1/") ? path.substring("/v1".length()) : path;
+    switch (exchange.getRequestMethod() + " " + endpoint) {
+      case "POST /chat/completions" -> complete(exchange);
+      case "GET /models" -> sendJson(exchange, 200, models());
+      default -> sendError(exchange, Reply.error(404, "no endpoint " + path));
+    }
+  }
+
+  private void complete(HttpExchange exchange) throws IOException {
+    String body = new String(exchange.getRequestBody().readAllBytes(), UTF_8);
+    RecordedRequest request;
+    try {
+      request = RecordedRequest.parse(body);
+    } catch (IllegalArgumentException e) {
+      sendError(exchange, Reply.error(400, e.getMessage()));
+      return;
+    }
+    recorded.add(request);
+    Reply reply = script(request);
+    pause(latency.plus(reply.latency()));
+    if (reply.isError()) {
+      sendError(exchange, reply);
+    } else if (request.stream()) {
+      stream(exchange, request, reply);
+    } else {
+      sendJson(exchange, 200, completion(request, reply));
+    }
+  }
+
+  private Reply script(RecordedRequest request) {
+    Reply queued = queue.poll();
+    if (queued != null) {
+      return queued;
+    }
+    try {
+      Reply reply = scriptFor(request).apply(request);
+      return Objects.requireNonNull(reply, "the script returned no reply");
+    } catch (RuntimeException e) {
+      // a broken script fails its own request readably instead of dropping the connection
+      return Reply.error(500, "script failed: " + e);
+    }
+  }
+
+  private Function<RecordedRequest, Reply> scriptFor(RecordedRequest request) {
+    return rules.stream()
+        .filter(rule -> rule.condition().test(request))
+        .findFirst()
+        .map(Rule::script)
+        .orElse(defaultScript);
+  }
+
+  private ObjectNode completion(RecordedRequest request, Reply reply) {
+    ObjectNode completion = head("chat.completion", request);
+    ObjectNode choice = completion.putArray("choices").addObject().put("index", 0);
+    choice.set("message", reply.message(callIds(reply)));
+    choice.put("finish_reason", reply.finishReason());
+    completion.set("usage", usage(request, reply));
+    return completion;
+  }
+
+  private void stream(HttpExchange exchange, RecordedRequest request, Reply reply)
+      throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+    exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+    exchange.sendResponseHeaders(200, 0); // chunked, so every event leaves as soon as it is written
+    OutputStream out = exchange.getResponseBody();
+    ObjectNode head = head("chat.completion.chunk", request);
+    sendEvent(out, chunk(head, JSON.createObjectNode().put("role", "assistant"), null));
+    for (ObjectNode delta : reply.deltas(callIds(reply))) {
+      pace();
+      sendEvent(out, chunk(head, delta, null));
+    }
+    sendEvent(out, chunk(head, JSON.createObjectNode(), reply.finishReason()));
+    if (request.includeUsage()) {
+      ObjectNode usage = head.deepCopy();
+      usage.putArray("choices");
+      usage.set("usage", usage(request, reply));
+      sendEvent(out, usage.toString());
+    }
+    sendEvent(out, "[DONE]");
+  }
+
+  private ObjectNode head(String object, RecordedRequest request) {
+    ObjectNode head = JSON.createObjectNode();
+    head.put("id", "chatcmpl-" + sequence.incrementAndGet());
+    head.put("object", object);
+    head.put("created", Instant.now().getEpochSecond());
+    head.put("model", request.model() == null ? MODEL_ID : request.model());
+    return head;
+  }
+
+  // ids are made per response, so a rule's reply used twice still gets distinct tool-call ids
+  private List<String> callIds(Reply reply) {
+    return reply.toolCalls().stream().map(call -> "call_" + sequence.incrementAndGet()).toList();
+  }
+
+  private static String chunk(ObjectNode head, ObjectNode delta, String finishReason) {
+    ObjectNode chunk = head.deepCopy();
+    ObjectNode choice = chunk.putArray("choices").addObject().put("index", 0);
+    choice.set("delta", delta);
+    choice.put("finish_reason", finishReason);
+    return chunk.toString();
+  }
+
+  // token counts are estimates (a token is about four characters), enough for usage metrics
+  private static ObjectNode usage(RecordedRequest request, Reply reply) {
+    JsonNode json = request.json();
+    String tools = json.has("tools") ? json.get("tools").toString() : "";
+    int promptTokens = tokens(json.get("messages").toString() + tools);
+    int completionTokens = tokens(reply.generatedText());
+    return JSON.createObjectNode()
+        .put("prompt_tokens", promptTokens)
+        .put("completion_tokens", completionTokens)
+        .put("total_tokens", promptTokens + completionTokens);
+  }
+
+  private static int tokens(String text) {
+    return (text.length() + 3) / 4;
+  }
+
+  private static ObjectNode models() {
+    ObjectNode models = JSON.createObjectNode().put("object", "list");
+    models
+        .putArray("data")
+        .addObject()
+        .put("id", MODEL_ID)
+        .put("object", "model")
+        .put("created", 0)
+        .put("owned_by", "frontdesk");
+    return models;
+  }
+
+  private void pace() throws InterruptedIOException {
+    if (tokensPerSecond > 0) {
+      pause(Duration.ofNanos((long) (1_000_000_000 / tokensPerSecond)));
+    }
+  }
+
+  private static void pause(Duration duration) throws InterruptedIOException {
+    try {
+      Thread.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      // only close() interrupts: give up on the exchange like on a client that hung up
+      throw new InterruptedIOException("server closing");
+    }
+  }
+
+  private static void sendJson(HttpExchange exchange, int status, JsonNode body)
+      throws IOException {
+    byte[] bytes = JSON.writeValueAsBytes(body);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.getResponseBody().write(bytes);
+  }
+
+  private static void sendError(HttpExchange exchange, Reply error) throws IOException {
+    sendJson(exchange, error.status(), error.errorBody());
+  }
+
+  private static void sendEvent(OutputStream out, String data) throws IOException {
+    out.write(("data: " + data + "\n\n").getBytes(UTF_8));
+    out.flush();
+  }
+
+  /** A rule waiting for its reply. */
+  public final class When {
+    private final Predicate<RecordedRequest> condition;
+
+    private When(Predicate<RecordedRequest> condition) {
+      this.condition = condition;
+    }
+
+    /** Answers matching requests with this reply. */
+    public ScriptedModelServer thenReply(Reply reply) {
+      Objects.requireNonNull(reply, "reply");
+      return thenReply(request -> reply);
+    }
+
+    /** Answers matching requests with what {@code script} makes of them. */
+    public ScriptedModelServer thenReply(Function<RecordedRequest, Reply> script) {
+      rules.add(new Rule(condition, Objects.requireNonNull(script, "script")));
+      return ScriptedModelServer.this;
+    }
+  }
+
+  private record Rule(
+      Predicate<RecordedRequest> condition, Function<RecordedRequest, Reply> script) {}
+}

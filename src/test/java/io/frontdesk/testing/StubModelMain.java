@@ -1,0 +1,98 @@
+package io.frontdesk.testing;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** The stub support model: the scripted server's default script, and a fake LLM for benchmarks. */
+public final class StubModelMain {
+
+  private static final String KNOWLEDGE_TOOL = "search_knowledge_base";
+
+  private static final int MAX_QUERY_CHARS = 200;
+  private static final int MAX_QUOTE_CHARS = 120;
+  private static final String FOUND_FOLLOW_UP =
+      "This should answer your question; let me know if you need anything else"
+          + " or want me to look further.";
+  private static final String GENERIC_ANSWER =
+      "Our support team can look into your account, billing or technical issue right away."
+          + " Please share any details you have, such as an order number or error message,"
+          + " so I can assist.";
+  private static final Set<String> OPTIONS =
+      Set.of("--port", "--latency-ms", "--tokens-per-second");
+
+  private StubModelMain() {}
+
+  /**
+   * Answers like a small support model: routes from triage, searches the knowledge base for a user
+   * question, summarizes a tool result, and otherwise gives a generic answer.
+   */
+  public static Reply reply(RecordedRequest request) {
+    if (request.lastMessageIsToolResult()) {
+      String result = RecordedRequest.messageText(request.lastMessage());
+      return Reply.text(
+          "Here is what I found: \""
+              + truncate(result, MAX_QUOTE_CHARS)
+              + "\". "
+              + FOUND_FOLLOW_UP);
+    }
+    if ("user".equals(request.lastMessage().path("role").asText())) {
+      if (isTriage(request)) {
+        return Reply.toolCall("transfer_to_general", "{\"reason\":\"stub routing\"}");
+      }
+      if (request.toolNames().contains(KNOWLEDGE_TOOL)) {
+        String query = truncate(request.lastUserMessage(), MAX_QUERY_CHARS);
+        return Reply.toolCall(
+            KNOWLEDGE_TOOL, JsonNodeFactory.instance.objectNode().put("query", query).toString());
+      }
+    }
+    return Reply.text("I can help with that. " + GENERIC_ANSWER);
+  }
+
+  private static boolean isTriage(RecordedRequest request) {
+    String system = request.systemMessage();
+    return system != null
+        && system.toLowerCase(Locale.ROOT).contains("triage")
+        && request.toolNames().stream().anyMatch(name -> name.startsWith("transfer_to_"));
+  }
+
+  private static String truncate(String text, int maxChars) {
+    if (text.length() <= maxChars) {
+      return text;
+    }
+    // never cut a surrogate pair in half, which would leave invalid text
+    int end = Character.isHighSurrogate(text.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
+    return text.substring(0, end);
+  }
+
+  /**
+   * Serves the stub model until killed: {@code --port N} (8089), {@code --latency-ms N} (0), {@code
+   * --tokens-per-second X} (0, unpaced).
+   */
+  public static void main(String[] args) throws InterruptedException {
+    Map<String, String> options = options(args);
+    ScriptedModelServer server =
+        ScriptedModelServer.start(Integer.parseInt(options.getOrDefault("--port", "8089")))
+            .latency(Duration.ofMillis(Long.parseLong(options.getOrDefault("--latency-ms", "0"))))
+            .tokensPerSecond(Double.parseDouble(options.getOrDefault("--tokens-per-second", "0")));
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+    System.out.println("scripted model server listening on " + server.baseUrl());
+    Thread.currentThread().join(); // serve until the process is killed
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> options = new HashMap<>();
+    for (int i = 0; i < args.length; i += 2) {
+      if (!OPTIONS.contains(args[i]) || i + 1 == args.length) {
+        System.err.println(
+            "usage: StubModelMain [--port N] [--latency-ms N] [--tokens-per-second X]");
+        System.exit(2);
+      }
+      options.put(args[i], args[i + 1]);
+    }
+    return options;
+  }
+}

@@ -1,0 +1,11 @@
+package io.frontdesk.testing;
+
+import io.quarkus.test.common.QuarkusTestResource;
+
+/** Registers the shared test resources once for every {@code @QuarkusTest}. */
+@QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(ModelServerTestResource.class)
+public final class TestResources {
+
+  private TestResources() {}
+}
