@@ -3,21 +3,45 @@ package io.frontdesk.agent;
 import dev.langchain4j.service.MemoryId;
 import dev.langchain4j.service.SystemMessage;
 import dev.langchain4j.service.UserMessage;
+import dev.langchain4j.service.tool.ToolErrorContext;
+import dev.langchain4j.service.tool.ToolErrorHandlerResult;
+import io.frontdesk.account.AccountTools;
 import io.frontdesk.knowledge.KnowledgeTools;
+import io.frontdesk.toolgate.ToolErrors;
+import io.quarkiverse.langchain4j.HandleToolExecutionError;
 import io.quarkiverse.langchain4j.RegisterAiService;
+import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
+import io.smallrye.mutiny.Multi;
 
-/** The autonomous support agent: one ReAct agent that resolves an inquiry with its tools. */
-@RegisterAiService(tools = KnowledgeTools.class)
+/**
+ * The autonomous support agent: one ReAct agent with knowledge-base, documentation and
+ * account-action tools. The memory id is the conversation id; the turn engine owns the memory.
+ */
+@RegisterAiService(tools = {KnowledgeTools.class, AccountTools.class})
 public interface SupportAgent {
+
+  String NAME = "support";
 
   @SystemMessage(
       """
-      You are Frontdesk, a Customer Support Specialist for Skyline, a cloud platform.
-      Your goal: resolve customer inquiries without human intervention.
-      Use the tools to look things up before answering; quote article ids you relied on.
-      Never invent policies, prices or account details that no tool returned.
-      If you cannot resolve the inquiry with the tools, answer "ESCALATE: " followed by a
+      You are a Customer Support Specialist for Skyline, a cloud platform where customers deploy
+      and run services. Your goal: resolve customer inquiries without human intervention.
+      Backstory: you are an autonomous support agent; you use the available tools to resolve
+      inquiries efficiently.
+
+      - search_knowledge_base: answers about accounts, billing, refunds, plans, outages.
+      - search_documentation: technical and API help.
+      - perform_account_action: password_reset, email_update, subscription_info for the customer
+        in this conversation (already identified; never ask for or use an id).
+      Look things up before answering and cite the article ids you used. Never invent policies,
+      prices or account details that no tool returned. Answer briefly and concretely.
+      If you cannot resolve the inquiry with the tools, answer only "ESCALATE: " followed by a
       one-sentence summary for a human colleague.
       """)
-  String chat(@MemoryId String conversationId, @UserMessage String message);
+  Multi<ChatEvent> chat(@MemoryId String conversationId, @UserMessage String message);
+
+  @HandleToolExecutionError
+  static ToolErrorHandlerResult onToolError(Throwable error, ToolErrorContext context) {
+    return ToolErrors.handle(error, context);
+  }
 }

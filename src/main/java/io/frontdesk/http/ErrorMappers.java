@@ -21,6 +21,21 @@ public class ErrorMappers {
   }
 
   @ServerExceptionMapper
+  public Response unauthenticated(Unauthenticated e) {
+    return answer(401, "unauthenticated", e.getMessage());
+  }
+
+  @ServerExceptionMapper
+  public Response conflict(Conflict e) {
+    return answer(409, "conflict", e.getMessage());
+  }
+
+  @ServerExceptionMapper
+  public Response badRequest(BadRequest e) {
+    return answer(400, "invalid_request", e.getMessage());
+  }
+
+  @ServerExceptionMapper
   public Response invalid(ConstraintViolationException e) {
     String reason =
         e.getConstraintViolations().stream()

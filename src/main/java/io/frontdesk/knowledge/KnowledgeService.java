@@ -1,9 +1,12 @@
 package io.frontdesk.knowledge;
 
 import io.frontdesk.http.NotFound;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /** Searching and reading the knowledge base and the documentation. */
 @ApplicationScoped
@@ -15,6 +18,14 @@ public class KnowledgeService {
     this.repository = repository;
   }
 
+  /**
+   * Search with the backend's fault tolerance: 3 attempts, backoff 500 ms doubling up to 5 s, and
+   * 10 s per attempt. Override with MicroProfile keys, e.g. {@code
+   * io.frontdesk.knowledge.KnowledgeService/search/Retry/maxRetries}.
+   */
+  @Retry(maxRetries = 2, delay = 500, maxDuration = 30_000, jitter = 0)
+  @ExponentialBackoff(factor = 2, maxDelay = 5_000)
+  @Timeout(10_000)
   public Uni<List<SearchHit>> search(Collection collection, String query, int limit) {
     return repository.search(collection, query, limit);
   }

@@ -2,11 +2,14 @@ package io.frontdesk.knowledge;
 
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
+import dev.langchain4j.agent.tool.ToolMemoryId;
 import io.frontdesk.database.ReactiveBridge;
+import io.frontdesk.toolgate.GatedTools;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** The knowledge tools as the model sees them: thin adapters over {@link KnowledgeService}. */
 @ApplicationScoped
+@GatedTools
 public class KnowledgeTools {
 
   static final int TOP_K = 3;
@@ -25,10 +28,24 @@ public class KnowledgeTools {
           "Search the help-centre knowledge base for answers to customer questions (accounts,"
               + " billing, refunds, plans, outages, integrations). Returns the best articles with"
               + " id, title and the matching passage.")
-  public KnowledgeAnswer searchKnowledgeBase(@P("what to look for, in plain words") String query) {
+  public KnowledgeAnswer searchKnowledgeBase(
+      @P("what to look for, in plain words") String query, @ToolMemoryId String conversationId) {
     return KnowledgeAnswer.of(
         "articles",
         "No relevant articles found",
         bridge.await(() -> knowledge.search(Collection.KNOWLEDGE_BASE, query, TOP_K)));
+  }
+
+  @Tool(
+      name = "search_documentation",
+      value =
+          "Search the product documentation for technical help (API, CLI, deployments,"
+              + " monitoring, integrations, security, data export, troubleshooting).")
+  public KnowledgeAnswer searchDocumentation(
+      @P("what to look for, in plain words") String query, @ToolMemoryId String conversationId) {
+    return KnowledgeAnswer.of(
+        "documentation pages",
+        "No relevant documentation found",
+        bridge.await(() -> knowledge.search(Collection.DOCUMENTATION, query, TOP_K)));
   }
 }

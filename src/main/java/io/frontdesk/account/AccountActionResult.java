@@ -1,0 +1,7 @@
+package io.frontdesk.account;
+
+import java.util.Map;
+
+/** What perform_account_action tells the model. */
+public record AccountActionResult(
+    String action, String status, String message, Map<String, Object> details) {}

@@ -1,0 +1,22 @@
+package io.frontdesk.agent;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How an agent turn is bounded. */
+@ConfigMapping(prefix = "frontdesk.agent")
+public interface AgentConfig {
+
+  /** Chat model name used by the agents (any model the configured endpoint serves). */
+  @WithDefault("gpt-4o-mini")
+  String model();
+
+  /** Tool-calling round trips per turn; the turn escalates when they are used up. */
+  @WithDefault("10")
+  int maxIterations();
+
+  /** Wall time for one turn; the turn escalates when it runs out. */
+  @WithDefault("60s")
+  Duration timeout();
+}

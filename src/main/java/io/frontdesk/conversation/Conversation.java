@@ -1,0 +1,15 @@
+package io.frontdesk.conversation;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A conversation's header row. */
+public record Conversation(
+    UUID id,
+    String customerId,
+    String channel,
+    String topology,
+    String activeAgent,
+    String status,
+    OffsetDateTime createdAt,
+    OffsetDateTime updatedAt) {}

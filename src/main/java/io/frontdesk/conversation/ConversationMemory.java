@@ -1,0 +1,81 @@
+package io.frontdesk.conversation;
+
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.memory.ChatMemory;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The memory an agent sees during one turn: the system prompt, the token-bounded window of earlier
+ * turns loaded from PostgreSQL, and what this turn has added. Held in memory only while the turn
+ * runs, so langchain4j's synchronous memory SPI never blocks on the database.
+ *
+ * <p>The AI service may rewrite the memory (clear, then add everything back, e.g. to place the
+ * system message); messages are therefore recognised by identity, so a re-added earlier message is
+ * never mistaken for a new one and a tool round is never counted twice.
+ */
+public final class ConversationMemory implements ChatMemory {
+
+  private final UUID id;
+  private final Set<ChatMessage> earlier = identitySet();
+  private final Set<ChatMessage> counted = identitySet();
+  private final List<ChatMessage> messages = new ArrayList<>();
+  private final Runnable onToolRound;
+
+  ConversationMemory(UUID id, List<ChatMessage> history, Runnable onToolRound) {
+    this.id = id;
+    this.onToolRound = onToolRound;
+    earlier.addAll(history);
+    messages.addAll(history);
+  }
+
+  @Override
+  public Object id() {
+    return id.toString();
+  }
+
+  @Override
+  public synchronized void add(ChatMessage message) {
+    if (message instanceof SystemMessage) {
+      // the prompt comes from the agent definition each turn; one, first, never persisted
+      messages.removeIf(SystemMessage.class::isInstance);
+      messages.addFirst(message);
+      return;
+    }
+    messages.add(message);
+    if (message instanceof AiMessage ai
+        && ai.hasToolExecutionRequests()
+        && !earlier.contains(message)
+        && counted.add(message)) {
+      onToolRound.run();
+    }
+  }
+
+  @Override
+  public synchronized List<ChatMessage> messages() {
+    return List.copyOf(messages);
+  }
+
+  /** Messages this turn produced, in order (the customer's message first). */
+  public synchronized List<ChatMessage> added() {
+    return messages.stream()
+        .filter(m -> !(m instanceof SystemMessage) && !earlier.contains(m))
+        .toList();
+  }
+
+  @Override
+  public synchronized void clear() {
+    // the transcript lives in PostgreSQL; this only empties the turn's view of it
+    messages.clear();
+  }
+
+  private static Set<ChatMessage> identitySet() {
+    return Collections.newSetFromMap(new IdentityHashMap<>());
+  }
+}

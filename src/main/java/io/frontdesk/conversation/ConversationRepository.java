@@ -1,0 +1,183 @@
+package io.frontdesk.conversation;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Conversations, their transcripts and tool calls, over the reactive SQL client. */
+@ApplicationScoped
+public class ConversationRepository {
+
+  private static final String COLUMNS =
+      "id, customer_id, channel, topology, active_agent, status, created_at, updated_at";
+
+  public Uni<Conversation> create(
+      SqlClient db, String customerId, String channel, String topology, String agent) {
+    OffsetDateTime now = now();
+    return db.preparedQuery(
+            "insert into conversation ("
+                + COLUMNS
+                + ") values ($1, $2, $3, $4, $5, 'open', $6,"
+                + " $6) returning "
+                + COLUMNS)
+        .execute(Tuple.from(List.of(UUID.randomUUID(), customerId, channel, topology, agent, now)))
+        .map(rows -> conversation(rows.iterator().next()));
+  }
+
+  /** The customer's own conversation, or null: another customer's is as good as missing. */
+  public Uni<Conversation> findOwned(SqlClient db, UUID id, String customerId) {
+    return db.preparedQuery(
+            "select " + COLUMNS + " from conversation where id = $1 and customer_id = $2")
+        .execute(Tuple.of(id, customerId))
+        .map(ConversationRepository::firstConversation);
+  }
+
+  public Uni<Void> updateState(SqlClient db, UUID id, String status, String agent) {
+    return db.preparedQuery(
+            "update conversation set status = $2, active_agent = $3, updated_at = $4 where id = $1")
+        .execute(Tuple.of(id, status, agent, now()))
+        .replaceWithVoid();
+  }
+
+  public Uni<Void> append(SqlClient db, UUID conversationId, List<StoredMessage> messages) {
+    if (messages.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    List<Tuple> rows = new ArrayList<>();
+    OffsetDateTime now = now();
+    for (StoredMessage m : messages) {
+      JsonArray calls = new JsonArray();
+      m.toolCalls()
+          .forEach(
+              c ->
+                  calls.add(
+                      new JsonObject()
+                          .put("id", c.id())
+                          .put("name", c.name())
+                          .put("arguments", c.arguments())));
+      rows.add(
+          Tuple.from(
+              java.util.Arrays.asList(
+                  conversationId,
+                  m.turnId(),
+                  m.role(),
+                  m.agent(),
+                  m.content(),
+                  m.toolCalls().isEmpty() ? null : calls,
+                  m.toolCallId(),
+                  m.toolName(),
+                  m.tokens(),
+                  now)));
+    }
+    return db.preparedQuery(
+            "insert into message (conversation_id, turn_id, role, agent, content, tool_calls,"
+                + " tool_call_id, tool_name, token_count, created_at) values ($1, $2, $3, $4, $5,"
+                + " $6, $7, $8, $9, $10)")
+        .executeBatch(rows)
+        .replaceWithVoid();
+  }
+
+  /** The whole transcript, oldest first. */
+  public Uni<List<StoredMessage>> transcript(SqlClient db, UUID conversationId) {
+    return db.preparedQuery(
+            "select turn_id, role, agent, content, tool_calls, tool_call_id, tool_name from message"
+                + " where conversation_id = $1 order by id")
+        .execute(Tuple.of(conversationId))
+        .map(
+            rows -> {
+              List<StoredMessage> out = new ArrayList<>();
+              for (Row r : rows) {
+                out.add(message(r));
+              }
+              return out;
+            });
+  }
+
+  public Uni<Void> recordToolCalls(
+      SqlClient db, UUID conversationId, UUID turnId, List<ToolRecord> calls) {
+    if (calls.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    List<Tuple> rows = new ArrayList<>();
+    for (ToolRecord c : calls) {
+      rows.add(
+          Tuple.from(
+              java.util.Arrays.asList(
+                  conversationId,
+                  turnId,
+                  c.agent(),
+                  c.tool(),
+                  new JsonObject(c.arguments()),
+                  c.success() ? "succeeded" : "failed",
+                  c.result() == null ? null : String.valueOf(c.result()),
+                  c.error(),
+                  (int) c.durationMs(),
+                  c.at())));
+    }
+    return db.preparedQuery(
+            "insert into tool_call (conversation_id, turn_id, agent, tool_name, arguments, status,"
+                + " result, error, duration_ms, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8,"
+                + " $9, $10)")
+        .executeBatch(rows)
+        .replaceWithVoid();
+  }
+
+  /** Deletes conversations untouched since {@code cutoff} (messages and tool calls cascade). */
+  public Uni<Integer> purgeUntouchedSince(SqlClient db, OffsetDateTime cutoff) {
+    return db.preparedQuery("delete from conversation where updated_at < $1")
+        .execute(Tuple.of(cutoff))
+        .map(RowSet::rowCount);
+  }
+
+  private static StoredMessage message(Row r) {
+    List<StoredMessage.ToolCallRef> calls = new ArrayList<>();
+    Object raw = r.getValue("tool_calls");
+    if (raw instanceof JsonArray array) {
+      for (int i = 0; i < array.size(); i++) {
+        JsonObject c = array.getJsonObject(i);
+        calls.add(
+            new StoredMessage.ToolCallRef(
+                c.getString("id"), c.getString("name"), c.getString("arguments")));
+      }
+    }
+    return new StoredMessage(
+        r.getUUID("turn_id"),
+        r.getString("role"),
+        r.getString("agent"),
+        r.getString("content"),
+        calls,
+        r.getString("tool_call_id"),
+        r.getString("tool_name"));
+  }
+
+  private static Conversation firstConversation(RowSet<Row> rows) {
+    var it = rows.iterator();
+    return it.hasNext() ? conversation(it.next()) : null;
+  }
+
+  private static Conversation conversation(Row r) {
+    return new Conversation(
+        r.getUUID("id"),
+        r.getString("customer_id"),
+        r.getString("channel"),
+        r.getString("topology"),
+        r.getString("active_agent"),
+        r.getString("status"),
+        r.getOffsetDateTime("created_at"),
+        r.getOffsetDateTime("updated_at"));
+  }
+
+  static OffsetDateTime now() {
+    return OffsetDateTime.now(ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,25 @@
+package io.frontdesk.conversation;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Conversation memory: what the prompt gets, and how long transcripts are kept. */
+@ConfigMapping(prefix = "frontdesk.memory")
+public interface MemoryConfig {
+
+  /** Token budget of the memory window sent to the model (earlier turns + this message). */
+  @WithDefault("2000")
+  int maxTokens();
+
+  /** Transcripts untouched for longer than this many days are purged. */
+  @WithDefault("30")
+  int retentionDays();
+
+  /** How often the retention job runs (a Quarkus scheduler interval). */
+  @WithDefault("1h")
+  String purgeEvery();
+
+  /** Longest customer message accepted, in characters. */
+  @WithDefault("8000")
+  int maxMessageChars();
+}

@@ -1,0 +1,46 @@
+package io.frontdesk.conversation;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/** Purges transcripts untouched for longer than the retention (tickets keep their context). */
+@ApplicationScoped
+public class RetentionJob {
+
+  private static final Logger LOG = Logger.getLogger(RetentionJob.class);
+
+  private final Pool pool;
+  private final ConversationRepository conversations;
+  private final MemoryConfig config;
+
+  RetentionJob(Pool pool, ConversationRepository conversations, MemoryConfig config) {
+    this.pool = pool;
+    this.conversations = conversations;
+    this.config = config;
+  }
+
+  @Scheduled(
+      every = "${frontdesk.memory.purge-every:1h}",
+      delayed = "1m",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  Uni<Void> scheduled() {
+    return purgeExpired().replaceWithVoid();
+  }
+
+  /** Deletes the expired conversations now; returns how many. */
+  public Uni<Integer> purgeExpired() {
+    return conversations
+        .purgeUntouchedSince(pool, ConversationRepository.now().minusDays(config.retentionDays()))
+        .invoke(
+            n -> {
+              if (n > 0) {
+                LOG.infof(
+                    "Retention: purged %d conversations older than %d days",
+                    n, config.retentionDays());
+              }
+            });
+  }
+}

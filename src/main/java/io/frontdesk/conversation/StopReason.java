@@ -1,0 +1,7 @@
+package io.frontdesk.conversation;
+
+/** Why a turn was cut short before the agent finished. */
+public enum StopReason {
+  ITERATION_LIMIT,
+  TIMEOUT
+}

@@ -1,0 +1,81 @@
+package io.frontdesk.conversation;
+
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.data.message.UserMessage;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One transcript row: a customer message, an agent message (maybe with tool calls), a tool result.
+ */
+public record StoredMessage(
+    UUID turnId,
+    String role,
+    String agent,
+    String content,
+    List<ToolCallRef> toolCalls,
+    String toolCallId,
+    String toolName) {
+
+  /** A tool call as the model requested it. */
+  public record ToolCallRef(String id, String name, String arguments) {}
+
+  public static StoredMessage of(UUID turnId, String agent, ChatMessage message) {
+    return switch (message) {
+      case UserMessage u ->
+          new StoredMessage(turnId, "user", null, u.singleText(), List.of(), null, null);
+      case AiMessage ai ->
+          new StoredMessage(
+              turnId,
+              "assistant",
+              agent,
+              ai.text(),
+              ai.hasToolExecutionRequests()
+                  ? ai.toolExecutionRequests().stream()
+                      .map(r -> new ToolCallRef(r.id(), r.name(), r.arguments()))
+                      .toList()
+                  : List.of(),
+              null,
+              null);
+      case ToolExecutionResultMessage t ->
+          new StoredMessage(turnId, "tool", agent, t.text(), List.of(), t.id(), t.toolName());
+      default -> throw new IllegalArgumentException("not a transcript message: " + message.type());
+    };
+  }
+
+  public ChatMessage toChatMessage() {
+    return switch (role) {
+      case "user" -> UserMessage.from(content);
+      case "assistant" ->
+          toolCalls.isEmpty()
+              ? AiMessage.from(content)
+              : AiMessage.builder()
+                  .text(content)
+                  .toolExecutionRequests(
+                      toolCalls.stream()
+                          .map(
+                              c ->
+                                  ToolExecutionRequest.builder()
+                                      .id(c.id())
+                                      .name(c.name())
+                                      .arguments(c.arguments())
+                                      .build())
+                          .toList())
+                  .build();
+      case "tool" -> ToolExecutionResultMessage.from(toolCallId, toolName, content);
+      default -> throw new IllegalStateException("unknown role " + role);
+    };
+  }
+
+  /** Estimated prompt tokens: about four characters a token, plus per-message overhead. */
+  public int tokens() {
+    int chars = content == null ? 0 : content.length();
+    for (ToolCallRef call : toolCalls) {
+      chars += call.name().length() + (call.arguments() == null ? 0 : call.arguments().length());
+    }
+    return Tokens.estimate(chars);
+  }
+}

@@ -1,0 +1,46 @@
+package io.frontdesk.conversation;
+
+import java.util.List;
+
+/**
+ * Holds back the first characters of each model answer until it is clear the answer is not an
+ * "ESCALATE:" hand-off, which is for humans and is never streamed to the customer.
+ */
+final class TextGate {
+
+  static final String ESCALATE = "ESCALATE:";
+
+  private final StringBuilder held = new StringBuilder();
+  private boolean decided;
+  private boolean suppressed;
+
+  /** Deltas to send now for one streamed chunk. */
+  synchronized List<String> accept(String chunk) {
+    if (decided) {
+      return suppressed ? List.of() : List.of(chunk);
+    }
+    held.append(chunk);
+    String start = held.toString().stripLeading();
+    if (start.length() < ESCALATE.length() && ESCALATE.startsWith(start)) {
+      return List.of();
+    }
+    decided = true;
+    suppressed = start.startsWith(ESCALATE);
+    return suppressed ? List.of() : List.of(release());
+  }
+
+  /** The model response ended: whatever was held goes out, unless it was a hand-off. */
+  synchronized List<String> endOfResponse() {
+    String rest = suppressed ? "" : release();
+    held.setLength(0);
+    decided = false;
+    suppressed = false;
+    return rest.isEmpty() ? List.of() : List.of(rest);
+  }
+
+  private String release() {
+    String out = held.toString();
+    held.setLength(0);
+    return out;
+  }
+}

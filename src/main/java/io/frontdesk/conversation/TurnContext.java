@@ -1,0 +1,102 @@
+package io.frontdesk.conversation;
+
+import dev.langchain4j.data.message.ChatMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The state of one turn in flight: who the customer is (from authentication, never from the model),
+ * the memory the agent sees, and every tool call made. It lives only while the turn runs;
+ * everything worth keeping is written to PostgreSQL when the turn ends.
+ */
+public final class TurnContext {
+
+  private final UUID conversationId;
+  private final UUID turnId;
+  private final String customerId;
+  private final String tier;
+  private final int maxRounds;
+  private final ConversationMemory memory;
+  private final List<ToolRecord> tools = new ArrayList<>();
+  private final AtomicInteger rounds = new AtomicInteger();
+  private volatile String agent;
+  private volatile StopReason stop;
+
+  TurnContext(
+      UUID conversationId,
+      UUID turnId,
+      String customerId,
+      String tier,
+      String agent,
+      int maxRounds,
+      List<ChatMessage> history) {
+    this.conversationId = conversationId;
+    this.turnId = turnId;
+    this.customerId = customerId;
+    this.tier = tier;
+    this.agent = agent;
+    this.maxRounds = maxRounds;
+    this.memory = new ConversationMemory(conversationId, history, this::countRound);
+  }
+
+  public UUID conversationId() {
+    return conversationId;
+  }
+
+  public UUID turnId() {
+    return turnId;
+  }
+
+  /** The authenticated customer this turn acts for. */
+  public String customerId() {
+    return customerId;
+  }
+
+  public String tier() {
+    return tier;
+  }
+
+  public String agent() {
+    return agent;
+  }
+
+  public ConversationMemory memory() {
+    return memory;
+  }
+
+  /** The model answered with tool calls: one more round trip; the last allowed one stops here. */
+  void countRound() {
+    if (rounds.incrementAndGet() >= maxRounds) {
+      stop(StopReason.ITERATION_LIMIT);
+    }
+  }
+
+  public int rounds() {
+    return rounds.get();
+  }
+
+  void stop(StopReason reason) {
+    if (stop == null) {
+      stop = reason;
+    }
+  }
+
+  /** Set once the turn must not run more tools. */
+  public StopReason stopped() {
+    return stop;
+  }
+
+  public void record(ToolRecord record) {
+    synchronized (tools) {
+      tools.add(record);
+    }
+  }
+
+  public List<ToolRecord> tools() {
+    synchronized (tools) {
+      return List.copyOf(tools);
+    }
+  }
+}

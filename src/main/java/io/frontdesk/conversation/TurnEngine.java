@@ -1,0 +1,201 @@
+package io.frontdesk.conversation;
+
+import dev.langchain4j.data.message.ChatMessage;
+import io.frontdesk.agent.AgentConfig;
+import io.frontdesk.agent.SupportAgent;
+import io.frontdesk.escalation.HumanRequest;
+import io.frontdesk.http.Conflict;
+import io.frontdesk.http.NotFound;
+import io.frontdesk.http.Unauthenticated;
+import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Runs one customer message through the turn (DESIGN §1): load the conversation and its memory
+ * window, let the agent reason and call tools through the gate, decide on escalation, persist, and
+ * emit every step as a {@link TurnEvent} on one stream.
+ */
+@ApplicationScoped
+public class TurnEngine {
+
+  private final Pool pool;
+  private final ConversationRepository conversations;
+  private final TurnRegistry turns;
+  private final SupportAgent agent;
+  private final TurnFinisher finisher;
+  private final AgentConfig agentConfig;
+  private final MemoryConfig memoryConfig;
+
+  TurnEngine(
+      Pool pool,
+      ConversationRepository conversations,
+      TurnRegistry turns,
+      SupportAgent agent,
+      TurnFinisher finisher,
+      AgentConfig agentConfig,
+      MemoryConfig memoryConfig) {
+    this.pool = pool;
+    this.conversations = conversations;
+    this.turns = turns;
+    this.agent = agent;
+    this.finisher = finisher;
+    this.agentConfig = agentConfig;
+    this.memoryConfig = memoryConfig;
+  }
+
+  public Multi<TurnEvent> run(TurnRequest request) {
+    return pool.withTransaction(db -> open(db, request))
+        .onItem()
+        .transformToMulti(turn -> events(turn, request.message()));
+  }
+
+  /** Who, which conversation, what memory; the customer's message is stored before anything. */
+  private Uni<TurnContext> open(SqlClient db, TurnRequest request) {
+    UUID turnId = UUID.randomUUID();
+    return tier(db, request.customerId())
+        .chain(
+            tier ->
+                conversation(db, request)
+                    .chain(
+                        conv ->
+                            conversations
+                                .transcript(db, conv.id())
+                                .map(transcript -> window(transcript, request.message()))
+                                .call(
+                                    () ->
+                                        conversations.append(
+                                            db,
+                                            conv.id(),
+                                            List.of(
+                                                new StoredMessage(
+                                                    turnId,
+                                                    "user",
+                                                    null,
+                                                    request.message(),
+                                                    List.of(),
+                                                    null,
+                                                    null))))
+                                .call(
+                                    () ->
+                                        conversations.updateState(
+                                            db, conv.id(), "open", SupportAgent.NAME))
+                                .map(
+                                    history ->
+                                        new TurnContext(
+                                            conv.id(),
+                                            turnId,
+                                            request.customerId(),
+                                            tier,
+                                            SupportAgent.NAME,
+                                            agentConfig.maxIterations(),
+                                            history))))
+        .invoke(
+            turn -> {
+              if (!turns.start(turn)) {
+                throw new Conflict("a message in this conversation is still being answered");
+              }
+            });
+  }
+
+  private Multi<TurnEvent> events(TurnContext turn, String message) {
+    TurnProgress progress = new TurnProgress();
+    Multi<TurnEvent> started =
+        Multi.createFrom()
+            .item(new TurnEvent.TurnStarted(turn.conversationId(), turn.turnId(), turn.agent()));
+    Multi<TurnEvent> work;
+    if (HumanRequest.asksForHuman(message)) {
+      progress.humanRequested = true;
+      work = Multi.createFrom().empty();
+    } else {
+      work =
+          Deadline.bound(
+                  agent.chat(turn.conversationId().toString(), message),
+                  agentConfig.timeout(),
+                  () -> new TurnStopped(StopReason.TIMEOUT))
+              .onItem()
+              .transformToIterable(event -> translate(progress, event))
+              .onFailure()
+              .invoke(failure -> progress.fail(turn, failure))
+              .onFailure()
+              .recoverWithCompletion();
+    }
+    Multi<TurnEvent> end =
+        Multi.createFrom()
+            .deferred(
+                () ->
+                    finisher
+                        .finish(turn, message, progress)
+                        .onItem()
+                        .transformToMulti(list -> Multi.createFrom().iterable(list)));
+    return Multi.createBy()
+        .concatenating()
+        .streams(started, work, end)
+        .onTermination()
+        .invoke(() -> turns.finish(turn));
+  }
+
+  private static List<TurnEvent> translate(TurnProgress progress, ChatEvent event) {
+    return switch (event) {
+      case ChatEvent.PartialResponseEvent p -> texts(progress.text.accept(p.getChunk()));
+      case ChatEvent.IntermediateResponseEvent i -> texts(progress.text.endOfResponse());
+      case ChatEvent.BeforeToolExecutionEvent b ->
+          List.of(
+              new TurnEvent.ToolCall(
+                  b.getRequest().id(), b.getRequest().name(), b.getRequest().arguments()));
+      case ChatEvent.ToolExecutedEvent t ->
+          List.of(
+              new TurnEvent.ToolResult(
+                  t.getExecution().request().id(),
+                  t.getExecution().request().name(),
+                  !t.getExecution().hasFailed(),
+                  t.getExecution().result()));
+      case ChatEvent.ChatCompletedEvent c -> {
+        progress.answer = c.getChatResponse().aiMessage().text();
+        yield texts(progress.text.endOfResponse());
+      }
+      default -> List.of();
+    };
+  }
+
+  private static List<TurnEvent> texts(List<String> deltas) {
+    return deltas.stream().map(d -> (TurnEvent) new TurnEvent.Text(d)).toList();
+  }
+
+  private List<ChatMessage> window(List<StoredMessage> transcript, String message) {
+    int budget = memoryConfig.maxTokens() - Tokens.estimate(message);
+    return MemoryWindow.select(transcript, budget).stream()
+        .map(StoredMessage::toChatMessage)
+        .toList();
+  }
+
+  private Uni<String> tier(SqlClient db, String customerId) {
+    return db.preparedQuery("select tier from customer where id = $1")
+        .execute(Tuple.of(customerId))
+        .map(
+            rows -> {
+              if (!rows.iterator().hasNext()) {
+                throw new Unauthenticated("unknown customer " + customerId);
+              }
+              return rows.iterator().next().getString("tier");
+            });
+  }
+
+  private Uni<Conversation> conversation(SqlClient db, TurnRequest request) {
+    if (request.conversationId() == null) {
+      return conversations.create(
+          db, request.customerId(), request.channel(), "single", SupportAgent.NAME);
+    }
+    return conversations
+        .findOwned(db, request.conversationId(), request.customerId())
+        .onItem()
+        .ifNull()
+        .failWith(() -> new NotFound("conversation", request.conversationId().toString()));
+  }
+}

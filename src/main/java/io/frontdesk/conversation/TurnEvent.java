@@ -1,0 +1,53 @@
+package io.frontdesk.conversation;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.UUID;
+
+/**
+ * Everything that happens in a turn, in order, on one stream; channels only encode it. The JSON
+ * carries a {@code type} field with the snake_case name below (documented in the README).
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = TurnEvent.TurnStarted.class, name = "turn_started"),
+  @JsonSubTypes.Type(value = TurnEvent.Text.class, name = "text"),
+  @JsonSubTypes.Type(value = TurnEvent.ToolCall.class, name = "tool_call"),
+  @JsonSubTypes.Type(value = TurnEvent.ToolResult.class, name = "tool_result"),
+  @JsonSubTypes.Type(value = TurnEvent.Escalated.class, name = "escalated"),
+  @JsonSubTypes.Type(value = TurnEvent.Done.class, name = "done"),
+  @JsonSubTypes.Type(value = TurnEvent.Error.class, name = "error")
+})
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public sealed interface TurnEvent {
+
+  /** The turn began: which conversation (new or continued) and which agent answers. */
+  record TurnStarted(UUID conversationId, UUID turnId, String agent) implements TurnEvent {}
+
+  /** A piece of the agent's answer, as the model streams it. */
+  record Text(String delta) implements TurnEvent {}
+
+  /** The agent called a tool (arguments as the model wrote them, JSON text). */
+  record ToolCall(String id, String tool, String arguments) implements TurnEvent {}
+
+  /** A tool's answer to the model. */
+  record ToolResult(String id, String tool, boolean success, String result) implements TurnEvent {}
+
+  /** The conversation went to a human: the ticket and what the customer is told. */
+  record Escalated(String ticketId, String reason, String summary, String message)
+      implements TurnEvent {}
+
+  /** The last event of every turn: the seed's SupportResponse plus the conversation id. */
+  record Done(
+      UUID conversationId,
+      String response,
+      boolean resolved,
+      boolean escalated,
+      String ticketId,
+      double confidence)
+      implements TurnEvent {}
+
+  /** Something went wrong that the customer should know about (the turn still ends with done). */
+  record Error(String code, String message) implements TurnEvent {}
+}

@@ -1,0 +1,36 @@
+package io.frontdesk.escalation;
+
+import io.frontdesk.conversation.ToolRecord;
+import io.frontdesk.knowledge.KnowledgeAnswer;
+import java.util.List;
+
+/**
+ * How sure the agent's answer is, by the seed rule: no tools used 0.3; otherwise the share of
+ * successful tool calls, plus 0.2 when the knowledge base returned results, capped at 1.0.
+ */
+public final class ConfidenceScorer {
+
+  static final double NO_TOOLS = 0.3;
+  static final double KNOWLEDGE_BONUS = 0.2;
+
+  private ConfidenceScorer() {}
+
+  public static double score(List<ToolRecord> calls) {
+    if (calls.isEmpty()) {
+      return NO_TOOLS;
+    }
+    long succeeded = calls.stream().filter(ToolRecord::success).count();
+    double confidence = (double) succeeded / calls.size();
+    boolean knowledgeAnswered =
+        calls.stream()
+            .anyMatch(
+                c ->
+                    c.success()
+                        && c.result() instanceof KnowledgeAnswer answer
+                        && !answer.results().isEmpty());
+    if (knowledgeAnswered) {
+      confidence += KNOWLEDGE_BONUS;
+    }
+    return Math.min(confidence, 1.0);
+  }
+}

@@ -1,0 +1,21 @@
+package io.frontdesk.escalation;
+
+/** Why a conversation went to a human. */
+public enum EscalationReason {
+  /** The agent answered "ESCALATE: …". */
+  AGENT_REQUEST,
+  /** The customer asked for a person. */
+  CUSTOMER_REQUEST,
+  /** The answer scored below the confidence threshold. */
+  LOW_CONFIDENCE,
+  /** The agent used up its tool-calling round trips. */
+  ITERATION_LIMIT,
+  /** The turn ran out of time. */
+  TIMEOUT,
+  /** The model could not be reached or failed. */
+  AGENT_ERROR;
+
+  public String code() {
+    return name().toLowerCase();
+  }
+}

@@ -1,0 +1,35 @@
+package io.frontdesk.escalation;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Opens a ticket with its context package and notifies human agents. */
+@ApplicationScoped
+public class EscalationService {
+
+  private final Pool pool;
+  private final TicketRepository tickets;
+  private final EscalationNotifier notifier;
+
+  EscalationService(Pool pool, TicketRepository tickets, EscalationNotifier notifier) {
+    this.pool = pool;
+    this.tickets = tickets;
+    this.notifier = notifier;
+  }
+
+  public Uni<Ticket> escalate(Escalation escalation) {
+    return pool.withTransaction(
+            db ->
+                tickets
+                    .open(db, escalation)
+                    .call(ticket -> notifier.notifyInTransaction(db, ticket)))
+        .invoke(notifier::postWebhook);
+  }
+
+  /** What the customer is told. */
+  public static String customerNotice(Ticket ticket) {
+    return "I've created a support ticket (#%s) for you. Our team will respond shortly."
+        .formatted(ticket.ticketId());
+  }
+}

@@ -1,0 +1,103 @@
+package io.frontdesk.toolgate;
+
+import io.frontdesk.conversation.ToolRecord;
+import io.frontdesk.conversation.TurnContext;
+import io.frontdesk.conversation.TurnRegistry;
+import io.frontdesk.conversation.TurnStopped;
+import io.frontdesk.database.ReactiveBridge;
+import io.vertx.core.json.Json;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jboss.logging.Logger;
+
+/**
+ * The one gate every tool call passes, whichever agent makes it. Today it checks that the turn may
+ * still run tools, validates arguments, runs the tool, records the outcome for confidence scoring
+ * and writes the audit log; authorization, approval policies and idempotency plug in here.
+ */
+@ApplicationScoped
+public class ToolGate {
+
+  private static final Logger LOG = Logger.getLogger(ToolGate.class);
+
+  private final TurnRegistry turns;
+  private final AuditLog audit;
+  private final ReactiveBridge bridge;
+
+  ToolGate(TurnRegistry turns, AuditLog audit, ReactiveBridge bridge) {
+    this.turns = turns;
+    this.audit = audit;
+    this.bridge = bridge;
+  }
+
+  Object execute(ToolInvocation call, Callable<Object> tool) throws Exception {
+    TurnContext turn = turns.require(call.memoryId());
+    if (turn.stopped() != null) {
+      throw new TurnStopped(turn.stopped());
+    }
+    long start = System.nanoTime();
+    try {
+      validate(call);
+      Object result = tool.call();
+      finish(turn, call, start, true, result, null, "executed");
+      return result;
+    } catch (ToolRefused refused) {
+      finish(turn, call, start, false, null, refused.getMessage(), "denied");
+      throw refused;
+    } catch (TurnStopped stopped) {
+      throw stopped;
+    } catch (Exception failure) {
+      LOG.warnf(failure, "Tool %s failed", call.tool());
+      finish(turn, call, start, false, null, failure.toString(), "failed");
+      throw new ToolRefused(call.tool() + " is temporarily unavailable; try again later");
+    }
+  }
+
+  /** Arguments the model wrote are untrusted: required text must be present and bounded. */
+  private static void validate(ToolInvocation call) {
+    for (Map.Entry<String, Object> arg : call.arguments().entrySet()) {
+      if (arg.getValue() == null
+          || (arg.getValue() instanceof String s && (s.isBlank() || s.length() > 2000))) {
+        throw new ToolRefused("argument '" + arg.getKey() + "' is missing, empty or too long");
+      }
+    }
+  }
+
+  private void finish(
+      TurnContext turn,
+      ToolInvocation call,
+      long start,
+      boolean success,
+      Object result,
+      String error,
+      String decision) {
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    turn.record(
+        new ToolRecord(
+            turn.agent(),
+            call.tool(),
+            call.arguments(),
+            success,
+            result,
+            error,
+            millis,
+            OffsetDateTime.now(ZoneOffset.UTC)));
+    String resultText = result == null ? null : Json.encode(result);
+    bridge.await(
+        () ->
+            audit.write(
+                new AuditEntry(
+                    "agent",
+                    turn.agent(),
+                    turn.customerId(),
+                    turn.conversationId(),
+                    call.tool(),
+                    call.arguments(),
+                    decision,
+                    error,
+                    resultText)));
+  }
+}

@@ -1,0 +1,135 @@
+package io.frontdesk.conversation;
+
+import static io.frontdesk.testing.Database.count;
+import static io.frontdesk.testing.Database.rows;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.frontdesk.testing.Inquiries;
+import io.frontdesk.testing.ModelServerTestResource;
+import io.frontdesk.testing.RecordedRequest;
+import io.frontdesk.testing.Reply;
+import io.frontdesk.testing.ScriptedModelServer;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Memory per conversation in PostgreSQL: the window the model gets, the transcript kept. */
+@QuarkusTest
+class ConversationMemoryTest {
+
+  private static final String FILLER = " Some more detail about the situation.".repeat(5);
+
+  @Inject Pool pool;
+  @Inject RetentionJob retention;
+
+  private final ScriptedModelServer model = ModelServerTestResource.server();
+
+  @BeforeEach
+  void resetModel() {
+    model.reset();
+  }
+
+  @Test
+  void theSecondMessageCarriesTheFirstExchange() {
+    model.enqueue(
+        Reply.toolCall("perform_account_action", "{\"action\":\"subscription_info\"}"),
+        Reply.text("You are on the Pro plan, billed monthly."));
+    UUID conversation =
+        UUID.fromString(
+            Inquiries.ask("cus_0016", "Which plan am I on?").getString("conversationId"));
+
+    model.enqueue(
+        Reply.toolCall("search_knowledge_base", "{\"query\":\"downgrade plan\"}"),
+        Reply.text("You can downgrade under Settings → Billing."));
+    Inquiries.ask("cus_0016", "How do I downgrade it?", conversation);
+
+    RecordedRequest second = model.requests().get(2);
+    assertEquals("How do I downgrade it?", second.lastUserMessage());
+    assertTrue(second.contains("Which plan am I on?"), "first question in memory");
+    assertTrue(second.contains("You are on the Pro plan, billed monthly."), "first answer");
+    assertTrue(second.contains("subscription_info"), "the first turn's tool call too");
+    assertEquals(
+        8,
+        count(pool, "select count(*) from message where conversation_id = $1", conversation),
+        "user, tool call, tool result, answer — twice");
+  }
+
+  @Test
+  void aLongConversationSendsOnlyTheNewestTurnsWithinTheTokenWindow() {
+    UUID conversation = seedConversation("cus_0017", 60);
+    model.enqueue(
+        Reply.toolCall("search_knowledge_base", "{\"query\":\"anything\"}"), Reply.text("Done."));
+
+    Inquiries.ask("cus_0017", "And one more question", conversation);
+
+    RecordedRequest first = model.requests().getFirst();
+    assertTrue(first.contains("Question 60:"), "newest turn kept");
+    assertFalse(first.contains("Question 1:"), "oldest turn dropped");
+    int tokens = 0;
+    int turnsSent = 0;
+    for (JsonNode message : first.messages()) {
+      if (!message.path("role").asText().equals("system")) {
+        tokens += Tokens.estimate(RecordedRequest.messageText(message));
+      }
+      if (RecordedRequest.messageText(message).startsWith("Question ")) {
+        turnsSent++;
+      }
+    }
+    assertTrue(tokens <= 2000, "memory window tokens: " + tokens);
+    assertTrue(turnsSent >= 10 && turnsSent < 60, "turns sent: " + turnsSent);
+    assertEquals(
+        120 + 4,
+        count(pool, "select count(*) from message where conversation_id = $1", conversation),
+        "the whole transcript stays in the database");
+  }
+
+  @Test
+  void retentionPurgesTranscriptsOlderThanThirtyDays() {
+    UUID old = seedConversation("cus_0018", 2);
+    UUID recent = seedConversation("cus_0018", 2);
+    rows(
+        pool, "update conversation set updated_at = now() - interval '31 days' where id = $1", old);
+    rows(
+        pool,
+        "update conversation set updated_at = now() - interval '29 days' where id = $1",
+        recent);
+
+    int purged = retention.purgeExpired().await().atMost(Duration.ofSeconds(10));
+
+    assertTrue(purged >= 1);
+    assertEquals(0, count(pool, "select count(*) from conversation where id = $1", old));
+    assertEquals(0, count(pool, "select count(*) from message where conversation_id = $1", old));
+    assertEquals(1, count(pool, "select count(*) from conversation where id = $1", recent));
+    assertEquals(4, count(pool, "select count(*) from message where conversation_id = $1", recent));
+  }
+
+  private UUID seedConversation(String customer, int turns) {
+    UUID id = UUID.randomUUID();
+    rows(
+        pool,
+        "insert into conversation (id, customer_id, channel, topology, active_agent, status,"
+            + " created_at, updated_at) values ($1, $2, 'rest', 'single', 'support', 'resolved',"
+            + " now(), now())",
+        id,
+        customer);
+    for (int i = 1; i <= turns; i++) {
+      UUID turn = UUID.randomUUID();
+      rows(
+          pool,
+          "insert into message (conversation_id, turn_id, role, content, created_at) values ($1,"
+              + " $2, 'user', $3, now()), ($1, $2, 'assistant', $4, now())",
+          id,
+          turn,
+          "Question " + i + ":" + FILLER,
+          "Answer " + i + ":" + FILLER);
+    }
+    return id;
+  }
+}

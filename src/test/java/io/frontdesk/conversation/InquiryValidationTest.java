@@ -1,0 +1,97 @@
+package io.frontdesk.conversation;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.frontdesk.testing.Inquiries;
+import io.frontdesk.testing.ModelServerTestResource;
+import io.frontdesk.testing.Reply;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Bad requests get a 4xx with a reason; nothing reaches the model. */
+@QuarkusTest
+class InquiryValidationTest {
+
+  @Test
+  void missingCustomerIs401() {
+    given()
+        .contentType(ContentType.JSON)
+        .body(Inquiries.body("hello", null))
+        .post("/api/v1/inquiries")
+        .then()
+        .statusCode(401)
+        .body("error", equalTo("unauthenticated"))
+        .body("message", containsString("X-Customer-Id"));
+  }
+
+  @Test
+  void unknownCustomerIs401() {
+    post("cus_9999", Inquiries.body("hello", null))
+        .statusCode(401)
+        .body("message", containsString("cus_9999"));
+  }
+
+  @Test
+  void blankOrOversizedMessageIs400() {
+    post("cus_0001", Inquiries.body("  ", null))
+        .statusCode(400)
+        .body("error", equalTo("invalid_request"));
+    post("cus_0001", Inquiries.body("x".repeat(8001), null))
+        .statusCode(400)
+        .body("message", containsString("limit is 8000"));
+  }
+
+  @Test
+  void malformedJsonIs400() {
+    given()
+        .header("X-Customer-Id", "cus_0001")
+        .contentType(ContentType.JSON)
+        .body("{\"message\": ")
+        .post("/api/v1/inquiries")
+        .then()
+        .statusCode(400);
+  }
+
+  @Test
+  void someoneElsesOrUnknownConversationIs404() {
+    ModelServerTestResource.server().reset();
+    ModelServerTestResource.server()
+        .enqueue(
+            Reply.toolCall("search_knowledge_base", "{\"query\":\"invoice\"}"), Reply.text("ok"));
+    UUID owned =
+        UUID.fromString(
+            Inquiries.ask("cus_0022", "Where are my invoices?").getString("conversationId"));
+
+    post("cus_0023", Inquiries.body("let me in", owned))
+        .statusCode(404)
+        .body("error", equalTo("not_found"));
+    post("cus_0023", Inquiries.body("hello", UUID.randomUUID())).statusCode(404);
+    given()
+        .header("X-Customer-Id", "cus_0023")
+        .get("/api/v1/conversations/" + owned)
+        .then()
+        .statusCode(404);
+    given()
+        .header("X-Customer-Id", "cus_0022")
+        .get("/api/v1/conversations/" + owned)
+        .then()
+        .statusCode(200)
+        .body("conversation.customerId", equalTo("cus_0022"))
+        .body("messages.size()", equalTo(4))
+        .body("messages[0].role", equalTo("user"))
+        .body("messages[1].toolCalls[0].name", equalTo("search_knowledge_base"));
+  }
+
+  private static io.restassured.response.ValidatableResponse post(String customer, Object body) {
+    return given()
+        .header("X-Customer-Id", customer)
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/api/v1/inquiries")
+        .then();
+  }
+}

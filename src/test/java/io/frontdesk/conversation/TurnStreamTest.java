@@ -1,0 +1,93 @@
+package io.frontdesk.conversation;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.frontdesk.testing.Inquiries;
+import io.frontdesk.testing.ModelServerTestResource;
+import io.frontdesk.testing.Reply;
+import io.frontdesk.testing.ScriptedModelServer;
+import io.frontdesk.testing.Sse;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The SSE channel streams the turn's events as the model produces them. */
+@QuarkusTest
+class TurnStreamTest {
+
+  private final ScriptedModelServer model = ModelServerTestResource.server();
+
+  @BeforeEach
+  void resetModel() {
+    model.reset();
+  }
+
+  @Test
+  void aToolUsingTurnStreamsToolCallResultTextDeltasAndDoneInOrder() {
+    model.enqueue(
+        Reply.toolCall("search_knowledge_base", "{\"query\":\"rate limit 429\"}"),
+        Reply.text("Requests over your plan's limit get 429; wait for Retry-After (KB-1050)."));
+
+    String body =
+        given()
+            .header("X-Customer-Id", "cus_0019")
+            .contentType(ContentType.JSON)
+            .accept("text/event-stream")
+            .body(Inquiries.body("I keep getting error 429", null))
+            .post("/api/v1/inquiries/stream")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+
+    List<JsonNode> events = Sse.events(body);
+    List<String> types = events.stream().map(e -> e.get("type").asText()).toList();
+    assertEquals("turn_started", types.getFirst());
+    int call = types.indexOf("tool_call");
+    int result = types.indexOf("tool_result");
+    int firstText = types.indexOf("text");
+    int done = types.indexOf("done");
+    assertTrue(call > 0 && call < result && result < firstText && firstText < done, "" + types);
+    assertEquals(done, types.size() - 1, "done is last");
+    long deltas = types.stream().filter("text"::equals).count();
+    assertTrue(deltas >= 2, "text deltas: " + deltas);
+    assertEquals("search_knowledge_base", events.get(call).get("tool").asText());
+    assertTrue(events.get(result).get("success").asBoolean());
+    StringBuilder text = new StringBuilder();
+    events.stream()
+        .filter(e -> e.get("type").asText().equals("text"))
+        .forEach(e -> text.append(e.get("delta").asText()));
+    assertEquals(
+        "Requests over your plan's limit get 429; wait for Retry-After (KB-1050).",
+        text.toString());
+    assertTrue(events.get(done).get("resolved").asBoolean());
+  }
+
+  @Test
+  void anEscalateAnswerIsNeverStreamedToTheCustomer() {
+    model.enqueue(Reply.text("ESCALATE: legal question about data residency"));
+
+    String body =
+        given()
+            .header("X-Customer-Id", "cus_0019")
+            .contentType(ContentType.JSON)
+            .body(Inquiries.body("Where is my data stored legally?", null))
+            .post("/api/v1/inquiries/stream")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+
+    List<JsonNode> events = Sse.events(body);
+    assertTrue(events.stream().noneMatch(e -> e.get("type").asText().equals("text")), body);
+    JsonNode escalated =
+        events.stream().filter(e -> e.get("type").asText().equals("escalated")).findFirst().get();
+    assertEquals("legal question about data residency", escalated.get("summary").asText());
+    assertTrue(escalated.get("message").asText().contains(escalated.get("ticketId").asText()));
+  }
+}

@@ -1,0 +1,150 @@
+package io.frontdesk.escalation;
+
+import static io.frontdesk.testing.Database.rows;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.frontdesk.testing.Eventually;
+import io.frontdesk.testing.Inquiries;
+import io.frontdesk.testing.ModelServerTestResource;
+import io.frontdesk.testing.Reply;
+import io.frontdesk.testing.ScriptedModelServer;
+import io.frontdesk.testing.WebhookReceiver;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.inject.Inject;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Turns that end with a ticket for a human, and the notification that goes with it. */
+@QuarkusTest
+class EscalationTurnTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Inject Pool pool;
+
+  private final ScriptedModelServer model = ModelServerTestResource.server();
+
+  @BeforeEach
+  void reset() {
+    model.reset();
+    WebhookReceiver.reset();
+  }
+
+  @Test
+  void agentHandOffOpensATicketWithItsContextPackageAndNotifies() throws Exception {
+    model.enqueue(
+        Reply.toolCall("search_knowledge_base", "{\"query\":\"contract termination clause\"}"),
+        Reply.text("ESCALATE: customer disputes the early-termination fee in their contract"));
+
+    JsonPath answer = Inquiries.ask("cus_0009", "Your contract's termination fee is unfair");
+
+    assertTrue(answer.getBoolean("escalated"));
+    assertFalse(answer.getBoolean("resolved"));
+    String ticketId = answer.getString("ticketId");
+    assertTrue(ticketId.matches("TCK-\\d+"), ticketId);
+    assertTrue(answer.getString("response").contains("#" + ticketId));
+
+    Row ticket =
+        rows(
+                pool,
+                "select customer_id, conversation_id, status, priority, reason, summary, category,"
+                    + " context::text from ticket where id = $1",
+                Long.parseLong(ticketId.substring(4)))
+            .getFirst();
+    assertEquals("cus_0009", ticket.getString("customer_id"));
+    assertEquals(UUID.fromString(answer.getString("conversationId")), ticket.getUUID(1));
+    assertEquals("open", ticket.getString("status"));
+    assertEquals("high", ticket.getString("priority"), "enterprise customer");
+    assertEquals("agent_request", ticket.getString("reason"));
+    assertEquals(
+        "customer disputes the early-termination fee in their contract",
+        ticket.getString("summary"));
+    JsonNode context = JSON.readTree(ticket.getString("context"));
+    assertEquals("agent_request", context.get("reason").asText());
+    assertEquals(
+        "/api/v1/conversations/" + answer.getString("conversationId"),
+        context.get("transcript").asText());
+    assertEquals("search_knowledge_base", context.get("toolTrace").get(0).get("tool").asText());
+    assertEquals(answer.getDouble("confidence"), context.get("confidence").asDouble(), 1e-9);
+    assertFalse(context.get("category").asText().isBlank());
+
+    Eventually.await("the webhook", () -> WebhookReceiver.delivered(ticketId) != null);
+    JsonNode notified = JSON.readTree(WebhookReceiver.delivered(ticketId));
+    assertEquals(ticketId, notified.get("ticketId").asText());
+    assertEquals("cus_0009", notified.get("customerId").asText());
+  }
+
+  @Test
+  void webhookIsRetriedWhenTheReceiverFails() {
+    WebhookReceiver.failNext("cus_0010", 2);
+    model.enqueue(Reply.text("ESCALATE: needs a human"));
+
+    String ticketId =
+        Inquiries.ask("cus_0010", "Something odd with my contract").getString("ticketId");
+
+    Eventually.await("a delivered webhook", () -> WebhookReceiver.delivered(ticketId) != null);
+    assertEquals(3, WebhookReceiver.attempts(ticketId), "two failures, then delivered");
+  }
+
+  @Test
+  void aModelThatKeepsCallingToolsIsStoppedAfterTenRoundTrips() {
+    model.setDefault(r -> Reply.toolCall("search_knowledge_base", "{\"query\":\"again\"}"));
+
+    JsonPath answer = Inquiries.ask("cus_0011", "Why is my service slow?");
+
+    assertEquals(10, model.requestCount(), "ten model calls, then the turn stops");
+    assertTrue(answer.getBoolean("escalated"));
+    assertEquals(
+        "iteration_limit",
+        rows(
+                pool,
+                "select reason from ticket where conversation_id = $1",
+                UUID.fromString(answer.getString("conversationId")))
+            .getFirst()
+            .getString("reason"));
+  }
+
+  @Test
+  void aCustomerAskingForAPersonGetsATicketWithoutAModelCall() {
+    JsonPath answer = Inquiries.ask("cus_0012", "I want to talk to a human please");
+
+    assertEquals(0, model.requestCount());
+    assertTrue(answer.getBoolean("escalated"));
+    assertEquals(
+        "customer_request",
+        rows(
+                pool,
+                "select reason from ticket where id = $1",
+                Long.parseLong(answer.getString("ticketId").substring(4)))
+            .getFirst()
+            .getString("reason"));
+  }
+
+  @Test
+  void anUnreachableModelEndsInATicketNotA500() {
+    model.setDefault(r -> Reply.error(503, "upstream overloaded"));
+
+    JsonPath answer = Inquiries.ask("cus_0013", "How do I export my data?");
+
+    assertTrue(answer.getBoolean("escalated"));
+    assertTrue(answer.getString("ticketId").startsWith("TCK-"));
+  }
+
+  @Test
+  void anAnswerWithoutToolsScoresBelowTheThresholdAndEscalates() {
+    model.enqueue(Reply.text("Probably a network issue."));
+
+    JsonPath answer = Inquiries.ask("cus_0014", "My deploy failed");
+
+    assertEquals(0.3, answer.getDouble("confidence"), 1e-9);
+    assertTrue(answer.getBoolean("escalated"));
+  }
+}

@@ -1,0 +1,41 @@
+package io.frontdesk.testing;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** Sends customer messages through the real REST API. */
+public final class Inquiries {
+
+  private Inquiries() {}
+
+  /** Posts a message and returns the SupportResponse, asserting HTTP 200. */
+  public static JsonPath ask(String customerId, String message, UUID conversationId) {
+    return given()
+        .header("X-Customer-Id", customerId)
+        .contentType(ContentType.JSON)
+        .body(body(message, conversationId))
+        .post("/api/v1/inquiries")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
+  public static JsonPath ask(String customerId, String message) {
+    return ask(customerId, message, null);
+  }
+
+  public static Map<String, Object> body(String message, UUID conversationId) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("message", message);
+    if (conversationId != null) {
+      body.put("conversationId", conversationId.toString());
+    }
+    return body;
+  }
+}
