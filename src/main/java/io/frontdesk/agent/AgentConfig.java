@@ -19,4 +19,12 @@ public interface AgentConfig {
   /** Wall time for one turn; the turn escalates when it runs out. */
   @WithDefault("60s")
   Duration timeout();
+
+  /** single = the autonomous agent with all tools; multi = triage + specialists. */
+  @WithDefault("multi")
+  Topology topology();
+
+  /** Handoffs allowed in one turn; one more escalates to a human. */
+  @WithDefault("3")
+  int maxHandoffs();
 }

@@ -6,6 +6,7 @@ import dev.langchain4j.service.UserMessage;
 import dev.langchain4j.service.tool.ToolErrorContext;
 import dev.langchain4j.service.tool.ToolErrorHandlerResult;
 import io.frontdesk.account.AccountTools;
+import io.frontdesk.knowledge.DocumentationTools;
 import io.frontdesk.knowledge.KnowledgeTools;
 import io.frontdesk.toolgate.ToolErrors;
 import io.quarkiverse.langchain4j.HandleToolExecutionError;
@@ -14,13 +15,17 @@ import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
 import io.smallrye.mutiny.Multi;
 
 /**
- * The autonomous support agent: one ReAct agent with knowledge-base, documentation and
- * account-action tools. The memory id is the conversation id; the turn engine owns the memory.
+ * The autonomous support agent (single topology): one ReAct agent with every tool. The memory id is
+ * the conversation id; the turn engine owns the memory.
  */
-@RegisterAiService(tools = {KnowledgeTools.class, AccountTools.class})
-public interface SupportAgent {
-
-  String NAME = "support";
+@RegisterAiService(
+    modelName = "support",
+    tools = {KnowledgeTools.class, DocumentationTools.class, AccountTools.class})
+@AgentRole(
+    name = "support",
+    handles = "every inquiry, alone, with all tools",
+    topology = Topology.SINGLE)
+public interface SupportAgent extends DeskAgent {
 
   @SystemMessage(
       """
@@ -38,6 +43,7 @@ public interface SupportAgent {
       If you cannot resolve the inquiry with the tools, answer only "ESCALATE: " followed by a
       one-sentence summary for a human colleague.
       """)
+  @Override
   Multi<ChatEvent> chat(@MemoryId String conversationId, @UserMessage String message);
 
   @HandleToolExecutionError

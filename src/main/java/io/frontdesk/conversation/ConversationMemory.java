@@ -3,6 +3,7 @@ package io.frontdesk.conversation;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.memory.ChatMemory;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -55,6 +56,14 @@ public final class ConversationMemory implements ChatMemory {
         && counted.add(message)) {
       onToolRound.run();
     }
+  }
+
+  /**
+   * Before another agent takes over: it sends the customer's message again, so this turn's copy is
+   * withdrawn and the message ends up once, after the previous agent's exchange.
+   */
+  public synchronized void withdrawCustomerMessage() {
+    messages.removeIf(m -> m instanceof UserMessage && !earlier.contains(m));
   }
 
   @Override

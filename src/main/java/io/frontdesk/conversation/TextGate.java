@@ -13,9 +13,18 @@ final class TextGate {
   private final StringBuilder held = new StringBuilder();
   private boolean decided;
   private boolean suppressed;
+  private boolean silent;
+
+  /** A router's text is never shown: it only hands conversations on. */
+  synchronized void silence(boolean silent) {
+    this.silent = silent;
+  }
 
   /** Deltas to send now for one streamed chunk. */
   synchronized List<String> accept(String chunk) {
+    if (silent) {
+      return List.of();
+    }
     if (decided) {
       return suppressed ? List.of() : List.of(chunk);
     }
@@ -31,7 +40,7 @@ final class TextGate {
 
   /** The model response ended: whatever was held goes out, unless it was a hand-off. */
   synchronized List<String> endOfResponse() {
-    String rest = suppressed ? "" : release();
+    String rest = suppressed || silent ? "" : release();
     held.setLength(0);
     decided = false;
     suppressed = false;

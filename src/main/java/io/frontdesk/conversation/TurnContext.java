@@ -21,6 +21,7 @@ public final class TurnContext {
   private final ConversationMemory memory;
   private final List<ToolRecord> tools = new ArrayList<>();
   private final AtomicInteger rounds = new AtomicInteger();
+  private final AtomicInteger handoffs = new AtomicInteger();
   private volatile String agent;
   private volatile StopReason stop;
 
@@ -60,6 +61,16 @@ public final class TurnContext {
 
   public String agent() {
     return agent;
+  }
+
+  /** Another agent takes over the turn; returns how many handoffs this turn has made. */
+  int handOffTo(String target) {
+    agent = target;
+    return handoffs.incrementAndGet();
+  }
+
+  public int handoffs() {
+    return handoffs.get();
   }
 
   public ConversationMemory memory() {

@@ -1,8 +1,9 @@
 package io.frontdesk.conversation;
 
 import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import io.frontdesk.agent.AgentCatalog;
 import io.frontdesk.agent.AgentConfig;
-import io.frontdesk.agent.SupportAgent;
 import io.frontdesk.escalation.HumanRequest;
 import io.frontdesk.http.Conflict;
 import io.frontdesk.http.NotFound;
@@ -28,7 +29,7 @@ public class TurnEngine {
   private final Pool pool;
   private final ConversationRepository conversations;
   private final TurnRegistry turns;
-  private final SupportAgent agent;
+  private final AgentCatalog catalog;
   private final TurnFinisher finisher;
   private final AgentConfig agentConfig;
   private final MemoryConfig memoryConfig;
@@ -37,14 +38,14 @@ public class TurnEngine {
       Pool pool,
       ConversationRepository conversations,
       TurnRegistry turns,
-      SupportAgent agent,
+      AgentCatalog catalog,
       TurnFinisher finisher,
       AgentConfig agentConfig,
       MemoryConfig memoryConfig) {
     this.pool = pool;
     this.conversations = conversations;
     this.turns = turns;
-    this.agent = agent;
+    this.catalog = catalog;
     this.finisher = finisher;
     this.agentConfig = agentConfig;
     this.memoryConfig = memoryConfig;
@@ -85,7 +86,10 @@ public class TurnEngine {
                                 .call(
                                     () ->
                                         conversations.updateState(
-                                            db, conv.id(), "open", SupportAgent.NAME))
+                                            db,
+                                            conv.id(),
+                                            "open",
+                                            catalog.resume(conv.activeAgent())))
                                 .map(
                                     history ->
                                         new TurnContext(
@@ -93,7 +97,7 @@ public class TurnEngine {
                                             turnId,
                                             request.customerId(),
                                             tier,
-                                            SupportAgent.NAME,
+                                            catalog.resume(conv.activeAgent()),
                                             agentConfig.maxIterations(),
                                             history))))
         .invoke(
@@ -116,11 +120,9 @@ public class TurnEngine {
     } else {
       work =
           Deadline.bound(
-                  agent.chat(turn.conversationId().toString(), message),
+                  runAgent(turn, message, progress),
                   agentConfig.timeout(),
                   () -> new TurnStopped(StopReason.TIMEOUT))
-              .onItem()
-              .transformToIterable(event -> translate(progress, event))
               .onFailure()
               .invoke(failure -> progress.fail(turn, failure))
               .onFailure()
@@ -139,6 +141,75 @@ public class TurnEngine {
         .streams(started, work, end)
         .onTermination()
         .invoke(() -> turns.finish(turn));
+  }
+
+  /**
+   * The active agent works on the message; a handoff continues the same turn with the target agent
+   * and the whole memory, and a router that answers instead of routing hands to the fallback agent.
+   */
+  private Multi<TurnEvent> runAgent(TurnContext turn, String message, TurnProgress progress) {
+    AgentCatalog.Entry agent = catalog.require(turn.agent());
+    progress.text.silence(agent.router());
+    return agent
+        .agent()
+        .chat(turn.conversationId().toString(), message)
+        .onItem()
+        .transformToIterable(event -> translate(progress, event))
+        .onCompletion()
+        .switchTo(
+            () ->
+                agent.router()
+                    ? handOff(
+                        turn,
+                        message,
+                        progress,
+                        null,
+                        catalog.fallback(),
+                        "triage could not place the question")
+                    : Multi.createFrom().empty())
+        .onFailure(failure -> cause(failure, Handoff.class) != null)
+        .recoverWithMulti(
+            failure -> {
+              Handoff handoff = cause(failure, Handoff.class);
+              return handOff(turn, message, progress, handoff, handoff.target(), handoff.reason());
+            });
+  }
+
+  private Multi<TurnEvent> handOff(
+      TurnContext turn,
+      String message,
+      TurnProgress progress,
+      Handoff call,
+      String target,
+      String reason) {
+    String from = turn.agent();
+    if (turn.handoffs() >= agentConfig.maxHandoffs()) {
+      progress.handoffLimit = true;
+      return Multi.createFrom().empty();
+    }
+    if (call != null) {
+      // the transfer call gets its result, so the next agent sees a complete exchange
+      turn.memory()
+          .add(
+              ToolExecutionResultMessage.from(
+                  call.callId(), call.tool(), "Transferred to " + target));
+    }
+    turn.memory().withdrawCustomerMessage();
+    turn.handOffTo(target);
+    return Multi.createBy()
+        .concatenating()
+        .streams(
+            Multi.createFrom().item(new TurnEvent.HandoffEvent(from, target, reason)),
+            runAgent(turn, message, progress));
+  }
+
+  private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
   }
 
   private static List<TurnEvent> translate(TurnProgress progress, ChatEvent event) {
@@ -190,7 +261,11 @@ public class TurnEngine {
   private Uni<Conversation> conversation(SqlClient db, TurnRequest request) {
     if (request.conversationId() == null) {
       return conversations.create(
-          db, request.customerId(), request.channel(), "single", SupportAgent.NAME);
+          db,
+          request.customerId(),
+          request.channel(),
+          agentConfig.topology().name().toLowerCase(),
+          catalog.entry());
     }
     return conversations
         .findOwned(db, request.conversationId(), request.customerId())

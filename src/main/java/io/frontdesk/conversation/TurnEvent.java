@@ -15,6 +15,8 @@ import java.util.UUID;
   @JsonSubTypes.Type(value = TurnEvent.Text.class, name = "text"),
   @JsonSubTypes.Type(value = TurnEvent.ToolCall.class, name = "tool_call"),
   @JsonSubTypes.Type(value = TurnEvent.ToolResult.class, name = "tool_result"),
+  @JsonSubTypes.Type(value = TurnEvent.HandoffEvent.class, name = "handoff"),
+  @JsonSubTypes.Type(value = TurnEvent.WorkflowStep.class, name = "workflow_step"),
   @JsonSubTypes.Type(value = TurnEvent.Escalated.class, name = "escalated"),
   @JsonSubTypes.Type(value = TurnEvent.Done.class, name = "done"),
   @JsonSubTypes.Type(value = TurnEvent.Error.class, name = "error")
@@ -33,6 +35,13 @@ public sealed interface TurnEvent {
 
   /** A tool's answer to the model. */
   record ToolResult(String id, String tool, boolean success, String result) implements TurnEvent {}
+
+  /** Another agent takes over the conversation, in the same turn, with the whole context. */
+  record HandoffEvent(String from, String to, String reason) implements TurnEvent {}
+
+  /** One step of a sequential workflow finished; its output is the next step's input. */
+  record WorkflowStep(String workflow, String step, int index, String output)
+      implements TurnEvent {}
 
   /** The conversation went to a human: the ticket and what the customer is told. */
   record Escalated(String ticketId, String reason, String summary, String message)

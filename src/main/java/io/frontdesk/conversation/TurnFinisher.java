@@ -61,7 +61,8 @@ public class TurnFinisher {
                 return events;
               });
     }
-    String summary = summary(reason, answer, message);
+    String summary =
+        progress.humanSummary != null ? progress.humanSummary : summary(reason, answer, message);
     Escalation escalation =
         new Escalation(
             turn.conversationId(),
@@ -92,6 +93,12 @@ public class TurnFinisher {
       TurnContext turn, TurnProgress progress, String answer, double confidence) {
     if (progress.humanRequested) {
       return EscalationReason.CUSTOMER_REQUEST;
+    }
+    if (progress.humanSummary != null) {
+      return EscalationReason.AGENT_REQUEST;
+    }
+    if (progress.handoffLimit) {
+      return EscalationReason.HANDOFF_LIMIT;
     }
     if (turn.stopped() == StopReason.ITERATION_LIMIT) {
       return EscalationReason.ITERATION_LIMIT;
@@ -155,6 +162,7 @@ public class TurnFinisher {
       case CUSTOMER_REQUEST -> "Customer asked for a person: " + asked;
       case ITERATION_LIMIT -> "Agent used all its tool round trips without resolving: " + asked;
       case TIMEOUT -> "Agent ran out of time: " + asked;
+      case HANDOFF_LIMIT -> "Agents kept handing the conversation around: " + asked;
       case AGENT_ERROR -> "Agent could not answer (model or tool failure): " + asked;
       default -> "Low-confidence answer needs review: " + asked;
     };

@@ -1,7 +1,7 @@
 package io.frontdesk.conversation;
 
-/** Ends the agent's work on a turn at once (it is never shown to the model as a tool error). */
-public class TurnStopped extends RuntimeException {
+/** Ends the agent's work on a turn at once. */
+public class TurnStopped extends TurnControl {
 
   private final StopReason reason;
 

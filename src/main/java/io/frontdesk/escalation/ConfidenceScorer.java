@@ -1,5 +1,6 @@
 package io.frontdesk.escalation;
 
+import io.frontdesk.agent.HandoffTools;
 import io.frontdesk.conversation.ToolRecord;
 import io.frontdesk.knowledge.KnowledgeAnswer;
 import java.util.List;
@@ -15,7 +16,10 @@ public final class ConfidenceScorer {
 
   private ConfidenceScorer() {}
 
-  public static double score(List<ToolRecord> calls) {
+  public static double score(List<ToolRecord> all) {
+    // routing (transfer_to_*, escalate_to_human) is not evidence for an answer
+    List<ToolRecord> calls =
+        all.stream().filter(c -> !HandoffTools.isControlTool(c.tool())).toList();
     if (calls.isEmpty()) {
       return NO_TOOLS;
     }

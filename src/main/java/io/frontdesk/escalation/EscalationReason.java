@@ -10,6 +10,8 @@ public enum EscalationReason {
   LOW_CONFIDENCE,
   /** The agent used up its tool-calling round trips. */
   ITERATION_LIMIT,
+  /** Agents handed the conversation around more often than allowed. */
+  HANDOFF_LIMIT,
   /** The turn ran out of time. */
   TIMEOUT,
   /** The model could not be reached or failed. */

@@ -7,7 +7,7 @@ import io.frontdesk.database.ReactiveBridge;
 import io.frontdesk.toolgate.GatedTools;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** The knowledge tools as the model sees them: thin adapters over {@link KnowledgeService}. */
+/** The knowledge-base tool as the model sees it: a thin adapter over {@link KnowledgeService}. */
 @ApplicationScoped
 @GatedTools
 public class KnowledgeTools {
@@ -34,18 +34,5 @@ public class KnowledgeTools {
         "articles",
         "No relevant articles found",
         bridge.await(() -> knowledge.search(Collection.KNOWLEDGE_BASE, query, TOP_K)));
-  }
-
-  @Tool(
-      name = "search_documentation",
-      value =
-          "Search the product documentation for technical help (API, CLI, deployments,"
-              + " monitoring, integrations, security, data export, troubleshooting).")
-  public KnowledgeAnswer searchDocumentation(
-      @P("what to look for, in plain words") String query, @ToolMemoryId String conversationId) {
-    return KnowledgeAnswer.of(
-        "documentation pages",
-        "No relevant documentation found",
-        bridge.await(() -> knowledge.search(Collection.DOCUMENTATION, query, TOP_K)));
   }
 }

@@ -2,13 +2,13 @@ package io.frontdesk.toolgate;
 
 import dev.langchain4j.service.tool.ToolErrorContext;
 import dev.langchain4j.service.tool.ToolErrorHandlerResult;
-import io.frontdesk.conversation.TurnStopped;
+import io.frontdesk.conversation.TurnControl;
 import io.vertx.core.json.JsonObject;
 
 /**
  * What the model is told when a tool call fails; shared by every agent's
- * {@code @HandleToolExecutionError}. A stopped turn is re-thrown so that the agent makes no further
- * model call.
+ * {@code @HandleToolExecutionError}. Turn control (stop, handoff, human) is re-thrown so that the
+ * agent makes no further model call and the engine takes over.
  */
 public final class ToolErrors {
 
@@ -16,8 +16,8 @@ public final class ToolErrors {
 
   public static ToolErrorHandlerResult handle(Throwable error, ToolErrorContext context) {
     for (Throwable t = error; t != null; t = t.getCause()) {
-      if (t instanceof TurnStopped stopped) {
-        throw stopped;
+      if (t instanceof TurnControl control) {
+        throw control;
       }
       if (t instanceof ToolRefused refused) {
         return ToolErrorHandlerResult.text(

@@ -2,6 +2,7 @@ package io.frontdesk.toolgate;
 
 import io.frontdesk.conversation.ToolRecord;
 import io.frontdesk.conversation.TurnContext;
+import io.frontdesk.conversation.TurnControl;
 import io.frontdesk.conversation.TurnRegistry;
 import io.frontdesk.conversation.TurnStopped;
 import io.frontdesk.database.ReactiveBridge;
@@ -33,7 +34,7 @@ public class ToolGate {
     this.bridge = bridge;
   }
 
-  Object execute(ToolInvocation call, Callable<Object> tool) throws Exception {
+  public Object execute(ToolInvocation call, Callable<Object> tool) throws Exception {
     TurnContext turn = turns.require(call.memoryId());
     if (turn.stopped() != null) {
       throw new TurnStopped(turn.stopped());
@@ -47,8 +48,10 @@ public class ToolGate {
     } catch (ToolRefused refused) {
       finish(turn, call, start, false, null, refused.getMessage(), "denied");
       throw refused;
-    } catch (TurnStopped stopped) {
-      throw stopped;
+    } catch (TurnControl control) {
+      // a handoff or a request for a human is the tool doing its job
+      finish(turn, call, start, true, control.getMessage(), null, "executed");
+      throw control;
     } catch (Exception failure) {
       LOG.warnf(failure, "Tool %s failed", call.tool());
       finish(turn, call, start, false, null, failure.toString(), "failed");

@@ -1,0 +1,130 @@
+package io.frontdesk.agent;
+
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
+import dev.langchain4j.service.tool.ToolExecutor;
+import dev.langchain4j.service.tool.ToolProvider;
+import dev.langchain4j.service.tool.ToolProviderRequest;
+import dev.langchain4j.service.tool.ToolProviderResult;
+import io.frontdesk.conversation.Handoff;
+import io.frontdesk.conversation.HumanRequested;
+import io.frontdesk.conversation.TurnRegistry;
+import io.frontdesk.toolgate.ToolGate;
+import io.frontdesk.toolgate.ToolInvocation;
+import io.quarkus.arc.Arc;
+import io.vertx.core.json.JsonObject;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Handoff tools generated from the agent catalog: {@code transfer_to_<agent>} for every other agent
+ * of the topology, and {@code escalate_to_human}. No per-pair code: a new specialist gets its
+ * transfer tool, and is offered one to every other agent, by existing. Calls pass the gate.
+ */
+@ApplicationScoped
+public class HandoffTools implements ToolProvider {
+
+  static final String TRANSFER_PREFIX = "transfer_to_";
+  static final String ESCALATE = "escalate_to_human";
+
+  private final AgentCatalog catalog;
+  private final TurnRegistry turns;
+  private final ToolGate gate;
+
+  HandoffTools(AgentCatalog catalog, TurnRegistry turns, ToolGate gate) {
+    this.catalog = catalog;
+    this.turns = turns;
+    this.gate = gate;
+  }
+
+  /** Handoff tools are about routing, not evidence: they do not count towards confidence. */
+  public static boolean isControlTool(String tool) {
+    return tool.startsWith(TRANSFER_PREFIX) || tool.equals(ESCALATE);
+  }
+
+  @Override
+  public ToolProviderResult provideTools(ToolProviderRequest request) {
+    String self = turns.require(request.chatMemoryId()).agent();
+    ToolProviderResult.Builder tools = ToolProviderResult.builder();
+    for (AgentCatalog.Entry target : catalog.active()) {
+      if (!target.name().equals(self)) {
+        tools.add(transferSpec(target), transfer(target.name()));
+      }
+    }
+    tools.add(
+        ToolSpecification.builder()
+            .name(ESCALATE)
+            .description(
+                "Hand the conversation to a human colleague when no agent can resolve it or the"
+                    + " customer needs a person. A ticket is opened.")
+            .parameters(stringParameter("summary", "one sentence for the human colleague"))
+            .build(),
+        (call, memoryId) -> {
+          String summary = argument(call, "summary");
+          return gated(call, memoryId, Map.of("summary", summary), new HumanRequested(summary));
+        });
+    return tools.build();
+  }
+
+  private static ToolSpecification transferSpec(AgentCatalog.Entry target) {
+    return ToolSpecification.builder()
+        .name(TRANSFER_PREFIX + target.name())
+        .description(
+            "Hand the conversation to the " + target.name() + " agent: " + target.handles())
+        .parameters(stringParameter("reason", "why this agent should take over, in a few words"))
+        .build();
+  }
+
+  private ToolExecutor transfer(String target) {
+    return (call, memoryId) -> {
+      String reason = argument(call, "reason");
+      return gated(
+          call,
+          memoryId,
+          Map.of("reason", reason),
+          new Handoff(call.id(), call.name(), target, reason));
+    };
+  }
+
+  /** Runs the control action through the gate (validated, recorded, audited), which throws it. */
+  private String gated(
+      ToolExecutionRequest call, Object memoryId, Map<String, Object> args, RuntimeException act) {
+    try {
+      gate.execute(
+          new ToolInvocation(call.name(), args, memoryId),
+          () -> {
+            throw act;
+          });
+      throw new IllegalStateException("the gate returned from a control tool");
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String argument(ToolExecutionRequest call, String name) {
+    try {
+      String value = new JsonObject(call.arguments()).getString(name);
+      return value == null || value.isBlank() ? "not given" : value;
+    } catch (RuntimeException e) {
+      return "not given";
+    }
+  }
+
+  private static JsonObjectSchema stringParameter(String name, String description) {
+    return JsonObjectSchema.builder().addStringProperty(name, description).required(name).build();
+  }
+
+  /** How {@code @RegisterAiService(toolProviderSupplier = …)} reaches this bean. */
+  @ApplicationScoped
+  public static class Provider implements Supplier<ToolProvider> {
+
+    @Override
+    public ToolProvider get() {
+      return Arc.container().instance(HandoffTools.class).get();
+    }
+  }
+}

@@ -1,0 +1,191 @@
+package io.frontdesk.agent;
+
+import static io.frontdesk.testing.Database.rows;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.frontdesk.testing.Inquiries;
+import io.frontdesk.testing.ModelServerTestResource;
+import io.frontdesk.testing.MultiAgentProfile;
+import io.frontdesk.testing.RecordedRequest;
+import io.frontdesk.testing.Reply;
+import io.frontdesk.testing.ScriptedModelServer;
+import io.frontdesk.testing.Sse;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Triage routes to specialists through generated handoff tools, within one turn. */
+@QuarkusTest
+@TestProfile(MultiAgentProfile.class)
+class MultiAgentTurnTest {
+
+  static final Predicate<RecordedRequest> TRIAGE = r -> r.systemMessage().contains("Triage Agent");
+  static final Predicate<RecordedRequest> GENERAL =
+      r -> r.systemMessage().contains("General Support Specialist");
+
+  @Inject Pool pool;
+
+  private final ScriptedModelServer model = ModelServerTestResource.server();
+
+  @BeforeEach
+  void resetModel() {
+    model.reset();
+  }
+
+  @Test
+  void triageHandsToGeneralWhichAnswersInTheSameTurnWithTheWholeContext() {
+    model
+        .when(TRIAGE)
+        .thenReply(Reply.toolCall("transfer_to_general", "{\"reason\":\"password question\"}"))
+        .when(
+            GENERAL.and(
+                r -> !r.lastMessageIsToolResult() || r.toolResult("search_knowledge_base") == null))
+        .thenReply(Reply.toolCall("search_knowledge_base", "{\"query\":\"reset password\"}"))
+        .when(GENERAL)
+        .thenReply(Reply.text("Use 'Forgot password?' on the sign-in page (KB-1001)."));
+
+    List<JsonNode> events = stream("cus_0151", "I can't remember my password", null);
+
+    List<String> types = events.stream().map(e -> e.get("type").asText()).toList();
+    JsonNode handoff = events.get(types.indexOf("handoff"));
+    assertEquals("triage", handoff.get("from").asText());
+    assertEquals("general", handoff.get("to").asText());
+    assertEquals("password question", handoff.get("reason").asText());
+    JsonNode done = events.getLast();
+    assertTrue(done.get("resolved").asBoolean(), done.toString());
+
+    RecordedRequest triage = model.requests().get(0);
+    assertTrue(triage.toolNames().containsAll(List.of("transfer_to_general", "escalate_to_human")));
+    assertFalse(triage.toolNames().contains("transfer_to_triage"), "no transfer to itself");
+    assertFalse(triage.toolNames().contains("search_knowledge_base"), "triage only routes");
+
+    RecordedRequest general = model.requests().get(1);
+    assertTrue(GENERAL.test(general));
+    assertEquals("I can't remember my password", general.lastUserMessage());
+    assertEquals(
+        1,
+        general.messages().stream().filter(m -> m.path("role").asText().equals("user")).count(),
+        "the customer's message once");
+    assertTrue(general.contains("Transferred to general"), "the triage exchange is in context");
+    assertTrue(general.body().contains("transfer_to_general"), "the transfer call itself too");
+    assertTrue(general.toolNames().contains("transfer_to_triage"), "specialists can hand back");
+
+    UUID conversation = UUID.fromString(done.get("conversationId").asText());
+    assertEquals(
+        "general",
+        rows(pool, "select active_agent from conversation where id = $1", conversation)
+            .getFirst()
+            .getString(0));
+  }
+
+  @Test
+  void theActiveAgentAnswersTheNextMessage() {
+    model
+        .when(TRIAGE)
+        .thenReply(Reply.toolCall("transfer_to_general", "{\"reason\":\"plan question\"}"))
+        .when(
+            GENERAL
+                .and(RecordedRequest::lastMessageIsToolResult)
+                .and(r -> r.toolResult("perform_account_action") != null))
+        .thenReply(Reply.text("You are on the Pro plan."))
+        .when(GENERAL)
+        .thenReply(Reply.toolCall("perform_account_action", "{\"action\":\"subscription_info\"}"));
+    UUID conversation =
+        UUID.fromString(
+            Inquiries.ask("cus_0156", "Which plan am I on?").getString("conversationId"));
+    int before = model.requestCount();
+
+    Inquiries.ask("cus_0156", "And when does it renew?", conversation);
+
+    RecordedRequest next = model.requests().get(before);
+    assertTrue(GENERAL.test(next), "general, not triage, takes the next message");
+    assertTrue(next.contains("Which plan am I on?") && next.contains("You are on the Pro plan."));
+  }
+
+  @Test
+  void aFourthHandoffInOneTurnEscalates() {
+    model
+        .when(TRIAGE)
+        .thenReply(Reply.toolCall("transfer_to_general", "{\"reason\":\"yours\"}"))
+        .when(GENERAL)
+        .thenReply(Reply.toolCall("transfer_to_triage", "{\"reason\":\"no, yours\"}"));
+
+    List<JsonNode> events = stream("cus_0152", "Something vague", null);
+
+    long handoffs = events.stream().filter(e -> e.get("type").asText().equals("handoff")).count();
+    assertEquals(3, handoffs, "three handoffs happen; the fourth escalates");
+    assertEquals(4, model.requestCount());
+    JsonNode escalated =
+        events.stream().filter(e -> e.get("type").asText().equals("escalated")).findFirst().get();
+    assertEquals("handoff_limit", escalated.get("reason").asText());
+    assertTrue(events.getLast().get("escalated").asBoolean());
+  }
+
+  @Test
+  void triageThatAnswersInsteadOfRoutingIsSentToGeneralAndNotShown() {
+    model
+        .when(TRIAGE)
+        .thenReply(Reply.text("Hmm, I think you should check your settings."))
+        .when(GENERAL.and(r -> r.toolResult("search_knowledge_base") == null))
+        .thenReply(Reply.toolCall("search_knowledge_base", "{\"query\":\"notification settings\"}"))
+        .when(GENERAL)
+        .thenReply(Reply.text("Notification emails are managed in your profile (KB-1009)."));
+
+    List<JsonNode> events = stream("cus_0153", "Where do I manage notification emails?", null);
+
+    StringBuilder shown = new StringBuilder();
+    events.stream()
+        .filter(e -> e.get("type").asText().equals("text"))
+        .forEach(e -> shown.append(e.get("delta").asText()));
+    assertEquals("Notification emails are managed in your profile (KB-1009).", shown.toString());
+    JsonNode handoff =
+        events.stream().filter(e -> e.get("type").asText().equals("handoff")).findFirst().get();
+    assertEquals("general", handoff.get("to").asText());
+  }
+
+  @Test
+  void escalateToHumanFromTriageOpensATicket() {
+    model
+        .when(TRIAGE)
+        .thenReply(
+            Reply.toolCall("escalate_to_human", "{\"summary\":\"ownership dispute over org\"}"));
+
+    JsonPath answer = Inquiries.ask("cus_0154", "My ex-colleague took over our organization");
+
+    assertTrue(answer.getBoolean("escalated"));
+    assertEquals(
+        "ownership dispute over org",
+        rows(
+                pool,
+                "select summary from ticket where id = $1",
+                Long.parseLong(answer.getString("ticketId").substring(4)))
+            .getFirst()
+            .getString(0));
+  }
+
+  static List<JsonNode> stream(String customer, String message, UUID conversation) {
+    String body =
+        RestAssured.given()
+            .header("X-Customer-Id", customer)
+            .contentType(ContentType.JSON)
+            .body(Inquiries.body(message, conversation))
+            .post("/api/v1/inquiries/stream")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    return Sse.events(body);
+  }
+}
