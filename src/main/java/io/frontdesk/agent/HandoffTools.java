@@ -29,12 +29,17 @@ public class HandoffTools implements ToolProvider {
   static final String TRANSFER_PREFIX = "transfer_to_";
   static final String ESCALATE = "escalate_to_human";
 
+  /** Handoff targets that are workflows carry this prefix. */
+  public static final String WORKFLOW = "workflow:";
+
   private final AgentCatalog catalog;
+  private final WorkflowConfig workflows;
   private final TurnRegistry turns;
   private final ToolGate gate;
 
-  HandoffTools(AgentCatalog catalog, TurnRegistry turns, ToolGate gate) {
+  HandoffTools(AgentCatalog catalog, WorkflowConfig workflows, TurnRegistry turns, ToolGate gate) {
     this.catalog = catalog;
+    this.workflows = workflows;
     this.turns = turns;
     this.gate = gate;
   }
@@ -53,6 +58,19 @@ public class HandoffTools implements ToolProvider {
         tools.add(transferSpec(target), transfer(target.name()));
       }
     }
+    workflows
+        .cases()
+        .forEach(
+            (name, workflow) -> {
+              String tool = TRANSFER_PREFIX + name.replace('-', '_') + "_workflow";
+              tools.add(
+                  ToolSpecification.builder()
+                      .name(tool)
+                      .description("Run the " + name + " workflow: " + workflow.handles())
+                      .parameters(stringParameter("reason", "why this case needs the workflow"))
+                      .build(),
+                  transfer(WORKFLOW + name));
+            });
     tools.add(
         ToolSpecification.builder()
             .name(ESCALATE)

@@ -27,17 +27,17 @@ public class ConversationMemoryProvider implements ChatMemoryProvider {
 
     @Override
     public void add(dev.langchain4j.data.message.ChatMessage message) {
-      turns.require(id).memory().add(message);
+      turns.require(id).memoryFor(id).add(message);
     }
 
     @Override
     public java.util.List<dev.langchain4j.data.message.ChatMessage> messages() {
-      return turns.require(id).memory().messages();
+      return turns.require(id).memoryFor(id).messages();
     }
 
     @Override
     public void clear() {
-      turns.find(id).ifPresent(t -> t.memory().clear());
+      turns.find(id).ifPresent(t -> t.memoryFor(id).clear());
     }
   }
 }

@@ -3,7 +3,9 @@ package io.frontdesk.conversation;
 import dev.langchain4j.data.message.ChatMessage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -20,6 +22,7 @@ public final class TurnContext {
   private final int maxRounds;
   private final ConversationMemory memory;
   private final List<ToolRecord> tools = new ArrayList<>();
+  private final Map<String, ConversationMemory> scratch = new ConcurrentHashMap<>();
   private final AtomicInteger rounds = new AtomicInteger();
   private final AtomicInteger handoffs = new AtomicInteger();
   private volatile String agent;
@@ -63,7 +66,7 @@ public final class TurnContext {
     return agent;
   }
 
-  /** Another agent takes over the turn; returns how many handoffs this turn has made. */
+  /** Another agent (or a workflow) takes over the turn; returns the handoffs made so far. */
   int handOffTo(String target) {
     agent = target;
     return handoffs.incrementAndGet();
@@ -75,6 +78,19 @@ public final class TurnContext {
 
   public ConversationMemory memory() {
     return memory;
+  }
+
+  /**
+   * The memory for a memory id: the conversation's own, or a scoped scratch memory (a workflow step
+   * works from its input alone, not from the whole conversation).
+   */
+  public ConversationMemory memoryFor(Object memoryId) {
+    String id = String.valueOf(memoryId);
+    if (id.equals(conversationId.toString())) {
+      return memory;
+    }
+    return scratch.computeIfAbsent(
+        id, k -> new ConversationMemory(conversationId, List.of(), this::countRound));
   }
 
   /** The model answered with tool calls: one more round trip; the last allowed one stops here. */

@@ -4,6 +4,7 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import io.frontdesk.agent.AgentCatalog;
 import io.frontdesk.agent.AgentConfig;
+import io.frontdesk.agent.HandoffTools;
 import io.frontdesk.escalation.HumanRequest;
 import io.frontdesk.http.Conflict;
 import io.frontdesk.http.NotFound;
@@ -31,6 +32,7 @@ public class TurnEngine {
   private final TurnRegistry turns;
   private final AgentCatalog catalog;
   private final TurnFinisher finisher;
+  private final WorkflowRunner workflows;
   private final AgentConfig agentConfig;
   private final MemoryConfig memoryConfig;
 
@@ -40,6 +42,7 @@ public class TurnEngine {
       TurnRegistry turns,
       AgentCatalog catalog,
       TurnFinisher finisher,
+      WorkflowRunner workflows,
       AgentConfig agentConfig,
       MemoryConfig memoryConfig) {
     this.pool = pool;
@@ -47,6 +50,7 @@ public class TurnEngine {
     this.turns = turns;
     this.catalog = catalog;
     this.finisher = finisher;
+    this.workflows = workflows;
     this.agentConfig = agentConfig;
     this.memoryConfig = memoryConfig;
   }
@@ -200,7 +204,10 @@ public class TurnEngine {
         .concatenating()
         .streams(
             Multi.createFrom().item(new TurnEvent.HandoffEvent(from, target, reason)),
-            runAgent(turn, message, progress));
+            target.startsWith(HandoffTools.WORKFLOW)
+                ? workflows.run(
+                    turn, target.substring(HandoffTools.WORKFLOW.length()), message, progress)
+                : runAgent(turn, message, progress));
   }
 
   private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
@@ -216,22 +223,11 @@ public class TurnEngine {
     return switch (event) {
       case ChatEvent.PartialResponseEvent p -> texts(progress.text.accept(p.getChunk()));
       case ChatEvent.IntermediateResponseEvent i -> texts(progress.text.endOfResponse());
-      case ChatEvent.BeforeToolExecutionEvent b ->
-          List.of(
-              new TurnEvent.ToolCall(
-                  b.getRequest().id(), b.getRequest().name(), b.getRequest().arguments()));
-      case ChatEvent.ToolExecutedEvent t ->
-          List.of(
-              new TurnEvent.ToolResult(
-                  t.getExecution().request().id(),
-                  t.getExecution().request().name(),
-                  !t.getExecution().hasFailed(),
-                  t.getExecution().result()));
       case ChatEvent.ChatCompletedEvent c -> {
         progress.answer = c.getChatResponse().aiMessage().text();
         yield texts(progress.text.endOfResponse());
       }
-      default -> List.of();
+      default -> ToolEvents.of(event);
     };
   }
 

@@ -20,8 +20,11 @@ public class TurnRegistry {
     running.remove(turn.conversationId().toString(), turn);
   }
 
+  /** The turn for a memory id: the conversation id, or {@code <conversation id>/<scope>}. */
   public Optional<TurnContext> find(Object memoryId) {
-    return Optional.ofNullable(running.get(String.valueOf(memoryId)));
+    String id = String.valueOf(memoryId);
+    int scope = id.indexOf('/');
+    return Optional.ofNullable(running.get(scope < 0 ? id : id.substring(0, scope)));
   }
 
   /** The running turn for a memory id; tools and memory exist only inside a turn. */

@@ -175,6 +175,51 @@ class MultiAgentTurnTest {
             .getString(0));
   }
 
+  @Test
+  void theOutageWorkflowRunsItsFourStepsInOrderEachFeedingTheNext() {
+    Predicate<RecordedRequest> step1 = r -> r.systemMessage().contains("step 1 of 4");
+    model
+        .when(TRIAGE)
+        .thenReply(
+            Reply.toolCall("transfer_to_service_outage_workflow", "{\"reason\":\"service down\"}"))
+        .when(step1.and(r -> r.toolResult("perform_account_action") == null))
+        .thenReply(Reply.toolCall("perform_account_action", "{\"action\":\"subscription_info\"}"))
+        .when(step1)
+        .thenReply(Reply.text("Verified: enterprise plan, active."))
+        .when(r -> r.systemMessage().contains("step 2 of 4"))
+        .thenReply(Reply.text("Cause: out of memory, exit code 137."))
+        .when(r -> r.systemMessage().contains("step 3 of 4"))
+        .thenReply(Reply.text("Fix: raise the memory limit to 1 GB and redeploy."))
+        .when(r -> r.systemMessage().contains("step 4 of 4"))
+        .thenReply(Reply.text("Your service ran out of memory; raise its limit to 1 GB."));
+
+    List<JsonNode> events = stream("cus_0159", "My checkout service is down", null);
+
+    List<JsonNode> steps =
+        events.stream().filter(e -> e.get("type").asText().equals("workflow_step")).toList();
+    assertEquals(
+        List.of("verify-identity", "diagnose", "resolve", "follow-up"),
+        steps.stream().map(e -> e.get("step").asText()).toList());
+    assertEquals(List.of(1, 2, 3, 4), steps.stream().map(e -> e.get("index").asInt()).toList());
+    assertEquals("Verified: enterprise plan, active.", steps.get(0).get("output").asText());
+
+    List<RecordedRequest> sent = model.requests();
+    RecordedRequest diagnose =
+        sent.stream().filter(r -> r.systemMessage().contains("step 2 of 4")).findFirst().get();
+    assertTrue(diagnose.lastUserMessage().contains("Verified: enterprise plan, active."));
+    assertTrue(diagnose.lastUserMessage().contains("My checkout service is down"));
+    RecordedRequest followUp =
+        sent.stream().filter(r -> r.systemMessage().contains("step 4 of 4")).findFirst().get();
+    assertTrue(followUp.lastUserMessage().contains("raise the memory limit to 1 GB"));
+
+    List<String> types = events.stream().map(e -> e.get("type").asText()).toList();
+    assertTrue(types.indexOf("tool_call") < types.indexOf("workflow_step"), "" + types);
+    JsonNode done = events.getLast();
+    assertEquals(
+        "Your service ran out of memory; raise its limit to 1 GB.", done.get("response").asText());
+    assertTrue(done.get("resolved").asBoolean(), done.toString());
+  }
+
   static List<JsonNode> stream(String customer, String message, UUID conversation) {
     String body =
         RestAssured.given()

@@ -1,0 +1,48 @@
+package io.frontdesk.agent;
+
+import dev.langchain4j.service.MemoryId;
+import dev.langchain4j.service.SystemMessage;
+import dev.langchain4j.service.UserMessage;
+import dev.langchain4j.service.tool.ToolErrorContext;
+import dev.langchain4j.service.tool.ToolErrorHandlerResult;
+import io.frontdesk.account.AccountTools;
+import io.frontdesk.knowledge.DocumentationTools;
+import io.frontdesk.knowledge.KnowledgeTools;
+import io.frontdesk.toolgate.ToolErrors;
+import io.quarkiverse.langchain4j.HandleToolExecutionError;
+import io.quarkiverse.langchain4j.RegisterAiService;
+import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
+import io.smallrye.mutiny.Multi;
+
+/**
+ * The agent that runs one workflow step: its persona and task come from the step's configured
+ * instructions, its memory is the step's own, and its input is the previous step's output.
+ */
+@RegisterAiService(
+    modelName = "workflow",
+    tools = {KnowledgeTools.class, DocumentationTools.class, AccountTools.class})
+public interface WorkflowStepAgent {
+
+  @SystemMessage(
+      """
+      You are one step of a sequential support workflow at Skyline, a cloud platform.
+      Workflow {workflow}, step {index} of {total}: {step}.
+      {instructions}
+      Work only on this step. Your answer is handed to the next step as its input (the last
+      step's answer goes to the customer), so be brief and factual. The customer is already
+      identified; never ask for or use an id.
+      """)
+  Multi<ChatEvent> run(
+      @MemoryId String memoryId,
+      String workflow,
+      int index,
+      int total,
+      String step,
+      String instructions,
+      @UserMessage String input);
+
+  @HandleToolExecutionError
+  static ToolErrorHandlerResult onToolError(Throwable error, ToolErrorContext context) {
+    return ToolErrors.handle(error, context);
+  }
+}

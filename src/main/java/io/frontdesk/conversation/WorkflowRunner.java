@@ -1,0 +1,109 @@
+package io.frontdesk.conversation;
+
+import dev.langchain4j.data.message.AiMessage;
+import io.frontdesk.agent.WorkflowConfig;
+import io.frontdesk.agent.WorkflowStepAgent;
+import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
+import io.smallrye.mutiny.Multi;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs a configured workflow inside a turn: each step is its own agent invocation with its own
+ * memory, each step's output is the next step's input, a {@code workflow_step} event follows every
+ * step, and the last step's output is the answer.
+ */
+@ApplicationScoped
+public class WorkflowRunner {
+
+  private final WorkflowConfig config;
+  private final WorkflowStepAgent agent;
+
+  WorkflowRunner(WorkflowConfig config, WorkflowStepAgent agent) {
+    this.config = config;
+    this.agent = agent;
+  }
+
+  Multi<TurnEvent> run(TurnContext turn, String workflow, String message, TurnProgress progress) {
+    WorkflowConfig.Workflow definition = config.cases().get(workflow);
+    if (definition == null || definition.steps().isEmpty()) {
+      progress.failure = new IllegalStateException("no workflow named " + workflow);
+      return Multi.createFrom().empty();
+    }
+    progress.text.silence(false);
+    return step(turn, workflow, definition.steps(), 0, message, message, progress);
+  }
+
+  private Multi<TurnEvent> step(
+      TurnContext turn,
+      String workflow,
+      List<WorkflowConfig.Step> steps,
+      int index,
+      String message,
+      String input,
+      TurnProgress progress) {
+    WorkflowConfig.Step step = steps.get(index);
+    String memoryId = turn.conversationId() + "/" + workflow + "/" + step.name();
+    AtomicReference<String> output = new AtomicReference<>("");
+    Multi<TurnEvent> work =
+        agent
+            .run(
+                memoryId,
+                workflow,
+                index + 1,
+                steps.size(),
+                step.name(),
+                step.instructions(),
+                input)
+            .onItem()
+            .transformToIterable(
+                event -> {
+                  if (event instanceof ChatEvent.ChatCompletedEvent done) {
+                    String text = done.getChatResponse().aiMessage().text();
+                    output.set(text == null ? "" : text.strip());
+                  }
+                  return ToolEvents.of(event);
+                });
+    Multi<TurnEvent> next =
+        Multi.createFrom()
+            .deferred(
+                () -> {
+                  String out = output.get();
+                  TurnEvent finished =
+                      new TurnEvent.WorkflowStep(workflow, step.name(), index + 1, out);
+                  if (index + 1 < steps.size()) {
+                    return Multi.createBy()
+                        .concatenating()
+                        .streams(
+                            Multi.createFrom().item(finished),
+                            step(
+                                turn,
+                                workflow,
+                                steps,
+                                index + 1,
+                                message,
+                                nextInput(message, step, out),
+                                progress));
+                  }
+                  progress.answer = out;
+                  turn.memory().add(AiMessage.from(out));
+                  List<TurnEvent> last = new ArrayList<>();
+                  last.add(finished);
+                  progress.text.accept(out).forEach(d -> last.add(new TurnEvent.Text(d)));
+                  progress.text.endOfResponse().forEach(d -> last.add(new TurnEvent.Text(d)));
+                  return Multi.createFrom().iterable(last);
+                });
+    return Multi.createBy().concatenating().streams(work, next);
+  }
+
+  private static String nextInput(String message, WorkflowConfig.Step previous, String output) {
+    return "Customer's message: "
+        + message
+        + "\n\nOutput of the previous step ("
+        + previous.name()
+        + "):\n"
+        + output;
+  }
+}
