@@ -134,6 +134,7 @@ class EscalationTurnTest {
 
     JsonPath answer = Inquiries.ask("cus_0013", "How do I export my data?");
 
+    assertEquals(1, model.requestCount(), "the model client does not retry on its own");
     assertTrue(answer.getBoolean("escalated"));
     assertTrue(answer.getString("ticketId").startsWith("TCK-"));
   }
