@@ -1,9 +1,10 @@
 package io.frontdesk.knowledge;
 
+import io.frontdesk.toolgate.ToolOutput;
 import java.util.List;
 
 /** What a knowledge tool returns to the model: a one-line summary and the matching passages. */
-public record KnowledgeAnswer(String summary, List<Passage> results) {
+public record KnowledgeAnswer(String summary, List<Passage> results) implements ToolOutput {
 
   /** One matching document as the model sees it. */
   public record Passage(String id, String title, String category, String passage) {}

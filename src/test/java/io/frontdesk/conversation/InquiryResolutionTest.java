@@ -103,7 +103,9 @@ class InquiryResolutionTest {
     assertTrue(answer.getBoolean("resolved"));
     assertEquals(1.0, answer.getDouble("confidence"), 1e-9);
     assertEquals(2, model.requestCount());
-    JsonNode result = JSON.readTree(model.requests().get(1).toolResult("search_knowledge_base"));
+    String raw = model.requests().get(1).toolResult("search_knowledge_base");
+    assertTrue(raw.startsWith("{\"summary\":\"Found 3 articles\","), "compact JSON: " + raw);
+    JsonNode result = JSON.readTree(raw);
     assertEquals("Found 3 articles", result.get("summary").asText());
     assertEquals("KB-1019", result.get("results").get(0).get("id").asText());
     assertEquals("I was charged twice", result.get("results").get(0).get("title").asText());
