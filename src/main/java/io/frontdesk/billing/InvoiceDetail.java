@@ -1,0 +1,6 @@
+package io.frontdesk.billing;
+
+import java.util.List;
+
+/** What lookup_invoice returns: the invoice and every payment attempt on it, oldest first. */
+public record InvoiceDetail(InvoiceView invoice, List<PaymentView> payments) {}

@@ -1,0 +1,6 @@
+package io.frontdesk.billing;
+
+import java.util.List;
+
+/** What list_invoices returns: a one-line summary and the newest invoices first. */
+public record InvoiceList(String summary, List<InvoiceView> invoices) {}

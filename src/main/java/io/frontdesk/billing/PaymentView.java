@@ -1,0 +1,17 @@
+package io.frontdesk.billing;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+
+/** One payment attempt as the model sees it; the card number is masked ("•••• 1234"). */
+public record PaymentView(
+    String paymentId,
+    String invoiceId,
+    String orderId,
+    BigDecimal amount,
+    String currency,
+    String method,
+    String card,
+    String status,
+    String failureReason,
+    OffsetDateTime createdAt) {}

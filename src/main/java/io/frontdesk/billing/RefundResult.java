@@ -1,0 +1,13 @@
+package io.frontdesk.billing;
+
+import java.math.BigDecimal;
+
+/** What process_refund tells the model: the refund, and what is left to refund on the order. */
+public record RefundResult(
+    String refundId,
+    String orderId,
+    BigDecimal amount,
+    String currency,
+    BigDecimal remainingRefundable,
+    String orderStatus,
+    String message) {}

@@ -1,0 +1,13 @@
+package io.frontdesk.technical;
+
+import java.time.OffsetDateTime;
+
+/** What restart_service tells the model. */
+public record RestartResult(
+    String serviceId,
+    String name,
+    String previousStatus,
+    String status,
+    int restartCount,
+    OffsetDateTime restartedAt,
+    String message) {}

@@ -1,0 +1,6 @@
+package io.frontdesk.technical;
+
+import java.util.List;
+
+/** What list_services returns: a one-line summary and the customer's services. */
+public record ServiceList(String summary, List<ServiceSummary> services) {}

@@ -1,0 +1,16 @@
+package io.frontdesk.technical;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * What get_service_logs returns: lines at or after {@code since}, oldest first; {@code truncated}
+ * when older lines in the window were left out to keep the newest ones.
+ */
+public record ServiceLogs(
+    String serviceId,
+    String name,
+    OffsetDateTime since,
+    OffsetDateTime newestLogAt,
+    boolean truncated,
+    List<LogLine> lines) {}
