@@ -6,8 +6,10 @@ import dev.langchain4j.service.UserMessage;
 import dev.langchain4j.service.tool.ToolErrorContext;
 import dev.langchain4j.service.tool.ToolErrorHandlerResult;
 import io.frontdesk.account.AccountTools;
+import io.frontdesk.billing.BillingTools;
 import io.frontdesk.knowledge.DocumentationTools;
 import io.frontdesk.knowledge.KnowledgeTools;
+import io.frontdesk.technical.TechnicalTools;
 import io.frontdesk.toolgate.ToolErrors;
 import io.quarkiverse.langchain4j.HandleToolExecutionError;
 import io.quarkiverse.langchain4j.RegisterAiService;
@@ -20,7 +22,13 @@ import io.smallrye.mutiny.Multi;
  */
 @RegisterAiService(
     modelName = "support",
-    tools = {KnowledgeTools.class, DocumentationTools.class, AccountTools.class})
+    tools = {
+      KnowledgeTools.class,
+      DocumentationTools.class,
+      AccountTools.class,
+      BillingTools.class,
+      TechnicalTools.class
+    })
 @AgentRole(
     name = "support",
     handles = "every inquiry, alone, with all tools",
@@ -36,8 +44,11 @@ public interface SupportAgent extends DeskAgent {
 
       - search_knowledge_base: answers about accounts, billing, refunds, plans, outages.
       - search_documentation: technical and API help.
-      - perform_account_action: password_reset, email_update, subscription_info for the customer
-        in this conversation (already identified; never ask for or use an id).
+      - perform_account_action: password_reset, email_update, subscription_info.
+      - list_invoices, lookup_invoice, lookup_payment, process_refund: billing; refunds only when
+        the policy allows and only up to what was paid.
+      - list_services, get_service_logs, run_diagnostics, restart_service: the customer's services.
+      The customer in this conversation is already identified; never ask for or use an id.
       Look things up before answering and cite the article ids you used. Never invent policies,
       prices or account details that no tool returned. Answer briefly and concretely.
       If you cannot resolve the inquiry with the tools, answer only "ESCALATE: " followed by a

@@ -8,6 +8,7 @@ import dev.langchain4j.service.tool.ToolErrorHandlerResult;
 import io.frontdesk.account.AccountTools;
 import io.frontdesk.knowledge.DocumentationTools;
 import io.frontdesk.knowledge.KnowledgeTools;
+import io.frontdesk.technical.TechnicalTools;
 import io.frontdesk.toolgate.ToolErrors;
 import io.quarkiverse.langchain4j.HandleToolExecutionError;
 import io.quarkiverse.langchain4j.RegisterAiService;
@@ -20,7 +21,12 @@ import io.smallrye.mutiny.Multi;
  */
 @RegisterAiService(
     modelName = "workflow",
-    tools = {KnowledgeTools.class, DocumentationTools.class, AccountTools.class})
+    tools = {
+      KnowledgeTools.class,
+      DocumentationTools.class,
+      AccountTools.class,
+      TechnicalTools.class
+    })
 public interface WorkflowStepAgent {
 
   @SystemMessage(

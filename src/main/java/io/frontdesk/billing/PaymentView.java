@@ -1,5 +1,6 @@
 package io.frontdesk.billing;
 
+import io.frontdesk.toolgate.ToolOutput;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
@@ -14,4 +15,5 @@ public record PaymentView(
     String card,
     String status,
     String failureReason,
-    OffsetDateTime createdAt) {}
+    OffsetDateTime createdAt)
+    implements ToolOutput {}

@@ -1,5 +1,6 @@
 package io.frontdesk.billing;
 
+import io.frontdesk.toolgate.ToolOutput;
 import java.math.BigDecimal;
 
 /** What process_refund tells the model: the refund, and what is left to refund on the order. */
@@ -10,4 +11,5 @@ public record RefundResult(
     String currency,
     BigDecimal remainingRefundable,
     String orderStatus,
-    String message) {}
+    String message)
+    implements ToolOutput {}

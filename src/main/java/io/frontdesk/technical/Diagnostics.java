@@ -1,5 +1,6 @@
 package io.frontdesk.technical;
 
+import io.frontdesk.toolgate.ToolOutput;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -15,4 +16,5 @@ public record Diagnostics(
     String verdict,
     List<DiagnosticCheck> checks,
     String recommendedAction,
-    OffsetDateTime asOf) {}
+    OffsetDateTime asOf)
+    implements ToolOutput {}

@@ -1,5 +1,6 @@
 package io.frontdesk.technical;
 
+import io.frontdesk.toolgate.ToolOutput;
 import java.time.OffsetDateTime;
 
 /** What restart_service tells the model. */
@@ -10,4 +11,5 @@ public record RestartResult(
     String status,
     int restartCount,
     OffsetDateTime restartedAt,
-    String message) {}
+    String message)
+    implements ToolOutput {}

@@ -1,6 +1,7 @@
 package io.frontdesk.technical;
 
+import io.frontdesk.toolgate.ToolOutput;
 import java.util.List;
 
 /** What list_services returns: a one-line summary and the customer's services. */
-public record ServiceList(String summary, List<ServiceSummary> services) {}
+public record ServiceList(String summary, List<ServiceSummary> services) implements ToolOutput {}

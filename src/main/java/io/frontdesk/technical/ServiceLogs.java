@@ -1,5 +1,6 @@
 package io.frontdesk.technical;
 
+import io.frontdesk.toolgate.ToolOutput;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -13,4 +14,5 @@ public record ServiceLogs(
     OffsetDateTime since,
     OffsetDateTime newestLogAt,
     boolean truncated,
-    List<LogLine> lines) {}
+    List<LogLine> lines)
+    implements ToolOutput {}

@@ -1,0 +1,47 @@
+package io.frontdesk.agent;
+
+import dev.langchain4j.service.MemoryId;
+import dev.langchain4j.service.SystemMessage;
+import dev.langchain4j.service.UserMessage;
+import dev.langchain4j.service.tool.ToolErrorContext;
+import dev.langchain4j.service.tool.ToolErrorHandlerResult;
+import io.frontdesk.knowledge.DocumentationTools;
+import io.frontdesk.technical.TechnicalTools;
+import io.frontdesk.toolgate.ToolErrors;
+import io.quarkiverse.langchain4j.HandleToolExecutionError;
+import io.quarkiverse.langchain4j.RegisterAiService;
+import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
+import io.smallrye.mutiny.Multi;
+
+/** Technical specialist: troubleshooting the customer's services. */
+@RegisterAiService(
+    modelName = "technical",
+    tools = {TechnicalTools.class, DocumentationTools.class},
+    toolProviderSupplier = HandoffTools.Provider.class)
+@AgentRole(
+    name = "technical",
+    handles =
+        "services that are down, slow or failing, deploys, logs, errors, certificates, API and"
+            + " integration troubleshooting")
+public interface TechnicalAgent extends DeskAgent {
+
+  @SystemMessage(
+      """
+      You are the Technical Support Engineer of Skyline, a cloud platform where customers run
+      services. Goal: find why the customer's service misbehaves and fix it or say exactly how.
+      Backstory: you start from facts: list_services to find the service, run_diagnostics and
+      get_service_logs to see what happened, search_documentation for the fix. Restart a
+      service (restart_service) only when the diagnosis shows a restart helps.
+      The customer is already identified; never ask for or use a customer id.
+      If the question is about money, transfer to billing; for account questions, transfer to
+      general. If no one can resolve it, answer only "ESCALATE: " followed by a one-sentence
+      summary for a human colleague.
+      """)
+  @Override
+  Multi<ChatEvent> chat(@MemoryId String conversationId, @UserMessage String message);
+
+  @HandleToolExecutionError
+  static ToolErrorHandlerResult onToolError(Throwable error, ToolErrorContext context) {
+    return ToolErrors.handle(error, context);
+  }
+}
