@@ -220,6 +220,27 @@ class MultiAgentTurnTest {
     assertTrue(done.get("resolved").asBoolean(), done.toString());
   }
 
+  @Test
+  void aTurnThatRunsOutOfTimeEscalates() {
+    model
+        .when(TRIAGE)
+        .thenReply(
+            Reply.toolCall("transfer_to_general", "{\"reason\":\"slow\"}")
+                .withLatency(java.time.Duration.ofSeconds(8)));
+
+    JsonPath answer = Inquiries.ask("cus_0160", "Is anyone there?");
+
+    assertTrue(answer.getBoolean("escalated"));
+    assertEquals(
+        "timeout",
+        rows(
+                pool,
+                "select reason from ticket where id = $1",
+                Long.parseLong(answer.getString("ticketId").substring(4)))
+            .getFirst()
+            .getString(0));
+  }
+
   static List<JsonNode> stream(String customer, String message, UUID conversation) {
     String body =
         RestAssured.given()

@@ -8,6 +8,7 @@ public class MultiAgentProfile implements QuarkusTestProfile {
 
   @Override
   public Map<String, String> getConfigOverrides() {
-    return Map.of("frontdesk.agent.topology", "multi");
+    // a short turn timeout lets a test see it expire; every other turn here takes well under 1 s
+    return Map.of("frontdesk.agent.topology", "multi", "frontdesk.agent.timeout", "5s");
   }
 }
