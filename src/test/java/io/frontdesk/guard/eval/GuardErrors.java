@@ -3,6 +3,7 @@ package io.frontdesk.guard.eval;
 import io.frontdesk.guard.Detection;
 import io.frontdesk.guard.GuardFinding;
 import io.frontdesk.guard.InjectionDetector;
+import io.frontdesk.guard.PiiRedactor;
 import io.frontdesk.guard.ToolOutputGuard;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,6 +34,22 @@ public final class GuardErrors {
       falseAlarms(data.wildguard(), scan, threshold);
       falseAlarms(data.banking77(), scan, threshold);
       falseAlarms(data.clincInScope(), scan, threshold);
+    }
+    if (what.equals("pii")) {
+      PiiRedactor redactor = new PiiRedactor();
+      PiiScore score = new PiiScore();
+      for (EvalData.PiiSentence sentence : data.presidio()) {
+        if (Split.of(sentence.text()) == Split.DEV) {
+          List<GuardFinding> found =
+              redactor.find(sentence.text()).stream().filter(f -> f.score() >= threshold).toList();
+          score.add(sentence, found, System.out::println);
+        }
+      }
+      score.byType.forEach(
+          (type, c) ->
+              System.out.printf(
+                  "== %s gold %d found %d predicted %d correct %d P %.3f R %.3f%n",
+                  type, c.gold, c.found, c.predicted, c.correct, c.precision(), c.recall()));
     }
     if (what.equals("tool")) {
       ToolOutputGuard guard = new ToolOutputGuard();

@@ -1,0 +1,313 @@
+package io.frontdesk.guard;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds and replaces personal data and secrets: e-mail addresses, phone numbers, payment cards
+ * (only Luhn-valid), IBANs (only mod-97-valid), US social security numbers, IPv4/IPv6 addresses,
+ * API keys, tokens and private keys. Each finding has a confidence; those at or above the
+ * threshold are replaced by their placeholder ({@code [EMAIL]}, {@code [CARD]}, ...). Patterns
+ * are compiled once; thread-safe.
+ */
+public final class PiiRedactor {
+
+  public static final String GUARD = "pii";
+
+  /** A redacted text and what was replaced in the original. */
+  public record Redaction(String text, List<GuardFinding> findings) {
+    public Redaction {
+      findings = List.copyOf(findings);
+    }
+  }
+
+  private static final Pattern EMAIL =
+      Pattern.compile(
+          "(?<![\\w.+%-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+              + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,24}(?![\\w-])");
+
+  private static final Pattern IBAN =
+      Pattern.compile(
+          "(?<![\\w])[A-Za-z]{2}\\d{2}(?:[A-Za-z0-9]{11,30}|(?: [A-Za-z0-9]{4}){2,7}(?: [A-Za-z0-9]{1,3})?)"
+              + "(?![\\w])");
+
+  private static final Pattern CARD =
+      Pattern.compile(
+          "(?<![\\d.,+-])(?:\\d{12,19}|\\d{4}([ -])\\d{4}\\1\\d{4}\\1\\d{1,7}|\\d{4}([ -])\\d{6}\\2\\d{4,5})"
+              + "(?![\\d-]|[.,]\\d)");
+
+  private static final Pattern SSN =
+      Pattern.compile("(?<![\\d.-])(\\d{3})([- ])(\\d{2})\\2(\\d{4})(?![\\d-]|[.,]\\d)");
+
+  private static final Pattern SSN_CONTEXT =
+      Pattern.compile(
+          "(?i)\\b(?:ssn|social security(?: number| no\\.?)?)\\D{0,12}?(?<![\\d-])(\\d{9})(?!\\d)");
+
+  private static final Pattern IPV4 =
+      Pattern.compile(
+          "(?<![\\w.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)"
+              + "(?![\\w]|\\.\\d)");
+
+  private static final Pattern IPV6 =
+      Pattern.compile("(?<![\\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\\w:])");
+
+  private static final Pattern PHONE =
+      Pattern.compile(
+          "(?<![\\w+./-]|\\d,)(?:(?:\\+|00)\\d{1,3}[ .-]?)?(?:\\(0\\)[ .-]?)?(?:\\(\\d{1,5}\\)[ .-]?)?"
+              + "\\d{1,12}(?:[ .-]\\d{1,8}){0,5}(?:[ ]?(?:x|ext\\.?|extension)[ ]?\\d{1,6})?"
+              + "(?![\\w]|[.,/-]\\d)");
+
+  private static final Pattern DATE_OR_TIME =
+      Pattern.compile(
+          "\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{4}|\\d{1,2}:\\d{2}");
+
+  private static final Pattern PHONE_CONTEXT_BEFORE =
+      Pattern.compile(
+          "(?i)(phone|tel|telephone|mobile|cell|fax|desk|office|call|calls|text|sms|whatsapp|contact"
+              + "|number|reach|dial|ring|messages to|registered|on|at|no\\.|#)\\W{0,4}$");
+
+  private static final Pattern STREET_AFTER = Pattern.compile("^ \\p{Lu}\\p{Ll}");
+
+  private static final Pattern PHONE_CONTEXT_AFTER =
+      Pattern.compile("(?i)^\\W{0,3}(office|fax|mobile|cell|home|work|phone|tel|desk)\\b");
+
+  private static final Pattern[] SECRETS = {
+    Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|\\z)"),
+    Pattern.compile("\\b(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{8,}"),
+    Pattern.compile("\\bsk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}"),
+    Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"),
+    Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{30,}\\b|\\bgithub_pat_[A-Za-z0-9_]{30,}"),
+    Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}|\\bnpm_[A-Za-z0-9]{30,}|\\bhf_[A-Za-z0-9]{30,}"),
+    Pattern.compile("\\bxox[abprs]-[A-Za-z0-9-]{10,}"),
+    Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}"),
+    Pattern.compile("\\bSG\\.[\\w-]{16,}\\.[\\w-]{16,}"),
+    Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"),
+  };
+
+  /** A named secret whose value follows: only the value (group 1) is replaced. */
+  private static final Pattern[] SECRET_VALUES = {
+    Pattern.compile("(?i)\\bbearer\\s+([A-Za-z0-9._~+/-]{16,}=*)"),
+    Pattern.compile(
+        "(?i)\\b(?:api[_-]?key|apikey|secret(?:[_-]?key)?|client[_-]?secret|access[_-]?token"
+            + "|auth[_-]?token|refresh[_-]?token|token|password|passwd|pwd|passphrase)"
+            + "[\"']?\\s*[:=]\\s*[\"']?([^\\s\"',;]{8,})"),
+  };
+
+  /** Everything found, overlaps resolved (the higher-priority entity wins), in text order. */
+  public List<GuardFinding> find(String text) {
+    List<GuardFinding> all = new ArrayList<>();
+    for (Pattern p : SECRETS) {
+      add(all, p.matcher(text), PiiEntity.SECRET, 0.95, 0);
+    }
+    for (Pattern p : SECRET_VALUES) {
+      Matcher m = p.matcher(text);
+      while (m.find()) {
+        if (looksLikeSecret(m.group(1))) {
+          all.add(finding(PiiEntity.SECRET, 0.85, m.start(1), m.end(1)));
+        }
+      }
+    }
+    add(all, EMAIL.matcher(text), PiiEntity.EMAIL, 0.95, 0);
+    Matcher m = IBAN.matcher(text);
+    while (m.find()) {
+      if (Checksums.iban(m.group())) {
+        all.add(finding(PiiEntity.IBAN, 0.99, m.start(), m.end()));
+      }
+    }
+    m = CARD.matcher(text);
+    while (m.find()) {
+      if (Checksums.luhn(m.group())) {
+        all.add(finding(PiiEntity.CARD, 0.95, m.start(), m.end()));
+      }
+    }
+    m = SSN.matcher(text);
+    while (m.find()) {
+      if (validSsn(m.group(1), m.group(3), m.group(4))) {
+        all.add(finding(PiiEntity.SSN, m.group(2).equals("-") ? 0.9 : 0.7, m.start(), m.end()));
+      }
+    }
+    m = SSN_CONTEXT.matcher(text);
+    while (m.find()) {
+      String d = m.group(1);
+      if (validSsn(d.substring(0, 3), d.substring(3, 5), d.substring(5))) {
+        all.add(finding(PiiEntity.SSN, 0.85, m.start(1), m.end(1)));
+      }
+    }
+    add(all, IPV4.matcher(text), PiiEntity.IP, 0.9, 0);
+    m = IPV6.matcher(text);
+    while (m.find()) {
+      if (validIpv6(m.group())) {
+        all.add(finding(PiiEntity.IP, 0.9, m.start(), m.end()));
+      }
+    }
+    m = PHONE.matcher(text);
+    while (m.find()) {
+      double score = phoneScore(text, m.start(), m.end());
+      if (score > 0) {
+        all.add(finding(PiiEntity.PHONE, score, m.start(), m.end()));
+      }
+    }
+    return resolveOverlaps(all);
+  }
+
+  /** Replaces every finding scoring at least {@code threshold} with its placeholder. */
+  public Redaction redact(String text, double threshold) {
+    List<GuardFinding> kept = new ArrayList<>();
+    for (GuardFinding f : find(text)) {
+      if (f.score() >= threshold) {
+        kept.add(f);
+      }
+    }
+    if (kept.isEmpty()) {
+      return new Redaction(text, kept);
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    int cursor = 0;
+    for (GuardFinding f : kept) {
+      out.append(text, cursor, f.start())
+          .append(PiiEntity.valueOf(f.category()).placeholder());
+      cursor = f.end();
+    }
+    out.append(text, cursor, text.length());
+    return new Redaction(out.toString(), kept);
+  }
+
+  private static void add(
+      List<GuardFinding> out, Matcher m, PiiEntity entity, double score, int group) {
+    while (m.find()) {
+      out.add(finding(entity, score, m.start(group), m.end(group)));
+    }
+  }
+
+  private static GuardFinding finding(PiiEntity entity, double score, int start, int end) {
+    return new GuardFinding(GUARD, entity.name(), score, start, end);
+  }
+
+  private static List<GuardFinding> resolveOverlaps(List<GuardFinding> all) {
+    all.sort(
+        Comparator.comparingInt((GuardFinding f) -> PiiEntity.valueOf(f.category()).ordinal())
+            .thenComparingInt(f -> f.start() - f.end()));
+    List<GuardFinding> kept = new ArrayList<>();
+    for (GuardFinding f : all) {
+      boolean overlaps = false;
+      for (GuardFinding k : kept) {
+        if (f.start() < k.end() && k.start() < f.end()) {
+          overlaps = true;
+          break;
+        }
+      }
+      if (!overlaps) {
+        kept.add(f);
+      }
+    }
+    kept.sort(Comparator.comparingInt(GuardFinding::start));
+    return kept;
+  }
+
+  /** A value after "password=" or "token:" that is not an ordinary word. */
+  private static boolean looksLikeSecret(String value) {
+    boolean digit = false;
+    boolean letter = false;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      digit |= Character.isDigit(c);
+      letter |= Character.isLetter(c);
+    }
+    return value.length() >= 20 || digit && letter;
+  }
+
+  private static boolean validSsn(String area, String group, String serial) {
+    return !area.equals("000")
+        && !area.equals("666")
+        && area.charAt(0) != '9'
+        && !group.equals("00")
+        && !serial.equals("0000");
+  }
+
+  private static boolean validIpv6(String candidate) {
+    String lower = candidate.toLowerCase(Locale.ROOT);
+    int compressed = lower.indexOf("::");
+    if (compressed >= 0 && lower.indexOf("::", compressed + 1) >= 0) {
+      return false;
+    }
+    String[] groups = lower.split(":", -1);
+    int nonEmpty = 0;
+    boolean letter = false;
+    for (String g : groups) {
+      if (g.length() > 4) {
+        return false;
+      }
+      if (!g.isEmpty()) {
+        nonEmpty++;
+      }
+      for (int i = 0; i < g.length(); i++) {
+        letter |= g.charAt(i) >= 'a';
+      }
+    }
+    // "12:30:45" is a time, not an address: demand the full form or a "::" with hex letters
+    return compressed < 0 ? groups.length == 8 && nonEmpty == 8 : nonEmpty >= 2 && letter;
+  }
+
+  /**
+   * Confidence that a run of digit groups is a phone number: 0 when it cannot be one (too few or
+   * too many digits, a date or a time), low for a bare run of digits, high with a country code,
+   * an area code in brackets, the usual grouping, or a word like "phone" or "fax" next to it.
+   */
+  private static double phoneScore(String text, int start, int end) {
+    String candidate = text.substring(start, end);
+    String main = candidate.split("(?i)[ ]?(x|ext\\.?|extension)[ ]?\\d")[0];
+    int digits = 0;
+    int groups = 1;
+    int firstGroup = -1;
+    int run = 0;
+    for (int i = 0; i < main.length(); i++) {
+      char c = main.charAt(i);
+      if (Character.isDigit(c)) {
+        digits++;
+        run++;
+      } else if (run > 0) {
+        if (firstGroup < 0) {
+          firstGroup = run;
+        }
+        groups++;
+        run = 0;
+      }
+    }
+    if (firstGroup < 0) {
+      firstGroup = run;
+    }
+    if (digits < 7 || digits > 15 || DATE_OR_TIME.matcher(candidate).find()) {
+      return 0;
+    }
+    boolean international = candidate.startsWith("+") || candidate.startsWith("00");
+    boolean bracketed = candidate.contains("(");
+    boolean extension = !main.equals(candidate);
+    String before = text.substring(Math.max(0, start - 24), start);
+    String after = text.substring(end, Math.min(text.length(), end + 12));
+    boolean context =
+        PHONE_CONTEXT_BEFORE.matcher(before).find() || PHONE_CONTEXT_AFTER.matcher(after).find();
+    double score;
+    if (international || bracketed || extension) {
+      score = 0.9;
+    } else if (groups >= 3) {
+      score = 0.8;
+    } else if (groups == 2) {
+      // "55470 72 Acheron Road" is a postcode and a house number
+      score = firstGroup >= 5 ? 0.3 : 0.6;
+    } else {
+      score = digits >= 10 && digits <= 12 ? 0.45 : 0.3;
+    }
+    if (STREET_AFTER.matcher(after).find()) {
+      // "located at 704 1436 Redbud Drive": a house number and a street, not a phone number
+      return 0.3;
+    }
+    if (context) {
+      score = Math.min(0.95, score + 0.3);
+    }
+    return score;
+  }
+}
