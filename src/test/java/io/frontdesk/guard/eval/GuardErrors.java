@@ -5,6 +5,7 @@ import io.frontdesk.guard.GuardFinding;
 import io.frontdesk.guard.InjectionDetector;
 import io.frontdesk.guard.PiiRedactor;
 import io.frontdesk.guard.ToolOutputGuard;
+import io.frontdesk.guard.ToxicityDetector;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
@@ -34,6 +35,35 @@ public final class GuardErrors {
       falseAlarms(data.wildguard(), scan, threshold);
       falseAlarms(data.banking77(), scan, threshold);
       falseAlarms(data.clincInScope(), scan, threshold);
+    }
+    if (what.equals("toxicity")) {
+      // tuning never sees fold 0: train on folds 2-4 (+ banking77 DEV), validate on fold 1
+      List<EvalData.Example> train =
+          ToxicityTraining.trainingSet(data).stream()
+              .filter(e -> !e.source().equals("hate") && !e.source().equals("offensive") && !e.source().equals("neither") || Split.fold(e.text()) != 1)
+              .toList();
+      ToxicityDetector.Model model = ToxicityTraining.train(train);
+      ToxicityDetector detector = new ToxicityDetector(model);
+      System.out.printf("model features %d bias %.3f%n", model.weights().size(), model.bias());
+      List<EvalData.Example> validation =
+          data.davidson().stream().filter(e -> Split.fold(e.text()) == 1).toList();
+      for (double t : new double[] {0.3, 0.4, 0.5, 0.6, 0.7, 0.8}) {
+        int tp = 0, fp = 0, fn = 0, tn = 0;
+        for (EvalData.Example e : validation) {
+          boolean hit = detector.scan(e.text()).score() >= t;
+          if (e.positive()) { if (hit) tp++; else fn++; } else { if (hit) fp++; else tn++; }
+        }
+        double p = tp / (double) (tp + fp), r = tp / (double) (tp + fn);
+        long customerFp = data.clincInScope().stream().filter(e -> Split.of(e.text()) == Split.HELD_OUT).limit(3000)
+            .filter(e -> detector.scan(e.text()).score() >= t).count();
+        long notInjectFp = data.notInject().stream().filter(e -> detector.scan(e.text()).score() >= t).count();
+        long faqFp = data.stackFaqAnswers().stream().filter(e -> detector.scan(e).score() >= t).count();
+        System.out.printf("t=%.1f P %.3f R %.3f F1 %.3f neitherFPR %.3f clincHeldFP %d/3000 notInjectFP %d/339 faqFP %d/125%n", t, p, r, 2*p*r/(p+r), fp/(double)(fp+tn), customerFp, notInjectFp, faqFp);
+      }
+      final double t = threshold;
+      data.notInject().stream()
+          .filter(e -> detector.scan(e.text()).score() >= t).limit(30)
+          .forEach(e -> System.out.printf("FP %.2f | %s%n", detector.scan(e.text()).score(), e.text()));
     }
     if (what.equals("pii")) {
       PiiRedactor redactor = new PiiRedactor();
