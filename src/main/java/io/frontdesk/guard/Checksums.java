@@ -41,7 +41,8 @@ final class Checksums {
       }
     }
     int n = compact.length();
-    if (n < 15 || n > 34
+    if (n < 15
+        || n > 34
         || !Character.isLetter(compact.charAt(0))
         || !Character.isLetter(compact.charAt(1))
         || !Character.isDigit(compact.charAt(2))

@@ -3,7 +3,6 @@ package io.frontdesk.guard;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -197,8 +196,8 @@ final class PhraseRules {
   }
 
   /**
-   * Index of the last token of a match of slots[s..] after token {@code previous}, or -1. A
-   * skipped optional slot lends its window to the next slot ({@code extraGap}).
+   * Index of the last token of a match of slots[s..] after token {@code previous}, or -1. A skipped
+   * optional slot lends its window to the next slot ({@code extraGap}).
    */
   private static int matchFrom(Slot[] slots, int s, Tokens tokens, int previous, int extraGap) {
     if (s == slots.length) {

@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 /**
  * Finds and replaces personal data and secrets: e-mail addresses, phone numbers, payment cards
  * (only Luhn-valid), IBANs (only mod-97-valid), US social security numbers, IPv4/IPv6 addresses,
- * API keys, tokens and private keys. Each finding has a confidence; those at or above the
- * threshold are replaced by their placeholder ({@code [EMAIL]}, {@code [CARD]}, ...). Patterns
- * are compiled once; thread-safe.
+ * API keys, tokens and private keys. Each finding has a confidence; those at or above the threshold
+ * are replaced by their placeholder ({@code [EMAIL]}, {@code [CARD]}, ...). Patterns are compiled
+ * once; thread-safe.
  */
 public final class PiiRedactor {
 
@@ -76,7 +76,8 @@ public final class PiiRedactor {
       Pattern.compile("(?i)^\\W{0,3}(office|fax|mobile|cell|home|work|phone|tel|desk)\\b");
 
   private static final Pattern[] SECRETS = {
-    Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|\\z)"),
+    Pattern.compile(
+        "-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|\\z)"),
     Pattern.compile("\\b(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{8,}"),
     Pattern.compile("\\bsk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}"),
     Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"),
@@ -112,10 +113,14 @@ public final class PiiRedactor {
       }
     }
     add(all, EMAIL.matcher(text), PiiEntity.EMAIL, 0.95, 0);
+    List<int[]> notPii = new ArrayList<>();
     Matcher m = IBAN.matcher(text);
     while (m.find()) {
       if (Checksums.iban(m.group())) {
         all.add(finding(PiiEntity.IBAN, 0.99, m.start(), m.end()));
+      } else {
+        // an account number with a wrong check digit is not half a phone number either
+        notPii.add(new int[] {m.start(), m.end()});
       }
     }
     m = CARD.matcher(text);
@@ -151,6 +156,8 @@ public final class PiiRedactor {
         all.add(finding(PiiEntity.PHONE, score, m.start(), m.end()));
       }
     }
+    all.removeIf(
+        f -> notPii.stream().anyMatch(span -> f.start() < span[1] && span[0] < f.end()));
     return resolveOverlaps(all);
   }
 
@@ -168,8 +175,7 @@ public final class PiiRedactor {
     StringBuilder out = new StringBuilder(text.length());
     int cursor = 0;
     for (GuardFinding f : kept) {
-      out.append(text, cursor, f.start())
-          .append(PiiEntity.valueOf(f.category()).placeholder());
+      out.append(text, cursor, f.start()).append(PiiEntity.valueOf(f.category()).placeholder());
       cursor = f.end();
     }
     out.append(text, cursor, text.length());
@@ -254,8 +260,8 @@ public final class PiiRedactor {
 
   /**
    * Confidence that a run of digit groups is a phone number: 0 when it cannot be one (too few or
-   * too many digits, a date or a time), low for a bare run of digits, high with a country code,
-   * an area code in brackets, the usual grouping, or a word like "phone" or "fax" next to it.
+   * too many digits, a date or a time), low for a bare run of digits, high with a country code, an
+   * area code in brackets, the usual grouping, or a word like "phone" or "fax" next to it.
    */
   private static double phoneScore(String text, int start, int end) {
     String candidate = text.substring(start, end);

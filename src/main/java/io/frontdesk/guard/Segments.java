@@ -53,7 +53,8 @@ final class Segments {
       if (c == '\n' || text.startsWith(FENCE, i) && i > start) {
         return i;
       }
-      if ((c == '.' || c == '!' || c == '?') && (i + 1 == n || Character.isWhitespace(text.charAt(i + 1)))) {
+      if ((c == '.' || c == '!' || c == '?')
+          && (i + 1 == n || Character.isWhitespace(text.charAt(i + 1)))) {
         return i + 1;
       }
     }

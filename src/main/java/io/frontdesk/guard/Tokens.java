@@ -93,7 +93,11 @@ final class Tokens {
   }
 
   private static boolean isInvisible(char c) {
-    return c == '\u200b' || c == '\u200c' || c == '\u200d' || c == '\u2060' || c == '\ufeff'
+    return c == '\u200b'
+        || c == '\u200c'
+        || c == '\u200d'
+        || c == '\u2060'
+        || c == '\ufeff'
         || c == '\u00ad';
   }
 

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Indirect prompt injection in what tools, knowledge-base articles and documentation return:
- * every sentence is scored with the direct-injection patterns plus patterns for text that
- * addresses the assistant, steers its answer or asks it to act; sentences at or above the
- * threshold are replaced by {@link #MARKER} (with a code block they introduce), and everything
- * else is kept as it was. Thread-safe; no I/O after construction.
+ * Indirect prompt injection in what tools, knowledge-base articles and documentation return: every
+ * sentence is scored with the direct-injection patterns plus patterns for text that addresses the
+ * assistant, steers its answer or asks it to act; sentences at or above the threshold are replaced
+ * by {@link #MARKER} (with a code block they introduce), and everything else is kept as it was.
+ * Thread-safe; no I/O after construction.
  */
 public final class ToolOutputGuard {
 
@@ -100,8 +100,8 @@ public final class ToolOutputGuard {
 
   /**
    * One score per segment. A code block is scored only on its dangerous-code cues, and a sentence
-   * that introduces a block takes the block's score in, so "use the following snippet in your
-   * code" plus a block that uploads cookies is removed as one payload.
+   * that introduces a block takes the block's score in, so "use the following snippet in your code"
+   * plus a block that uploads cookies is removed as one payload.
    */
   private double[] scores(String text, List<Segment> segments, List<GuardFinding> findings) {
     double[] scores = new double[segments.size()];

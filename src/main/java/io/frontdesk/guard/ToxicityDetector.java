@@ -74,8 +74,7 @@ public final class ToxicityDetector {
       if (in == null) {
         throw new IllegalStateException("missing guard resource " + resource);
       }
-      BufferedReader reader =
-          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       double bias = 0;
       double evidence = 0;
       Map<String, Double> weights = new HashMap<>();

@@ -127,7 +127,11 @@ final class EvalData {
     for (List<String> row : rows.subList(1, rows.size())) {
       if (row.size() >= 7) {
         int label = Integer.parseInt(row.get(5).strip());
-        out.add(new Example(row.get(6), label != 2, label == 0 ? "hate" : label == 1 ? "offensive" : "neither"));
+        out.add(
+            new Example(
+                row.get(6),
+                label != 2,
+                label == 0 ? "hate" : label == 1 ? "offensive" : "neither"));
       }
     }
     return out;

@@ -26,11 +26,15 @@ public final class GuardErrors {
     if (what.equals("injection")) {
       InjectionDetector detector = new InjectionDetector();
       Function<String, Detection> scan = detector::scan;
-      misses(data.injecguardValid().stream().filter(EvalData.Example::positive).toList(), scan, threshold);
+      misses(
+          data.injecguardValid().stream().filter(EvalData.Example::positive).toList(),
+          scan,
+          threshold);
       misses(data.giskard(), scan, threshold);
       misses(data.bipia("text_attack_train"), scan, threshold);
       misses(data.bipia("code_attack_train"), scan, threshold);
-      falseAlarms(data.injecguardValid().stream().filter(e -> !e.positive()).toList(), scan, threshold);
+      falseAlarms(
+          data.injecguardValid().stream().filter(e -> !e.positive()).toList(), scan, threshold);
       falseAlarms(data.notInject(), scan, threshold);
       falseAlarms(data.wildguard(), scan, threshold);
       falseAlarms(data.banking77(), scan, threshold);
@@ -40,7 +44,12 @@ public final class GuardErrors {
       // tuning never sees fold 0: train on folds 2-4 (+ banking77 DEV), validate on fold 1
       List<EvalData.Example> train =
           ToxicityTraining.trainingSet(data).stream()
-              .filter(e -> !e.source().equals("hate") && !e.source().equals("offensive") && !e.source().equals("neither") || Split.fold(e.text()) != 1)
+              .filter(
+                  e ->
+                      !e.source().equals("hate")
+                              && !e.source().equals("offensive")
+                              && !e.source().equals("neither")
+                          || Split.fold(e.text()) != 1)
               .toList();
       ToxicityDetector.Model model = ToxicityTraining.train(train);
       ToxicityDetector detector = new ToxicityDetector(model);
@@ -51,19 +60,35 @@ public final class GuardErrors {
         int tp = 0, fp = 0, fn = 0, tn = 0;
         for (EvalData.Example e : validation) {
           boolean hit = detector.scan(e.text()).score() >= t;
-          if (e.positive()) { if (hit) tp++; else fn++; } else { if (hit) fp++; else tn++; }
+          if (e.positive()) {
+            if (hit) tp++;
+            else fn++;
+          } else {
+            if (hit) fp++;
+            else tn++;
+          }
         }
         double p = tp / (double) (tp + fp), r = tp / (double) (tp + fn);
-        long customerFp = data.clincInScope().stream().filter(e -> Split.of(e.text()) == Split.HELD_OUT).limit(3000)
-            .filter(e -> detector.scan(e.text()).score() >= t).count();
-        long notInjectFp = data.notInject().stream().filter(e -> detector.scan(e.text()).score() >= t).count();
-        long faqFp = data.stackFaqAnswers().stream().filter(e -> detector.scan(e).score() >= t).count();
-        System.out.printf("t=%.1f P %.3f R %.3f F1 %.3f neitherFPR %.3f clincHeldFP %d/3000 notInjectFP %d/339 faqFP %d/125%n", t, p, r, 2*p*r/(p+r), fp/(double)(fp+tn), customerFp, notInjectFp, faqFp);
+        long customerFp =
+            data.clincInScope().stream()
+                .filter(e -> Split.of(e.text()) == Split.HELD_OUT)
+                .limit(3000)
+                .filter(e -> detector.scan(e.text()).score() >= t)
+                .count();
+        long notInjectFp =
+            data.notInject().stream().filter(e -> detector.scan(e.text()).score() >= t).count();
+        long faqFp =
+            data.stackFaqAnswers().stream().filter(e -> detector.scan(e).score() >= t).count();
+        System.out.printf(
+            "t=%.1f P %.3f R %.3f F1 %.3f neitherFPR %.3f clincHeldFP %d/3000 notInjectFP %d/339 faqFP %d/125%n",
+            t, p, r, 2 * p * r / (p + r), fp / (double) (fp + tn), customerFp, notInjectFp, faqFp);
       }
       final double t = threshold;
       data.notInject().stream()
-          .filter(e -> detector.scan(e.text()).score() >= t).limit(30)
-          .forEach(e -> System.out.printf("FP %.2f | %s%n", detector.scan(e.text()).score(), e.text()));
+          .filter(e -> detector.scan(e.text()).score() >= t)
+          .limit(30)
+          .forEach(
+              e -> System.out.printf("FP %.2f | %s%n", detector.scan(e.text()).score(), e.text()));
     }
     if (what.equals("pii")) {
       PiiRedactor redactor = new PiiRedactor();
@@ -111,7 +136,8 @@ public final class GuardErrors {
           for (GuardFinding f : s.findings()) {
             String sentence = text.substring(f.start(), f.end());
             System.out.printf(
-                "FP %.2f %s | %s%n", f.score(), spans(guard.scan(sentence), sentence), clip(sentence));
+                "FP %.2f %s | %s%n",
+                f.score(), spans(guard.scan(sentence), sentence), clip(sentence));
           }
         }
       }
@@ -136,7 +162,8 @@ public final class GuardErrors {
     System.out.printf("== misses %d/%d%n%n", missed, n);
   }
 
-  static void falseAlarms(List<EvalData.Example> examples, Function<String, Detection> scan, double t) {
+  static void falseAlarms(
+      List<EvalData.Example> examples, Function<String, Detection> scan, double t) {
     int n = 0;
     int alarms = 0;
     for (EvalData.Example e : examples) {
@@ -147,7 +174,8 @@ public final class GuardErrors {
       Detection d = scan.apply(e.text());
       if (d.score() >= t) {
         alarms++;
-        System.out.printf("FP %.2f %s %s | %s%n", d.score(), e.source(), spans(d, e.text()), clip(e.text()));
+        System.out.printf(
+            "FP %.2f %s %s | %s%n", d.score(), e.source(), spans(d, e.text()), clip(e.text()));
       }
     }
     System.out.printf("== false alarms %d/%d%n%n", alarms, n);

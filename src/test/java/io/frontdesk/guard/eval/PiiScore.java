@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Span-level precision and recall per presidio entity type. A prediction is a true positive when
- * it overlaps a gold span of the type it maps to; a gold span is found when such a prediction
- * overlaps it. Gold types the redactor does not cover (PERSON, STREET_ADDRESS, ...) count only
- * towards recall.
+ * Span-level precision and recall per presidio entity type. A prediction is a true positive when it
+ * overlaps a gold span of the type it maps to; a gold span is found when such a prediction overlaps
+ * it. Gold types the redactor does not cover (PERSON, STREET_ADDRESS, ...) count only towards
+ * recall.
  */
 final class PiiScore {
 
@@ -72,8 +72,7 @@ final class PiiScore {
       c.predicted++;
       boolean correct =
           sentence.spans().stream()
-              .anyMatch(
-                  g -> g.type().equals(type) && p.start() < g.end() && g.start() < p.end());
+              .anyMatch(g -> g.type().equals(type) && p.start() < g.end() && g.start() < p.end());
       if (correct) {
         c.correct++;
       } else {

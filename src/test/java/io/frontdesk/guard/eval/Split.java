@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 
 /**
- * The fixed, deterministic split of every evaluation set by a CRC-32 of the example's text.
- * Rules and thresholds were tuned looking only at the DEV half; the toxicity model trains only on
- * folds 1-4. Identical texts always land on the same side, so duplicates cannot leak across.
+ * The fixed, deterministic split of every evaluation set by a CRC-32 of the example's text. Rules
+ * and thresholds were tuned looking only at the DEV half; the toxicity model trains only on folds
+ * 1-4. Identical texts always land on the same side, so duplicates cannot leak across.
  */
 enum Split {
   DEV,

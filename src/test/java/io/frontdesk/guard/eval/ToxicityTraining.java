@@ -18,9 +18,9 @@ import java.util.TreeMap;
 /**
  * Trains the toxicity model and writes {@code src/main/resources/guard/toxicity-model.tsv}.
  * Training data: Davidson folds 1-4 (hate + offensive = toxic, neither = not) plus the DEV halves
- * of banking77 and CLINC150 (in scope) as non-toxic customer wording. Davidson fold 0, the
- * held-out halves of banking77 and CLINC150, StackFAQ queries and NotInject are never seen. L2-regularised logistic regression, AdaGrad, fixed seed: the
- * same data gives the same file.
+ * of banking77 and CLINC150 (in scope) as non-toxic customer wording. Davidson fold 0, the held-out
+ * halves of banking77 and CLINC150, StackFAQ queries and NotInject are never seen. L2-regularised
+ * logistic regression, AdaGrad, fixed seed: the same data gives the same file.
  */
 public final class ToxicityTraining {
 
@@ -109,8 +109,7 @@ public final class ToxicityTraining {
     int[][] x = new int[training.size()][];
     double[] y = new double[training.size()];
     for (int i = 0; i < training.size(); i++) {
-      x[i] =
-          featureLists.get(i).stream().filter(index::containsKey).mapToInt(index::get).toArray();
+      x[i] = featureLists.get(i).stream().filter(index::containsKey).mapToInt(index::get).toArray();
       y[i] = training.get(i).positive() ? 1 : 0;
     }
 
