@@ -156,8 +156,7 @@ public final class PiiRedactor {
         all.add(finding(PiiEntity.PHONE, score, m.start(), m.end()));
       }
     }
-    all.removeIf(
-        f -> notPii.stream().anyMatch(span -> f.start() < span[1] && span[0] < f.end()));
+    all.removeIf(f -> notPii.stream().anyMatch(span -> f.start() < span[1] && span[0] < f.end()));
     return resolveOverlaps(all);
   }
 

@@ -21,7 +21,7 @@ public final class PromptLeakDetector {
   static final int WINDOW = 6;
 
   /** A verbatim run this long scores 1.0. */
-  static final int FULL_SCORE_WORDS = 16;
+  public static final int FULL_SCORE_WORDS = 16;
 
   private static final int MAX_CACHED_PROMPTS = 64;
 
