@@ -38,11 +38,17 @@ final class PhraseRules {
     }
   }
 
-  private record Rule(String category, double weight, Slot[] slots, Pattern regex) {}
+  /** A rule; a regex rule runs only when the text contains one of its {@code literals}. */
+  private record Rule(
+      String category, double weight, Slot[] slots, Pattern regex, List<String> literals) {}
 
   private final List<Rule> rules;
   private final Map<String, List<Integer>> byFirstWord = new HashMap<>();
-  private final List<Integer> byFirstPrefix = new ArrayList<>();
+
+  /** Rules whose first slot has a prefix, by the prefix's first {@value #KEY} characters. */
+  private final Map<String, List<Integer>> byFirstPrefix = new HashMap<>();
+
+  private static final int KEY = 3;
   private final List<Integer> regexRules = new ArrayList<>();
 
   private PhraseRules(List<Rule> rules) {
@@ -57,8 +63,15 @@ final class PhraseRules {
       for (String word : first.exact()) {
         byFirstWord.computeIfAbsent(word, w -> new ArrayList<>()).add(r);
       }
-      if (!first.prefixes().isEmpty()) {
-        byFirstPrefix.add(r);
+      for (String prefix : first.prefixes()) {
+        if (prefix.length() < KEY) {
+          throw new IllegalArgumentException("prefix shorter than " + KEY + ": " + prefix + "*");
+        }
+        List<Integer> bucket =
+            byFirstPrefix.computeIfAbsent(prefix.substring(0, KEY), k -> new ArrayList<>());
+        if (!bucket.contains(r)) {
+          bucket.add(r);
+        }
       }
     }
   }
@@ -96,10 +109,17 @@ final class PhraseRules {
           throw new IllegalArgumentException(source + ":" + lineNumber + ": " + line);
         }
         double weight = Double.parseDouble(parts[1]);
-        if (parts[2].startsWith("re:")) {
-          rules.add(new Rule(parts[0], weight, null, Pattern.compile(parts[2].substring(3))));
+        if (parts[2].startsWith("re(")) {
+          // re(lit|lit):regex - the literals are a cheap test that keeps the regex off most texts
+          int close = parts[2].indexOf("):");
+          List<String> literals = List.of(parts[2].substring(3, close).split("\\|"));
+          Pattern regex = Pattern.compile(parts[2].substring(close + 2));
+          rules.add(new Rule(parts[0], weight, null, regex, literals));
+        } else if (parts[2].startsWith("re:")) {
+          rules.add(
+              new Rule(parts[0], weight, null, Pattern.compile(parts[2].substring(3)), List.of()));
         } else {
-          rules.add(new Rule(parts[0], weight, slots(parts[2], classes), null));
+          rules.add(new Rule(parts[0], weight, slots(parts[2], classes), null, List.of()));
         }
       }
     } catch (IOException e) {
@@ -152,15 +172,23 @@ final class PhraseRules {
           tryRule(r, tokens, i, seen, findings, guard);
         }
       }
-      for (int r : byFirstPrefix) {
-        if (!seen[r] && rules.get(r).slots()[0].matches(tokens.word(i))) {
-          tryRule(r, tokens, i, seen, findings, guard);
+      String word = tokens.word(i);
+      List<Integer> prefixed =
+          word.length() < KEY ? null : byFirstPrefix.get(word.substring(0, KEY));
+      if (prefixed != null) {
+        for (int r : prefixed) {
+          if (!seen[r] && rules.get(r).slots()[0].matches(word)) {
+            tryRule(r, tokens, i, seen, findings, guard);
+          }
         }
       }
     }
     if (!regexRules.isEmpty()) {
       String lower = text.toLowerCase(Locale.ROOT);
       for (int r : regexRules) {
+        if (!containsAny(lower, rules.get(r).literals())) {
+          continue;
+        }
         Matcher m = rules.get(r).regex().matcher(lower);
         if (m.find()) {
           seen[r] = true;
@@ -170,6 +198,18 @@ final class PhraseRules {
       }
     }
     return new Detection(noisyOr(findings), findings);
+  }
+
+  private static boolean containsAny(String text, List<String> literals) {
+    if (literals.isEmpty()) {
+      return true;
+    }
+    for (String literal : literals) {
+      if (text.contains(literal)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static double noisyOr(List<GuardFinding> findings) {

@@ -61,6 +61,10 @@ public final class PiiRedactor {
               + "\\d{1,12}(?:[ .-]\\d{1,8}){0,5}(?:[ ]?(?:x|ext\\.?|extension)[ ]?\\d{1,6})?"
               + "(?![\\w]|[.,/-]\\d)");
 
+  private static final int WINDOW_PAD = 40;
+  private static final int DIGIT_GAP = 4;
+  private static final int MIN_DIGITS = 4;
+
   private static final Pattern DATE_OR_TIME =
       Pattern.compile(
           "\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{4}|\\d{1,2}:\\d{2}");
@@ -75,19 +79,37 @@ public final class PiiRedactor {
   private static final Pattern PHONE_CONTEXT_AFTER =
       Pattern.compile("(?i)^\\W{0,3}(office|fax|mobile|cell|home|work|phone|tel|desk)\\b");
 
-  private static final Pattern[] SECRETS = {
-    Pattern.compile(
-        "-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|\\z)"),
-    Pattern.compile("\\b(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{8,}"),
-    Pattern.compile("\\bsk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}"),
-    Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"),
-    Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{30,}\\b|\\bgithub_pat_[A-Za-z0-9_]{30,}"),
-    Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}|\\bnpm_[A-Za-z0-9]{30,}|\\bhf_[A-Za-z0-9]{30,}"),
-    Pattern.compile("\\bxox[abprs]-[A-Za-z0-9-]{10,}"),
-    Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}"),
-    Pattern.compile("\\bSG\\.[\\w-]{16,}\\.[\\w-]{16,}"),
-    Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"),
-  };
+  /** A secret format and the literal it always contains, so most texts skip the regex. */
+  private record SecretFormat(String literal, Pattern pattern) {}
+
+  private static final List<SecretFormat> SECRETS =
+      List.of(
+          new SecretFormat(
+              "PRIVATE KEY-----",
+              Pattern.compile(
+                  "-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?(?:-----END [A-Z ]*PRIVATE"
+                      + " KEY-----|\\z)")),
+          new SecretFormat("_live_", Pattern.compile("\\b(?:sk|pk|rk)_live_[A-Za-z0-9]{8,}")),
+          new SecretFormat("_test_", Pattern.compile("\\b(?:sk|pk|rk)_test_[A-Za-z0-9]{8,}")),
+          new SecretFormat("sk-", Pattern.compile("\\bsk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}")),
+          new SecretFormat("AKIA", Pattern.compile("\\bAKIA[0-9A-Z]{16}\\b")),
+          new SecretFormat("ASIA", Pattern.compile("\\bASIA[0-9A-Z]{16}\\b")),
+          new SecretFormat("gh", Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{30,}\\b")),
+          new SecretFormat("github_pat_", Pattern.compile("\\bgithub_pat_[A-Za-z0-9_]{30,}")),
+          new SecretFormat("glpat-", Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}")),
+          new SecretFormat("npm_", Pattern.compile("\\bnpm_[A-Za-z0-9]{30,}")),
+          new SecretFormat("hf_", Pattern.compile("\\bhf_[A-Za-z0-9]{30,}")),
+          new SecretFormat("xox", Pattern.compile("\\bxox[abprs]-[A-Za-z0-9-]{10,}")),
+          new SecretFormat("AIza", Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}")),
+          new SecretFormat("SG.", Pattern.compile("\\bSG\\.[\\w-]{16,}\\.[\\w-]{16,}")),
+          new SecretFormat(
+              "eyJ",
+              Pattern.compile(
+                  "\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}")));
+
+  /** Words that precede a named secret's value; without one, the value patterns are skipped. */
+  private static final List<String> SECRET_NAMES =
+      List.of("bearer", "key", "secret", "token", "pass", "pwd");
 
   /** A named secret whose value follows: only the value (group 1) is replaced. */
   private static final Pattern[] SECRET_VALUES = {
@@ -101,59 +123,73 @@ public final class PiiRedactor {
   /** Everything found, overlaps resolved (the higher-priority entity wins), in text order. */
   public List<GuardFinding> find(String text) {
     List<GuardFinding> all = new ArrayList<>();
-    for (Pattern p : SECRETS) {
-      add(all, p.matcher(text), PiiEntity.SECRET, 0.95, 0);
+    for (SecretFormat format : SECRETS) {
+      if (text.contains(format.literal())) {
+        add(all, format.pattern().matcher(text), PiiEntity.SECRET, 0.95);
+      }
     }
-    for (Pattern p : SECRET_VALUES) {
-      Matcher m = p.matcher(text);
-      while (m.find()) {
-        if (looksLikeSecret(m.group(1))) {
-          all.add(finding(PiiEntity.SECRET, 0.85, m.start(1), m.end(1)));
+    String lower = text.toLowerCase(Locale.ROOT);
+    if (SECRET_NAMES.stream().anyMatch(lower::contains)) {
+      for (Pattern p : SECRET_VALUES) {
+        Matcher m = p.matcher(text);
+        while (m.find()) {
+          if (looksLikeSecret(m.group(1))) {
+            all.add(finding(PiiEntity.SECRET, 0.85, m.start(1), m.end(1)));
+          }
         }
       }
     }
-    add(all, EMAIL.matcher(text), PiiEntity.EMAIL, 0.95, 0);
+    // every other entity has an '@' or a digit: run the regexes only in windows around those
+    for (int[] w : windows(text, '@', '@', 128, 256)) {
+      add(all, within(EMAIL, text, w), PiiEntity.EMAIL, 0.95);
+    }
+    List<int[]> digits = digitWindows(text);
+    if (digits.isEmpty()) {
+      return resolveOverlaps(all);
+    }
     List<int[]> notPii = new ArrayList<>();
-    Matcher m = IBAN.matcher(text);
-    while (m.find()) {
-      if (Checksums.iban(m.group())) {
-        all.add(finding(PiiEntity.IBAN, 0.99, m.start(), m.end()));
-      } else {
-        // an account number with a wrong check digit is not half a phone number either
-        notPii.add(new int[] {m.start(), m.end()});
+    for (int[] w : digits) {
+      Matcher m = within(IBAN, text, w);
+      while (m.find()) {
+        if (Checksums.iban(m.group())) {
+          all.add(finding(PiiEntity.IBAN, 0.99, m.start(), m.end()));
+        } else {
+          // an account number with a wrong check digit is not half a phone number either
+          notPii.add(new int[] {m.start(), m.end()});
+        }
       }
-    }
-    m = CARD.matcher(text);
-    while (m.find()) {
-      if (Checksums.luhn(m.group())) {
-        all.add(finding(PiiEntity.CARD, 0.95, m.start(), m.end()));
+      m = within(CARD, text, w);
+      while (m.find()) {
+        if (Checksums.luhn(m.group())) {
+          all.add(finding(PiiEntity.CARD, 0.95, m.start(), m.end()));
+        }
       }
-    }
-    m = SSN.matcher(text);
-    while (m.find()) {
-      if (validSsn(m.group(1), m.group(3), m.group(4))) {
-        all.add(finding(PiiEntity.SSN, m.group(2).equals("-") ? 0.9 : 0.7, m.start(), m.end()));
+      m = within(SSN, text, w);
+      while (m.find()) {
+        if (validSsn(m.group(1), m.group(3), m.group(4))) {
+          all.add(finding(PiiEntity.SSN, m.group(2).equals("-") ? 0.9 : 0.7, m.start(), m.end()));
+        }
       }
-    }
-    m = SSN_CONTEXT.matcher(text);
-    while (m.find()) {
-      String d = m.group(1);
-      if (validSsn(d.substring(0, 3), d.substring(3, 5), d.substring(5))) {
-        all.add(finding(PiiEntity.SSN, 0.85, m.start(1), m.end(1)));
+      m = within(SSN_CONTEXT, text, w);
+      while (m.find()) {
+        String d = m.group(1);
+        if (validSsn(d.substring(0, 3), d.substring(3, 5), d.substring(5))) {
+          all.add(finding(PiiEntity.SSN, 0.85, m.start(1), m.end(1)));
+        }
       }
-    }
-    add(all, IPV4.matcher(text), PiiEntity.IP, 0.9, 0);
-    m = IPV6.matcher(text);
-    while (m.find()) {
-      if (validIpv6(m.group())) {
-        all.add(finding(PiiEntity.IP, 0.9, m.start(), m.end()));
+      add(all, within(IPV4, text, w), PiiEntity.IP, 0.9);
+      m = within(IPV6, text, w);
+      while (m.find()) {
+        if (validIpv6(m.group())) {
+          all.add(finding(PiiEntity.IP, 0.9, m.start(), m.end()));
+        }
       }
-    }
-    m = PHONE.matcher(text);
-    while (m.find()) {
-      double score = phoneScore(text, m.start(), m.end());
-      if (score > 0) {
-        all.add(finding(PiiEntity.PHONE, score, m.start(), m.end()));
+      m = within(PHONE, text, w);
+      while (m.find()) {
+        double score = phoneScore(text, m.start(), m.end());
+        if (score > 0) {
+          all.add(finding(PiiEntity.PHONE, score, m.start(), m.end()));
+        }
       }
     }
     all.removeIf(f -> notPii.stream().anyMatch(span -> f.start() < span[1] && span[0] < f.end()));
@@ -181,11 +217,80 @@ public final class PiiRedactor {
     return new Redaction(out.toString(), kept);
   }
 
-  private static void add(
-      List<GuardFinding> out, Matcher m, PiiEntity entity, double score, int group) {
+  private static void add(List<GuardFinding> out, Matcher m, PiiEntity entity, double score) {
     while (m.find()) {
-      out.add(finding(entity, score, m.start(group), m.end(group)));
+      out.add(finding(entity, score, m.start(), m.end()));
     }
+  }
+
+  /** A matcher limited to a window, still seeing the text around it for look-arounds. */
+  private static Matcher within(Pattern pattern, String text, int[] window) {
+    return pattern
+        .matcher(text)
+        .region(window[0], window[1])
+        .useTransparentBounds(true)
+        .useAnchoringBounds(false);
+  }
+
+  /**
+   * Merged windows reaching {@code before} characters before and {@code after} characters after
+   * every character between {@code low} and {@code high}.
+   */
+  private static List<int[]> windows(String text, char low, char high, int before, int after) {
+    List<int[]> out = new ArrayList<>();
+    int n = text.length();
+    int[] current = null;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c < low || c > high) {
+        continue;
+      }
+      int from = Math.max(0, i - before);
+      int to = Math.min(n, i + 1 + after);
+      if (current != null && from <= current[1]) {
+        current[1] = to;
+      } else {
+        current = new int[] {from, to};
+        out.add(current);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Windows around runs of digits (digits at most {@value #DIGIT_GAP} characters apart) holding at
+   * least {@value #MIN_DIGITS} digits: every numeric entity has that many, and skipping "2", "10"
+   * or "2048" keeps the regexes off most of a long answer.
+   */
+  private static List<int[]> digitWindows(String text) {
+    List<int[]> out = new ArrayList<>();
+    int n = text.length();
+    int runStart = -1;
+    int runEnd = -1;
+    int digits = 0;
+    for (int i = 0; i <= n; i++) {
+      boolean digit = i < n && Character.isDigit(text.charAt(i));
+      if (digit && runStart >= 0 && i - runEnd <= DIGIT_GAP) {
+        runEnd = i + 1;
+        digits++;
+        continue;
+      }
+      if (runStart >= 0 && (digit || i == n) && digits >= MIN_DIGITS) {
+        int from = Math.max(0, runStart - WINDOW_PAD);
+        int to = Math.min(n, runEnd + WINDOW_PAD);
+        if (!out.isEmpty() && from <= out.get(out.size() - 1)[1]) {
+          out.get(out.size() - 1)[1] = to;
+        } else {
+          out.add(new int[] {from, to});
+        }
+      }
+      if (digit) {
+        runStart = i;
+        runEnd = i + 1;
+        digits = 1;
+      }
+    }
+    return out;
   }
 
   private static GuardFinding finding(PiiEntity entity, double score, int start, int end) {

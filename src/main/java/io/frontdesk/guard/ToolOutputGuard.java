@@ -19,6 +19,12 @@ public final class ToolOutputGuard {
   /** A sentence right after a removed one is removed too when it scores this share of it. */
   private static final double FOLLOW_ON = 0.5;
 
+  /** The rule category of sentences that ask for something (tool-output-rules.txt "task"). */
+  static final String REQUEST = "task";
+
+  /** Weight of "this request shares no content word with the rest of the text". */
+  static final double OFF_TOPIC = 0.4;
+
   private final PhraseRules direct;
   private final PhraseRules indirect;
 
@@ -105,8 +111,22 @@ public final class ToolOutputGuard {
    */
   private double[] scores(String text, List<Segment> segments, List<GuardFinding> findings) {
     double[] scores = new double[segments.size()];
+    boolean[] offTopic = TopicOverlap.offTopic(TopicOverlap.stems(text, segments));
     for (int i = 0; i < segments.size(); i++) {
-      scores[i] = score(text, segments.get(i), findings);
+      List<GuardFinding> own = new ArrayList<>();
+      scores[i] = score(text, segments.get(i), own);
+      if (findings != null) {
+        findings.addAll(own);
+      }
+      boolean request = own.stream().anyMatch(f -> f.category().equals(REQUEST));
+      if (offTopic[i] && request) {
+        // a request that shares no word with the article around it was planted there
+        scores[i] = 1 - (1 - scores[i]) * (1 - OFF_TOPIC);
+        if (findings != null) {
+          Segment s = segments.get(i);
+          findings.add(new GuardFinding(GUARD, "off_topic", OFF_TOPIC, s.start(), s.end()));
+        }
+      }
     }
     for (int i = 0; i + 1 < segments.size(); i++) {
       if (!segments.get(i).code() && segments.get(i + 1).code() && scores[i] > 0) {
