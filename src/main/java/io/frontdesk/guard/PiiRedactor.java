@@ -55,90 +55,14 @@ public final class PiiRedactor {
   private static final Pattern IPV6 =
       Pattern.compile("(?<![\\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\\w:])");
 
-  private static final Pattern PHONE =
-      Pattern.compile(
-          "(?<![\\w+./-]|\\d,)(?:(?:\\+|00)\\d{1,3}[ .-]?)?(?:\\(0\\)[ .-]?)?(?:\\(\\d{1,5}\\)[ .-]?)?"
-              + "\\d{1,12}(?:[ .-]\\d{1,8}){0,5}(?:[ ]?(?:x|ext\\.?|extension)[ ]?\\d{1,6})?"
-              + "(?![\\w]|[.,/-]\\d)");
-
   private static final int WINDOW_PAD = 40;
   private static final int DIGIT_GAP = 4;
   private static final int MIN_DIGITS = 4;
 
-  private static final Pattern DATE_OR_TIME =
-      Pattern.compile(
-          "\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{4}|\\d{1,2}:\\d{2}");
-
-  private static final Pattern PHONE_CONTEXT_BEFORE =
-      Pattern.compile(
-          "(?i)(phone|tel|telephone|mobile|cell|fax|desk|office|call|calls|text|sms|whatsapp|contact"
-              + "|number|reach|dial|ring|messages to|registered|on|at|no\\.|#)\\W{0,4}$");
-
-  private static final Pattern STREET_AFTER = Pattern.compile("^ \\p{Lu}\\p{Ll}");
-
-  private static final Pattern PHONE_CONTEXT_AFTER =
-      Pattern.compile("(?i)^\\W{0,3}(office|fax|mobile|cell|home|work|phone|tel|desk)\\b");
-
-  /** A secret format and the literal it always contains, so most texts skip the regex. */
-  private record SecretFormat(String literal, Pattern pattern) {}
-
-  private static final List<SecretFormat> SECRETS =
-      List.of(
-          new SecretFormat(
-              "PRIVATE KEY-----",
-              Pattern.compile(
-                  "-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?(?:-----END [A-Z ]*PRIVATE"
-                      + " KEY-----|\\z)")),
-          new SecretFormat("_live_", Pattern.compile("\\b(?:sk|pk|rk)_live_[A-Za-z0-9]{8,}")),
-          new SecretFormat("_test_", Pattern.compile("\\b(?:sk|pk|rk)_test_[A-Za-z0-9]{8,}")),
-          new SecretFormat("sk-", Pattern.compile("\\bsk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}")),
-          new SecretFormat("AKIA", Pattern.compile("\\bAKIA[0-9A-Z]{16}\\b")),
-          new SecretFormat("ASIA", Pattern.compile("\\bASIA[0-9A-Z]{16}\\b")),
-          new SecretFormat("gh", Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{30,}\\b")),
-          new SecretFormat("github_pat_", Pattern.compile("\\bgithub_pat_[A-Za-z0-9_]{30,}")),
-          new SecretFormat("glpat-", Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}")),
-          new SecretFormat("npm_", Pattern.compile("\\bnpm_[A-Za-z0-9]{30,}")),
-          new SecretFormat("hf_", Pattern.compile("\\bhf_[A-Za-z0-9]{30,}")),
-          new SecretFormat("xox", Pattern.compile("\\bxox[abprs]-[A-Za-z0-9-]{10,}")),
-          new SecretFormat("AIza", Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}")),
-          new SecretFormat("SG.", Pattern.compile("\\bSG\\.[\\w-]{16,}\\.[\\w-]{16,}")),
-          new SecretFormat(
-              "eyJ",
-              Pattern.compile(
-                  "\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}")));
-
-  /** Words that precede a named secret's value; without one, the value patterns are skipped. */
-  private static final List<String> SECRET_NAMES =
-      List.of("bearer", "key", "secret", "token", "pass", "pwd");
-
-  /** A named secret whose value follows: only the value (group 1) is replaced. */
-  private static final Pattern[] SECRET_VALUES = {
-    Pattern.compile("(?i)\\bbearer\\s+([A-Za-z0-9._~+/-]{16,}=*)"),
-    Pattern.compile(
-        "(?i)\\b(?:api[_-]?key|apikey|secret(?:[_-]?key)?|client[_-]?secret|access[_-]?token"
-            + "|auth[_-]?token|refresh[_-]?token|token|password|passwd|pwd|passphrase)"
-            + "[\"']?\\s*[:=]\\s*[\"']?([^\\s\"',;]{8,})"),
-  };
-
   /** Everything found, overlaps resolved (the higher-priority entity wins), in text order. */
   public List<GuardFinding> find(String text) {
     List<GuardFinding> all = new ArrayList<>();
-    for (SecretFormat format : SECRETS) {
-      if (text.contains(format.literal())) {
-        add(all, format.pattern().matcher(text), PiiEntity.SECRET, 0.95);
-      }
-    }
-    String lower = text.toLowerCase(Locale.ROOT);
-    if (SECRET_NAMES.stream().anyMatch(lower::contains)) {
-      for (Pattern p : SECRET_VALUES) {
-        Matcher m = p.matcher(text);
-        while (m.find()) {
-          if (looksLikeSecret(m.group(1))) {
-            all.add(finding(PiiEntity.SECRET, 0.85, m.start(1), m.end(1)));
-          }
-        }
-      }
-    }
+    Secrets.find(text, all);
     // every other entity has an '@' or a digit: run the regexes only in windows around those
     for (int[] w : windows(text, '@', '@', 128, 256)) {
       add(all, within(EMAIL, text, w), PiiEntity.EMAIL, 0.95);
@@ -184,9 +108,9 @@ public final class PiiRedactor {
           all.add(finding(PiiEntity.IP, 0.9, m.start(), m.end()));
         }
       }
-      m = within(PHONE, text, w);
+      m = within(PhoneNumbers.CANDIDATE, text, w);
       while (m.find()) {
-        double score = phoneScore(text, m.start(), m.end());
+        double score = PhoneNumbers.score(text, m.start(), m.end());
         if (score > 0) {
           all.add(finding(PiiEntity.PHONE, score, m.start(), m.end()));
         }
@@ -217,7 +141,7 @@ public final class PiiRedactor {
     return new Redaction(out.toString(), kept);
   }
 
-  private static void add(List<GuardFinding> out, Matcher m, PiiEntity entity, double score) {
+  static void add(List<GuardFinding> out, Matcher m, PiiEntity entity, double score) {
     while (m.find()) {
       out.add(finding(entity, score, m.start(), m.end()));
     }
@@ -293,7 +217,7 @@ public final class PiiRedactor {
     return out;
   }
 
-  private static GuardFinding finding(PiiEntity entity, double score, int start, int end) {
+  static GuardFinding finding(PiiEntity entity, double score, int start, int end) {
     return new GuardFinding(GUARD, entity.name(), score, start, end);
   }
 
@@ -316,18 +240,6 @@ public final class PiiRedactor {
     }
     kept.sort(Comparator.comparingInt(GuardFinding::start));
     return kept;
-  }
-
-  /** A value after "password=" or "token:" that is not an ordinary word. */
-  private static boolean looksLikeSecret(String value) {
-    boolean digit = false;
-    boolean letter = false;
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      digit |= Character.isDigit(c);
-      letter |= Character.isLetter(c);
-    }
-    return value.length() >= 20 || digit && letter;
   }
 
   private static boolean validSsn(String area, String group, String serial) {
@@ -360,64 +272,5 @@ public final class PiiRedactor {
     }
     // "12:30:45" is a time, not an address: demand the full form or a "::" with hex letters
     return compressed < 0 ? groups.length == 8 && nonEmpty == 8 : nonEmpty >= 2 && letter;
-  }
-
-  /**
-   * Confidence that a run of digit groups is a phone number: 0 when it cannot be one (too few or
-   * too many digits, a date or a time), low for a bare run of digits, high with a country code, an
-   * area code in brackets, the usual grouping, or a word like "phone" or "fax" next to it.
-   */
-  private static double phoneScore(String text, int start, int end) {
-    String candidate = text.substring(start, end);
-    String main = candidate.split("(?i)[ ]?(x|ext\\.?|extension)[ ]?\\d")[0];
-    int digits = 0;
-    int groups = 1;
-    int firstGroup = -1;
-    int run = 0;
-    for (int i = 0; i < main.length(); i++) {
-      char c = main.charAt(i);
-      if (Character.isDigit(c)) {
-        digits++;
-        run++;
-      } else if (run > 0) {
-        if (firstGroup < 0) {
-          firstGroup = run;
-        }
-        groups++;
-        run = 0;
-      }
-    }
-    if (firstGroup < 0) {
-      firstGroup = run;
-    }
-    if (digits < 7 || digits > 15 || DATE_OR_TIME.matcher(candidate).find()) {
-      return 0;
-    }
-    boolean international = candidate.startsWith("+") || candidate.startsWith("00");
-    boolean bracketed = candidate.contains("(");
-    boolean extension = !main.equals(candidate);
-    String before = text.substring(Math.max(0, start - 24), start);
-    String after = text.substring(end, Math.min(text.length(), end + 12));
-    boolean context =
-        PHONE_CONTEXT_BEFORE.matcher(before).find() || PHONE_CONTEXT_AFTER.matcher(after).find();
-    double score;
-    if (international || bracketed || extension) {
-      score = 0.9;
-    } else if (groups >= 3) {
-      score = 0.8;
-    } else if (groups == 2) {
-      // "55470 72 Acheron Road" is a postcode and a house number
-      score = firstGroup >= 5 ? 0.3 : 0.6;
-    } else {
-      score = digits >= 10 && digits <= 12 ? 0.45 : 0.3;
-    }
-    if (STREET_AFTER.matcher(after).find()) {
-      // "located at 704 1436 Redbud Drive": a house number and a street, not a phone number
-      return 0.3;
-    }
-    if (context) {
-      score = Math.min(0.95, score + 0.3);
-    }
-    return score;
   }
 }

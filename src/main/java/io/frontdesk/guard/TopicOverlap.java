@@ -1,5 +1,9 @@
 package io.frontdesk.guard;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,191 +24,7 @@ final class TopicOverlap {
   /** A sentence needs this many content words before its overlap means anything. */
   static final int MIN_SENTENCE_WORDS = 3;
 
-  private static final Set<String> FUNCTION_WORDS =
-      Set.copyOf(
-          List.of(
-              "the",
-              "and",
-              "for",
-              "are",
-              "but",
-              "not",
-              "you",
-              "your",
-              "yours",
-              "all",
-              "any",
-              "can",
-              "had",
-              "her",
-              "his",
-              "him",
-              "she",
-              "was",
-              "one",
-              "our",
-              "out",
-              "has",
-              "have",
-              "how",
-              "its",
-              "may",
-              "new",
-              "now",
-              "old",
-              "see",
-              "two",
-              "way",
-              "who",
-              "did",
-              "does",
-              "doing",
-              "get",
-              "got",
-              "let",
-              "say",
-              "says",
-              "said",
-              "too",
-              "use",
-              "used",
-              "using",
-              "what",
-              "when",
-              "where",
-              "which",
-              "while",
-              "why",
-              "with",
-              "would",
-              "could",
-              "should",
-              "will",
-              "shall",
-              "this",
-              "that",
-              "these",
-              "those",
-              "there",
-              "their",
-              "them",
-              "they",
-              "then",
-              "than",
-              "from",
-              "into",
-              "onto",
-              "upon",
-              "about",
-              "above",
-              "after",
-              "again",
-              "also",
-              "been",
-              "being",
-              "before",
-              "below",
-              "between",
-              "both",
-              "each",
-              "few",
-              "more",
-              "most",
-              "other",
-              "some",
-              "such",
-              "only",
-              "own",
-              "same",
-              "very",
-              "just",
-              "over",
-              "under",
-              "here",
-              "because",
-              "until",
-              "down",
-              "off",
-              "once",
-              "were",
-              "what's",
-              "whats",
-              "whom",
-              "please",
-              "write",
-              "explain",
-              "describe",
-              "provide",
-              "give",
-              "tell",
-              "show",
-              "make",
-              "need",
-              "want",
-              "like",
-              "know",
-              "help",
-              "find",
-              "take",
-              "come",
-              "go",
-              "going",
-              "goes",
-              "like",
-              "well",
-              "many",
-              "much",
-              "even",
-              "still",
-              "yet",
-              "every",
-              "something",
-              "anything",
-              "nothing",
-              "everything",
-              "thing",
-              "things",
-              "can't",
-              "cant",
-              "don't",
-              "dont",
-              "isn't",
-              "isnt",
-              "it's",
-              "i'm",
-              "im",
-              "we",
-              "us",
-              "me",
-              "my",
-              "mine",
-              "it",
-              "is",
-              "be",
-              "do",
-              "an",
-              "a",
-              "of",
-              "to",
-              "in",
-              "on",
-              "at",
-              "by",
-              "or",
-              "if",
-              "as",
-              "so",
-              "no",
-              "up",
-              "i",
-              "he",
-              "am",
-              "than",
-              "via",
-              "per",
-              "etc",
-              "able",
-              "sure"));
+  private static final Set<String> FUNCTION_WORDS = load("guard/function-words.txt");
 
   private TopicOverlap() {}
 
@@ -256,6 +76,25 @@ final class TopicOverlap {
       out[i] = !shared;
     }
     return out;
+  }
+
+  private static Set<String> load(String resource) {
+    try (InputStream in = TopicOverlap.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing guard resource " + resource);
+      }
+      Set<String> words = new HashSet<>();
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        String word = line.strip();
+        if (!word.isEmpty() && !word.startsWith("#")) {
+          // folded like text words: "don't" is the token "dont"
+          words.add(word.replace("'", ""));
+        }
+      }
+      return Set.copyOf(words);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static boolean isNumber(String word) {

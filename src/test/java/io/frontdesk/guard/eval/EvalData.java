@@ -27,6 +27,13 @@ final class EvalData {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** A Davidson tweet (its source is the class name), as opposed to a customer question. */
+  static boolean isTweet(Example e) {
+    return e.source().equals("hate")
+        || e.source().equals("offensive")
+        || e.source().equals("neither");
+  }
+
   private final Path root;
 
   EvalData(Path root) {

@@ -41,15 +41,12 @@ public final class GuardErrors {
       falseAlarms(data.clincInScope(), scan, threshold);
     }
     if (what.equals("toxicity")) {
-      // tuning never sees fold 0: train on folds 2-4 (+ banking77 DEV), validate on fold 1
+      // tuning never sees fold 0: train on folds 2-4 (+ the customer DEV halves), validate on
+      // fold 1; false-alarm counts (no texts) on 3,000 held-out CLINC150 queries, NotInject and
+      // StackFAQ were also looked at, as the report says
       List<EvalData.Example> train =
           ToxicityTraining.trainingSet(data).stream()
-              .filter(
-                  e ->
-                      !e.source().equals("hate")
-                              && !e.source().equals("offensive")
-                              && !e.source().equals("neither")
-                          || Split.fold(e.text()) != 1)
+              .filter(e -> !EvalData.isTweet(e) || Split.fold(e.text()) != 1)
               .toList();
       ToxicityDetector.Model model = ToxicityTraining.train(train);
       ToxicityDetector detector = new ToxicityDetector(model);

@@ -21,10 +21,17 @@ final class Machine {
     } catch (IOException | RuntimeException e) {
       // not Linux: the JVM's own description below is enough
     }
+    String load = "";
+    try {
+      load = ", load average " + Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException | RuntimeException e) {
+      // no /proc: leave it out
+    }
     return String.format(
-        "%s, %d cores available, %d MB max heap, Java %s (%s), %s %s",
+        "%s, %d cores available%s, %d MB max heap, Java %s (%s), %s %s",
         cpu,
         Runtime.getRuntime().availableProcessors(),
+        load,
         Runtime.getRuntime().maxMemory() / (1024 * 1024),
         System.getProperty("java.version"),
         System.getProperty("java.vm.name"),
