@@ -96,7 +96,9 @@ public class GuardPipeline {
       Detection d = promptLeak.scan(text, systemPrompt);
       GuardVerdict leak = verdict(PromptLeakDetector.GUARD, d, c.threshold(), c.action(), text);
       if (leak.triggered() && c.action() == GuardAction.REDACT) {
-        leak = withText(leak, replace(text, leak.findings(), PROMPT_REMOVED));
+        List<GuardFinding> runs =
+            leak.findings().stream().filter(f -> f.score() >= c.threshold()).toList();
+        leak = withText(leak, replace(text, runs, PROMPT_REMOVED));
       }
       verdicts.add(count(leak));
       text = leak.text();
@@ -137,11 +139,10 @@ public class GuardPipeline {
     if (text.length() <= c.maxChars()) {
       return new GuardVerdict(SIZE, false, 0, c.action(), List.of(), text);
     }
-    double score = Math.min(1.0, (double) text.length() / c.maxChars() - 1.0);
     List<GuardFinding> findings =
         List.of(new GuardFinding(SIZE, "too_long", 1.0, c.maxChars(), text.length()));
     String out = c.action() == GuardAction.REDACT ? text.substring(0, c.maxChars()) : text;
-    return new GuardVerdict(SIZE, true, Math.max(score, 0.01), c.action(), findings, out);
+    return new GuardVerdict(SIZE, true, 1.0, c.action(), findings, out);
   }
 
   private static GuardVerdict verdict(
