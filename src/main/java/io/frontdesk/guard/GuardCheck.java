@@ -1,0 +1,20 @@
+package io.frontdesk.guard;
+
+import java.util.List;
+
+/**
+ * The outcome of one pipeline stage on one text: whether a guard blocked it, the text that goes on
+ * (redacted or neutralised where a guard's action changed it), and every guard's verdict, from
+ * which the caller emits one {@code guard} event per triggered verdict.
+ */
+public record GuardCheck(boolean blocked, String text, List<GuardVerdict> verdicts) {
+
+  public GuardCheck {
+    verdicts = List.copyOf(verdicts);
+  }
+
+  /** The verdicts of guards that triggered, in the order they ran. */
+  public List<GuardVerdict> triggered() {
+    return verdicts.stream().filter(GuardVerdict::triggered).toList();
+  }
+}

@@ -1,0 +1,131 @@
+package io.frontdesk.guard;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The guard pipeline: which guards run, how sure each must be, and what each does. */
+@ConfigMapping(prefix = "frontdesk.guards")
+public interface GuardConfig {
+
+  /** Master switch; false lets every text through unchecked. */
+  @WithDefault("true")
+  boolean enabled();
+
+  /** What the customer is told when an input guard blocks their message. */
+  @WithDefault(
+      "Sorry, I can't help with that message. Please rephrase your question about your Skyline"
+          + " account or services, and I'll be glad to help.")
+  String refusal();
+
+  /** Blocked messages in one conversation after which it is escalated to a human. */
+  @WithDefault("3")
+  int escalateAfterBlocks();
+
+  /** Prompt injection and jailbreaks in customer messages. */
+  Injection injection();
+
+  /** Toxic or abusive customer messages. */
+  Toxicity toxicity();
+
+  /** Oversized customer messages. */
+  Size size();
+
+  /** Personal data and secrets in answers to customers. */
+  Pii pii();
+
+  /** Answers that reproduce the system prompt. */
+  PromptLeak promptLeak();
+
+  /** Instructions hidden in tool results, articles and documentation. */
+  ToolOutput toolOutput();
+
+  /** Prompt injection and jailbreaks in customer messages. */
+  interface Injection {
+    /** Run this guard. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Score (0..1) at or above which the guard triggers. */
+    @WithDefault("0.5")
+    double threshold();
+
+    /** block: refuse the message; flag: only record it. */
+    @WithDefault("block")
+    GuardAction action();
+  }
+
+  /** Toxic or abusive customer messages. */
+  interface Toxicity {
+    /** Run this guard. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Model probability (0..1) at or above which the guard triggers. */
+    @WithDefault("0.5")
+    double threshold();
+
+    /** block: refuse the message; flag: only record it. */
+    @WithDefault("block")
+    GuardAction action();
+  }
+
+  /** Oversized customer messages. */
+  interface Size {
+    /** Run this guard. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Longest customer message accepted, in characters. */
+    @WithDefault("4000")
+    int maxChars();
+
+    /** block: refuse the message; redact: cut it to max-chars; flag: only record it. */
+    @WithDefault("block")
+    GuardAction action();
+  }
+
+  /** Personal data and secrets in answers to customers. */
+  interface Pii {
+    /** Run this guard. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Confidence (0..1) at or above which a finding is acted on. */
+    @WithDefault("0.5")
+    double threshold();
+
+    /** redact: replace values with placeholders like [EMAIL]; block: withhold the answer. */
+    @WithDefault("redact")
+    GuardAction action();
+  }
+
+  /** Answers that reproduce the system prompt. */
+  interface PromptLeak {
+    /** Run this guard. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Score at or above which the guard triggers; 0.75 is a 12-word verbatim run. */
+    @WithDefault("0.75")
+    double threshold();
+
+    /** block: withhold the answer; redact: cut the leaked runs out; flag: only record it. */
+    @WithDefault("block")
+    GuardAction action();
+  }
+
+  /** Instructions hidden in tool results, articles and documentation. */
+  interface ToolOutput {
+    /** Run this guard. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Sentence score (0..1) at or above which the sentence is treated as injected. */
+    @WithDefault("0.5")
+    double threshold();
+
+    /** redact: replace the sentences with a marker; block: withhold the whole result. */
+    @WithDefault("redact")
+    GuardAction action();
+  }
+}

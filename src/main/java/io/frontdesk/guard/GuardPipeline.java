@@ -1,0 +1,184 @@
+package io.frontdesk.guard;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The three guard stages of a turn, as configured: input guards on a customer message (size,
+ * injection, toxicity), output guards on an answer (system-prompt leak, PII) and the tool-output
+ * guard on what tools return. Every verdict is counted in {@code frontdesk.guard.verdicts} (tags:
+ * guard, outcome, action). Pure and thread-safe.
+ */
+@ApplicationScoped
+public class GuardPipeline {
+
+  static final String METRIC = "frontdesk.guard.verdicts";
+  static final String PROMPT_REMOVED = "[removed]";
+  static final String SIZE = "size";
+
+  private final GuardConfig config;
+  private final InjectionDetector injection;
+  private final ToxicityDetector toxicity;
+  private final PiiRedactor pii;
+  private final PromptLeakDetector promptLeak;
+  private final ToolOutputGuard toolOutput;
+  private final MeterRegistry metrics;
+
+  public GuardPipeline(
+      GuardConfig config,
+      InjectionDetector injection,
+      ToxicityDetector toxicity,
+      PiiRedactor pii,
+      PromptLeakDetector promptLeak,
+      ToolOutputGuard toolOutput,
+      MeterRegistry metrics) {
+    this.config = config;
+    this.injection = injection;
+    this.toxicity = toxicity;
+    this.pii = pii;
+    this.promptLeak = promptLeak;
+    this.toolOutput = toolOutput;
+    this.metrics = metrics;
+  }
+
+  /** What a customer is told when their message is blocked. */
+  public String refusal() {
+    return config.refusal();
+  }
+
+  /** Blocked messages in one conversation after which it goes to a human. */
+  public int escalateAfterBlocks() {
+    return config.escalateAfterBlocks();
+  }
+
+  /** Input stage: a blocked message gets the refusal and never reaches the model. */
+  public GuardCheck checkInput(String message) {
+    List<GuardVerdict> verdicts = new ArrayList<>();
+    String text = message;
+    if (config.enabled() && config.size().enabled()) {
+      GuardVerdict size = size(text);
+      verdicts.add(count(size));
+      text = size.text();
+      if (size.blocks()) {
+        // an oversized text is not worth scanning, and scanning it costs the most
+        return new GuardCheck(true, text, verdicts);
+      }
+    }
+    if (config.enabled() && config.injection().enabled()) {
+      GuardConfig.Injection c = config.injection();
+      verdicts.add(
+          count(
+              verdict(
+                  InjectionDetector.GUARD, injection.scan(text), c.threshold(), c.action(), text)));
+    }
+    if (config.enabled() && config.toxicity().enabled()) {
+      GuardConfig.Toxicity c = config.toxicity();
+      verdicts.add(
+          count(
+              verdict(
+                  ToxicityDetector.GUARD, toxicity.scan(text), c.threshold(), c.action(), text)));
+    }
+    return finish(text, verdicts);
+  }
+
+  /**
+   * Output stage on an answer to the customer: a leak of {@code systemPrompt} (the prompt of the
+   * agent that answered; null skips the check), then PII redaction.
+   */
+  public GuardCheck checkOutput(String answer, String systemPrompt) {
+    List<GuardVerdict> verdicts = new ArrayList<>();
+    String text = answer;
+    if (config.enabled() && config.promptLeak().enabled()) {
+      GuardConfig.PromptLeak c = config.promptLeak();
+      Detection d = promptLeak.scan(text, systemPrompt);
+      GuardVerdict leak = verdict(PromptLeakDetector.GUARD, d, c.threshold(), c.action(), text);
+      if (leak.triggered() && c.action() == GuardAction.REDACT) {
+        List<GuardFinding> runs =
+            leak.findings().stream().filter(f -> f.score() >= c.threshold()).toList();
+        leak = withText(leak, replace(text, runs, PROMPT_REMOVED));
+      }
+      verdicts.add(count(leak));
+      text = leak.text();
+    }
+    if (config.enabled() && config.pii().enabled()) {
+      GuardConfig.Pii c = config.pii();
+      PiiRedactor.Redaction r = pii.redact(text, c.threshold());
+      double score = r.findings().stream().mapToDouble(GuardFinding::score).max().orElse(0);
+      boolean triggered = !r.findings().isEmpty();
+      String out = triggered && c.action() == GuardAction.REDACT ? r.text() : text;
+      verdicts.add(
+          count(
+              new GuardVerdict(
+                  PiiRedactor.GUARD, triggered, score, c.action(), r.findings(), out)));
+      text = out;
+    }
+    return finish(text, verdicts);
+  }
+
+  /** Tool-output stage: injected instructions are neutralised before the model sees them. */
+  public GuardCheck checkToolOutput(String result) {
+    if (!config.enabled() || !config.toolOutput().enabled()) {
+      return new GuardCheck(false, result, List.of());
+    }
+    GuardConfig.ToolOutput c = config.toolOutput();
+    ToolOutputGuard.Screened s = toolOutput.neutralise(result, c.threshold());
+    boolean triggered = !s.findings().isEmpty();
+    String out = triggered && c.action() == GuardAction.REDACT ? s.text() : result;
+    GuardVerdict v =
+        count(
+            new GuardVerdict(
+                ToolOutputGuard.GUARD, triggered, s.score(), c.action(), s.findings(), out));
+    return finish(out, List.of(v));
+  }
+
+  private GuardVerdict size(String text) {
+    GuardConfig.Size c = config.size();
+    if (text.length() <= c.maxChars()) {
+      return new GuardVerdict(SIZE, false, 0, c.action(), List.of(), text);
+    }
+    List<GuardFinding> findings =
+        List.of(new GuardFinding(SIZE, "too_long", 1.0, c.maxChars(), text.length()));
+    String out = c.action() == GuardAction.REDACT ? text.substring(0, c.maxChars()) : text;
+    return new GuardVerdict(SIZE, true, 1.0, c.action(), findings, out);
+  }
+
+  private static GuardVerdict verdict(
+      String guard, Detection d, double threshold, GuardAction action, String text) {
+    return new GuardVerdict(guard, d.score() >= threshold, d.score(), action, d.findings(), text);
+  }
+
+  private static GuardVerdict withText(GuardVerdict v, String text) {
+    return new GuardVerdict(v.guard(), v.triggered(), v.score(), v.action(), v.findings(), text);
+  }
+
+  private static String replace(String text, List<GuardFinding> spans, String marker) {
+    StringBuilder out = new StringBuilder(text.length());
+    int cursor = 0;
+    for (GuardFinding f : spans) {
+      if (f.start() >= cursor) {
+        out.append(text, cursor, f.start()).append(marker);
+        cursor = f.end();
+      }
+    }
+    return out.append(text, cursor, text.length()).toString();
+  }
+
+  private static GuardCheck finish(String text, List<GuardVerdict> verdicts) {
+    boolean blocked = verdicts.stream().anyMatch(GuardVerdict::blocks);
+    return new GuardCheck(blocked, text, verdicts);
+  }
+
+  private GuardVerdict count(GuardVerdict v) {
+    Counter.builder(METRIC)
+        .description("Guard verdicts by guard, outcome and configured action")
+        .tag("guard", v.guard())
+        .tag("outcome", v.triggered() ? "triggered" : "passed")
+        .tag("action", v.action().name().toLowerCase(java.util.Locale.ROOT))
+        .register(metrics)
+        .increment();
+    return v;
+  }
+}

@@ -1,0 +1,25 @@
+package io.frontdesk.guard;
+
+import java.util.List;
+
+/**
+ * One guard's decision on one text: whether it triggered, its score, the configured action, the
+ * findings, and the text that goes on (redacted or neutralised when the action changed it).
+ */
+public record GuardVerdict(
+    String guard,
+    boolean triggered,
+    double score,
+    GuardAction action,
+    List<GuardFinding> findings,
+    String text) {
+
+  public GuardVerdict {
+    findings = List.copyOf(findings);
+  }
+
+  /** The guard triggered and its action stops the text. */
+  public boolean blocks() {
+    return triggered && action == GuardAction.BLOCK;
+  }
+}

@@ -1,0 +1,28 @@
+package io.frontdesk.guard;
+
+/**
+ * Direct prompt injection and jailbreaks in a customer message: overriding instructions, persona
+ * jailbreaks, system-prompt extraction, answer-encoding evasion and fake system markup, scored by
+ * the weighted patterns in {@code guard/injection-rules.txt}. Thread-safe; no I/O after
+ * construction.
+ */
+public final class InjectionDetector {
+
+  public static final String GUARD = "injection";
+  static final String RULES = "guard/injection-rules.txt";
+
+  private final PhraseRules rules;
+
+  public InjectionDetector() {
+    this(PhraseRules.load(RULES));
+  }
+
+  InjectionDetector(PhraseRules rules) {
+    this.rules = rules;
+  }
+
+  /** Score 0..1 that the message tries to take over the assistant, with the matched patterns. */
+  public Detection scan(String message) {
+    return rules.scan(message, Tokens.of(message), GUARD);
+  }
+}

@@ -1,0 +1,276 @@
+package io.frontdesk.guard;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds and replaces personal data and secrets: e-mail addresses, phone numbers, payment cards
+ * (only Luhn-valid), IBANs (only mod-97-valid), US social security numbers, IPv4/IPv6 addresses,
+ * API keys, tokens and private keys. Each finding has a confidence; those at or above the threshold
+ * are replaced by their placeholder ({@code [EMAIL]}, {@code [CARD]}, ...). Patterns are compiled
+ * once; thread-safe.
+ */
+public final class PiiRedactor {
+
+  public static final String GUARD = "pii";
+
+  /** A redacted text and what was replaced in the original. */
+  public record Redaction(String text, List<GuardFinding> findings) {
+    public Redaction {
+      findings = List.copyOf(findings);
+    }
+  }
+
+  private static final Pattern EMAIL =
+      Pattern.compile(
+          "(?<![\\w.+%-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+              + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,24}(?![\\w-])");
+
+  private static final Pattern IBAN =
+      Pattern.compile(
+          "(?<![\\w])[A-Za-z]{2}\\d{2}(?:[A-Za-z0-9]{11,30}|(?: [A-Za-z0-9]{4}){2,7}(?: [A-Za-z0-9]{1,3})?)"
+              + "(?![\\w])");
+
+  private static final Pattern CARD =
+      Pattern.compile(
+          "(?<![\\d.,+-])(?:\\d{12,19}|\\d{4}([ -])\\d{4}\\1\\d{4}\\1\\d{1,7}|\\d{4}([ -])\\d{6}\\2\\d{4,5})"
+              + "(?![\\d-]|[.,]\\d)");
+
+  private static final Pattern SSN =
+      Pattern.compile("(?<![\\d.-])(\\d{3})([- ])(\\d{2})\\2(\\d{4})(?![\\d-]|[.,]\\d)");
+
+  private static final Pattern SSN_CONTEXT =
+      Pattern.compile(
+          "(?i)\\b(?:ssn|social security(?: number| no\\.?)?)\\D{0,12}?(?<![\\d-])(\\d{9})(?!\\d)");
+
+  private static final Pattern IPV4 =
+      Pattern.compile(
+          "(?<![\\w.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)"
+              + "(?![\\w]|\\.\\d)");
+
+  private static final Pattern IPV6 =
+      Pattern.compile("(?<![\\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\\w:])");
+
+  private static final int WINDOW_PAD = 40;
+  private static final int DIGIT_GAP = 4;
+  private static final int MIN_DIGITS = 4;
+
+  /** Everything found, overlaps resolved (the higher-priority entity wins), in text order. */
+  public List<GuardFinding> find(String text) {
+    List<GuardFinding> all = new ArrayList<>();
+    Secrets.find(text, all);
+    // every other entity has an '@' or a digit: run the regexes only in windows around those
+    for (int[] w : windows(text, '@', '@', 128, 256)) {
+      add(all, within(EMAIL, text, w), PiiEntity.EMAIL, 0.95);
+    }
+    List<int[]> digits = digitWindows(text);
+    if (digits.isEmpty()) {
+      return resolveOverlaps(all);
+    }
+    List<int[]> notPii = new ArrayList<>();
+    for (int[] w : digits) {
+      Matcher m = within(IBAN, text, w);
+      while (m.find()) {
+        if (Checksums.iban(m.group())) {
+          all.add(finding(PiiEntity.IBAN, 0.99, m.start(), m.end()));
+        } else {
+          // an account number with a wrong check digit is not half a phone number either
+          notPii.add(new int[] {m.start(), m.end()});
+        }
+      }
+      m = within(CARD, text, w);
+      while (m.find()) {
+        if (Checksums.luhn(m.group())) {
+          all.add(finding(PiiEntity.CARD, 0.95, m.start(), m.end()));
+        }
+      }
+      m = within(SSN, text, w);
+      while (m.find()) {
+        if (validSsn(m.group(1), m.group(3), m.group(4))) {
+          all.add(finding(PiiEntity.SSN, m.group(2).equals("-") ? 0.9 : 0.7, m.start(), m.end()));
+        }
+      }
+      m = within(SSN_CONTEXT, text, w);
+      while (m.find()) {
+        String d = m.group(1);
+        if (validSsn(d.substring(0, 3), d.substring(3, 5), d.substring(5))) {
+          all.add(finding(PiiEntity.SSN, 0.85, m.start(1), m.end(1)));
+        }
+      }
+      add(all, within(IPV4, text, w), PiiEntity.IP, 0.9);
+      m = within(IPV6, text, w);
+      while (m.find()) {
+        if (validIpv6(m.group())) {
+          all.add(finding(PiiEntity.IP, 0.9, m.start(), m.end()));
+        }
+      }
+      m = within(PhoneNumbers.CANDIDATE, text, w);
+      while (m.find()) {
+        double score = PhoneNumbers.score(text, m.start(), m.end());
+        if (score > 0) {
+          all.add(finding(PiiEntity.PHONE, score, m.start(), m.end()));
+        }
+      }
+    }
+    all.removeIf(f -> notPii.stream().anyMatch(span -> f.start() < span[1] && span[0] < f.end()));
+    return resolveOverlaps(all);
+  }
+
+  /** Replaces every finding scoring at least {@code threshold} with its placeholder. */
+  public Redaction redact(String text, double threshold) {
+    List<GuardFinding> kept = new ArrayList<>();
+    for (GuardFinding f : find(text)) {
+      if (f.score() >= threshold) {
+        kept.add(f);
+      }
+    }
+    if (kept.isEmpty()) {
+      return new Redaction(text, kept);
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    int cursor = 0;
+    for (GuardFinding f : kept) {
+      out.append(text, cursor, f.start()).append(PiiEntity.valueOf(f.category()).placeholder());
+      cursor = f.end();
+    }
+    out.append(text, cursor, text.length());
+    return new Redaction(out.toString(), kept);
+  }
+
+  static void add(List<GuardFinding> out, Matcher m, PiiEntity entity, double score) {
+    while (m.find()) {
+      out.add(finding(entity, score, m.start(), m.end()));
+    }
+  }
+
+  /** A matcher limited to a window, still seeing the text around it for look-arounds. */
+  private static Matcher within(Pattern pattern, String text, int[] window) {
+    return pattern
+        .matcher(text)
+        .region(window[0], window[1])
+        .useTransparentBounds(true)
+        .useAnchoringBounds(false);
+  }
+
+  /**
+   * Merged windows reaching {@code before} characters before and {@code after} characters after
+   * every character between {@code low} and {@code high}.
+   */
+  private static List<int[]> windows(String text, char low, char high, int before, int after) {
+    List<int[]> out = new ArrayList<>();
+    int n = text.length();
+    int[] current = null;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c < low || c > high) {
+        continue;
+      }
+      int from = Math.max(0, i - before);
+      int to = Math.min(n, i + 1 + after);
+      if (current != null && from <= current[1]) {
+        current[1] = to;
+      } else {
+        current = new int[] {from, to};
+        out.add(current);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Windows around runs of digits (digits at most {@value #DIGIT_GAP} characters apart) holding at
+   * least {@value #MIN_DIGITS} digits: every numeric entity has that many, and skipping "2", "10"
+   * or "2048" keeps the regexes off most of a long answer.
+   */
+  private static List<int[]> digitWindows(String text) {
+    List<int[]> out = new ArrayList<>();
+    int n = text.length();
+    int runStart = -1;
+    int runEnd = -1;
+    int digits = 0;
+    for (int i = 0; i <= n; i++) {
+      boolean digit = i < n && Character.isDigit(text.charAt(i));
+      if (digit && runStart >= 0 && i - runEnd <= DIGIT_GAP) {
+        runEnd = i + 1;
+        digits++;
+        continue;
+      }
+      if (runStart >= 0 && (digit || i == n) && digits >= MIN_DIGITS) {
+        int from = Math.max(0, runStart - WINDOW_PAD);
+        int to = Math.min(n, runEnd + WINDOW_PAD);
+        if (!out.isEmpty() && from <= out.get(out.size() - 1)[1]) {
+          out.get(out.size() - 1)[1] = to;
+        } else {
+          out.add(new int[] {from, to});
+        }
+      }
+      if (digit) {
+        runStart = i;
+        runEnd = i + 1;
+        digits = 1;
+      }
+    }
+    return out;
+  }
+
+  static GuardFinding finding(PiiEntity entity, double score, int start, int end) {
+    return new GuardFinding(GUARD, entity.name(), score, start, end);
+  }
+
+  private static List<GuardFinding> resolveOverlaps(List<GuardFinding> all) {
+    all.sort(
+        Comparator.comparingInt((GuardFinding f) -> PiiEntity.valueOf(f.category()).ordinal())
+            .thenComparingInt(f -> f.start() - f.end()));
+    List<GuardFinding> kept = new ArrayList<>();
+    for (GuardFinding f : all) {
+      boolean overlaps = false;
+      for (GuardFinding k : kept) {
+        if (f.start() < k.end() && k.start() < f.end()) {
+          overlaps = true;
+          break;
+        }
+      }
+      if (!overlaps) {
+        kept.add(f);
+      }
+    }
+    kept.sort(Comparator.comparingInt(GuardFinding::start));
+    return kept;
+  }
+
+  private static boolean validSsn(String area, String group, String serial) {
+    return !area.equals("000")
+        && !area.equals("666")
+        && area.charAt(0) != '9'
+        && !group.equals("00")
+        && !serial.equals("0000");
+  }
+
+  private static boolean validIpv6(String candidate) {
+    String lower = candidate.toLowerCase(Locale.ROOT);
+    int compressed = lower.indexOf("::");
+    if (compressed >= 0 && lower.indexOf("::", compressed + 1) >= 0) {
+      return false;
+    }
+    String[] groups = lower.split(":", -1);
+    int nonEmpty = 0;
+    boolean letter = false;
+    for (String g : groups) {
+      if (g.length() > 4) {
+        return false;
+      }
+      if (!g.isEmpty()) {
+        nonEmpty++;
+      }
+      for (int i = 0; i < g.length(); i++) {
+        letter |= g.charAt(i) >= 'a';
+      }
+    }
+    // "12:30:45" is a time, not an address: demand the full form or a "::" with hex letters
+    return compressed < 0 ? groups.length == 8 && nonEmpty == 8 : nonEmpty >= 2 && letter;
+  }
+}

@@ -1,0 +1,102 @@
+package io.frontdesk.guard;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Toxic or abusive language (hate speech, slurs, insults, profanity): a logistic-regression model
+ * over {@link ToxicityFeatures}, trained offline by {@code bin/evaluate-guards --train} and loaded
+ * once from {@code guard/toxicity-model.tsv}. Thread-safe; no I/O after construction.
+ */
+public final class ToxicityDetector {
+
+  public static final String GUARD = "toxicity";
+  public static final String MODEL = "guard/toxicity-model.tsv";
+
+  private final double bias;
+  private final double evidence;
+  private final Map<String, Double> weights;
+
+  public ToxicityDetector() {
+    this(load(MODEL));
+  }
+
+  /**
+   * A model as the trainer writes it: a bias, one weight per feature, and the evidence weight: a
+   * message needs one word or word pair weighing at least this much to score fully, so ordinary
+   * text the model never saw cannot add up to "toxic" from many faintly positive words.
+   */
+  public record Model(double bias, double evidence, Map<String, Double> weights) {}
+
+  public ToxicityDetector(Model model) {
+    this.bias = model.bias();
+    this.evidence = model.evidence();
+    this.weights = Map.copyOf(model.weights());
+  }
+
+  /** Probability 0..1 that the message is toxic; the finding points at its most toxic word. */
+  public Detection scan(String message) {
+    List<ToxicityFeatures.Word> words = ToxicityFeatures.words(message);
+    double z = bias;
+    double strongest = 0;
+    for (String feature : ToxicityFeatures.of(words)) {
+      double weight = weights.getOrDefault(feature, 0.0);
+      z += weight;
+      strongest = Math.max(strongest, weight);
+    }
+    double p = 1 / (1 + Math.exp(-z));
+    if (strongest < evidence) {
+      p *= strongest / evidence;
+    }
+    ToxicityFeatures.Word worst = null;
+    double worstWeight = 0;
+    for (ToxicityFeatures.Word w : words) {
+      double weight = weights.getOrDefault("w:" + w.word(), 0.0);
+      if (weight > worstWeight) {
+        worst = w;
+        worstWeight = weight;
+      }
+    }
+    int start = worst == null ? 0 : worst.start();
+    int end = worst == null ? message.length() : worst.end();
+    return new Detection(p, List.of(new GuardFinding(GUARD, "toxic", p, start, end)));
+  }
+
+  static Model load(String resource) {
+    try (InputStream in = ToxicityDetector.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing guard resource " + resource);
+      }
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      double bias = 0;
+      double evidence = 0;
+      Map<String, Double> weights = new HashMap<>();
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (line.isEmpty() || line.startsWith("#")) {
+          continue;
+        }
+        int tab = line.lastIndexOf('\t');
+        String name = line.substring(0, tab);
+        double weight = Double.parseDouble(line.substring(tab + 1));
+        if (name.equals("bias")) {
+          bias = weight;
+        } else if (name.equals("evidence")) {
+          evidence = weight;
+        } else {
+          weights.put(name, weight);
+        }
+      }
+      return new Model(bias, evidence, weights);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

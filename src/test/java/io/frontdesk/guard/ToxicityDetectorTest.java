@@ -1,0 +1,59 @@
+package io.frontdesk.guard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ToxicityDetectorTest {
+
+  private static final double THRESHOLD = 0.5;
+  private final ToxicityDetector detector = new ToxicityDetector();
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "you are a useless fucking idiot",
+        "shut up bitch and fix my account",
+        "this f*cking service is shit",
+        "stupid retarded bot"
+      })
+  void abuseIsToxic(String message) {
+    double score = detector.scan(message).score();
+    assertTrue(score >= THRESHOLD, () -> score + " for " + message);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "My card was charged twice and I am really frustrated, please fix it.",
+        "Why was my payment declined?",
+        "Please write a short story about a cat for my daughter's birthday card.",
+        "I want to kill this subscription before it renews"
+      })
+  void ordinaryMessagesAreNot(String message) {
+    double score = detector.scan(message).score();
+    assertTrue(score < THRESHOLD, () -> score + " for " + message);
+  }
+
+  @Test
+  void theFindingPointsAtTheMostToxicWord() {
+    String message = "please help, you stupid bitch";
+    GuardFinding finding = detector.scan(message).findings().get(0);
+    assertEquals("bitch", message.substring(finding.start(), finding.end()));
+  }
+
+  @Test
+  void withoutOneStrongWordManyWeakOnesCannotAddUpToToxic() {
+    ToxicityDetector model =
+        new ToxicityDetector(
+            new ToxicityDetector.Model(0.0, 2.0, Map.of("w:a", 0.9, "w:b", 0.9, "w:c", 0.9)));
+    assertTrue(model.scan("a b c").score() < 0.5);
+    ToxicityDetector strong =
+        new ToxicityDetector(new ToxicityDetector.Model(0.0, 2.0, Map.of("w:slur", 3.0)));
+    assertTrue(strong.scan("a slur").score() > 0.9);
+  }
+}

@@ -1,0 +1,215 @@
+package io.frontdesk.guard.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the public labelled sets under {@code ../shared/eval}; nothing is copied into the repo. */
+final class EvalData {
+
+  /** One labelled text; {@code source} names the set (and category) it came from. */
+  record Example(String text, boolean positive, String source) {}
+
+  /** One presidio sentence with its gold PII spans. */
+  record PiiSentence(String text, List<PiiSpan> spans) {}
+
+  /** A gold PII span. */
+  record PiiSpan(String type, int start, int end) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A Davidson tweet (its source is the class name), as opposed to a customer question. */
+  static boolean isTweet(Example e) {
+    return e.source().equals("hate")
+        || e.source().equals("offensive")
+        || e.source().equals("neither");
+  }
+
+  private final Path root;
+
+  EvalData(Path root) {
+    if (!Files.isDirectory(root.resolve("injection")) || !Files.isDirectory(root.resolve("pii"))) {
+      throw new IllegalStateException(
+          "evaluation data not found at "
+              + root.toAbsolutePath().normalize()
+              + " (expected ../shared/eval relative to the repository root, see"
+              + " ../shared/eval/README.md)");
+    }
+    this.root = root;
+  }
+
+  Path root() {
+    return root;
+  }
+
+  /** injecguard valid.json: 48 attacks and 96 benign prompts, source = upstream source name. */
+  List<Example> injecguardValid() {
+    List<Example> out = new ArrayList<>();
+    for (JsonNode n : json("injection/injecguard/valid.json")) {
+      out.add(
+          new Example(
+              n.get("prompt").asText(), n.get("label").asInt() == 1, n.get("source").asText()));
+    }
+    return out;
+  }
+
+  List<Example> notInject() {
+    List<Example> out = new ArrayList<>();
+    for (String part : List.of("one", "two", "three")) {
+      for (JsonNode n : json("injection/injecguard/NotInject_" + part + ".json")) {
+        out.add(new Example(n.get("prompt").asText(), false, "NotInject_" + part));
+      }
+    }
+    return out;
+  }
+
+  List<Example> wildguard() {
+    List<Example> out = new ArrayList<>();
+    for (JsonNode n : json("injection/injecguard/wildguard.json")) {
+      out.add(new Example(n.get("prompt").asText(), n.get("label").asInt() == 1, "wildguard"));
+    }
+    return out;
+  }
+
+  List<Example> giskard() {
+    List<List<String>> rows = Csv.parse(read("injection/giskard/prompt_injections.csv"));
+    List<Example> out = new ArrayList<>();
+    for (List<String> row : rows.subList(1, rows.size())) {
+      if (row.size() >= 4) {
+        out.add(new Example(row.get(1), true, "giskard/" + row.get(3)));
+      }
+    }
+    return out;
+  }
+
+  /** BIPIA payloads; {@code part} is text_attack_train, text_attack_test, code_attack_... */
+  List<Example> bipia(String part) {
+    List<Example> out = new ArrayList<>();
+    JsonNode node = json("injection/bipia/" + part + ".json");
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> category = it.next();
+      for (JsonNode payload : category.getValue()) {
+        out.add(new Example(payload.asText(), true, part + "/" + category.getKey()));
+      }
+    }
+    return out;
+  }
+
+  List<Example> banking77() {
+    List<List<String>> rows = Csv.parse(read("intents/banking77/train.csv"));
+    List<Example> out = new ArrayList<>();
+    for (List<String> row : rows.subList(1, rows.size())) {
+      if (!row.get(0).isBlank()) {
+        out.add(new Example(row.get(0), false, "banking77"));
+      }
+    }
+    return out;
+  }
+
+  /** CLINC150 in-scope queries (train + val; the out-of-scope splits are left out). */
+  List<Example> clincInScope() {
+    JsonNode node = json("intents/clinc150/clinc150_train_val.json");
+    List<Example> out = new ArrayList<>();
+    for (String split : List.of("train", "val")) {
+      for (JsonNode pair : node.get(split)) {
+        out.add(new Example(pair.get(0).asText(), false, "clinc150"));
+      }
+    }
+    return out;
+  }
+
+  /** Davidson tweets: positive = hate speech or offensive (class 0 or 1), negative = neither. */
+  List<Example> davidson() {
+    List<List<String>> rows = Csv.parse(read("toxicity/davidson/labeled_data.csv"));
+    List<Example> out = new ArrayList<>();
+    for (List<String> row : rows.subList(1, rows.size())) {
+      if (row.size() >= 7) {
+        int label = Integer.parseInt(row.get(5).strip());
+        out.add(
+            new Example(
+                row.get(6),
+                label != 2,
+                label == 0 ? "hate" : label == 1 ? "offensive" : "neither"));
+      }
+    }
+    return out;
+  }
+
+  List<PiiSentence> presidio() {
+    List<PiiSentence> out = new ArrayList<>();
+    for (JsonNode n : json("pii/presidio_synth_dataset_v2.json")) {
+      List<PiiSpan> spans = new ArrayList<>();
+      for (JsonNode s : n.get("spans")) {
+        spans.add(
+            new PiiSpan(
+                s.get("entity_type").asText(),
+                s.get("start_position").asInt(),
+                s.get("end_position").asInt()));
+      }
+      out.add(new PiiSentence(n.get("full_text").asText(), spans));
+    }
+    return out;
+  }
+
+  /** StackFAQ answers, one text per thread (ordinary retrieved help text). */
+  List<String> stackFaqAnswers() {
+    List<String> out = new ArrayList<>();
+    for (JsonNode n : json("kb/stackfaq/derived_corpus.json")) {
+      StringBuilder text = new StringBuilder(n.get("question").asText()).append("\n\n");
+      for (JsonNode a : n.get("answers")) {
+        text.append(a.asText()).append("\n\n");
+      }
+      out.add(text.toString().strip());
+    }
+    return out;
+  }
+
+  /** The project's own help-centre articles and documentation pages, by id. */
+  static Map<String, String> demoArticles() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String resource : List.of("demo/knowledge-base.md", "demo/documentation.md")) {
+      String text = resource(resource);
+      for (String section : text.split("\n## ")) {
+        if (section.startsWith("#")) {
+          continue;
+        }
+        String id = section.substring(0, section.indexOf(' '));
+        out.put(id, section.substring(section.indexOf('\n') + 1).strip());
+      }
+    }
+    return out;
+  }
+
+  private static String resource(String name) {
+    try (var in = EvalData.class.getClassLoader().getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private JsonNode json(String file) {
+    try {
+      return JSON.readTree(root.resolve(file).toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private String read(String file) {
+    try {
+      return Files.readString(root.resolve(file), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

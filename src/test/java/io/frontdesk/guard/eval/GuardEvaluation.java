@@ -1,0 +1,262 @@
+package io.frontdesk.guard.eval;
+
+import io.frontdesk.guard.GuardConfig;
+import io.frontdesk.guard.GuardPipeline;
+import io.frontdesk.guard.InjectionDetector;
+import io.frontdesk.guard.PiiRedactor;
+import io.frontdesk.guard.PromptLeakDetector;
+import io.frontdesk.guard.ToolOutputGuard;
+import io.frontdesk.guard.ToxicityDetector;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Runs every guard detector over the public labelled sets in {@code ../shared/eval} and writes
+ * {@code reports/guard-evaluation.md}: quality per guard, split into what tuning looked at and what
+ * it did not, and per-call latency. Run by {@code bin/evaluate-guards}.
+ */
+public final class GuardEvaluation {
+
+  private GuardEvaluation() {}
+
+  public static void main(String[] args) throws IOException {
+    Path evalDir = Path.of(args.length > 0 ? args[0] : "../shared/eval");
+    Path output = Path.of(args.length > 1 ? args[1] : "reports/guard-evaluation.md");
+    String command = args.length > 2 ? args[2] : "bin/evaluate-guards";
+    EvalData data = new EvalData(evalDir);
+    long started = System.nanoTime();
+
+    GuardConfig config =
+        new SmallRyeConfigBuilder()
+            .withMapping(GuardConfig.class)
+            .build()
+            .getConfigMapping(GuardConfig.class);
+    InjectionDetector injection = new InjectionDetector();
+    ToxicityDetector toxicity = new ToxicityDetector();
+    PiiRedactor pii = new PiiRedactor();
+    PromptLeakDetector promptLeak = new PromptLeakDetector();
+    ToolOutputGuard toolOutput = new ToolOutputGuard();
+    GuardPipeline pipeline =
+        new GuardPipeline(
+            config, injection, toxicity, pii, promptLeak, toolOutput, new SimpleMeterRegistry());
+
+    InjectionSection injectionSection =
+        new InjectionSection(data, injection, config.injection().threshold());
+    ToolOutputSection toolSection =
+        new ToolOutputSection(data, toolOutput, config.toolOutput().threshold());
+    PiiSection piiSection = new PiiSection(data, pii, config.pii().threshold());
+    ToxicitySection toxicitySection =
+        new ToxicitySection(data, toxicity, config.toxicity().threshold());
+    PromptLeakSection leakSection =
+        new PromptLeakSection(data, promptLeak, config.promptLeak().threshold());
+
+    StringBuilder body = new StringBuilder();
+    injectionSection.write(body);
+    toolSection.write(body);
+    piiSection.write(body);
+    toxicitySection.write(body);
+    leakSection.write(body);
+
+    List<String> inputs = injectionSection.texts();
+    List<String> answers = new ArrayList<>(piiSection.texts());
+    answers.addAll(leakSection.texts());
+    List<Object[]> latency = new ArrayList<>();
+    latency.add(row("injection", "customer messages", Latency.measure(inputs, injection::scan)));
+    List<String> toxicInputs = new ArrayList<>(inputs);
+    toxicInputs.addAll(toxicitySection.texts());
+    latency.add(
+        row(
+            "toxicity",
+            "customer messages + tweets",
+            Latency.measure(toxicInputs, toxicity::scan)));
+    latency.add(
+        row(
+            "pii",
+            "presidio sentences + answers",
+            Latency.measure(answers, t -> pii.redact(t, 0.5))));
+    String prompt = leakSection.prompt;
+    latency.add(
+        row("prompt-leak", "answers", Latency.measure(answers, t -> promptLeak.scan(t, prompt))));
+    latency.add(
+        row(
+            "tool-output",
+            "articles, doc pages, StackFAQ threads, poisoned articles",
+            Latency.measure(toolSection.texts(), t -> toolOutput.neutralise(t, 0.5))));
+    latency.add(
+        row(
+            "pipeline.checkInput",
+            "customer messages",
+            Latency.measure(inputs, pipeline::checkInput)));
+    latency.add(
+        row(
+            "pipeline.checkOutput",
+            "answers",
+            Latency.measure(answers, t -> pipeline.checkOutput(t, prompt))));
+    double seconds = (System.nanoTime() - started) / 1e9;
+
+    StringBuilder md = new StringBuilder();
+    header(md, command, evalDir, seconds);
+    summary(md, injectionSection, toolSection, piiSection, toxicitySection, latency);
+    md.append(body);
+    md.append("## 6. Latency per call\n\n")
+        .append("Single thread, after three warm-up passes over the same texts; wall-clock")
+        .append(" `System.nanoTime()` around each call. Measured, not asserted anywhere.\n\n")
+        .append("| detector | texts | calls | p50 µs | p99 µs | max µs | longest text (chars) |\n")
+        .append("|---|---|---|---|---|---|---|\n");
+    for (Object[] r : latency) {
+      md.append("| ")
+          .append(r[0])
+          .append(" | ")
+          .append(r[1])
+          .append(" | ")
+          .append(((Latency.Result) r[2]).cells())
+          .append(" |\n");
+    }
+    md.append("\n");
+    Files.createDirectories(output.toAbsolutePath().getParent());
+    Files.writeString(output, md.toString(), StandardCharsets.UTF_8);
+    System.out.printf(Locale.ROOT, "wrote %s in %.0f s%n", output, seconds);
+  }
+
+  private static Object[] row(String name, String texts, Latency.Result result) {
+    return new Object[] {name, texts, result};
+  }
+
+  private static void header(StringBuilder md, String command, Path evalDir, double seconds) {
+    md.append("# Guard evaluation\n\n")
+        .append("Generated by `")
+        .append(command)
+        .append("` on ")
+        .append(LocalDate.now())
+        .append(" in ")
+        .append(String.format(Locale.ROOT, "%.0f", seconds))
+        .append(" s. Data: `")
+        .append(evalDir)
+        .append("` (public sets described in its README; read at run time,")
+        .append(" never copied). Machine: ")
+        .append(Machine.describe())
+        .append(".\n\n")
+        .append("**Splits.** Every set is split in two by a CRC-32 of each text (`Split`): the")
+        .append(" DEV half is the only one whose errors were looked at while writing rules and")
+        .append(" choosing thresholds (`GuardErrors` prints DEV errors only); the HELD-OUT half")
+        .append(" was not looked at. The toxicity model trains on Davidson folds 1-4 and is")
+        .append(" evaluated on fold 0 (section 4). BIPIA comes with its own train/test split with")
+        .append(" disjoint categories; only train was used for tuning. Injection and PII")
+        .append(" detectors are rules (`src/main/resources/guard/*-rules.txt`, `PiiRedactor`),")
+        .append(" written from the known attack families and PII formats, not from evaluation")
+        .append(" strings; nothing but the toxicity model is trained.\n\n");
+  }
+
+  private static void summary(
+      StringBuilder md,
+      InjectionSection injection,
+      ToolOutputSection tool,
+      PiiSection pii,
+      ToxicitySection toxicity,
+      List<Object[]> latency) {
+    md.append("## Summary against the targets\n\n| metric | target | measured | met |\n")
+        .append("|---|---|---|---|\n");
+    target(
+        md,
+        "injection recall, direct attacks (valid.json + giskard), all / HELD-OUT",
+        ">= 0.90",
+        Tally.ratio(injection.directAttacks.rate())
+            + " / "
+            + Tally.ratio(injection.directAttacks.heldRate()),
+        injection.directAttacks.rate() >= 0.90);
+    target(
+        md,
+        "injection recall, BIPIA payloads sent as customer messages",
+        ">= 0.90",
+        Tally.ratio(injection.bipiaAttacks.rate()),
+        injection.bipiaAttacks.rate() >= 0.90);
+    target(
+        md,
+        "indirect injection removed from articles, BIPIA test split",
+        ">= 0.90",
+        Tally.ratio(tool.removedTest.rate()),
+        tool.removedTest.rate() >= 0.90);
+    target(
+        md,
+        "false positives, customer questions (banking77 + CLINC150)",
+        "<= 2 %",
+        Tally.pct(injection.customers.hits, injection.customers.all),
+        injection.customers.rate() <= 0.02);
+    target(
+        md,
+        "false positives, NotInject",
+        "<= 10 %",
+        Tally.pct(injection.notInject.hits, injection.notInject.all),
+        injection.notInject.rate() <= 0.10);
+    target(
+        md,
+        "false positives, wildguard (reported, no target)",
+        "–",
+        Tally.pct(injection.wildguard.hits, injection.wildguard.all),
+        true);
+    target(
+        md,
+        "tool-output guard, clean articles + StackFAQ altered",
+        "–",
+        Tally.pct(tool.cleanAltered.hits, tool.cleanAltered.all),
+        true);
+    for (String type :
+        List.of(
+            "CREDIT_CARD", "EMAIL_ADDRESS", "IBAN_CODE", "IP_ADDRESS", "PHONE_NUMBER", "US_SSN")) {
+      PiiScore.Counts c = pii.all.counts(type);
+      target(
+          md,
+          "PII " + type + " precision / recall",
+          ">= 0.95 / >= 0.95",
+          Tally.ratio(c.precision()) + " / " + Tally.ratio(c.recall()),
+          c.precision() >= 0.95 && c.recall() >= 0.95);
+    }
+    target(
+        md,
+        "toxicity F1, Davidson held-out fold (P / R / F1)",
+        "F1 >= 0.85",
+        Tally.ratio(toxicity.heldPrecision)
+            + " / "
+            + Tally.ratio(toxicity.heldRecall)
+            + " / "
+            + Tally.ratio(toxicity.heldF1),
+        toxicity.heldF1 >= 0.85);
+    target(
+        md,
+        "toxicity false positives, unseen customer questions",
+        "–",
+        Tally.pct(toxicity.customersUnseen.hits, toxicity.customersUnseen.all),
+        true);
+    for (Object[] r : latency) {
+      Latency.Result l = (Latency.Result) r[2];
+      target(
+          md,
+          "p99 latency " + r[0],
+          "<= 1000 µs",
+          String.format(Locale.ROOT, "%.0f µs", l.p99Micros()),
+          l.p99Micros() <= 1000);
+    }
+    md.append("\n");
+  }
+
+  private static void target(
+      StringBuilder md, String metric, String target, String measured, boolean met) {
+    md.append("| ")
+        .append(metric)
+        .append(" | ")
+        .append(target)
+        .append(" | ")
+        .append(measured)
+        .append(" | ")
+        .append(target.equals("–") ? "–" : met ? "yes" : "**no**")
+        .append(" |\n");
+  }
+}
