@@ -50,6 +50,12 @@ public class ConversationRepository {
   }
 
   public Uni<Void> append(SqlClient db, UUID conversationId, List<StoredMessage> messages) {
+    return append(db, conversationId, messages, false);
+  }
+
+  /** Appends messages; guard-blocked ones stay in the transcript but never reach memory. */
+  public Uni<Void> append(
+      SqlClient db, UUID conversationId, List<StoredMessage> messages, boolean guardBlocked) {
     if (messages.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
@@ -77,21 +83,70 @@ public class ConversationRepository {
                   m.toolCallId(),
                   m.toolName(),
                   m.tokens(),
+                  guardBlocked,
                   now)));
     }
     return db.preparedQuery(
             "insert into message (conversation_id, turn_id, role, agent, content, tool_calls,"
-                + " tool_call_id, tool_name, token_count, created_at) values ($1, $2, $3, $4, $5,"
-                + " $6, $7, $8, $9, $10)")
+                + " tool_call_id, tool_name, token_count, guard_blocked, created_at) values ($1,"
+                + " $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
         .executeBatch(rows)
         .replaceWithVoid();
   }
 
   /** The whole transcript, oldest first. */
   public Uni<List<StoredMessage>> transcript(SqlClient db, UUID conversationId) {
+    return messages(db, conversationId, "");
+  }
+
+  /** What memory may hold: the transcript without guard-blocked messages. */
+  public Uni<List<StoredMessage>> memory(SqlClient db, UUID conversationId) {
+    return messages(db, conversationId, " and not guard_blocked");
+  }
+
+  public Uni<Long> blockedMessages(SqlClient db, UUID conversationId) {
+    return db.preparedQuery(
+            "select count(*) from message where conversation_id = $1 and role = 'user' and"
+                + " guard_blocked")
+        .execute(Tuple.of(conversationId))
+        .map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  public Uni<Void> recordGuardEvents(
+      SqlClient db, UUID conversationId, UUID turnId, List<TurnEvent.Guard> events) {
+    if (events.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    OffsetDateTime now = now();
+    List<Tuple> rows =
+        events.stream()
+            .map(
+                e ->
+                    Tuple.from(
+                        List.of(
+                            conversationId,
+                            turnId,
+                            e.stage(),
+                            e.guard(),
+                            e.action(),
+                            java.math.BigDecimal.valueOf(e.score())
+                                .setScale(3, java.math.RoundingMode.HALF_UP),
+                            e.blocked(),
+                            now)))
+            .toList();
+    return db.preparedQuery(
+            "insert into guard_event (conversation_id, turn_id, stage, guard, action, score,"
+                + " blocked, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8)")
+        .executeBatch(rows)
+        .replaceWithVoid();
+  }
+
+  private Uni<List<StoredMessage>> messages(SqlClient db, UUID conversationId, String filter) {
     return db.preparedQuery(
             "select turn_id, role, agent, content, tool_calls, tool_call_id, tool_name from message"
-                + " where conversation_id = $1 order by id")
+                + " where conversation_id = $1"
+                + filter
+                + " order by id")
         .execute(Tuple.of(conversationId))
         .map(
             rows -> {

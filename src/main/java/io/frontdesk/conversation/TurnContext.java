@@ -1,6 +1,7 @@
 package io.frontdesk.conversation;
 
 import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,8 @@ public final class TurnContext {
   private final ConversationMemory memory;
   private final List<ToolRecord> tools = new ArrayList<>();
   private final Map<String, ConversationMemory> scratch = new ConcurrentHashMap<>();
+  private final List<TurnEvent.Guard> guardEvents = new ArrayList<>();
+  private final List<TurnEvent.Guard> unsent = new ArrayList<>();
   private final AtomicInteger rounds = new AtomicInteger();
   private final AtomicInteger handoffs = new AtomicInteger();
   private volatile String agent;
@@ -80,6 +83,15 @@ public final class TurnContext {
     return memory;
   }
 
+  /** The prompt of the agent answering now, for the prompt-leak guard (null before the first). */
+  String systemPrompt() {
+    return memory.messages().stream()
+        .filter(SystemMessage.class::isInstance)
+        .map(m -> ((SystemMessage) m).text())
+        .findFirst()
+        .orElse(null);
+  }
+
   /**
    * The memory for a memory id: the conversation's own, or a scoped scratch memory (a workflow step
    * works from its input alone, not from the whole conversation).
@@ -118,6 +130,36 @@ public final class TurnContext {
   public void record(ToolRecord record) {
     synchronized (tools) {
       tools.add(record);
+    }
+  }
+
+  /** A guard triggered during this turn; it is streamed at the next step and persisted. */
+  public void guarded(TurnEvent.Guard event) {
+    synchronized (guardEvents) {
+      guardEvents.add(event);
+      unsent.add(event);
+    }
+  }
+
+  /** A guard event already streamed by the engine; kept for persistence. */
+  void record(TurnEvent.Guard event) {
+    synchronized (guardEvents) {
+      guardEvents.add(event);
+    }
+  }
+
+  /** Guard events not streamed yet (tool-output guards run inside the tool call). */
+  List<TurnEvent> unsentGuardEvents() {
+    synchronized (guardEvents) {
+      List<TurnEvent> out = List.copyOf(unsent);
+      unsent.clear();
+      return out;
+    }
+  }
+
+  List<TurnEvent.Guard> guardEvents() {
+    synchronized (guardEvents) {
+      return List.copyOf(guardEvents);
     }
   }
 

@@ -6,6 +6,9 @@ import io.frontdesk.agent.AgentCatalog;
 import io.frontdesk.agent.AgentConfig;
 import io.frontdesk.agent.HandoffTools;
 import io.frontdesk.escalation.HumanRequest;
+import io.frontdesk.guard.GuardCheck;
+import io.frontdesk.guard.GuardPipeline;
+import io.frontdesk.guard.GuardVerdict;
 import io.frontdesk.http.Conflict;
 import io.frontdesk.http.NotFound;
 import io.frontdesk.http.Unauthenticated;
@@ -16,6 +19,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,6 +37,7 @@ public class TurnEngine {
   private final AgentCatalog catalog;
   private final TurnFinisher finisher;
   private final WorkflowRunner workflows;
+  private final GuardPipeline guards;
   private final AgentConfig agentConfig;
   private final MemoryConfig memoryConfig;
 
@@ -43,6 +48,7 @@ public class TurnEngine {
       AgentCatalog catalog,
       TurnFinisher finisher,
       WorkflowRunner workflows,
+      GuardPipeline guards,
       AgentConfig agentConfig,
       MemoryConfig memoryConfig) {
     this.pool = pool;
@@ -51,18 +57,21 @@ public class TurnEngine {
     this.catalog = catalog;
     this.finisher = finisher;
     this.workflows = workflows;
+    this.guards = guards;
     this.agentConfig = agentConfig;
     this.memoryConfig = memoryConfig;
   }
 
   public Multi<TurnEvent> run(TurnRequest request) {
-    return pool.withTransaction(db -> open(db, request))
+    // input guards first: a blocked message is stored flagged and never reaches a model
+    GuardCheck input = guards.checkInput(request.message());
+    return pool.withTransaction(db -> open(db, request, input.blocked()))
         .onItem()
-        .transformToMulti(turn -> events(turn, request.message()));
+        .transformToMulti(turn -> events(turn, request.message(), input));
   }
 
   /** Who, which conversation, what memory; the customer's message is stored before anything. */
-  private Uni<TurnContext> open(SqlClient db, TurnRequest request) {
+  private Uni<TurnContext> open(SqlClient db, TurnRequest request, boolean blocked) {
     UUID turnId = UUID.randomUUID();
     return tier(db, request.customerId())
         .chain(
@@ -71,7 +80,7 @@ public class TurnEngine {
                     .chain(
                         conv ->
                             conversations
-                                .transcript(db, conv.id())
+                                .memory(db, conv.id())
                                 .map(transcript -> window(transcript, request.message()))
                                 .call(
                                     () ->
@@ -86,7 +95,8 @@ public class TurnEngine {
                                                     request.message(),
                                                     List.of(),
                                                     null,
-                                                    null))))
+                                                    null)),
+                                            blocked))
                                 .call(
                                     () ->
                                         conversations.updateState(
@@ -112,13 +122,24 @@ public class TurnEngine {
             });
   }
 
-  private Multi<TurnEvent> events(TurnContext turn, String message) {
-    TurnProgress progress = new TurnProgress();
-    Multi<TurnEvent> started =
-        Multi.createFrom()
-            .item(new TurnEvent.TurnStarted(turn.conversationId(), turn.turnId(), turn.agent()));
+  private Multi<TurnEvent> events(TurnContext turn, String message, GuardCheck input) {
+    TurnProgress progress =
+        new TurnProgress(new AnswerFilter(guards, turn, () -> turn.systemPrompt()));
+    List<TurnEvent> first = new ArrayList<>();
+    first.add(new TurnEvent.TurnStarted(turn.conversationId(), turn.turnId(), turn.agent()));
+    for (GuardVerdict v : input.triggered()) {
+      TurnEvent.Guard event =
+          new TurnEvent.Guard(
+              "input", v.guard(), v.action().name().toLowerCase(), v.score(), v.blocks());
+      turn.record(event);
+      first.add(event);
+    }
+    Multi<TurnEvent> started = Multi.createFrom().iterable(first);
     Multi<TurnEvent> work;
-    if (HumanRequest.asksForHuman(message)) {
+    if (input.blocked()) {
+      progress.inputBlocked = true;
+      work = Multi.createFrom().empty();
+    } else if (HumanRequest.asksForHuman(message)) {
       progress.humanRequested = true;
       work = Multi.createFrom().empty();
     } else {
@@ -158,7 +179,7 @@ public class TurnEngine {
         .agent()
         .chat(turn.conversationId().toString(), message)
         .onItem()
-        .transformToIterable(event -> translate(progress, event))
+        .transformToIterable(event -> translate(turn, progress, event))
         .onCompletion()
         .switchTo(
             () ->
@@ -219,20 +240,24 @@ public class TurnEngine {
     return null;
   }
 
-  private static List<TurnEvent> translate(TurnProgress progress, ChatEvent event) {
+  private static List<TurnEvent> translate(
+      TurnContext turn, TurnProgress progress, ChatEvent event) {
     return switch (event) {
-      case ChatEvent.PartialResponseEvent p -> texts(progress.text.accept(p.getChunk()));
-      case ChatEvent.IntermediateResponseEvent i -> texts(progress.text.endOfResponse());
+      case ChatEvent.PartialResponseEvent p ->
+          progress.answer(progress.text.accept(p.getChunk()), false);
+      case ChatEvent.IntermediateResponseEvent i ->
+          progress.answer(progress.text.endOfResponse(), true);
+      case ChatEvent.ToolExecutedEvent t -> {
+        List<TurnEvent> events = new ArrayList<>(turn.unsentGuardEvents());
+        events.addAll(ToolEvents.of(t));
+        yield events;
+      }
       case ChatEvent.ChatCompletedEvent c -> {
         progress.answer = c.getChatResponse().aiMessage().text();
-        yield texts(progress.text.endOfResponse());
+        yield progress.answer(progress.text.endOfResponse(), true);
       }
       default -> ToolEvents.of(event);
     };
-  }
-
-  private static List<TurnEvent> texts(List<String> deltas) {
-    return deltas.stream().map(d -> (TurnEvent) new TurnEvent.Text(d)).toList();
   }
 
   private List<ChatMessage> window(List<StoredMessage> transcript, String message) {

@@ -17,6 +17,7 @@ import java.util.UUID;
   @JsonSubTypes.Type(value = TurnEvent.ToolResult.class, name = "tool_result"),
   @JsonSubTypes.Type(value = TurnEvent.HandoffEvent.class, name = "handoff"),
   @JsonSubTypes.Type(value = TurnEvent.WorkflowStep.class, name = "workflow_step"),
+  @JsonSubTypes.Type(value = TurnEvent.Guard.class, name = "guard"),
   @JsonSubTypes.Type(value = TurnEvent.Escalated.class, name = "escalated"),
   @JsonSubTypes.Type(value = TurnEvent.Done.class, name = "done"),
   @JsonSubTypes.Type(value = TurnEvent.Error.class, name = "error")
@@ -41,6 +42,13 @@ public sealed interface TurnEvent {
 
   /** One step of a sequential workflow finished; its output is the next step's input. */
   record WorkflowStep(String workflow, String step, int index, String output)
+      implements TurnEvent {}
+
+  /**
+   * A guard triggered: on the customer's message (input), on the answer (output) or on what a tool
+   * returned (tool). {@code action} is block, redact or flag.
+   */
+  record Guard(String stage, String guard, String action, double score, boolean blocked)
       implements TurnEvent {}
 
   /** The conversation went to a human: the ticket and what the customer is told. */

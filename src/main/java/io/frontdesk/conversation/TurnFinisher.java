@@ -1,5 +1,6 @@
 package io.frontdesk.conversation;
 
+import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.UserMessage;
 import io.frontdesk.escalation.ConfidenceScorer;
 import io.frontdesk.escalation.Escalation;
@@ -7,6 +8,10 @@ import io.frontdesk.escalation.EscalationConfig;
 import io.frontdesk.escalation.EscalationReason;
 import io.frontdesk.escalation.EscalationService;
 import io.frontdesk.escalation.Ticket;
+import io.frontdesk.guard.GuardCheck;
+import io.frontdesk.guard.GuardPipeline;
+import io.frontdesk.guard.GuardVerdict;
+import io.frontdesk.guard.LogRedaction;
 import io.frontdesk.knowledge.KnowledgeAnswer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -23,31 +28,41 @@ public class TurnFinisher {
 
   private static final Logger LOG = Logger.getLogger(TurnFinisher.class);
   static final String ESCALATION_AGENT = "escalation";
+  static final String GUARD_AGENT = "guard";
 
   private final Pool pool;
   private final ConversationRepository conversations;
   private final EscalationService escalations;
   private final EscalationConfig config;
+  private final GuardPipeline guards;
 
   TurnFinisher(
       Pool pool,
       ConversationRepository conversations,
       EscalationService escalations,
-      EscalationConfig config) {
+      EscalationConfig config,
+      GuardPipeline guards) {
     this.pool = pool;
     this.conversations = conversations;
     this.escalations = escalations;
     this.config = config;
+    this.guards = guards;
   }
 
   Uni<List<TurnEvent>> finish(TurnContext turn, String message, TurnProgress progress) {
+    if (progress.inputBlocked) {
+      return refuse(turn, message);
+    }
     List<TurnEvent> events = new ArrayList<>();
     double confidence = ConfidenceScorer.score(turn.tools());
-    String answer = progress.answer == null ? "" : progress.answer.strip();
-    EscalationReason reason = reason(turn, progress, answer, confidence);
-    List<StoredMessage> produced = produced(turn);
+    String raw = progress.answer == null ? "" : progress.answer.strip();
+    String answer = guardedAnswer(turn, raw, events);
+    EscalationReason reason = reason(turn, progress, raw, confidence);
+    List<StoredMessage> produced = produced(turn, raw, answer);
     if (progress.failure != null) {
-      LOG.warnf(progress.failure, "Agent failed in conversation %s", turn.conversationId());
+      LOG.warnf(
+          "Agent failed in conversation %s: %s",
+          turn.conversationId(), LogRedaction.redact(String.valueOf(progress.failure)));
       events.add(
           new TurnEvent.Error("agent_unavailable", "The assistant could not finish this answer."));
     }
@@ -62,7 +77,7 @@ public class TurnFinisher {
               });
     }
     String summary =
-        progress.humanSummary != null ? progress.humanSummary : summary(reason, answer, message);
+        progress.humanSummary != null ? progress.humanSummary : summary(reason, raw, message);
     Escalation escalation =
         new Escalation(
             turn.conversationId(),
@@ -87,6 +102,86 @@ public class TurnFinisher {
                   .replaceWith(
                       () -> escalated(turn, ticket, reason, summary, notice, confidence, events));
             });
+  }
+
+  /**
+   * A blocked message gets the refusal (it never reached a model); blocked again and again, the
+   * conversation goes to a human.
+   */
+  private Uni<List<TurnEvent>> refuse(TurnContext turn, String message) {
+    String refusal = guards.refusal();
+    List<StoredMessage> reply =
+        List.of(
+            new StoredMessage(
+                turn.turnId(), "assistant", GUARD_AGENT, refusal, List.of(), null, null));
+    return pool.withTransaction(
+            db ->
+                conversations
+                    .append(db, turn.conversationId(), reply, true)
+                    .call(
+                        () ->
+                            conversations.recordGuardEvents(
+                                db, turn.conversationId(), turn.turnId(), turn.guardEvents()))
+                    .call(
+                        () ->
+                            conversations.updateState(
+                                db, turn.conversationId(), "open", turn.agent()))
+                    .chain(() -> conversations.blockedMessages(db, turn.conversationId())))
+        .chain(
+            blocked -> {
+              if (blocked < guards.escalateAfterBlocks()) {
+                List<TurnEvent> events = new ArrayList<>();
+                events.add(
+                    new TurnEvent.Done(turn.conversationId(), refusal, false, false, null, 0.0));
+                return Uni.createFrom().item(events);
+              }
+              Escalation escalation =
+                  new Escalation(
+                      turn.conversationId(),
+                      turn.customerId(),
+                      turn.tier(),
+                      turn.agent(),
+                      EscalationReason.GUARD_BLOCKS,
+                      "Guards blocked %d messages in this conversation; review it."
+                          .formatted(blocked),
+                      "security",
+                      0.0,
+                      List.of());
+              return escalations
+                  .escalate(escalation)
+                  .map(
+                      ticket ->
+                          escalated(
+                              turn,
+                              ticket,
+                              EscalationReason.GUARD_BLOCKS,
+                              escalation.summary(),
+                              EscalationService.customerNotice(ticket),
+                              0.0,
+                              new ArrayList<>()));
+            });
+  }
+
+  /**
+   * The whole answer through the output guards once more (a leak can span sentences): what the
+   * customer gets in done and what the transcript keeps.
+   */
+  private String guardedAnswer(TurnContext turn, String raw, List<TurnEvent> events) {
+    if (raw.isEmpty() || raw.startsWith(TextGate.ESCALATE)) {
+      return raw;
+    }
+    GuardCheck check = guards.checkOutput(raw, turn.systemPrompt());
+    if (check.blocked()) {
+      for (GuardVerdict v : check.triggered()) {
+        TurnEvent.Guard event =
+            new TurnEvent.Guard(
+                "output", v.guard(), v.action().name().toLowerCase(), v.score(), v.blocks());
+        turn.record(event);
+        events.add(event);
+      }
+      return guards.refusal();
+    }
+    return check.text();
   }
 
   private EscalationReason reason(
@@ -145,10 +240,20 @@ public class TurnFinisher {
                             db, turn.conversationId(), status, turn.agent())));
   }
 
-  /** The agent's messages of this turn (the customer's was stored when the turn opened). */
-  private static List<StoredMessage> produced(TurnContext turn) {
+  /**
+   * The agent's messages of this turn (the customer's was stored when the turn opened), with the
+   * final answer as the customer got it (redacted).
+   */
+  private static List<StoredMessage> produced(TurnContext turn, String raw, String answer) {
     return turn.memory().added().stream()
         .filter(m -> !(m instanceof UserMessage))
+        .map(
+            m ->
+                !raw.equals(answer)
+                        && m instanceof AiMessage ai
+                        && raw.equals(ai.text() == null ? null : ai.text().strip())
+                    ? AiMessage.from(answer)
+                    : m)
         .map(m -> StoredMessage.of(turn.turnId(), turn.agent(), m))
         .toList();
   }

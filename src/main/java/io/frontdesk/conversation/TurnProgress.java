@@ -1,9 +1,27 @@
 package io.frontdesk.conversation;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** What the engine learns while the agent works on a turn. */
 final class TurnProgress {
 
+  TurnProgress(AnswerFilter output) {
+    this.output = output;
+  }
+
+  /** Answer text released by the text gate goes through the output guards before it is sent. */
+  List<TurnEvent> answer(List<String> released, boolean endOfResponse) {
+    List<TurnEvent> events = new ArrayList<>(output.accept(released));
+    if (endOfResponse) {
+      events.addAll(output.flush());
+    }
+    return events;
+  }
+
   final TextGate text = new TextGate();
+  final AnswerFilter output;
+  volatile boolean inputBlocked;
   volatile String answer;
   volatile boolean humanRequested;
   volatile Throwable failure;

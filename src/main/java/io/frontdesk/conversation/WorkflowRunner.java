@@ -91,8 +91,8 @@ public class WorkflowRunner {
                   turn.memory().add(AiMessage.from(out));
                   List<TurnEvent> last = new ArrayList<>();
                   last.add(finished);
-                  progress.text.accept(out).forEach(d -> last.add(new TurnEvent.Text(d)));
-                  progress.text.endOfResponse().forEach(d -> last.add(new TurnEvent.Text(d)));
+                  last.addAll(progress.answer(progress.text.accept(out), false));
+                  last.addAll(progress.answer(progress.text.endOfResponse(), true));
                   return Multi.createFrom().iterable(last);
                 });
     return Multi.createBy().concatenating().streams(work, next);

@@ -12,6 +12,8 @@ public enum EscalationReason {
   ITERATION_LIMIT,
   /** Agents handed the conversation around more often than allowed. */
   HANDOFF_LIMIT,
+  /** Guards blocked the customer's messages repeatedly. */
+  GUARD_BLOCKS,
   /** The turn ran out of time. */
   TIMEOUT,
   /** The model could not be reached or failed. */

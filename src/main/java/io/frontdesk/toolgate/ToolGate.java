@@ -3,9 +3,14 @@ package io.frontdesk.toolgate;
 import io.frontdesk.conversation.ToolRecord;
 import io.frontdesk.conversation.TurnContext;
 import io.frontdesk.conversation.TurnControl;
+import io.frontdesk.conversation.TurnEvent;
 import io.frontdesk.conversation.TurnRegistry;
 import io.frontdesk.conversation.TurnStopped;
 import io.frontdesk.database.ReactiveBridge;
+import io.frontdesk.guard.GuardCheck;
+import io.frontdesk.guard.GuardPipeline;
+import io.frontdesk.guard.GuardVerdict;
+import io.frontdesk.guard.LogRedaction;
 import io.vertx.core.json.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -16,8 +21,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The one gate every tool call passes, whichever agent makes it. Today it checks that the turn may
- * still run tools, validates arguments, runs the tool, records the outcome for confidence scoring
- * and writes the audit log; authorization, approval policies and idempotency plug in here.
+ * still run tools, validates arguments, runs the tool, screens its output for planted instructions,
+ * records the outcome for confidence scoring and writes the audit log; authorization policies and
+ * approvals plug in here.
  */
 @ApplicationScoped
 public class ToolGate {
@@ -27,11 +33,13 @@ public class ToolGate {
   private final TurnRegistry turns;
   private final AuditLog audit;
   private final ReactiveBridge bridge;
+  private final GuardPipeline guards;
 
-  ToolGate(TurnRegistry turns, AuditLog audit, ReactiveBridge bridge) {
+  ToolGate(TurnRegistry turns, AuditLog audit, ReactiveBridge bridge, GuardPipeline guards) {
     this.turns = turns;
     this.audit = audit;
     this.bridge = bridge;
+    this.guards = guards;
   }
 
   public Object execute(ToolInvocation call, Callable<Object> tool) throws Exception {
@@ -42,7 +50,7 @@ public class ToolGate {
     long start = System.nanoTime();
     try {
       validate(call);
-      Object result = tool.call();
+      Object result = screen(turn, tool.call());
       finish(turn, call, start, true, result, null, "executed");
       return result;
     } catch (ToolRefused refused) {
@@ -53,10 +61,27 @@ public class ToolGate {
       finish(turn, call, start, true, control.getMessage(), null, "executed");
       throw control;
     } catch (Exception failure) {
-      LOG.warnf(failure, "Tool %s failed", call.tool());
+      LOG.warnf("Tool %s failed: %s", call.tool(), LogRedaction.redact(String.valueOf(failure)));
       finish(turn, call, start, false, null, failure.toString(), "failed");
       throw new ToolRefused(call.tool() + " is temporarily unavailable; try again later");
     }
+  }
+
+  /**
+   * Tool output is untrusted too: instructions planted in it are neutralised (indirect injection).
+   */
+  private Object screen(TurnContext turn, Object result) {
+    return ToolOutputScreen.screen(
+        result,
+        text -> {
+          GuardCheck check = guards.checkToolOutput(text);
+          for (GuardVerdict v : check.triggered()) {
+            turn.guarded(
+                new TurnEvent.Guard(
+                    "tool", v.guard(), v.action().name().toLowerCase(), v.score(), v.blocks()));
+          }
+          return check.text();
+        });
   }
 
   /** Arguments the model wrote are untrusted: required text must be present and bounded. */

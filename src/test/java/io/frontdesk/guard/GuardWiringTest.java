@@ -19,7 +19,8 @@ class GuardWiringTest {
   @Test
   void configurationComesFromApplicationYaml() {
     assertTrue(config.enabled());
-    assertEquals(4000, config.size().maxChars());
+    // follows frontdesk.memory.max-message-chars, the API's own limit
+    assertEquals(8000, config.size().maxChars());
     assertEquals(GuardAction.BLOCK, config.injection().action());
     assertEquals(GuardAction.REDACT, config.pii().action());
     assertEquals(GuardAction.REDACT, config.toolOutput().action());
