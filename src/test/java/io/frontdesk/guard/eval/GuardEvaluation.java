@@ -108,13 +108,14 @@ public final class GuardEvaluation {
     md.append(body);
     md.append("## 6. Latency per call\n\n")
         .append("Single thread, after three warm-up passes over the same texts; wall-clock")
-        .append(" `System.nanoTime()` around each call. Measured, not asserted anywhere. The")
+        .append(" `System.nanoTime()` around each call, five timed passes, each text's time is its")
+        .append(" median over the five. Measured, not asserted anywhere. The")
         .append(" machine is shared with other builds (see the load average above), so tails are")
         .append(" noisy. Customer messages are short; answers and tool outputs include whole")
         .append(" StackFAQ threads of up to 13,000 characters, so for those the last column (cost")
         .append(
             " per 1,000 characters, texts under 1,000 counted as 1,000) says more than p99.\n\n")
-        .append("| detector | texts | calls | p50 µs | p99 µs | max µs | longest text (chars) |")
+        .append("| detector | texts | n | p50 µs | p99 µs | max µs | longest text (chars) |")
         .append(" p99 µs per 1,000 chars |\n|---|---|---|---|---|---|---|---|\n");
     for (Object[] r : latency) {
       md.append("| ")
