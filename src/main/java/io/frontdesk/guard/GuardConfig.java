@@ -49,7 +49,7 @@ public interface GuardConfig {
     @WithDefault("0.5")
     double threshold();
 
-    /** block: refuse the message; flag: only record it. */
+    /** block: refuse the message; flag (or redact, same here): only record it. */
     @WithDefault("block")
     GuardAction action();
   }
@@ -60,11 +60,11 @@ public interface GuardConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** Model probability (0..1) at or above which the guard triggers. */
+    /** Toxicity score (0..1, model and abuse patterns) at or above which the guard triggers. */
     @WithDefault("0.5")
     double threshold();
 
-    /** block: refuse the message; flag: only record it. */
+    /** block: refuse the message; flag (or redact, same here): only record it. */
     @WithDefault("block")
     GuardAction action();
   }

@@ -2,6 +2,7 @@ package io.frontdesk.guard;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Indirect prompt injection in what tools, knowledge-base articles and documentation return: every
@@ -111,10 +112,17 @@ public final class ToolOutputGuard {
    */
   private double[] scores(String text, List<Segment> segments, List<GuardFinding> findings) {
     double[] scores = new double[segments.size()];
-    boolean[] offTopic = TopicOverlap.offTopic(TopicOverlap.stems(text, segments));
+    Tokens[] tokens = new Tokens[segments.size()];
+    List<Set<String>> stems = new ArrayList<>(segments.size());
+    for (int i = 0; i < segments.size(); i++) {
+      Segment s = segments.get(i);
+      tokens[i] = Tokens.of(text.substring(s.start(), s.end()));
+      stems.add(s.code() ? Set.of() : TopicOverlap.stems(tokens[i]));
+    }
+    boolean[] offTopic = TopicOverlap.offTopic(stems);
     for (int i = 0; i < segments.size(); i++) {
       List<GuardFinding> own = new ArrayList<>();
-      scores[i] = score(text, segments.get(i), own);
+      scores[i] = score(text, segments.get(i), tokens[i], own);
       if (findings != null) {
         findings.addAll(own);
       }
@@ -136,9 +144,8 @@ public final class ToolOutputGuard {
     return scores;
   }
 
-  private double score(String text, Segment segment, List<GuardFinding> findings) {
+  private double score(String text, Segment segment, Tokens tokens, List<GuardFinding> findings) {
     String sentence = text.substring(segment.start(), segment.end());
-    Tokens tokens = Tokens.of(sentence);
     List<GuardFinding> all = new ArrayList<>(direct.scan(sentence, tokens, GUARD).findings());
     if (segment.code()) {
       all.removeIf(f -> !f.category().equals("code"));

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,23 +27,16 @@ final class TopicOverlap {
 
   private TopicOverlap() {}
 
-  /** Content-word stems of each segment (code segments count as empty). */
-  static List<Set<String>> stems(String text, List<Segment> segments) {
-    List<Set<String>> out = new ArrayList<>(segments.size());
-    for (Segment segment : segments) {
-      Set<String> stems = new HashSet<>();
-      if (!segment.code()) {
-        Tokens tokens = Tokens.of(text.substring(segment.start(), segment.end()));
-        for (int i = 0; i < tokens.size(); i++) {
-          String word = tokens.word(i);
-          if (word.length() >= 3 && !FUNCTION_WORDS.contains(word) && !isNumber(word)) {
-            stems.add(word.length() > 5 ? word.substring(0, 5) : word);
-          }
-        }
+  /** Content-word stems of one segment's words. */
+  static Set<String> stems(Tokens tokens) {
+    Set<String> stems = new HashSet<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      String word = tokens.word(i);
+      if (word.length() >= 3 && !FUNCTION_WORDS.contains(word) && !isNumber(word)) {
+        stems.add(word.length() > 5 ? word.substring(0, 5) : word);
       }
-      out.add(stems);
     }
-    return out;
+    return stems;
   }
 
   /**

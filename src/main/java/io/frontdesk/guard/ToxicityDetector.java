@@ -6,23 +6,29 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Toxic or abusive language (hate speech, slurs, insults, profanity): a logistic-regression model
- * over {@link ToxicityFeatures}, trained offline by {@code bin/evaluate-guards --train} and loaded
- * once from {@code guard/toxicity-model.tsv}. Thread-safe; no I/O after construction.
+ * Toxic or abusive language: a logistic-regression model over {@link ToxicityFeatures} for hate
+ * speech, slurs and offensive language (trained offline by {@code bin/evaluate-guards --train},
+ * loaded once from {@code guard/toxicity-model.tsv}), combined as a noisy-or with the patterns in
+ * {@code guard/abuse-rules.txt} for insults aimed at the assistant and threats. Thread-safe; no I/O
+ * after construction.
  */
 public final class ToxicityDetector {
 
   public static final String GUARD = "toxicity";
   public static final String MODEL = "guard/toxicity-model.tsv";
 
+  static final String ABUSE_RULES = "guard/abuse-rules.txt";
+
   private final double bias;
   private final double evidence;
   private final Map<String, Double> weights;
+  private final PhraseRules abuse;
 
   public ToxicityDetector() {
     this(load(MODEL));
@@ -36,9 +42,14 @@ public final class ToxicityDetector {
   public record Model(double bias, double evidence, Map<String, Double> weights) {}
 
   public ToxicityDetector(Model model) {
+    this(model, PhraseRules.load(ABUSE_RULES));
+  }
+
+  ToxicityDetector(Model model, PhraseRules abuse) {
     this.bias = model.bias();
     this.evidence = model.evidence();
     this.weights = Map.copyOf(model.weights());
+    this.abuse = abuse;
   }
 
   /** Probability 0..1 that the message is toxic; the finding points at its most toxic word. */
@@ -66,7 +77,11 @@ public final class ToxicityDetector {
     }
     int start = worst == null ? 0 : worst.start();
     int end = worst == null ? message.length() : worst.end();
-    return new Detection(p, List.of(new GuardFinding(GUARD, "toxic", p, start, end)));
+    List<GuardFinding> findings = new ArrayList<>();
+    findings.add(new GuardFinding(GUARD, "toxic", p, start, end));
+    Detection rules = abuse.scan(message, Tokens.of(message), GUARD);
+    findings.addAll(rules.findings());
+    return new Detection(1 - (1 - p) * (1 - rules.score()), findings);
   }
 
   static Model load(String resource) {

@@ -19,7 +19,9 @@ class ToxicityDetectorTest {
         "you are a useless fucking idiot",
         "shut up bitch and fix my account",
         "this f*cking service is shit",
-        "stupid retarded bot"
+        "stupid retarded bot",
+        "you stupid bot, let me talk to a human",
+        "I will kill you if my refund doesn't come"
       })
   void abuseIsToxic(String message) {
     double score = detector.scan(message).score();
@@ -32,7 +34,9 @@ class ToxicityDetectorTest {
         "My card was charged twice and I am really frustrated, please fix it.",
         "Why was my payment declined?",
         "Please write a short story about a cat for my daughter's birthday card.",
-        "I want to kill this subscription before it renews"
+        "I want to kill this subscription before it renews",
+        "How do I kill a stuck worker process?",
+        "this is fucking ridiculous, my card was charged twice"
       })
   void ordinaryMessagesAreNot(String message) {
     double score = detector.scan(message).score();

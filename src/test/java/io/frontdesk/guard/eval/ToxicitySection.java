@@ -77,7 +77,11 @@ final class ToxicitySection {
         .append(
             " tweets; hate + offensive = toxic, neither = not) plus the DEV halves of banking77")
         .append(
-            " and CLINC150 in-scope as non-toxic customer wording. **Evaluated on** Davidson fold 0")
+            " and CLINC150 in-scope as non-toxic customer wording. The detector adds the abuse and")
+        .append(
+            " threat patterns of `guard/abuse-rules.txt` (noisy-or, written for insults aimed at")
+        .append(" the assistant, which tweets barely contain); the numbers below are for the whole")
+        .append(" detector. **Evaluated on** Davidson fold 0")
         .append(" (")
         .append(heldOut.size())
         .append(" tweets, never trained or tuned on). Fold = CRC-32")
