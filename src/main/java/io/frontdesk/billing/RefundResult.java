@@ -1,9 +1,11 @@
 package io.frontdesk.billing;
 
 import io.frontdesk.toolgate.ToolOutput;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.math.BigDecimal;
 
 /** What process_refund tells the model: the refund, and what is left to refund on the order. */
+@RegisterForReflection
 public record RefundResult(
     String refundId,
     String orderId,

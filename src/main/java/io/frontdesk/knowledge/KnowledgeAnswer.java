@@ -1,12 +1,15 @@
 package io.frontdesk.knowledge;
 
 import io.frontdesk.toolgate.ToolOutput;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
 /** What a knowledge tool returns to the model: a one-line summary and the matching passages. */
+@RegisterForReflection
 public record KnowledgeAnswer(String summary, List<Passage> results) implements ToolOutput {
 
   /** One matching document as the model sees it. */
+  @RegisterForReflection
   public record Passage(String id, String title, String category, String passage) {}
 
   static KnowledgeAnswer of(String noun, String none, List<SearchHit> hits) {

@@ -1,6 +1,7 @@
 package io.frontdesk.technical;
 
 import io.frontdesk.toolgate.ToolOutput;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import java.util.List;
  * otherwise {@code unhealthy} when a check fails, {@code degraded} when one warns, else {@code
  * healthy}; {@code asOf} is the time the checks are measured at (the newest log line).
  */
+@RegisterForReflection
 public record Diagnostics(
     String serviceId,
     String name,

@@ -1,9 +1,11 @@
 package io.frontdesk.technical;
 
 import io.frontdesk.toolgate.ToolOutput;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.OffsetDateTime;
 
 /** What restart_service tells the model. */
+@RegisterForReflection
 public record RestartResult(
     String serviceId,
     String name,
