@@ -26,8 +26,8 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * <p>Every method has the billing backend's fault tolerance: 3 attempts, backoff 500 ms doubling up
  * to 5 s, 10 s per attempt, and a circuit breaker per method. A refusal is an answer, not a fault:
  * it is neither retried nor counted by the breaker. Retrying a refund is safe because it carries an
- * idempotency key. Override with MicroProfile keys, e.g. {@code
- * io.frontdesk.billing.BillingService/Retry/maxRetries}.
+ * idempotency key. Timeout: {@code frontdesk.tools.billing.timeout-ms}; the rest with {@code
+ * quarkus.fault-tolerance."io.frontdesk.billing.BillingService".*} keys.
  */
 @ApplicationScoped
 @Retry(maxRetries = 2, delay = 500, maxDuration = 30_000, jitter = 0, abortOn = ToolRefused.class)

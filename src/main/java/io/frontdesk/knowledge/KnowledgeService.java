@@ -20,8 +20,8 @@ public class KnowledgeService {
 
   /**
    * Search with the backend's fault tolerance: 3 attempts, backoff 500 ms doubling up to 5 s, and
-   * 10 s per attempt. Override with MicroProfile keys, e.g. {@code
-   * io.frontdesk.knowledge.KnowledgeService/search/Retry/maxRetries}.
+   * 10 s per attempt ({@code frontdesk.tools.knowledge-base.timeout-ms}); the rest with {@code
+   * quarkus.fault-tolerance."io.frontdesk.knowledge.KnowledgeService/search".*} keys.
    */
   @Retry(maxRetries = 2, delay = 500, maxDuration = 30_000, jitter = 0)
   @ExponentialBackoff(factor = 2, maxDelay = 5_000)

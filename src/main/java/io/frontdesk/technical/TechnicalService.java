@@ -34,8 +34,9 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  *
  * <p>Fault tolerance as for every backend call (3 attempts, backoff 500 ms doubling up to 5 s, 10 s
  * per attempt, a circuit breaker per method); refusals are neither retried nor counted, and a
- * retried restart carries an idempotency key. Override with MicroProfile keys, e.g. {@code
- * io.frontdesk.technical.TechnicalService/Retry/maxRetries}.
+ * retried restart carries an idempotency key. Timeout: {@code
+ * frontdesk.tools.technical.timeout-ms}; the rest with {@code
+ * quarkus.fault-tolerance."io.frontdesk.technical.TechnicalService".*} keys.
  */
 @ApplicationScoped
 @Retry(maxRetries = 2, delay = 500, maxDuration = 30_000, jitter = 0, abortOn = ToolRefused.class)

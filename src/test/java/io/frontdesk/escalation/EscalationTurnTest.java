@@ -15,10 +15,18 @@ import io.frontdesk.testing.ScriptedModelServer;
 import io.frontdesk.testing.WebhookReceiver;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.pgclient.PgConnectOptions;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +37,7 @@ class EscalationTurnTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Inject Pool pool;
+  @Inject Vertx vertx;
 
   private final ScriptedModelServer model = ModelServerTestResource.server();
 
@@ -80,6 +89,30 @@ class EscalationTurnTest {
     JsonNode notified = JSON.readTree(WebhookReceiver.delivered(ticketId));
     assertEquals(ticketId, notified.get("ticketId").asText());
     assertEquals("cus_0009", notified.get("customerId").asText());
+  }
+
+  @Test
+  void aNewTicketIsAnnouncedOnThePostgresChannelTheConsoleListensTo() {
+    Config config = ConfigProvider.getConfig();
+    PgConnectOptions options =
+        PgConnectOptions.fromUri(config.getValue("quarkus.datasource.reactive.url", String.class))
+            .setUser(config.getValue("quarkus.datasource.username", String.class))
+            .setPassword(config.getValue("quarkus.datasource.password", String.class));
+    PgSubscriber subscriber = PgSubscriber.subscriber(vertx, options);
+    List<String> announced = new CopyOnWriteArrayList<>();
+    subscriber.channel(EscalationNotifier.CHANNEL).handler(announced::add);
+    subscriber.connect().await().atMost(Duration.ofSeconds(10));
+    try {
+      model.enqueue(Reply.text("ESCALATE: check the console feed"));
+
+      String ticketId = Inquiries.ask("cus_0024", "Odd question").getString("ticketId");
+
+      Eventually.await(
+          "the ticket on " + EscalationNotifier.CHANNEL,
+          () -> announced.stream().anyMatch(p -> p.contains("\"" + ticketId + "\"")));
+    } finally {
+      subscriber.close().await().atMost(Duration.ofSeconds(10));
+    }
   }
 
   @Test
