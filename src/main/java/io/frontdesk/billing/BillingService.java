@@ -1,7 +1,8 @@
 package io.frontdesk.billing;
 
+import io.frontdesk.toolgate.BackendGuards;
 import io.frontdesk.toolgate.ToolRefused;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -15,29 +16,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
  * Refunds, invoices and payments of one customer. Another customer's records are reported exactly
  * like missing ones, so an id never reveals whether it exists.
  *
  * <p>Every method has the billing backend's fault tolerance: 3 attempts, backoff 500 ms doubling up
- * to 5 s, 10 s per attempt, and a circuit breaker per method. A refusal is an answer, not a fault:
- * it is neither retried nor counted by the breaker. Retrying a refund is safe because it carries an
- * idempotency key. Timeout: {@code frontdesk.tools.billing.timeout-ms}; the rest with {@code
- * quarkus.fault-tolerance."io.frontdesk.billing.BillingService".*} keys.
+ * to 5 s, 10 s per attempt, and one circuit breaker for the backend. A refusal is an answer, not a
+ * fault: it is neither retried nor counted by the breaker. Retrying a refund is safe because it
+ * carries an idempotency key. The policy is {@link BackendGuards}.
  */
 @ApplicationScoped
-@Retry(maxRetries = 2, delay = 500, maxDuration = 30_000, jitter = 0, abortOn = ToolRefused.class)
-@ExponentialBackoff(factor = 2, maxDelay = 5_000)
-@Timeout(10_000)
-@CircuitBreaker(
-    requestVolumeThreshold = 20,
-    failureRatio = 0.5,
-    delay = 10_000,
-    skipOn = ToolRefused.class)
+@ApplyGuard(BackendGuards.BILLING)
 public class BillingService {
 
   static final int MAX_INVOICES = 12;

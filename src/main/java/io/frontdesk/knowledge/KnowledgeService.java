@@ -1,12 +1,11 @@
 package io.frontdesk.knowledge;
 
 import io.frontdesk.http.NotFound;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.frontdesk.toolgate.BackendGuards;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /** Searching and reading the knowledge base and the documentation. */
 @ApplicationScoped
@@ -18,14 +17,8 @@ public class KnowledgeService {
     this.repository = repository;
   }
 
-  /**
-   * Search with the backend's fault tolerance: 3 attempts, backoff 500 ms doubling up to 5 s, and
-   * 10 s per attempt ({@code frontdesk.tools.knowledge-base.timeout-ms}); the rest with {@code
-   * quarkus.fault-tolerance."io.frontdesk.knowledge.KnowledgeService/search".*} keys.
-   */
-  @Retry(maxRetries = 2, delay = 500, maxDuration = 30_000, jitter = 0)
-  @ExponentialBackoff(factor = 2, maxDelay = 5_000)
-  @Timeout(10_000)
+  /** Search, under the knowledge-base backend's fault tolerance ({@link BackendGuards}). */
+  @ApplyGuard(BackendGuards.KNOWLEDGE_BASE)
   public Uni<List<SearchHit>> search(Collection collection, String query, int limit) {
     return repository.search(collection, query, limit);
   }

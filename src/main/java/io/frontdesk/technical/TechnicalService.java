@@ -2,8 +2,9 @@ package io.frontdesk.technical;
 
 import io.frontdesk.technical.Diagnosis.RecentLogs;
 import io.frontdesk.technical.Diagnosis.ServiceState;
+import io.frontdesk.toolgate.BackendGuards;
 import io.frontdesk.toolgate.ToolRefused;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -19,9 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
  * The customer's deployed services: their logs, restarts and diagnostics. Another customer's
@@ -32,21 +30,11 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * days" measured from today would drift away from the story the logs tell. For a live service the
  * newest log line is close to now anyway.
  *
- * <p>Fault tolerance as for every backend call (3 attempts, backoff 500 ms doubling up to 5 s, 10 s
- * per attempt, a circuit breaker per method); refusals are neither retried nor counted, and a
- * retried restart carries an idempotency key. Timeout: {@code
- * frontdesk.tools.technical.timeout-ms}; the rest with {@code
- * quarkus.fault-tolerance."io.frontdesk.technical.TechnicalService".*} keys.
+ * <p>Fault tolerance as for every backend call ({@link BackendGuards}): refusals are neither
+ * retried nor counted, and a retried restart carries an idempotency key.
  */
 @ApplicationScoped
-@Retry(maxRetries = 2, delay = 500, maxDuration = 30_000, jitter = 0, abortOn = ToolRefused.class)
-@ExponentialBackoff(factor = 2, maxDelay = 5_000)
-@Timeout(10_000)
-@CircuitBreaker(
-    requestVolumeThreshold = 20,
-    failureRatio = 0.5,
-    delay = 10_000,
-    skipOn = ToolRefused.class)
+@ApplyGuard(BackendGuards.TECHNICAL)
 public class TechnicalService {
 
   static final int MAX_LOG_LINES = 50;

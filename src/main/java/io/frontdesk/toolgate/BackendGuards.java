@@ -1,0 +1,80 @@
+package io.frontdesk.toolgate;
+
+import static java.time.temporal.ChronoUnit.MILLIS;
+import static java.time.temporal.ChronoUnit.SECONDS;
+
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.faulttolerance.api.Guard;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The fault-tolerance policy of every backend behind a tool (DESIGN §3.5), defined once: retry 3
+ * attempts with backoff 500 ms doubling up to 5 s, a per-attempt timeout from {@code
+ * frontdesk.tools.<backend>.timeout-ms}, and a circuit breaker. A {@link ToolRefused} is an answer,
+ * not a fault: never retried, never counted. Each backend gets its own guard, so one backend's
+ * outage opens only its own breaker. Services use it with {@code @ApplyGuard(name)}.
+ */
+@ApplicationScoped
+public class BackendGuards {
+
+  public static final String KNOWLEDGE_BASE = "knowledge-base";
+  public static final String BILLING = "billing";
+  public static final String TECHNICAL = "technical";
+
+  @Produces
+  @Singleton
+  @Identifier(KNOWLEDGE_BASE)
+  Guard knowledgeBase(
+      @ConfigProperty(name = "frontdesk.tools.knowledge-base.timeout-ms", defaultValue = "10000")
+          long timeoutMs) {
+    return backend(KNOWLEDGE_BASE, timeoutMs);
+  }
+
+  @Produces
+  @Singleton
+  @Identifier(BILLING)
+  Guard billing(
+      @ConfigProperty(name = "frontdesk.tools.billing.timeout-ms", defaultValue = "10000")
+          long timeoutMs) {
+    return backend(BILLING, timeoutMs);
+  }
+
+  @Produces
+  @Singleton
+  @Identifier(TECHNICAL)
+  Guard technical(
+      @ConfigProperty(name = "frontdesk.tools.technical.timeout-ms", defaultValue = "10000")
+          long timeoutMs) {
+    return backend(TECHNICAL, timeoutMs);
+  }
+
+  static Guard backend(String name, long timeoutMs) {
+    return Guard.create()
+        .withDescription(name)
+        .withRetry()
+        .maxRetries(2)
+        .delay(500, MILLIS)
+        .maxDuration(30, SECONDS)
+        .jitter(0, MILLIS)
+        .abortOn(ToolRefused.class)
+        .withExponentialBackoff()
+        .factor(2)
+        .maxDelay(5, SECONDS)
+        .done()
+        .done()
+        .withTimeout()
+        .duration(timeoutMs, MILLIS)
+        .done()
+        .withCircuitBreaker()
+        .name(name)
+        .requestVolumeThreshold(20)
+        .failureRatio(0.5)
+        .delay(10, SECONDS)
+        .skipOn(ToolRefused.class)
+        .done()
+        .build();
+  }
+}
