@@ -28,6 +28,7 @@ public final class TurnContext {
   private final List<TurnEvent.Guard> unsent = new ArrayList<>();
   private final AtomicInteger rounds = new AtomicInteger();
   private final AtomicInteger handoffs = new AtomicInteger();
+  private final long startedNanos = System.nanoTime();
   private volatile String agent;
   private volatile StopReason stop;
 
@@ -110,6 +111,11 @@ public final class TurnContext {
     if (rounds.incrementAndGet() >= maxRounds) {
       stop(StopReason.ITERATION_LIMIT);
     }
+  }
+
+  /** Wall time since the turn opened. */
+  java.time.Duration elapsed() {
+    return java.time.Duration.ofNanos(System.nanoTime() - startedNanos);
   }
 
   public int rounds() {

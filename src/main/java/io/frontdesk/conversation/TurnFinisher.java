@@ -35,21 +35,41 @@ public class TurnFinisher {
   private final EscalationService escalations;
   private final EscalationConfig config;
   private final GuardPipeline guards;
+  private final TurnMetrics metrics;
 
   TurnFinisher(
       Pool pool,
       ConversationRepository conversations,
       EscalationService escalations,
       EscalationConfig config,
-      GuardPipeline guards) {
+      GuardPipeline guards,
+      TurnMetrics metrics) {
     this.pool = pool;
     this.conversations = conversations;
     this.escalations = escalations;
     this.config = config;
     this.guards = guards;
+    this.metrics = metrics;
   }
 
   Uni<List<TurnEvent>> finish(TurnContext turn, String message, TurnProgress progress) {
+    return decide(turn, message, progress).invoke(events -> measure(turn, events));
+  }
+
+  private void measure(TurnContext turn, List<TurnEvent> events) {
+    String reason = null;
+    String outcome = "refused";
+    for (TurnEvent e : events) {
+      if (e instanceof TurnEvent.Escalated escalated) {
+        reason = escalated.reason();
+      } else if (e instanceof TurnEvent.Done done) {
+        outcome = done.resolved() ? "resolved" : done.escalated() ? "escalated" : "refused";
+      }
+    }
+    metrics.turn(turn, outcome, reason, turn.elapsed());
+  }
+
+  private Uni<List<TurnEvent>> decide(TurnContext turn, String message, TurnProgress progress) {
     if (progress.inputBlocked) {
       return refuse(turn, message);
     }

@@ -37,6 +37,19 @@ class OperabilityTest {
   }
 
   @Test
+  void supportKpisAreExported() {
+    io.frontdesk.testing.ModelServerTestResource.server().reset();
+    io.frontdesk.testing.Inquiries.ask("cus_0025", "Please connect me to a human");
+    given()
+        .get("/q/metrics")
+        .then()
+        .statusCode(200)
+        .body(
+            containsString(
+                "frontdesk_turns_seconds_count{agent=\"support\",outcome=\"escalated\",reason=\"customer_request\"}"));
+  }
+
+  @Test
   void openApiAndSwaggerUi() {
     given()
         .get("/q/openapi?format=json")
