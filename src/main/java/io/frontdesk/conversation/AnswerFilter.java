@@ -83,9 +83,7 @@ final class AnswerFilter {
     GuardCheck check = guards.checkOutput(segment, systemPrompt.get());
     List<TurnEvent> out = new ArrayList<>();
     for (GuardVerdict v : check.triggered()) {
-      TurnEvent.Guard event =
-          new TurnEvent.Guard(
-              "output", v.guard(), v.action().name().toLowerCase(), v.score(), v.blocks());
+      TurnEvent.Guard event = TurnEvent.Guard.of("output", v);
       turn.record(event);
       out.add(event);
     }

@@ -28,6 +28,7 @@ public final class ConversationMemory implements ChatMemory {
   private final Set<ChatMessage> counted = identitySet();
   private final List<ChatMessage> messages = new ArrayList<>();
   private final Runnable onToolRound;
+  private volatile String systemPrompt;
 
   ConversationMemory(UUID id, List<ChatMessage> history, Runnable onToolRound) {
     this.id = id;
@@ -47,6 +48,7 @@ public final class ConversationMemory implements ChatMemory {
       // the prompt comes from the agent definition each turn; one, first, never persisted
       messages.removeIf(SystemMessage.class::isInstance);
       messages.addFirst(message);
+      systemPrompt = ((SystemMessage) message).text();
       return;
     }
     messages.add(message);
@@ -69,6 +71,11 @@ public final class ConversationMemory implements ChatMemory {
   @Override
   public synchronized List<ChatMessage> messages() {
     return List.copyOf(messages);
+  }
+
+  /** The prompt of the agent answering now (null before the first model call). */
+  public String systemPrompt() {
+    return systemPrompt;
   }
 
   /** Messages this turn produced, in order (the customer's message first). */

@@ -1,7 +1,6 @@
 package io.frontdesk.conversation;
 
 import dev.langchain4j.data.message.ChatMessage;
-import dev.langchain4j.data.message.SystemMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,11 +85,7 @@ public final class TurnContext {
 
   /** The prompt of the agent answering now, for the prompt-leak guard (null before the first). */
   String systemPrompt() {
-    return memory.messages().stream()
-        .filter(SystemMessage.class::isInstance)
-        .map(m -> ((SystemMessage) m).text())
-        .findFirst()
-        .orElse(null);
+    return memory.systemPrompt();
   }
 
   /**

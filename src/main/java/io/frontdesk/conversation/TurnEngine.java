@@ -128,9 +128,7 @@ public class TurnEngine {
     List<TurnEvent> first = new ArrayList<>();
     first.add(new TurnEvent.TurnStarted(turn.conversationId(), turn.turnId(), turn.agent()));
     for (GuardVerdict v : input.triggered()) {
-      TurnEvent.Guard event =
-          new TurnEvent.Guard(
-              "input", v.guard(), v.action().name().toLowerCase(), v.score(), v.blocks());
+      TurnEvent.Guard event = TurnEvent.Guard.of("input", v);
       turn.record(event);
       first.add(event);
     }

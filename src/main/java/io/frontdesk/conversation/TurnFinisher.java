@@ -193,9 +193,7 @@ public class TurnFinisher {
     GuardCheck check = guards.checkOutput(raw, turn.systemPrompt());
     if (check.blocked()) {
       for (GuardVerdict v : check.triggered()) {
-        TurnEvent.Guard event =
-            new TurnEvent.Guard(
-                "output", v.guard(), v.action().name().toLowerCase(), v.score(), v.blocks());
+        TurnEvent.Guard event = TurnEvent.Guard.of("output", v);
         turn.record(event);
         events.add(event);
       }

@@ -76,9 +76,7 @@ public class ToolGate {
         text -> {
           GuardCheck check = guards.checkToolOutput(text);
           for (GuardVerdict v : check.triggered()) {
-            turn.guarded(
-                new TurnEvent.Guard(
-                    "tool", v.guard(), v.action().name().toLowerCase(), v.score(), v.blocks()));
+            turn.guarded(TurnEvent.Guard.of("tool", v));
           }
           return check.text();
         });

@@ -12,11 +12,8 @@ import io.frontdesk.testing.MultiAgentProfile;
 import io.frontdesk.testing.RecordedRequest;
 import io.frontdesk.testing.Reply;
 import io.frontdesk.testing.ScriptedModelServer;
-import io.frontdesk.testing.Sse;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
@@ -56,7 +53,7 @@ class MultiAgentTurnTest {
         .when(GENERAL)
         .thenReply(Reply.text("Use 'Forgot password?' on the sign-in page (KB-1001)."));
 
-    List<JsonNode> events = stream("cus_0151", "I can't remember my password", null);
+    List<JsonNode> events = Inquiries.stream("cus_0151", "I can't remember my password", null);
 
     List<String> types = events.stream().map(e -> e.get("type").asText()).toList();
     JsonNode handoff = events.get(types.indexOf("handoff"));
@@ -122,7 +119,7 @@ class MultiAgentTurnTest {
         .when(GENERAL)
         .thenReply(Reply.toolCall("transfer_to_triage", "{\"reason\":\"no, yours\"}"));
 
-    List<JsonNode> events = stream("cus_0152", "Something vague", null);
+    List<JsonNode> events = Inquiries.stream("cus_0152", "Something vague", null);
 
     long handoffs = events.stream().filter(e -> e.get("type").asText().equals("handoff")).count();
     assertEquals(3, handoffs, "three handoffs happen; the fourth escalates");
@@ -143,7 +140,8 @@ class MultiAgentTurnTest {
         .when(GENERAL)
         .thenReply(Reply.text("Notification emails are managed in your profile (KB-1009)."));
 
-    List<JsonNode> events = stream("cus_0153", "Where do I manage notification emails?", null);
+    List<JsonNode> events =
+        Inquiries.stream("cus_0153", "Where do I manage notification emails?", null);
 
     StringBuilder shown = new StringBuilder();
     events.stream()
@@ -193,7 +191,7 @@ class MultiAgentTurnTest {
         .when(r -> r.systemMessage().contains("step 4 of 4"))
         .thenReply(Reply.text("Your service ran out of memory; raise its limit to 1 GB."));
 
-    List<JsonNode> events = stream("cus_0159", "My checkout service is down", null);
+    List<JsonNode> events = Inquiries.stream("cus_0159", "My checkout service is down", null);
 
     List<JsonNode> steps =
         events.stream().filter(e -> e.get("type").asText().equals("workflow_step")).toList();
@@ -239,19 +237,5 @@ class MultiAgentTurnTest {
                 Long.parseLong(answer.getString("ticketId").substring(4)))
             .getFirst()
             .getString(0));
-  }
-
-  static List<JsonNode> stream(String customer, String message, UUID conversation) {
-    String body =
-        RestAssured.given()
-            .header("X-Customer-Id", customer)
-            .contentType(ContentType.JSON)
-            .body(Inquiries.body(message, conversation))
-            .post("/api/v1/inquiries/stream")
-            .then()
-            .statusCode(200)
-            .extract()
-            .asString();
-    return Sse.events(body);
   }
 }

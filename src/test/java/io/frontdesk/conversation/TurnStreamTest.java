@@ -1,6 +1,5 @@
 package io.frontdesk.conversation;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,9 +8,7 @@ import io.frontdesk.testing.Inquiries;
 import io.frontdesk.testing.ModelServerTestResource;
 import io.frontdesk.testing.Reply;
 import io.frontdesk.testing.ScriptedModelServer;
-import io.frontdesk.testing.Sse;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,19 +30,7 @@ class TurnStreamTest {
         Reply.toolCall("search_knowledge_base", "{\"query\":\"rate limit 429\"}"),
         Reply.text("Requests over your plan's limit get 429; wait for Retry-After (KB-1050)."));
 
-    String body =
-        given()
-            .header("X-Customer-Id", "cus_0019")
-            .contentType(ContentType.JSON)
-            .accept("text/event-stream")
-            .body(Inquiries.body("I keep getting error 429", null))
-            .post("/api/v1/inquiries/stream")
-            .then()
-            .statusCode(200)
-            .extract()
-            .asString();
-
-    List<JsonNode> events = Sse.events(body);
+    List<JsonNode> events = Inquiries.stream("cus_0019", "I keep getting error 429", null);
     List<String> types = events.stream().map(e -> e.get("type").asText()).toList();
     assertEquals("turn_started", types.getFirst());
     int call = types.indexOf("tool_call");
@@ -72,19 +57,8 @@ class TurnStreamTest {
   void anEscalateAnswerIsNeverStreamedToTheCustomer() {
     model.enqueue(Reply.text("ESCALATE: legal question about data residency"));
 
-    String body =
-        given()
-            .header("X-Customer-Id", "cus_0019")
-            .contentType(ContentType.JSON)
-            .body(Inquiries.body("Where is my data stored legally?", null))
-            .post("/api/v1/inquiries/stream")
-            .then()
-            .statusCode(200)
-            .extract()
-            .asString();
-
-    List<JsonNode> events = Sse.events(body);
-    assertTrue(events.stream().noneMatch(e -> e.get("type").asText().equals("text")), body);
+    List<JsonNode> events = Inquiries.stream("cus_0019", "Where is my data stored legally?", null);
+    assertTrue(events.stream().noneMatch(e -> e.get("type").asText().equals("text")), "" + events);
     JsonNode escalated =
         events.stream().filter(e -> e.get("type").asText().equals("escalated")).findFirst().get();
     assertEquals("legal question about data residency", escalated.get("summary").asText());

@@ -2,7 +2,6 @@ package io.frontdesk.guard;
 
 import static io.frontdesk.testing.Database.count;
 import static io.frontdesk.testing.Database.rows;
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,9 +11,7 @@ import io.frontdesk.testing.Inquiries;
 import io.frontdesk.testing.ModelServerTestResource;
 import io.frontdesk.testing.Reply;
 import io.frontdesk.testing.ScriptedModelServer;
-import io.frontdesk.testing.Sse;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
@@ -42,7 +39,7 @@ class GuardTurnTest {
 
   @Test
   void anInjectionNeverReachesTheModelAndRepeatedBlocksEscalate() {
-    List<JsonNode> first = stream("cus_0030", INJECTION, null);
+    List<JsonNode> first = Inquiries.stream("cus_0030", INJECTION, null);
 
     assertEquals(0, model.requestCount(), "nothing was sent to the model");
     JsonNode guard =
@@ -92,7 +89,7 @@ class GuardTurnTest {
             "Your card 4111 1111 1111 1111 and your email jane.doe@example.com are on"
                 + " file. Anything else?"));
 
-    List<JsonNode> events = stream("cus_0031", "What payment details do you have?", null);
+    List<JsonNode> events = Inquiries.stream("cus_0031", "What payment details do you have?", null);
 
     StringBuilder streamed = new StringBuilder();
     events.stream()
@@ -152,7 +149,7 @@ class GuardTurnTest {
         .when(r -> true)
         .thenReply(Reply.text("Zorblax credits go on your next invoice (KB-9001)."));
 
-    List<JsonNode> events = stream("cus_0037", "How do zorblax credits work?", null);
+    List<JsonNode> events = Inquiries.stream("cus_0037", "How do zorblax credits work?", null);
 
     String result = model.requests().get(1).toolResult("search_knowledge_base");
     assertTrue(result.contains("KB-9001"), result);
@@ -169,18 +166,5 @@ class GuardTurnTest {
                     e.get("type").asText().equals("guard")
                         && e.get("stage").asText().equals("tool")));
     assertTrue(events.getLast().get("resolved").asBoolean(), events.getLast().toString());
-  }
-
-  private static List<JsonNode> stream(String customer, String message, UUID conversation) {
-    return Sse.events(
-        given()
-            .header("X-Customer-Id", customer)
-            .contentType(ContentType.JSON)
-            .body(Inquiries.body(message, conversation))
-            .post("/api/v1/inquiries/stream")
-            .then()
-            .statusCode(200)
-            .extract()
-            .asString());
   }
 }

@@ -2,9 +2,11 @@ package io.frontdesk.testing;
 
 import static io.restassured.RestAssured.given;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -24,6 +26,20 @@ public final class Inquiries {
         .statusCode(200)
         .extract()
         .jsonPath();
+  }
+
+  /** Posts a message to the SSE endpoint and returns its events, asserting HTTP 200. */
+  public static List<JsonNode> stream(String customerId, String message, UUID conversationId) {
+    return Sse.events(
+        given()
+            .header("X-Customer-Id", customerId)
+            .contentType(ContentType.JSON)
+            .body(body(message, conversationId))
+            .post("/api/v1/inquiries/stream")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString());
   }
 
   public static JsonPath ask(String customerId, String message) {
