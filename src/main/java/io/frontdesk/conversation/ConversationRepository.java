@@ -99,9 +99,17 @@ public class ConversationRepository {
     return messages(db, conversationId, "");
   }
 
-  /** What memory may hold: the transcript without guard-blocked messages. */
-  public Uni<List<StoredMessage>> memory(SqlClient db, UUID conversationId) {
-    return messages(db, conversationId, " and not guard_blocked");
+  /**
+   * What memory may hold: the newest {@code limit} messages without guard-blocked ones, oldest
+   * first (a memory window never needs the whole transcript of a long conversation).
+   */
+  public Uni<List<StoredMessage>> memory(SqlClient db, UUID conversationId, int limit) {
+    return db.preparedQuery(
+            "select * from (select id, turn_id, role, agent, content, tool_calls, tool_call_id,"
+                + " tool_name from message where conversation_id = $1 and not guard_blocked order"
+                + " by id desc limit $2) newest order by id")
+        .execute(Tuple.of(conversationId, limit))
+        .map(ConversationRepository::storedMessages);
   }
 
   public Uni<Long> blockedMessages(SqlClient db, UUID conversationId) {
@@ -148,14 +156,7 @@ public class ConversationRepository {
                 + filter
                 + " order by id")
         .execute(Tuple.of(conversationId))
-        .map(
-            rows -> {
-              List<StoredMessage> out = new ArrayList<>();
-              for (Row r : rows) {
-                out.add(message(r));
-              }
-              return out;
-            });
+        .map(ConversationRepository::storedMessages);
   }
 
   public Uni<Void> recordToolCalls(
@@ -192,6 +193,14 @@ public class ConversationRepository {
     return db.preparedQuery("delete from conversation where updated_at < $1")
         .execute(Tuple.of(cutoff))
         .map(RowSet::rowCount);
+  }
+
+  private static List<StoredMessage> storedMessages(RowSet<Row> rows) {
+    List<StoredMessage> out = new ArrayList<>();
+    for (Row r : rows) {
+      out.add(message(r));
+    }
+    return out;
   }
 
   private static StoredMessage message(Row r) {

@@ -18,13 +18,20 @@ public final class MemoryWindow {
   private MemoryWindow() {}
 
   /**
-   * @param transcript the conversation's messages, oldest first
+   * @param transcript the conversation's newest messages, oldest first
    * @param budget tokens available for earlier turns
+   * @param cut whether older messages were left out, so the oldest turn here may be partial; it is
+   *     dropped (it could never fit: a window of whole turns holds fewer messages than were
+   *     fetched)
    */
-  public static List<StoredMessage> select(List<StoredMessage> transcript, int budget) {
+  public static List<StoredMessage> select(
+      List<StoredMessage> transcript, int budget, boolean cut) {
     Map<UUID, List<StoredMessage>> turns = new LinkedHashMap<>();
     for (StoredMessage m : transcript) {
       turns.computeIfAbsent(m.turnId(), k -> new ArrayList<>()).add(m);
+    }
+    if (cut && !turns.isEmpty()) {
+      turns.remove(turns.keySet().iterator().next());
     }
     List<List<StoredMessage>> chosen = new ArrayList<>();
     int used = 0;

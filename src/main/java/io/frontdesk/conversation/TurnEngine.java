@@ -80,7 +80,7 @@ public class TurnEngine {
                     .chain(
                         conv ->
                             conversations
-                                .memory(db, conv.id())
+                                .memory(db, conv.id(), memoryFetch())
                                 .map(transcript -> window(transcript, request.message()))
                                 .call(
                                     () ->
@@ -258,9 +258,18 @@ public class TurnEngine {
     };
   }
 
-  private List<ChatMessage> window(List<StoredMessage> transcript, String message) {
+  /**
+   * Every message costs at least {@link Tokens#PER_MESSAGE} tokens, so no window holds more than
+   * this many; one more tells whether older messages were left out.
+   */
+  private int memoryFetch() {
+    return memoryConfig.maxTokens() / Tokens.PER_MESSAGE + 1;
+  }
+
+  private List<ChatMessage> window(List<StoredMessage> recent, String message) {
     int budget = memoryConfig.maxTokens() - Tokens.estimate(message);
-    return MemoryWindow.select(transcript, budget).stream()
+    boolean cut = recent.size() >= memoryFetch();
+    return MemoryWindow.select(recent, budget, cut).stream()
         .map(StoredMessage::toChatMessage)
         .toList();
   }

@@ -42,7 +42,7 @@ class MemoryWindowTest {
       transcript.add(answer(turn, "a" + i + " " + "y".repeat(76)));
     }
     // each message: 80 chars → 20 tokens + 4 overhead = 24; a turn costs 48
-    List<StoredMessage> window = MemoryWindow.select(transcript, 100);
+    List<StoredMessage> window = MemoryWindow.select(transcript, 100, false);
 
     assertEquals(4, window.size(), "two whole turns fit in 100 tokens");
     assertTrue(window.get(0).content().startsWith("q8"));
@@ -63,10 +63,23 @@ class MemoryWindowTest {
             answer(recent, "ok"));
     int recentCost = transcript.subList(4, 6).stream().mapToInt(StoredMessage::tokens).sum();
 
-    List<StoredMessage> window = MemoryWindow.select(transcript, recentCost + 10);
+    List<StoredMessage> window = MemoryWindow.select(transcript, recentCost + 10, false);
 
     assertEquals(2, window.size(), "the old turn does not fit whole, so none of it is sent");
     assertEquals("ok", window.get(1).content());
+  }
+
+  @Test
+  void whenOlderMessagesWereLeftOutThePossiblyPartialOldestTurnIsNeverSent() {
+    UUID partial = UUID.randomUUID();
+    UUID whole = UUID.randomUUID();
+    // the fetch cut partial's turn: its customer question is not here, only its answer
+    List<StoredMessage> fetched =
+        List.of(answer(partial, "old answer"), user(whole, "q"), answer(whole, "a"));
+
+    assertEquals(3, MemoryWindow.select(fetched, 1000, false).size());
+    List<StoredMessage> window = MemoryWindow.select(fetched, 1000, true);
+    assertEquals(List.of("q", "a"), window.stream().map(StoredMessage::content).toList());
   }
 
   @Test
