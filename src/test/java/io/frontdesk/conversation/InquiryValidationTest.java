@@ -47,8 +47,7 @@ class InquiryValidationTest {
 
   @Test
   void malformedJsonIs400() {
-    given()
-        .header("X-Customer-Id", "cus_0001")
+    Inquiries.as("cus_0001")
         .contentType(ContentType.JSON)
         .body("{\"message\": ")
         .post("/api/v1/inquiries")
@@ -70,13 +69,8 @@ class InquiryValidationTest {
         .statusCode(404)
         .body("error", equalTo("not_found"));
     post("cus_0023", Inquiries.body("hello", UUID.randomUUID())).statusCode(404);
-    given()
-        .header("X-Customer-Id", "cus_0023")
-        .get("/api/v1/conversations/" + owned)
-        .then()
-        .statusCode(404);
-    given()
-        .header("X-Customer-Id", "cus_0022")
+    Inquiries.as("cus_0023").get("/api/v1/conversations/" + owned).then().statusCode(404);
+    Inquiries.as("cus_0022")
         .get("/api/v1/conversations/" + owned)
         .then()
         .statusCode(200)
@@ -87,8 +81,7 @@ class InquiryValidationTest {
   }
 
   private static io.restassured.response.ValidatableResponse post(String customer, Object body) {
-    return given()
-        .header("X-Customer-Id", customer)
+    return Inquiries.as(customer)
         .contentType(ContentType.JSON)
         .body(body)
         .post("/api/v1/inquiries")

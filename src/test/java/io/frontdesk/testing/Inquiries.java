@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +16,17 @@ public final class Inquiries {
 
   private Inquiries() {}
 
+  /**
+   * A request made as this customer: the one place tests say who is calling, so how identity is
+   * presented (today a header, a signed token once authentication lands) changes only here.
+   */
+  public static RequestSpecification as(String customerId) {
+    return given().header("X-Customer-Id", customerId);
+  }
+
   /** Posts a message and returns the SupportResponse, asserting HTTP 200. */
   public static JsonPath ask(String customerId, String message, UUID conversationId) {
-    return given()
-        .header("X-Customer-Id", customerId)
+    return as(customerId)
         .contentType(ContentType.JSON)
         .body(body(message, conversationId))
         .post("/api/v1/inquiries")
@@ -31,8 +39,7 @@ public final class Inquiries {
   /** Posts a message to the SSE endpoint and returns its events, asserting HTTP 200. */
   public static List<JsonNode> stream(String customerId, String message, UUID conversationId) {
     return Sse.events(
-        given()
-            .header("X-Customer-Id", customerId)
+        as(customerId)
             .contentType(ContentType.JSON)
             .body(body(message, conversationId))
             .post("/api/v1/inquiries/stream")
