@@ -24,6 +24,19 @@ public final class Inquiries {
     return given().header("X-Customer-Id", customerId);
   }
 
+  /**
+   * A request made as a human support agent (role {@code agent}). Until authentication lands it
+   * carries no identity; the security work makes it a signed agent token.
+   */
+  public static RequestSpecification asAgent(String agentId) {
+    return given();
+  }
+
+  /** A request made as an administrator (role {@code admin}); see {@link #asAgent}. */
+  public static RequestSpecification asAdmin() {
+    return given();
+  }
+
   /** Posts a message and returns the SupportResponse, asserting HTTP 200. */
   public static JsonPath ask(String customerId, String message, UUID conversationId) {
     return as(customerId)
