@@ -1,5 +1,7 @@
 package io.frontdesk.agent;
 
+import io.frontdesk.agent.offline.OfflineAgent;
+import io.frontdesk.agent.offline.OfflineMode;
 import io.quarkus.arc.ClientProxy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -22,9 +24,17 @@ public class AgentCatalog {
 
   private final Map<String, Entry> agents = new LinkedHashMap<>();
   private final AgentConfig config;
+  private final OfflineMode offline;
+  private final Instance<OfflineAgent> offlineAgent;
 
-  AgentCatalog(@Any Instance<DeskAgent> discovered, AgentConfig config) {
+  AgentCatalog(
+      @Any Instance<DeskAgent> discovered,
+      AgentConfig config,
+      OfflineMode offline,
+      Instance<OfflineAgent> offlineAgent) {
     this.config = config;
+    this.offline = offline;
+    this.offlineAgent = offlineAgent;
     for (DeskAgent agent : discovered) {
       AgentRole role = role(agent);
       agents.put(
@@ -39,6 +49,17 @@ public class AgentCatalog {
       throw new IllegalArgumentException("no agent named " + name);
     }
     return entry;
+  }
+
+  /**
+   * Who answers as this agent: the agent itself, or, without a model endpoint, the offline agent in
+   * its name (which routes nothing on: the router already did).
+   */
+  public Entry answering(String name) {
+    Entry entry = require(name);
+    return offline.active()
+        ? new Entry(entry.name(), entry.handles(), entry.topology(), false, offlineAgent.get())
+        : entry;
   }
 
   /** Agents of the configured topology, in discovery order. */

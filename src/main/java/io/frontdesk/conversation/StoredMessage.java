@@ -70,12 +70,12 @@ public record StoredMessage(
     };
   }
 
-  /** Estimated prompt tokens: about four characters a token, plus per-message overhead. */
+  /** Prompt tokens of this message: its text and tool calls, plus the per-message overhead. */
   public int tokens() {
-    int chars = content == null ? 0 : content.length();
+    int tokens = Tokens.message(content);
     for (ToolCallRef call : toolCalls) {
-      chars += call.name().length() + (call.arguments() == null ? 0 : call.arguments().length());
+      tokens += Tokens.count(call.name()) + Tokens.count(call.arguments());
     }
-    return Tokens.estimate(chars);
+    return tokens;
   }
 }

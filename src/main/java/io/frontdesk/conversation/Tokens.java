@@ -1,20 +1,31 @@
 package io.frontdesk.conversation;
 
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
+
 /**
- * Token estimate used for the memory budget: one token per four characters plus a fixed per-message
- * overhead. Provider-independent and deterministic (real tokenizers differ by model).
+ * Prompt tokens as the model counts them: the o200k_base tokenizer of the GPT-4o family (the
+ * default model; other models' tokenizers differ by a few percent), plus a fixed overhead per chat
+ * message for its role and separators. Deterministic and offline (jtokkit).
  */
 public final class Tokens {
 
-  static final int PER_MESSAGE = 4;
+  /** What a chat message costs beyond its text (role and delimiters; OpenAI counts 3 to 4). */
+  public static final int PER_MESSAGE = 4;
+
+  private static final Encoding ENCODING =
+      Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
 
   private Tokens() {}
 
-  public static int estimate(int chars) {
-    return (chars + 3) / 4 + PER_MESSAGE;
+  /** Tokens of a text alone; special-token markup in it counts as ordinary text. */
+  public static int count(String text) {
+    return text == null || text.isEmpty() ? 0 : ENCODING.countTokensOrdinary(text);
   }
 
-  public static int estimate(String text) {
-    return estimate(text == null ? 0 : text.length());
+  /** Tokens one chat message of this text costs. */
+  public static int message(String text) {
+    return count(text) + PER_MESSAGE;
   }
 }

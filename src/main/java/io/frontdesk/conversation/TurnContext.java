@@ -1,6 +1,8 @@
 package io.frontdesk.conversation;
 
 import dev.langchain4j.data.message.ChatMessage;
+import io.frontdesk.agent.routing.Route;
+import io.frontdesk.agent.routing.RoutedMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,7 @@ public final class TurnContext {
   private final long startedNanos = System.nanoTime();
   private volatile String agent;
   private volatile StopReason stop;
+  private volatile RoutedMessage routed = RoutedMessage.unknown();
 
   TurnContext(
       UUID conversationId,
@@ -67,6 +70,20 @@ public final class TurnContext {
 
   public String agent() {
     return agent;
+  }
+
+  void routed(RoutedMessage message) {
+    routed = message;
+  }
+
+  /** The customer's message as a vector, embedded once for the turn (null if that failed). */
+  public float[] messageVector() {
+    return routed.vector();
+  }
+
+  /** Where the router placed the customer's message. */
+  public Route route() {
+    return routed.route();
   }
 
   /** Another agent (or a workflow) takes over the turn; returns the handoffs made so far. */

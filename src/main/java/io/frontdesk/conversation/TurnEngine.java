@@ -1,11 +1,14 @@
 package io.frontdesk.conversation;
 
+import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import io.frontdesk.agent.AgentCatalog;
 import io.frontdesk.agent.AgentConfig;
 import io.frontdesk.agent.HandoffTools;
-import io.frontdesk.escalation.HumanRequest;
+import io.frontdesk.agent.routing.RouteDecision;
+import io.frontdesk.agent.routing.RoutePlanner;
+import io.frontdesk.agent.routing.Router;
 import io.frontdesk.guard.GuardCheck;
 import io.frontdesk.guard.GuardPipeline;
 import io.frontdesk.guard.GuardVerdict;
@@ -40,6 +43,8 @@ public class TurnEngine {
   private final GuardPipeline guards;
   private final AgentConfig agentConfig;
   private final MemoryConfig memoryConfig;
+  private final Router router;
+  private final RoutePlanner planner;
 
   TurnEngine(
       Pool pool,
@@ -50,7 +55,9 @@ public class TurnEngine {
       WorkflowRunner workflows,
       GuardPipeline guards,
       AgentConfig agentConfig,
-      MemoryConfig memoryConfig) {
+      MemoryConfig memoryConfig,
+      Router router,
+      RoutePlanner planner) {
     this.pool = pool;
     this.conversations = conversations;
     this.turns = turns;
@@ -60,12 +67,20 @@ public class TurnEngine {
     this.guards = guards;
     this.agentConfig = agentConfig;
     this.memoryConfig = memoryConfig;
+    this.router = router;
+    this.planner = planner;
   }
 
   public Multi<TurnEvent> run(TurnRequest request) {
     // input guards first: a blocked message is stored flagged and never reaches a model
     GuardCheck input = guards.checkInput(request.message());
-    return pool.withTransaction(db -> open(db, request, input.blocked()))
+    // the message is embedded once; router, retrieval and guards share the vector
+    return router
+        .understand(request.message())
+        .chain(
+            routed ->
+                pool.withTransaction(db -> open(db, request, input.blocked()))
+                    .invoke(turn -> turn.routed(routed)))
         .onItem()
         .transformToMulti(turn -> events(turn, request.message(), input));
   }
@@ -137,13 +152,10 @@ public class TurnEngine {
     if (input.blocked()) {
       progress.inputBlocked = true;
       work = Multi.createFrom().empty();
-    } else if (HumanRequest.asksForHuman(message)) {
-      progress.humanRequested = true;
-      work = Multi.createFrom().empty();
     } else {
       work =
           Deadline.bound(
-                  runAgent(turn, message, progress),
+                  routed(turn, message, progress),
                   agentConfig.timeout(),
                   () -> new TurnStopped(StopReason.TIMEOUT))
               .onFailure()
@@ -167,11 +179,33 @@ public class TurnEngine {
   }
 
   /**
+   * The router's step: a person for a customer who asks for one (no model call), its own reply to
+   * smalltalk, straight to the specialist when it is sure (no triage call), else the active agent.
+   */
+  private Multi<TurnEvent> routed(TurnContext turn, String message, TurnProgress progress) {
+    return switch (planner.decide(turn.route(), turn.agent())) {
+      case RouteDecision.Human human -> {
+        progress.humanRequested = true;
+        yield Multi.createFrom().empty();
+      }
+      case RouteDecision.Reply reply -> {
+        progress.routerConfidence = reply.confidence();
+        turn.memory().add(AiMessage.from(reply.text()));
+        yield Multi.createFrom().iterable(progress.whole(reply.text()));
+      }
+      case RouteDecision.HandOff handoff ->
+          handOff(turn, message, progress, null, handoff.target(), "router");
+      case RouteDecision.Agent agent -> runAgent(turn, message, progress);
+    };
+  }
+
+  /**
    * The active agent works on the message; a handoff continues the same turn with the target agent
    * and the whole memory, and a router that answers instead of routing hands to the fallback agent.
+   * Without a model endpoint the offline agent answers in the active agent's name.
    */
   private Multi<TurnEvent> runAgent(TurnContext turn, String message, TurnProgress progress) {
-    AgentCatalog.Entry agent = catalog.require(turn.agent());
+    AgentCatalog.Entry agent = catalog.answering(turn.agent());
     progress.text.silence(agent.router());
     return agent
         .agent()
@@ -267,7 +301,7 @@ public class TurnEngine {
   }
 
   private List<ChatMessage> window(List<StoredMessage> recent, String message) {
-    int budget = memoryConfig.maxTokens() - Tokens.estimate(message);
+    int budget = memoryConfig.maxTokens() - Tokens.message(message);
     boolean cut = recent.size() >= memoryFetch();
     return MemoryWindow.select(recent, budget, cut).stream()
         .map(StoredMessage::toChatMessage)

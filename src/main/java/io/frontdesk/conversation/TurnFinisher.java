@@ -74,7 +74,7 @@ public class TurnFinisher {
       return refuse(turn, message);
     }
     List<TurnEvent> events = new ArrayList<>();
-    double confidence = ConfidenceScorer.score(turn.tools());
+    double confidence = ConfidenceScorer.score(turn.tools(), progress.routerConfidence);
     String raw = progress.answer == null ? "" : progress.answer.strip();
     String answer = guardedAnswer(turn, raw, events);
     EscalationReason reason = reason(turn, progress, raw, confidence);
@@ -291,7 +291,7 @@ public class TurnFinisher {
     };
   }
 
-  /** The ticket's queue: from what the agent had to use. */
+  /** The ticket's queue: from what the agent had to use, else from the message's route. */
   private static String category(TurnContext turn) {
     for (ToolRecord call : turn.tools()) {
       if (call.tool().equals("perform_account_action")) {
@@ -301,7 +301,7 @@ public class TurnFinisher {
         return answer.results().getFirst().category();
       }
     }
-    return "general";
+    return turn.route().category();
   }
 
   private static List<Map<String, Object>> trace(TurnContext turn) {

@@ -19,6 +19,14 @@ final class TurnProgress {
     return events;
   }
 
+  /** An answer that arrives whole (a workflow's last step, the router's reply), sent as one. */
+  List<TurnEvent> whole(String text) {
+    answer = text;
+    List<TurnEvent> events = new ArrayList<>(answer(this.text.accept(text), false));
+    events.addAll(answer(this.text.endOfResponse(), true));
+    return events;
+  }
+
   final TextGate text = new TextGate();
   final AnswerFilter output;
   volatile boolean inputBlocked;
@@ -27,6 +35,9 @@ final class TurnProgress {
   volatile Throwable failure;
   volatile String humanSummary;
   volatile boolean handoffLimit;
+
+  /** Set when the router answered itself: the answer is as sure as the route. */
+  volatile Double routerConfidence;
 
   /** The agent stream failed: a stopped turn keeps its reason, anything else is a failure. */
   void fail(TurnContext turn, Throwable error) {

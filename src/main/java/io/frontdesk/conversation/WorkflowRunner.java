@@ -87,12 +87,10 @@ public class WorkflowRunner {
                                 nextInput(message, step, out),
                                 progress));
                   }
-                  progress.answer = out;
                   turn.memory().add(AiMessage.from(out));
                   List<TurnEvent> last = new ArrayList<>();
                   last.add(finished);
-                  last.addAll(progress.answer(progress.text.accept(out), false));
-                  last.addAll(progress.answer(progress.text.endOfResponse(), true));
+                  last.addAll(progress.whole(out));
                   return Multi.createFrom().iterable(last);
                 });
     return Multi.createBy().concatenating().streams(work, next);

@@ -16,6 +16,14 @@ public final class ConfidenceScorer {
 
   private ConfidenceScorer() {}
 
+  /**
+   * The seed rule, except for an answer the router gave itself (smalltalk): it rests on the
+   * classification, not on tools, so it is as sure as the route ({@code routerAnswer}, else null).
+   */
+  public static double score(List<ToolRecord> all, Double routerAnswer) {
+    return routerAnswer != null ? routerAnswer : score(all);
+  }
+
   public static double score(List<ToolRecord> all) {
     // routing (transfer_to_*, escalate_to_human) is not evidence for an answer
     List<ToolRecord> calls =

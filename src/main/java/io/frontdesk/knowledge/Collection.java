@@ -14,4 +14,13 @@ public enum Collection {
     this.groupColumn = groupColumn;
     this.noun = noun;
   }
+
+  static Collection ofTable(String table) {
+    for (Collection c : values()) {
+      if (c.table.equals(table)) {
+        return c;
+      }
+    }
+    throw new IllegalArgumentException("no collection stored in " + table);
+  }
 }

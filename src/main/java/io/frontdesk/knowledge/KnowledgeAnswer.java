@@ -1,5 +1,6 @@
 package io.frontdesk.knowledge;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.frontdesk.toolgate.ToolOutput;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
@@ -8,9 +9,13 @@ import java.util.List;
 @RegisterForReflection
 public record KnowledgeAnswer(String summary, List<Passage> results) implements ToolOutput {
 
-  /** One matching document as the model sees it. */
+  /**
+   * One matching document as the model sees it; its similarity to the query (cosine) is for the
+   * offline model, which quotes a passage only when it is close enough, and is not shown.
+   */
   @RegisterForReflection
-  public record Passage(String id, String title, String category, String passage) {}
+  public record Passage(
+      String id, String title, String category, String passage, @JsonIgnore double similarity) {}
 
   static KnowledgeAnswer of(String noun, String none, List<SearchHit> hits) {
     if (hits.isEmpty()) {
@@ -18,7 +23,8 @@ public record KnowledgeAnswer(String summary, List<Passage> results) implements 
     }
     List<Passage> passages =
         hits.stream()
-            .map(h -> new Passage(h.id(), h.title(), h.group(), h.passage().strip()))
+            .map(
+                h -> new Passage(h.id(), h.title(), h.group(), h.passage().strip(), h.similarity()))
             .toList();
     return new KnowledgeAnswer("Found %d %s".formatted(hits.size(), noun), passages);
   }

@@ -3,6 +3,7 @@ package io.frontdesk.knowledge;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -19,6 +20,18 @@ public class KnowledgeRepository {
       "MaxWords=45, MinWords=20, MaxFragments=2, FragmentDelimiter=\" … \", StartSel=\"\","
           + " StopSel=\"\"";
 
+  /**
+   * The full-text query over any table with id, title, a group column, body and the weighted {@code
+   * search} tsvector of V1: $1 is the query text, $2 the limit. Evaluations run it too.
+   */
+  public static String fullTextSql(String table, String groupColumn) {
+    String sql =
+        "select id, title, %s as grp, ts_rank(search, q, 1) as score, ts_headline('english', body,"
+            + " q, '%s') as passage from %s, %s q where search @@ q order by score desc, id limit"
+            + " $2";
+    return sql.formatted(groupColumn, HEADLINE_OPTIONS, table, ANY_TERM);
+  }
+
   private final Pool pool;
 
   KnowledgeRepository(Pool pool) {
@@ -26,13 +39,7 @@ public class KnowledgeRepository {
   }
 
   public Uni<List<SearchHit>> search(Collection collection, String query, int limit) {
-    String sql =
-        "select id, title, %s as grp, ts_rank(search, q, 1) as score, ts_headline('english', body,"
-            + " q, '%s') as passage from %s, %s q where search @@ q order by score desc, id limit"
-            + " $2";
-    String statement =
-        sql.formatted(collection.groupColumn, HEADLINE_OPTIONS, collection.table, ANY_TERM);
-    return pool.preparedQuery(statement)
+    return pool.preparedQuery(fullTextSql(collection.table, collection.groupColumn))
         .execute(Tuple.of(query, limit))
         .map(
             rows -> {
@@ -44,17 +51,23 @@ public class KnowledgeRepository {
                         row.getString("title"),
                         row.getString("grp"),
                         row.getString("passage"),
-                        row.getDouble("score")));
+                        row.getDouble("score"),
+                        0));
               }
               return hits;
             });
   }
 
   public Uni<Document> find(Collection collection, String id) {
+    return find(pool, collection, id);
+  }
+
+  /** One document, read through {@code db} (a transaction sees its own writes); null if none. */
+  Uni<Document> find(SqlClient db, Collection collection, String id) {
     String sql =
         "select id, %s as grp, title, tags, body, updated_at from %s where id = $1"
             .formatted(collection.groupColumn, collection.table);
-    return pool.preparedQuery(sql)
+    return db.preparedQuery(sql)
         .execute(Tuple.of(id))
         .map(
             rows -> {

@@ -45,7 +45,7 @@ class MultiAgentTurnTest {
   void triageHandsToGeneralWhichAnswersInTheSameTurnWithTheWholeContext() {
     model
         .when(TRIAGE)
-        .thenReply(Reply.toolCall("transfer_to_general", "{\"reason\":\"password question\"}"))
+        .thenReply(Reply.toolCall("transfer_to_general", "{\"reason\":\"unclear question\"}"))
         .when(
             GENERAL.and(
                 r -> !r.lastMessageIsToolResult() || r.toolResult("search_knowledge_base") == null))
@@ -53,13 +53,14 @@ class MultiAgentTurnTest {
         .when(GENERAL)
         .thenReply(Reply.text("Use 'Forgot password?' on the sign-in page (KB-1001)."));
 
-    List<JsonNode> events = Inquiries.stream("cus_0151", "I can't remember my password", null);
+    // a message the router cannot place, so the LLM triage decides
+    List<JsonNode> events = Inquiries.stream("cus_0151", "Can you help me with something?", null);
 
     List<String> types = events.stream().map(e -> e.get("type").asText()).toList();
     JsonNode handoff = events.get(types.indexOf("handoff"));
     assertEquals("triage", handoff.get("from").asText());
     assertEquals("general", handoff.get("to").asText());
-    assertEquals("password question", handoff.get("reason").asText());
+    assertEquals("unclear question", handoff.get("reason").asText());
     JsonNode done = events.getLast();
     assertTrue(done.get("resolved").asBoolean(), done.toString());
 
@@ -70,7 +71,7 @@ class MultiAgentTurnTest {
 
     RecordedRequest general = model.requests().get(1);
     assertTrue(GENERAL.test(general));
-    assertEquals("I can't remember my password", general.lastUserMessage());
+    assertEquals("Can you help me with something?", general.lastUserMessage());
     assertEquals(
         1,
         general.messages().stream().filter(m -> m.path("role").asText().equals("user")).count(),
@@ -160,7 +161,8 @@ class MultiAgentTurnTest {
         .thenReply(
             Reply.toolCall("escalate_to_human", "{\"summary\":\"ownership dispute over org\"}"));
 
-    JsonPath answer = Inquiries.ask("cus_0154", "My ex-colleague took over our organization");
+    // the router cannot place it; triage escalates
+    JsonPath answer = Inquiries.ask("cus_0154", "I have a problem");
 
     assertTrue(answer.getBoolean("escalated"));
     assertEquals(

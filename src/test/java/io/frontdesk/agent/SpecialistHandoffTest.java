@@ -73,10 +73,9 @@ class SpecialistHandoffTest {
 
     JsonPath answer = Inquiries.ask(customer, message);
 
+    // the router or the LLM triage sends it to billing; either way billing gets the message
     RecordedRequest billing = model.requests().stream().filter(BILLING).findFirst().get();
     assertEquals(message, billing.lastUserMessage(), "the customer's original message");
-    assertTrue(billing.body().contains("transfer_to_billing"), "the triage exchange");
-    assertTrue(billing.contains("Transferred to billing"));
     assertTrue(billing.toolNames().containsAll(List.of("process_refund", "transfer_to_technical")));
     assertTrue(answer.getBoolean("resolved"), answer.prettify());
 
@@ -167,11 +166,12 @@ class SpecialistHandoffTest {
         .when(TECHNICAL)
         .thenReply(Reply.text("Your services are listed above; the api one is down."));
     String customer = "cus_0157";
+    // a message the router cannot place, so the LLM triage decides
 
-    JsonPath first = Inquiries.ask(customer, "My invoice went up and my service is down too");
+    JsonPath first = Inquiries.ask(customer, "The bill is higher and also the app has problems");
 
     RecordedRequest technical = model.requests().stream().filter(TECHNICAL).findFirst().get();
-    assertEquals("My invoice went up and my service is down too", technical.lastUserMessage());
+    assertEquals("The bill is higher and also the app has problems", technical.lastUserMessage());
     assertTrue(
         technical.toolResult("list_invoices") != null, "billing's tool results travel along");
     assertTrue(technical.body().contains("transfer_to_technical"));
@@ -187,7 +187,7 @@ class SpecialistHandoffTest {
 
     RecordedRequest next = model.requests().get(before);
     assertTrue(TECHNICAL.test(next), "the technical agent answers the next message");
-    assertTrue(next.contains("My invoice went up and my service is down too"), "history kept");
+    assertTrue(next.contains("The bill is higher and also the app has problems"), "history kept");
     assertTrue(next.toolResult("list_invoices") != null, "earlier tool results kept");
   }
 }

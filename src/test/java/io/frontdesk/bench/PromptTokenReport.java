@@ -22,8 +22,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Prompt tokens sent to the model per turn, single vs multi topology, over scripted scenarios in
- * three domains. Runs the packaged service (once per topology, fresh embedded database) against the
+ * Prompt tokens sent to the model per turn, single vs multi topology, and what router-first triage
+ * saves in multi (model calls, prompt tokens, time to first token), over scripted scenarios in
+ * three domains. Runs the packaged service (once per setup, fresh embedded database) against the
  * scripted model server and writes reports/prompt-tokens.md. Run by bin/report-prompt-tokens.
  */
 public final class PromptTokenReport {
@@ -31,26 +32,40 @@ public final class PromptTokenReport {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  /** Tokens of one turn, split by where they come from. */
-  record Cost(int requests, int system, int tools, int memory) {
+  /** Every scripted model response starts this late, so time to first token counts model calls. */
+  static final Duration MODEL_LATENCY = Duration.ofMillis(300);
+
+  /** Tokens of one turn, split by where they come from, and its time to the first answer text. */
+  record Cost(int requests, int system, int tools, int memory, long firstTokenMs) {
     int total() {
       return system + tools + memory;
     }
 
     Cost plus(Cost o) {
-      return new Cost(requests + o.requests, system + o.system, tools + o.tools, memory + o.memory);
+      return new Cost(
+          requests + o.requests,
+          system + o.system,
+          tools + o.tools,
+          memory + o.memory,
+          firstTokenMs + o.firstTokenMs);
     }
   }
+
+  /** One way of running the service. */
+  record Setup(String name, String topology, boolean router) {}
+
+  static final Setup SINGLE = new Setup("single", "single", true);
+  static final Setup MULTI_TRIAGE = new Setup("multi, LLM triage (router off)", "multi", false);
+  static final Setup MULTI_ROUTER = new Setup("multi, router-first", "multi", true);
 
   public static void main(String[] args) throws Exception {
     Path jar = Path.of(args.length > 0 ? args[0] : "target/quarkus-app/quarkus-run.jar");
     Path out = Path.of(args.length > 1 ? args[1] : "reports/prompt-tokens.md");
     List<Scenario> scenarios = Scenario.all();
-    Map<String, List<Cost[]>> results = new LinkedHashMap<>();
+    Map<Setup, List<Cost[]>> results = new LinkedHashMap<>();
     try (ScriptedModelServer model = ScriptedModelServer.start()) {
-      model.setDefault(r -> script(r, scenarios));
-      for (String topology : List.of("single", "multi")) {
-        results.put(topology, run(jar, topology, model, scenarios));
+      for (Setup setup : List.of(SINGLE, MULTI_TRIAGE, MULTI_ROUTER)) {
+        results.put(setup, run(jar, setup, model, scenarios));
       }
     }
     Files.createDirectories(out.getParent());
@@ -59,10 +74,9 @@ public final class PromptTokenReport {
   }
 
   private static List<Cost[]> run(
-      Path jar, String topology, ScriptedModelServer model, List<Scenario> scenarios)
-      throws Exception {
+      Path jar, Setup setup, ScriptedModelServer model, List<Scenario> scenarios) throws Exception {
     int port = freePort();
-    Path data = Files.createTempDirectory("frontdesk-bench-" + topology);
+    Path data = Files.createTempDirectory("frontdesk-bench-" + setup.topology());
     ProcessBuilder builder =
         new ProcessBuilder(
                 ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString())
@@ -74,7 +88,8 @@ public final class PromptTokenReport {
         .put("FRONTDESK_EMBEDDED_DATABASE_DATA_DIR", data.resolve("pg").toString());
     builder.environment().put("OPENAI_BASE_URL", model.baseUrl());
     builder.environment().put("OPENAI_API_KEY", "bench");
-    builder.environment().put("FRONTDESK_AGENT_TOPOLOGY", topology);
+    builder.environment().put("FRONTDESK_AGENT_TOPOLOGY", setup.topology());
+    builder.environment().put("FRONTDESK_ROUTER_ENABLED", String.valueOf(setup.router()));
     builder.environment().remove("QUARKUS_DATASOURCE_REACTIVE_URL");
     Process service = builder.start();
     try {
@@ -83,20 +98,41 @@ public final class PromptTokenReport {
       int customer = 200;
       for (Scenario s : scenarios) {
         String who = "cus_%04d".formatted(customer++);
-        model.reset();
-        model.setDefault(r -> script(r, scenarios));
-        JsonNode first = ask(port, who, s.message(), null);
-        Cost turn1 = cost(model.requests());
-        model.reset();
-        model.setDefault(r -> script(r, scenarios));
-        ask(port, who, Scenario.FOLLOW_UP, first.get("conversationId").asText());
-        costs.add(new Cost[] {turn1, cost(model.requests())});
+        Turn first = turn(port, who, s.message(), null, model, scenarios);
+        Turn second = turn(port, who, Scenario.FOLLOW_UP, first.conversationId(), model, scenarios);
+        costs.add(new Cost[] {first.cost(), second.cost()});
       }
       return costs;
     } finally {
       service.destroy();
       service.waitFor();
     }
+  }
+
+  /** One streamed turn: its cost, and the conversation it belongs to. */
+  private record Turn(Cost cost, String conversationId) {}
+
+  private static Turn turn(
+      int port,
+      String customer,
+      String message,
+      String conversation,
+      ScriptedModelServer model,
+      List<Scenario> scenarios)
+      throws IOException, InterruptedException {
+    model.reset();
+    model.setDefault(r -> script(r, scenarios));
+    model.latency(MODEL_LATENCY);
+    Streamed streamed = stream(port, customer, message, conversation);
+    Cost tokens = cost(model.requests());
+    return new Turn(
+        new Cost(
+            tokens.requests(),
+            tokens.system(),
+            tokens.tools(),
+            tokens.memory(),
+            streamed.firstTextMs()),
+        streamed.conversationId());
   }
 
   /** The scripted model: triage routes by domain, agents call the scenario's tool, then answer. */
@@ -124,126 +160,181 @@ public final class PromptTokenReport {
     int memory = 0;
     for (RecordedRequest r : requests) {
       for (JsonNode m : r.messages()) {
-        int chars =
-            RecordedRequest.messageText(m).length()
-                + (m.has("tool_calls") ? m.get("tool_calls").toString().length() : 0);
+        int tokens =
+            Tokens.message(RecordedRequest.messageText(m))
+                + (m.has("tool_calls") ? Tokens.count(m.get("tool_calls").toString()) : 0);
         if (m.path("role").asText().equals("system")) {
-          system += Tokens.estimate(chars);
+          system += tokens;
         } else {
-          memory += Tokens.estimate(chars);
+          memory += tokens;
         }
       }
       JsonNode schema = r.json().get("tools");
-      tools += schema == null ? 0 : (schema.toString().length() + 3) / 4;
+      tools += schema == null ? 0 : Tokens.count(schema.toString());
     }
-    return new Cost(requests.size(), system, tools, memory);
+    return new Cost(requests.size(), system, tools, memory, 0);
   }
 
-  private static String render(List<Scenario> scenarios, Map<String, List<Cost[]>> results) {
+  private static String render(List<Scenario> scenarios, Map<Setup, List<Cost[]>> results) {
     StringBuilder md = new StringBuilder();
-    md.append("# Prompt tokens per turn: single vs multi topology\n\n")
+    md.append("# Prompt tokens per turn: single vs multi, and router-first triage\n\n")
         .append("Generated ")
         .append(LocalDate.now())
         .append(" by `bin/report-prompt-tokens`: the")
-        .append(" packaged service, once per topology (fresh embedded PostgreSQL with the demo")
-        .append(" data), against the scripted model server. Each of the ")
+        .append(" packaged service, once per setup (fresh embedded PostgreSQL with the demo")
+        .append(" data), against the scripted model server, which starts every response ")
+        .append(MODEL_LATENCY.toMillis())
+        .append(" ms late (a model's latency, so time to first token counts model calls). Each of")
+        .append(" the ")
         .append(scenarios.size())
         .append(" scenarios is one new conversation (turn 1: the customer's question; the agent")
         .append(" calls one tool and answers) and a follow-up in the same conversation (turn 2).")
-        .append(" In multi, triage routes turn 1 to the domain's specialist, who also answers")
-        .append(" turn 2.\n\n")
-        .append("Tokens are estimated as in the memory window (≈ 4 characters a token + 4 per")
-        .append(" message), summed over every model request of the turn: **system** = system")
+        .append(" In multi, turn 1 reaches the domain's specialist, who also answers turn 2:")
+        .append(" through the LLM triage, or, router-first, straight from the router when it is")
+        .append(" sure.\n\n")
+        .append("Tokens are counted with the GPT-4o tokenizer (o200k_base, jtokkit) + 4 per")
+        .append(" message, summed over every model request of the turn: **system** = system")
         .append(" prompts, **tools** = the JSON tool schemas offered, **memory** = all other")
-        .append(" messages (history, the customer's message, tool calls and results).\n\n");
-    md.append("## Totals\n\n| topology | turn | model calls | system | tools | memory | total |")
-        .append(" per turn |\n|---|---|---|---|---|---|---|---|\n");
+        .append(" messages (history, the customer's message, tool calls and results). **first")
+        .append(" token** = median time from sending the message to the first streamed answer")
+        .append(" text (SSE).\n\n");
+    md.append("## Totals\n\n| setup | turn | model calls | system | tools | memory | total |")
+        .append(" per turn | first token p50 (ms) |\n|---|---|---|---|---|---|---|---|---|\n");
     for (var e : results.entrySet()) {
       for (int t = 0; t < 2; t++) {
-        Cost sum = new Cost(0, 0, 0, 0);
-        for (Cost[] c : e.getValue()) {
-          sum = sum.plus(c[t]);
-        }
+        Cost sum = sum(e.getValue(), t);
         md.append(
-            "| %s | %d | %d | %d | %d | %d | %d | %d |\n"
+            "| %s | %d | %d | %d | %d | %d | %d | %d | %d |\n"
                 .formatted(
-                    e.getKey(),
+                    e.getKey().name(),
                     t + 1,
                     sum.requests(),
                     sum.system(),
                     sum.tools(),
                     sum.memory(),
                     sum.total(),
-                    sum.total() / e.getValue().size()));
+                    sum.total() / e.getValue().size(),
+                    median(e.getValue(), t)));
       }
     }
     md.append("\n").append(reading(results)).append("\n");
-    md.append("\n## Per scenario (total tokens, turn 1 / turn 2)\n\n")
-        .append("| # | domain | message | single | multi | multi − single (turn 1) |\n")
+    md.append("\n## Per scenario (turn 1: total tokens / model calls / first token ms)\n\n")
+        .append("| # | domain | message | single | multi, LLM triage | multi, router-first |\n")
         .append("|---|---|---|---|---|---|\n");
     for (int i = 0; i < scenarios.size(); i++) {
-      Cost[] single = results.get("single").get(i);
-      Cost[] multi = results.get("multi").get(i);
       md.append(
-          "| %d | %s | %s | %d / %d | %d / %d | %+d |\n"
+          "| %d | %s | %s | %s | %s | %s |\n"
               .formatted(
                   i + 1,
                   scenarios.get(i).domain(),
                   scenarios.get(i).message(),
-                  single[0].total(),
-                  single[1].total(),
-                  multi[0].total(),
-                  multi[1].total(),
-                  multi[0].total() - single[0].total()));
+                  cell(results.get(SINGLE).get(i)[0]),
+                  cell(results.get(MULTI_TRIAGE).get(i)[0]),
+                  cell(results.get(MULTI_ROUTER).get(i)[0])));
     }
     return md.toString();
   }
 
-  /** The finding in one paragraph, computed from the totals. */
-  private static String reading(Map<String, List<Cost[]>> results) {
-    Cost[] single = totals(results.get("single"));
-    Cost[] multi = totals(results.get("multi"));
-    Cost all = single[0].plus(single[1]).plus(multi[0]).plus(multi[1]);
-    return ("Multi vs single: turn 1 %+.1f%% (the extra triage call), turn 2 %+.1f%% (the specialist"
-            + " offers fewer tool schemas than the all-tools agent). Tool schemas are %.0f%% of all"
-            + " prompt tokens measured, system prompts %.0f%%, memory %.0f%%.")
-        .formatted(
-            100.0 * (multi[0].total() - single[0].total()) / single[0].total(),
-            100.0 * (multi[1].total() - single[1].total()) / single[1].total(),
-            100.0 * all.tools() / all.total(),
-            100.0 * all.system() / all.total(),
-            100.0 * all.memory() / all.total());
+  private static String cell(Cost c) {
+    return "%d / %d / %d".formatted(c.total(), c.requests(), c.firstTokenMs());
   }
 
-  private static Cost[] totals(List<Cost[]> costs) {
-    Cost[] sum = {new Cost(0, 0, 0, 0), new Cost(0, 0, 0, 0)};
+  /** The findings, computed from the totals. */
+  private static String reading(Map<Setup, List<Cost[]>> results) {
+    Cost[] single = totals(results.get(SINGLE));
+    Cost[] triage = totals(results.get(MULTI_TRIAGE));
+    Cost[] router = totals(results.get(MULTI_ROUTER));
+    Cost all = single[0].plus(single[1]).plus(triage[0]).plus(triage[1]);
+    long sure =
+        java.util.stream.IntStream.range(0, results.get(MULTI_ROUTER).size())
+            .filter(
+                i ->
+                    results.get(MULTI_ROUTER).get(i)[0].requests()
+                        < results.get(MULTI_TRIAGE).get(i)[0].requests())
+            .count();
+    return ("Multi (LLM triage) vs single: turn 1 %+.1f%% (the extra triage call), turn 2 %+.1f%%"
+            + " (the specialist offers fewer tool schemas than the all-tools agent). Tool schemas"
+            + " are %.0f%% of those prompt tokens, system prompts %.0f%%, memory %.0f%%.%n%n"
+            + "**Router-first** (multi): the router was sure of %d of %d first messages and sent"
+            + " them to the specialist without the triage call: turn 1 model calls %d → %d"
+            + " (%+.1f%%), prompt tokens %d → %d (%+.1f%%), median time to first token %d → %d"
+            + " ms. Turn 2 is answered by the specialist either way (%d → %d prompt tokens).")
+        .formatted(
+            100.0 * (triage[0].total() - single[0].total()) / single[0].total(),
+            100.0 * (triage[1].total() - single[1].total()) / single[1].total(),
+            100.0 * all.tools() / all.total(),
+            100.0 * all.system() / all.total(),
+            100.0 * all.memory() / all.total(),
+            sure,
+            results.get(MULTI_ROUTER).size(),
+            triage[0].requests(),
+            router[0].requests(),
+            100.0 * (router[0].requests() - triage[0].requests()) / triage[0].requests(),
+            triage[0].total(),
+            router[0].total(),
+            100.0 * (router[0].total() - triage[0].total()) / triage[0].total(),
+            median(results.get(MULTI_TRIAGE), 0),
+            median(results.get(MULTI_ROUTER), 0),
+            triage[1].total(),
+            router[1].total());
+  }
+
+  private static Cost sum(List<Cost[]> costs, int turn) {
+    Cost sum = new Cost(0, 0, 0, 0, 0);
     for (Cost[] c : costs) {
-      sum[0] = sum[0].plus(c[0]);
-      sum[1] = sum[1].plus(c[1]);
+      sum = sum.plus(c[turn]);
     }
     return sum;
   }
 
-  private static JsonNode ask(int port, String customer, String message, String conversation)
+  private static long median(List<Cost[]> costs, int turn) {
+    long[] ms = costs.stream().mapToLong(c -> c[turn].firstTokenMs()).sorted().toArray();
+    return ms[ms.length / 2];
+  }
+
+  private static Cost[] totals(List<Cost[]> costs) {
+    return new Cost[] {sum(costs, 0), sum(costs, 1)};
+  }
+
+  /** A streamed turn's time to its first answer text, and its conversation id. */
+  private record Streamed(long firstTextMs, String conversationId) {}
+
+  private static Streamed stream(int port, String customer, String message, String conversation)
       throws IOException, InterruptedException {
     Map<String, String> body = new LinkedHashMap<>();
     body.put("message", message);
     if (conversation != null) {
       body.put("conversationId", conversation);
     }
-    HttpResponse<String> response =
+    long start = System.nanoTime();
+    HttpResponse<java.util.stream.Stream<String>> response =
         HTTP.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/inquiries"))
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/api/v1/inquiries/stream"))
                 .header("Content-Type", "application/json")
                 .header("X-Customer-Id", customer)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                 .build(),
-            HttpResponse.BodyHandlers.ofString());
+            HttpResponse.BodyHandlers.ofLines());
     if (response.statusCode() != 200) {
-      throw new IllegalStateException(
-          "inquiry failed: " + response.statusCode() + " " + response.body());
+      throw new IllegalStateException("inquiry failed: " + response.statusCode());
     }
-    return JSON.readTree(response.body());
+    long first = -1;
+    String conversationId = null;
+    for (String line : (Iterable<String>) response.body()::iterator) {
+      if (!line.startsWith("data:")) {
+        continue;
+      }
+      JsonNode event = JSON.readTree(line.substring(5).strip());
+      String type = event.path("type").asText();
+      if (first < 0 && (type.equals("text") || type.equals("done"))) {
+        first = (System.nanoTime() - start) / 1_000_000;
+      }
+      if (type.equals("done")) {
+        conversationId = event.get("conversationId").asText();
+      }
+    }
+    return new Streamed(first, conversationId);
   }
 
   private static void awaitReady(int port, Process service) throws InterruptedException {

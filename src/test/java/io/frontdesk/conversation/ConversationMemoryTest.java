@@ -76,7 +76,7 @@ class ConversationMemoryTest {
     int turnsSent = 0;
     for (JsonNode message : first.messages()) {
       if (!message.path("role").asText().equals("system")) {
-        tokens += Tokens.estimate(RecordedRequest.messageText(message));
+        tokens += Tokens.message(RecordedRequest.messageText(message));
       }
       if (RecordedRequest.messageText(message).startsWith("Question ")) {
         turnsSent++;

@@ -13,7 +13,7 @@ class ConfidenceScorerTest {
 
   private static final KnowledgeAnswer HITS =
       new KnowledgeAnswer(
-          "Found 1 articles", List.of(new KnowledgeAnswer.Passage("KB-1", "t", "c", "p")));
+          "Found 1 articles", List.of(new KnowledgeAnswer.Passage("KB-1", "t", "c", "p", 0.8)));
   private static final KnowledgeAnswer NONE =
       new KnowledgeAnswer("No relevant articles found", List.of());
 

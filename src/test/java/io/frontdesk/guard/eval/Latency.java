@@ -6,18 +6,18 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /** Per-call latency of one detector over a list of texts, after warm-up passes. */
-final class Latency {
+public final class Latency {
 
   private Latency() {}
 
-  record Result(
+  public record Result(
       int calls,
       double p50Micros,
       double p99Micros,
       double maxMicros,
       int longest,
       double p99MicrosPerKiloChar) {
-    String cells() {
+    public String cells() {
       return String.format(
           Locale.ROOT,
           "%d | %.1f | %.1f | %.0f | %d | %.0f",
@@ -33,7 +33,7 @@ final class Latency {
   /** Timed passes; each text's cost is its median over them, so one preemption is not a tail. */
   static final int ROUNDS = 5;
 
-  static Result measure(List<String> texts, Consumer<String> call) {
+  public static Result measure(List<String> texts, Consumer<String> call) {
     for (int round = 0; round < 3; round++) {
       texts.forEach(call);
     }

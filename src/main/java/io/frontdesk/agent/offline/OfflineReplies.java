@@ -1,0 +1,159 @@
+package io.frontdesk.agent.offline;
+
+import io.frontdesk.account.AccountActionResult;
+import io.frontdesk.billing.InvoiceView;
+import io.frontdesk.billing.PaymentView;
+import io.frontdesk.knowledge.KnowledgeAnswer;
+import io.frontdesk.technical.DiagnosticCheck;
+import io.frontdesk.technical.Diagnostics;
+import io.frontdesk.technical.ServiceSummary;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The offline model's answers, composed from what the tools returned (never from anything else):
+ * the one place their wording lives.
+ */
+final class OfflineReplies {
+
+  /** Without a model the desk cannot answer everything; an ESCALATE answer opens the ticket. */
+  static final String ESCALATE = "ESCALATE: ";
+
+  private OfflineReplies() {}
+
+  static String accountAction(AccountActionResult result) {
+    Map<String, Object> d = result.details();
+    return switch (result.action()) {
+      case "subscription_info" ->
+          d.isEmpty()
+              ? "You have no subscription at the moment."
+              : "You are on the %s plan (%s billing, %s) at %s; %s."
+                  .formatted(
+                      capitalised(d.get("plan")),
+                      d.get("billing_cycle"),
+                      d.get("status"),
+                      d.get("price"),
+                      renewal(String.valueOf(d.get("renews_at"))));
+      default -> result.message() + sentTo(d);
+    };
+  }
+
+  static String latestInvoice(List<InvoiceView> invoices) {
+    if (invoices.isEmpty()) {
+      return "You have no invoices yet.";
+    }
+    return "Your latest invoice is " + invoice(invoices.getFirst()) + ".";
+  }
+
+  static String invoices(List<InvoiceView> invoices) {
+    if (invoices.isEmpty()) {
+      return "You have no invoices yet.";
+    }
+    int shown = Math.min(5, invoices.size());
+    StringBuilder out =
+        new StringBuilder("Your %d most recent invoices, newest first:".formatted(shown));
+    invoices.stream().limit(shown).forEach(i -> out.append("\n- ").append(invoice(i)));
+    return out.toString();
+  }
+
+  static String payment(PaymentView p) {
+    String card = p.card() == null ? p.method() : "card " + p.card();
+    String outcome =
+        "failed".equals(p.status()) && p.failureReason() != null
+            ? "failed: " + p.failureReason()
+            : p.status();
+    return "Payment %s of %s %s (%s, invoice %s) on %s: %s."
+        .formatted(
+            p.paymentId(),
+            p.amount().toPlainString(),
+            p.currency(),
+            card,
+            p.invoiceId(),
+            date(p.createdAt()),
+            outcome);
+  }
+
+  static String noPayment(InvoiceView i) {
+    return "Invoice %s (%s %s) has no payment attempts yet; it is %s, due %s."
+        .formatted(
+            i.number(), i.total().toPlainString(), i.currency(), i.status(), date(i.dueAt()));
+  }
+
+  static String servicesRunning(List<ServiceSummary> services) {
+    if (services.isEmpty()) {
+      return "You have no services deployed.";
+    }
+    return "All %d of your services are running: %s."
+        .formatted(
+            services.size(),
+            services.stream()
+                .map(s -> "%s (%s)".formatted(s.name(), s.serviceId()))
+                .collect(Collectors.joining(", ")));
+  }
+
+  static String diagnosis(Diagnostics d) {
+    List<DiagnosticCheck> notOk =
+        d.checks().stream().filter(c -> !"ok".equals(c.status())).toList();
+    StringBuilder out =
+        new StringBuilder(
+            "%s (%s) is %s; diagnostics say %s."
+                .formatted(d.name(), d.serviceId(), d.status(), d.verdict()));
+    for (DiagnosticCheck c : notOk) {
+      out.append("\n- ").append(c.name()).append(" (").append(c.status()).append("): ");
+      out.append(c.detail());
+    }
+    if (d.recommendedAction() != null && !d.recommendedAction().isBlank()) {
+      out.append("\nRecommended: ").append(d.recommendedAction());
+    }
+    return out.toString();
+  }
+
+  static String passage(KnowledgeAnswer.Passage p) {
+    return "From our help centre, %s \"%s\":\n\n%s".formatted(p.id(), p.title(), p.passage());
+  }
+
+  static String escalate(String why, String message) {
+    String asked = message.length() > 200 ? message.substring(0, 200) + "…" : message;
+    return ESCALATE
+        + why
+        + " (answered without a language model). Customer wrote: \""
+        + asked
+        + "\"";
+  }
+
+  private static String invoice(InvoiceView i) {
+    String paid = i.paidAt() == null ? "" : " on " + date(i.paidAt());
+    return "%s, issued %s: %s %s including %s tax (%s), %s%s"
+        .formatted(
+            i.number(),
+            date(i.issuedAt()),
+            i.total().toPlainString(),
+            i.currency(),
+            i.tax().toPlainString(),
+            i.description(),
+            i.status(),
+            paid);
+  }
+
+  private static String renewal(String renewsAt) {
+    return renewsAt.equals("not renewing")
+        ? "it does not renew"
+        : "it renews on " + renewsAt.substring(0, Math.min(10, renewsAt.length()));
+  }
+
+  private static String sentTo(Map<String, Object> details) {
+    Object to = details.get("sent_to");
+    return to == null ? "" : " It was sent to " + to + ".";
+  }
+
+  private static String capitalised(Object word) {
+    String w = String.valueOf(word);
+    return w.isEmpty() ? w : Character.toUpperCase(w.charAt(0)) + w.substring(1);
+  }
+
+  private static String date(OffsetDateTime t) {
+    return t == null ? "-" : t.toLocalDate().toString();
+  }
+}

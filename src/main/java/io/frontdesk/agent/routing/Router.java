@@ -1,0 +1,145 @@
+package io.frontdesk.agent.routing;
+
+import io.frontdesk.embedding.Embedder;
+import io.frontdesk.guard.LogRedaction;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import org.jboss.logging.Logger;
+
+/**
+ * Places a customer message on a route with a confidence: the trained head over the in-process
+ * embeddings, trained at start from the shipped examples ({@code routing/examples.txt}) and the
+ * operator's extra files. Training is deterministic, so every replica routes alike.
+ */
+@Startup
+@ApplicationScoped
+public class Router {
+
+  public static final String EXAMPLES = "routing/examples.txt";
+  private static final Logger LOG = Logger.getLogger(Router.class);
+
+  private final Embedder embedder;
+  private final RouterConfig config;
+  private final Vertx vertx;
+  private final Timer timer;
+  private volatile RouterModel model;
+
+  Router(Embedder embedder, RouterConfig config, Vertx vertx, MeterRegistry registry) {
+    this.embedder = embedder;
+    this.config = config;
+    this.vertx = vertx;
+    this.timer =
+        Timer.builder("frontdesk.router.understand")
+            .description("Embedding and routing one customer message")
+            .register(registry);
+  }
+
+  @PostConstruct
+  void train() {
+    if (!config.enabled()) {
+      LOG.info("Router disabled: every message goes to the agents");
+      return;
+    }
+    long start = System.nanoTime();
+    List<RouteExamples.Example> examples = examples();
+    List<float[]> vectors = embedder.embedAll(examples.stream().map(e -> e.text()).toList());
+    model =
+        RouterModel.train(
+            examples.stream().map(RouteExamples.Example::label).toList(),
+            vectors,
+            settings(config.l2()),
+            config.confidenceThreshold(),
+            ForkJoinPool.commonPool());
+    LOG.infof(
+        "Router trained on %d examples, %d labels, %d routes in %d ms",
+        examples.size(),
+        model.labels().size(),
+        model.routes().size(),
+        (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** The training settings the service uses; evaluations train with exactly these. */
+  public static SoftmaxRegression.Settings settings(double l2) {
+    SoftmaxRegression.Settings defaults = SoftmaxRegression.Settings.defaults();
+    return new SoftmaxRegression.Settings(l2, defaults.maxIterations(), defaults.tolerance());
+  }
+
+  public boolean enabled() {
+    return model != null;
+  }
+
+  /** The routes the examples define (for checking them against the desk's agents). */
+  public List<String> routes() {
+    return model == null ? List.of() : model.routes();
+  }
+
+  /** Where a message belongs, from its vector (the turn's, embedded once). */
+  public Route route(float[] vector) {
+    return model == null || vector == null ? Route.none() : model.classify(vector);
+  }
+
+  /** Embeds and routes; blocking. */
+  public Route route(String message) {
+    return model == null ? Route.none() : model.classify(embedder.embed(message));
+  }
+
+  /**
+   * Embeds the message once and routes it, on a worker thread (the model is CPU work). Never fails:
+   * without a vector the message is simply not routed.
+   */
+  public Uni<RoutedMessage> understand(String message) {
+    return vertx.executeBlocking(Uni.createFrom().item(() -> understandNow(message)), false);
+  }
+
+  private RoutedMessage understandNow(String message) {
+    long start = System.nanoTime();
+    try {
+      float[] vector = embedder.embed(message);
+      return new RoutedMessage(vector, route(vector));
+    } catch (RuntimeException e) {
+      LOG.warnf("Message not embedded (%s): not routed", LogRedaction.redact(e.toString()));
+      return RoutedMessage.unknown();
+    } finally {
+      timer.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+  }
+
+  private List<RouteExamples.Example> examples() {
+    List<RouteExamples.Example> all = new ArrayList<>(shipped());
+    for (String file : config.extraExamples().orElse(List.of())) {
+      try {
+        all.addAll(RouteExamples.parse(Files.readString(Path.of(file)), file));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read router examples " + file, e);
+      }
+    }
+    return all;
+  }
+
+  /** The examples shipped with the service. */
+  public static List<RouteExamples.Example> shipped() {
+    try (InputStream in =
+        Thread.currentThread().getContextClassLoader().getResourceAsStream(EXAMPLES)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + EXAMPLES);
+      }
+      return RouteExamples.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), EXAMPLES);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.frontdesk.knowledge;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Merges the dense and the full-text results of one query into one ranking (weighted reciprocal
+ * rank fusion). A document is quoted by its best passage in meaning, else by its full-text extract.
+ */
+public final class HybridRanking {
+
+  private HybridRanking() {}
+
+  public static List<SearchHit> merge(
+      List<DenseIndex.Hit> dense,
+      List<SearchHit> fullText,
+      double denseWeight,
+      double fullTextWeight,
+      int k,
+      int limit) {
+    Map<String, DenseIndex.Hit> byMeaning = new LinkedHashMap<>();
+    dense.forEach(h -> byMeaning.put(h.documentId(), h));
+    Map<String, SearchHit> byWords = new LinkedHashMap<>();
+    fullText.forEach(h -> byWords.put(h.id(), h));
+    Map<String, Double> fused =
+        RankFusion.fuse(
+            new ArrayList<>(byMeaning.keySet()),
+            new ArrayList<>(byWords.keySet()),
+            denseWeight,
+            fullTextWeight,
+            k);
+    List<SearchHit> out = new ArrayList<>();
+    for (Map.Entry<String, Double> e : fused.entrySet()) {
+      if (out.size() == limit) {
+        break;
+      }
+      DenseIndex.Hit meaning = byMeaning.get(e.getKey());
+      SearchHit words = byWords.get(e.getKey());
+      out.add(
+          meaning != null
+              ? new SearchHit(
+                  meaning.documentId(),
+                  meaning.title(),
+                  meaning.group(),
+                  meaning.passage(),
+                  e.getValue(),
+                  meaning.similarity())
+              : new SearchHit(
+                  words.id(), words.title(), words.group(), words.passage(), e.getValue(), 0));
+    }
+    return out;
+  }
+}

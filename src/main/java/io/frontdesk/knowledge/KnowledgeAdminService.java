@@ -1,0 +1,160 @@
+package io.frontdesk.knowledge;
+
+import io.frontdesk.http.BadRequest;
+import io.frontdesk.http.Conflict;
+import io.frontdesk.http.NotFound;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Writes articles and documentation pages for administrators. The passages are cut and embedded
+ * before the transaction and stored in it with the document, so search never sees a document
+ * without its passages.
+ */
+@ApplicationScoped
+public class KnowledgeAdminService {
+
+  /** The outcome of a write: the stored document and whether it is new. */
+  public record Written(Document document, boolean created) {}
+
+  private final Pool pool;
+  private final KnowledgeIndexer indexer;
+  private final KnowledgeRepository repository;
+  private final Vertx vertx;
+
+  KnowledgeAdminService(
+      Pool pool, KnowledgeIndexer indexer, KnowledgeRepository repository, Vertx vertx) {
+    this.pool = pool;
+    this.indexer = indexer;
+    this.repository = repository;
+    this.vertx = vertx;
+  }
+
+  /** A new document; its id is the input's, or the next free one. 409 if the id is taken. */
+  public Uni<Document> create(Collection collection, DocumentInput input) {
+    if (input.id() != null) {
+      requirePrefix(collection, input.id());
+    }
+    return embed(input)
+        .chain(
+            embedded ->
+                pool.withTransaction(
+                    db ->
+                        lock(db)
+                            .chain(
+                                () ->
+                                    input.id() != null
+                                        ? free(db, collection, input.id())
+                                        : next(db, collection))
+                            .chain(id -> write(db, collection, id, input, embedded))))
+        .map(Written::document);
+  }
+
+  /** Creates or replaces the document with this id. */
+  public Uni<Written> put(Collection collection, String id, DocumentInput input) {
+    requirePrefix(collection, id);
+    return embed(input)
+        .chain(
+            embedded ->
+                pool.withTransaction(
+                    db -> lock(db).chain(() -> write(db, collection, id, input, embedded))));
+  }
+
+  /** Deletes a document and its passages; 404 if there is none. */
+  public Uni<Void> delete(Collection collection, String id) {
+    return pool.withTransaction(
+            db ->
+                lock(db)
+                    .chain(
+                        () ->
+                            db.preparedQuery(
+                                    "delete from %s where id = $1".formatted(collection.table))
+                                .execute(Tuple.of(id))))
+        .map(
+            rows -> {
+              if (rows.rowCount() == 0) {
+                throw new NotFound(collection.noun, id);
+              }
+              return null;
+            });
+  }
+
+  private Uni<KnowledgeIndexer.Embedded> embed(DocumentInput input) {
+    return vertx.executeBlocking(
+        Uni.createFrom().item(() -> indexer.embed(input.title(), input.body())), false);
+  }
+
+  private Uni<Written> write(
+      SqlClient db,
+      Collection collection,
+      String id,
+      DocumentInput input,
+      KnowledgeIndexer.Embedded embedded) {
+    String sql =
+        ("insert into %1$s (id, %2$s, title, tags, body, updated_at) values ($1, $2, $3, $4, $5,"
+                + " $6) on conflict (id) do update set %2$s = excluded.%2$s, title ="
+                + " excluded.title, tags = excluded.tags, body = excluded.body, updated_at ="
+                + " excluded.updated_at returning (xmax = 0) as created")
+            .formatted(collection.table, collection.groupColumn);
+    Tuple row =
+        Tuple.of(
+            id,
+            input.group(),
+            input.title().strip(),
+            input.tags() == null ? "" : input.tags().strip(),
+            input.body().strip(),
+            OffsetDateTime.now(ZoneOffset.UTC));
+    return db.preparedQuery(sql)
+        .execute(row)
+        .map(rows -> rows.iterator().next().getBoolean("created"))
+        .call(() -> indexer.store(db, collection, id, embedded))
+        .chain(
+            created -> repository.find(db, collection, id).map(doc -> new Written(doc, created)));
+  }
+
+  private static Uni<Void> lock(SqlClient db) {
+    return db.query("select pg_advisory_xact_lock(" + KnowledgeIndexer.WRITE_LOCK + ")")
+        .execute()
+        .replaceWithVoid();
+  }
+
+  private static Uni<String> free(SqlClient db, Collection collection, String id) {
+    return db.preparedQuery("select 1 from %s where id = $1".formatted(collection.table))
+        .execute(Tuple.of(id))
+        .map(
+            rows -> {
+              if (rows.iterator().hasNext()) {
+                throw new Conflict(collection.noun + " " + id + " already exists; PUT replaces it");
+              }
+              return id;
+            });
+  }
+
+  /** The next id after the highest in use (KB-1065 after KB-1064). */
+  private static Uni<String> next(SqlClient db, Collection collection) {
+    String prefix = prefix(collection);
+    return db.preparedQuery(
+            "select coalesce(max(substring(id from '\\d+$')::int), $2) + 1 from %s where id ~ $1"
+                .formatted(collection.table))
+        .execute(
+            Tuple.of("^" + prefix + "\\d+$", collection == Collection.KNOWLEDGE_BASE ? 1000 : 2000))
+        .map(rows -> prefix + rows.iterator().next().getInteger(0));
+  }
+
+  private static void requirePrefix(Collection collection, String id) {
+    if (id == null || !id.matches(prefix(collection) + "\\d{4,6}")) {
+      throw new BadRequest(
+          "a %s id looks like %s1065".formatted(collection.noun, prefix(collection)));
+    }
+  }
+
+  private static String prefix(Collection collection) {
+    return collection == Collection.KNOWLEDGE_BASE ? "KB-" : "DOC-";
+  }
+}

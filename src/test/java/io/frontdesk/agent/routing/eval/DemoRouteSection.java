@@ -1,0 +1,273 @@
+package io.frontdesk.agent.routing.eval;
+
+import static io.frontdesk.agent.routing.eval.Report.f3;
+
+import io.frontdesk.agent.routing.Route;
+import io.frontdesk.agent.routing.RouteExamples;
+import io.frontdesk.agent.routing.Router;
+import io.frontdesk.agent.routing.RouterModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * The desk's own routes: the shipped examples split by a hash into a training part (3/4) and a
+ * held-out part (1/4) never looked at while writing examples or choosing settings; L2 strength and
+ * threshold are chosen by 5-fold cross-validation on the training part alone. Then the requests for
+ * a person against look-alike questions, with the router trained on all examples as in the service,
+ * next to the pattern it replaced.
+ */
+final class DemoRouteSection {
+
+  static final int HELD_OUT_FOLDS = 4;
+  static final double[] L2_GRID = {1e-5, 1e-4, 1e-3, 1e-2};
+  static final double[] THRESHOLDS = {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
+
+  /** Router-first hands a conversation on without the LLM: a wrong handoff must be rare. */
+  static final double WANTED_PRECISION = 0.95;
+
+  /** The pattern escalation.HumanRequest matched before the router owned the route. */
+  static final Pattern OLD_HUMAN_REQUEST =
+      Pattern.compile(
+          "\\b(talk|speak|chat|connect|transfer|put)\\b.{0,30}\\b(human|person|agent|someone|"
+              + "representative|real people|somebody|staff)\\b"
+              + "|\\b(human|real person|live agent|representative|manager|supervisor)\\s*(please|now)?\\W*$"
+              + "|\\bescalate\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  private final CachedEmbedder embedder;
+  private final double configuredL2;
+  private final double configuredThreshold;
+  double heldOutRouteAccuracy;
+  double heldOutLabelAccuracy;
+  double chosenL2;
+  double chosenThreshold;
+  double humanPrecision;
+  double humanRecall;
+
+  DemoRouteSection(CachedEmbedder embedder, double configuredL2, double configuredThreshold) {
+    this.embedder = embedder;
+    this.configuredL2 = configuredL2;
+    this.configuredThreshold = configuredThreshold;
+  }
+
+  void write(StringBuilder md) {
+    List<Labelled> all =
+        Router.shipped().stream().map(e -> new Labelled(e.text(), e.label())).toList();
+    List<Classification.Sample> samples = Classification.samples(all, embedder);
+    List<Classification.Sample> train =
+        samples.stream().filter(s -> s.example().fold(HELD_OUT_FOLDS) != 0).toList();
+    List<Classification.Sample> heldOut =
+        samples.stream().filter(s -> s.example().fold(HELD_OUT_FOLDS) == 0).toList();
+
+    md.append("## Demo routes (Skyline)\n\n")
+        .append(
+            "The router's own examples (`src/main/resources/routing/examples.txt`, %d examples, %d labels, %d routes) split by a CRC-32 of the text: %d for training, %d held out (never looked at while writing examples or choosing settings). Settings are chosen by 5-fold cross-validation on the training part.\n\n"
+                .formatted(
+                    all.size(),
+                    new TreeSet<>(all.stream().map(Labelled::label).toList()).size(),
+                    new TreeSet<>(all.stream().map(l -> Classification.route(l.label())).toList())
+                        .size(),
+                    train.size(),
+                    heldOut.size()));
+
+    md.append("### L2 strength (cross-validation on the training part)\n\n")
+        .append("| l2 | route accuracy | route/action accuracy |\n|---|---|---|\n");
+    double best = -1;
+    List<Classification.Scored> bestCv = null;
+    for (double l2 : L2_GRID) {
+      List<Classification.Scored> cv =
+          Classification.crossValidate(train, 5, l2, s -> s.example().fold(5));
+      double accuracy = Classification.routeAccuracy(cv);
+      md.append(
+          "| %s | %s | %s |\n".formatted(l2, f3(accuracy), f3(Classification.labelAccuracy(cv))));
+      if (accuracy > best + 1e-9) {
+        best = accuracy;
+        chosenL2 = l2;
+        bestCv = cv;
+      }
+    }
+    md.append("\nBest: l2 = %s (configured: %s).\n\n".formatted(chosenL2, configuredL2));
+
+    md.append(
+            "### Confidence threshold (cross-validation on the training part, l2 = %s)\n\n"
+                .formatted(chosenL2))
+        .append(
+            "A route at or above the threshold is *sure*: router-first hands the turn on without the triage model, smalltalk is answered, a request for a person opens a ticket; below it the LLM triage decides (offline: a ticket).\n\n")
+        .append("| threshold | sure (coverage) | precision of sure routes |\n|---|---|---|\n");
+    chosenThreshold = THRESHOLDS[THRESHOLDS.length - 1];
+    for (int i = THRESHOLDS.length - 1; i >= 0; i--) {
+      Classification.Coverage c = Classification.coverage(bestCv, THRESHOLDS[i]);
+      if (c.precision() >= WANTED_PRECISION) {
+        chosenThreshold = THRESHOLDS[i];
+      }
+    }
+    for (double t : THRESHOLDS) {
+      Classification.Coverage c = Classification.coverage(bestCv, t);
+      md.append("| %s | %s | %s |\n".formatted(t, f3(c.coverage()), f3(c.precision())));
+    }
+    md.append(
+        "\nLowest threshold whose sure routes are ≥ %s precise: **%s** (configured: %s).\n\n"
+            .formatted(f3(WANTED_PRECISION), chosenThreshold, configuredThreshold));
+
+    RouterModel model = Classification.train(train, configuredL2);
+    List<Classification.Scored> scored = Classification.predict(model, heldOut);
+    heldOutRouteAccuracy = Classification.routeAccuracy(scored);
+    heldOutLabelAccuracy = Classification.labelAccuracy(scored);
+    Classification.Coverage sure = Classification.coverage(scored, configuredThreshold);
+    md.append(
+            "### Held-out part (%d examples; configured l2 %s, threshold %s)\n\n"
+                .formatted(heldOut.size(), configuredL2, configuredThreshold))
+        .append("| measure | value |\n|---|---|\n")
+        .append("| route accuracy | **%s** |\n".formatted(f3(heldOutRouteAccuracy)))
+        .append("| route/action accuracy | %s |\n".formatted(f3(heldOutLabelAccuracy)))
+        .append("| sure (coverage) | %s |\n".formatted(f3(sure.coverage())))
+        .append("| precision of sure routes | %s |\n\n".formatted(f3(sure.precision())));
+    perRoute(md, scored);
+    errors(md, bestCv);
+    humanRequests(md, samples);
+  }
+
+  private static void perRoute(StringBuilder md, List<Classification.Scored> scored) {
+    Map<String, int[]> counts = new LinkedHashMap<>();
+    for (Classification.Scored s : scored) {
+      String gold = Classification.route(s.example().label());
+      String predicted = s.predicted().route();
+      counts.computeIfAbsent(gold, k -> new int[3])[2]++;
+      counts.computeIfAbsent(predicted, k -> new int[3])[1]++;
+      if (gold.equals(predicted)) {
+        counts.get(gold)[0]++;
+      }
+    }
+    md.append("| route | held-out examples | precision | recall |\n|---|---|---|---|\n");
+    new TreeSet<>(counts.keySet())
+        .forEach(
+            r -> {
+              int[] c = counts.get(r);
+              md.append(
+                  "| %s | %d | %s | %s |\n"
+                      .formatted(
+                          r,
+                          c[2],
+                          c[1] == 0 ? "-" : f3(c[0] / (double) c[1]),
+                          c[2] == 0 ? "-" : f3(c[0] / (double) c[2])));
+            });
+    md.append("\n");
+  }
+
+  private static void errors(StringBuilder md, List<Classification.Scored> scored) {
+    // the training part's cross-validated mistakes, for whoever writes examples; the held-out
+    // part's are not listed, so that nobody writes examples against them
+    List<Classification.Scored> wrong = scored.stream().filter(s -> !s.labelRight()).toList();
+    md.append(
+        "Cross-validated mistakes on the training part (route/action; %d of %d). The held-out part's mistakes are deliberately not listed.\n\n"
+            .formatted(wrong.size(), scored.size()));
+    if (!wrong.isEmpty()) {
+      md.append("| message | gold | predicted | confidence |\n|---|---|---|---|\n");
+      for (Classification.Scored s : wrong) {
+        md.append(
+            "| %s | %s | %s | %s |\n"
+                .formatted(
+                    Report.cell(s.example().text()),
+                    s.example().label(),
+                    s.predicted().route()
+                        + (s.predicted().action() == null ? "" : "/" + s.predicted().action()),
+                    f3(s.predicted().confidence())));
+      }
+    }
+    md.append("\n");
+  }
+
+  /**
+   * Requests for a person vs look-alikes: the router as the service trains it, and the old regex.
+   */
+  private void humanRequests(StringBuilder md, List<Classification.Sample> all) {
+    List<Labelled> set = humanSet();
+    RouterModel service =
+        Classification.train(all, configuredL2).withThreshold(configuredThreshold);
+    List<Classification.Sample> samples = Classification.samples(set, embedder);
+    int tp = 0, fp = 0, fn = 0, oldTp = 0, oldFp = 0, oldFn = 0;
+    List<String> misses = new ArrayList<>();
+    for (Classification.Sample s : samples) {
+      boolean human = s.example().label().equals("human");
+      Route r = service.classify(s.vector());
+      boolean said = r.is(Route.HUMAN);
+      boolean old = OLD_HUMAN_REQUEST.matcher(s.example().text()).find();
+      tp += human && said ? 1 : 0;
+      fp += !human && said ? 1 : 0;
+      fn += human && !said ? 1 : 0;
+      oldTp += human && old ? 1 : 0;
+      oldFp += !human && old ? 1 : 0;
+      oldFn += human && !old ? 1 : 0;
+      if (human != said) {
+        misses.add(
+            "| %s | %s | %s/%s %s |"
+                .formatted(
+                    Report.cell(s.example().text()),
+                    human ? "person" : "ordinary",
+                    r.route(),
+                    r.action(),
+                    f3(r.confidence())));
+      }
+    }
+    humanPrecision = tp + fp == 0 ? 1 : tp / (double) (tp + fp);
+    humanRecall = tp / (double) (tp + fn);
+    long people = set.stream().filter(l -> l.label().equals("human")).count();
+    md.append("### Requests for a person (router's `human` route)\n\n")
+        .append(
+            "%d requests for a person and %d ordinary questions that look like them (`src/test/resources/eval/human-requests.tsv`, written for this evaluation, none of them a training example). The router is trained on all shipped examples, as in the service; a request counts as recognised when `human` is the sure route.\n\n"
+                .formatted(people, set.size() - people))
+        .append(
+            "| recogniser | precision | recall | false alarms | missed |\n|---|---|---|---|---|\n")
+        .append(
+            "| router (`human` route, threshold %s) | **%s** | **%s** | %d | %d |\n"
+                .formatted(configuredThreshold, f3(humanPrecision), f3(humanRecall), fp, fn))
+        .append(
+            "| the pattern it replaced (escalation.HumanRequest) | %s | %s | %d | %d |\n\n"
+                .formatted(
+                    f3(oldTp + oldFp == 0 ? 1 : oldTp / (double) (oldTp + oldFp)),
+                    f3(oldTp / (double) (oldTp + oldFn)),
+                    oldFp,
+                    oldFn));
+    if (!misses.isEmpty()) {
+      md.append("Router mistakes:\n\n| message | is | router said |\n|---|---|---|\n");
+      misses.forEach(m -> md.append(m).append("\n"));
+      md.append("\n");
+    }
+  }
+
+  static List<Labelled> humanSet() {
+    List<Labelled> out = new ArrayList<>();
+    for (String line : resource("eval/human-requests.tsv").split("\n")) {
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] parts = line.split("\t", 2);
+      out.add(new Labelled(parts[1].strip(), parts[0].strip()));
+    }
+    return out;
+  }
+
+  static String resource(String name) {
+    try (InputStream in = DemoRouteSection.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing test resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The examples as the router sees them, for the latency section. */
+  static List<String> texts() {
+    return Router.shipped().stream().map(RouteExamples.Example::text).toList();
+  }
+}
