@@ -1,16 +1,20 @@
 package io.frontdesk.conversation;
 
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.memory.ChatMemory;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The memory an agent sees during one turn: the system prompt, the token-bounded window of earlier
@@ -66,6 +70,30 @@ public final class ConversationMemory implements ChatMemory {
    */
   public synchronized void withdrawCustomerMessage() {
     messages.removeIf(m -> m instanceof UserMessage && !earlier.contains(m));
+  }
+
+  /**
+   * Gives every tool call of the last model message that has no result yet the result {@code
+   * resultFor} writes for its call id, so the stored exchange is complete (a provider rejects a
+   * tool call left unanswered).
+   */
+  public synchronized void answerOpenToolCalls(Function<String, String> resultFor) {
+    for (int i = messages.size() - 1; i >= 0; i--) {
+      if (messages.get(i) instanceof AiMessage ai && ai.hasToolExecutionRequests()) {
+        Set<String> answered = new HashSet<>();
+        for (ChatMessage m : messages.subList(i + 1, messages.size())) {
+          if (m instanceof ToolExecutionResultMessage r) {
+            answered.add(r.id());
+          }
+        }
+        for (ToolExecutionRequest call : ai.toolExecutionRequests()) {
+          if (!answered.contains(call.id())) {
+            messages.add(ToolExecutionResultMessage.from(call, resultFor.apply(call.id())));
+          }
+        }
+        return;
+      }
+    }
   }
 
   @Override

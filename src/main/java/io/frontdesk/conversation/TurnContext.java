@@ -3,6 +3,7 @@ package io.frontdesk.conversation;
 import dev.langchain4j.data.message.ChatMessage;
 import io.frontdesk.agent.routing.Route;
 import io.frontdesk.agent.routing.RoutedMessage;
+import io.frontdesk.toolgate.Caller;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,7 @@ public final class TurnContext {
 
   private final UUID conversationId;
   private final UUID turnId;
-  private final String customerId;
-  private final String tier;
+  private final Caller caller;
   private final int maxRounds;
   private final ConversationMemory memory;
   private final List<ToolRecord> tools = new ArrayList<>();
@@ -37,15 +37,13 @@ public final class TurnContext {
   TurnContext(
       UUID conversationId,
       UUID turnId,
-      String customerId,
-      String tier,
+      Caller caller,
       String agent,
       int maxRounds,
       List<ChatMessage> history) {
     this.conversationId = conversationId;
     this.turnId = turnId;
-    this.customerId = customerId;
-    this.tier = tier;
+    this.caller = caller;
     this.agent = agent;
     this.maxRounds = maxRounds;
     this.memory = new ConversationMemory(conversationId, history, this::countRound);
@@ -59,13 +57,18 @@ public final class TurnContext {
     return turnId;
   }
 
+  /** Who this turn acts for: the authenticated customer, their tier (from the database), roles. */
+  public Caller caller() {
+    return caller;
+  }
+
   /** The authenticated customer this turn acts for. */
   public String customerId() {
-    return customerId;
+    return caller.customerId();
   }
 
   public String tier() {
-    return tier;
+    return caller.tier();
   }
 
   public String agent() {

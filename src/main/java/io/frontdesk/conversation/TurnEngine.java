@@ -8,6 +8,7 @@ import io.frontdesk.agent.AgentConfig;
 import io.frontdesk.agent.HandoffTools;
 import io.frontdesk.agent.routing.RouteDecision;
 import io.frontdesk.agent.routing.RoutePlanner;
+import io.frontdesk.agent.routing.RoutedMessage;
 import io.frontdesk.agent.routing.Router;
 import io.frontdesk.guard.GuardCheck;
 import io.frontdesk.guard.GuardPipeline;
@@ -15,15 +16,19 @@ import io.frontdesk.guard.GuardVerdict;
 import io.frontdesk.http.Conflict;
 import io.frontdesk.http.NotFound;
 import io.frontdesk.http.Unauthenticated;
+import io.frontdesk.security.Roles;
+import io.frontdesk.toolgate.Caller;
 import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -73,16 +78,23 @@ public class TurnEngine {
 
   public Multi<TurnEvent> run(TurnRequest request) {
     // input guards first: a blocked message is stored flagged and never reaches a model
-    GuardCheck input = guards.checkInput(request.message());
-    // the message is embedded once; router, retrieval and guards share the vector
-    return router
-        .understand(request.message())
+    GuardCheck input =
+        request.system()
+            ? new GuardCheck(false, request.message(), List.of())
+            : guards.checkInput(request.message());
+    // a customer's message is embedded once (router, retrieval and guards share the vector); a
+    // system note is Frontdesk's own and is not routed
+    Uni<RoutedMessage> understood =
+        request.system()
+            ? Uni.createFrom().item(RoutedMessage.unknown())
+            : router.understand(request.message());
+    return understood
         .chain(
             routed ->
                 pool.withTransaction(db -> open(db, request, input.blocked()))
                     .invoke(turn -> turn.routed(routed)))
         .onItem()
-        .transformToMulti(turn -> events(turn, request.message(), input));
+        .transformToMulti(turn -> events(turn, request, input));
   }
 
   /** Who, which conversation, what memory; the customer's message is stored before anything. */
@@ -106,7 +118,9 @@ public class TurnEngine {
                                                 new StoredMessage(
                                                     turnId,
                                                     "user",
-                                                    null,
+                                                    request.system()
+                                                        ? TurnRequest.SYSTEM_AUTHOR
+                                                        : null,
                                                     request.message(),
                                                     List.of(),
                                                     null,
@@ -124,8 +138,8 @@ public class TurnEngine {
                                         new TurnContext(
                                             conv.id(),
                                             turnId,
-                                            request.customerId(),
-                                            tier,
+                                            new Caller(
+                                                request.customerId(), tier, Set.of(Roles.CUSTOMER)),
                                             catalog.resume(conv.activeAgent()),
                                             agentConfig.maxIterations(),
                                             history))))
@@ -137,7 +151,8 @@ public class TurnEngine {
             });
   }
 
-  private Multi<TurnEvent> events(TurnContext turn, String message, GuardCheck input) {
+  private Multi<TurnEvent> events(TurnContext turn, TurnRequest request, GuardCheck input) {
+    String message = request.message();
     TurnProgress progress =
         new TurnProgress(new AnswerFilter(guards, turn, () -> turn.systemPrompt()));
     List<TurnEvent> first = new ArrayList<>();
@@ -153,9 +168,12 @@ public class TurnEngine {
       progress.inputBlocked = true;
       work = Multi.createFrom().empty();
     } else {
+      Multi<TurnEvent> agent = Multi.createFrom().deferred(() -> routed(turn, message, progress));
       work =
           Deadline.bound(
-                  routed(turn, message, progress),
+                  request.prelude() == null
+                      ? agent
+                      : Multi.createBy().concatenating().streams(prelude(turn, request), agent),
                   agentConfig.timeout(),
                   () -> new TurnStopped(StopReason.TIMEOUT))
               .onFailure()
@@ -176,6 +194,15 @@ public class TurnEngine {
         .streams(started, work, end)
         .onTermination()
         .invoke(() -> turns.finish(turn));
+  }
+
+  /** What a system note runs first (blocking work, e.g. an approved call through the gate). */
+  private static Multi<TurnEvent> prelude(TurnContext turn, TurnRequest request) {
+    return Multi.createFrom()
+        .<List<TurnEvent>>item(() -> request.prelude().apply(turn))
+        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+        .onItem()
+        .transformToIterable(events -> events);
   }
 
   /**
@@ -224,6 +251,12 @@ public class TurnEngine {
                         catalog.fallback(),
                         "triage could not place the question")
                     : Multi.createFrom().empty())
+        .onFailure(failure -> cause(failure, ApprovalPending.class) != null)
+        .recoverWithMulti(
+            failure -> {
+              awaitApproval(turn, progress, cause(failure, ApprovalPending.class));
+              return Multi.createFrom().empty();
+            })
         .onFailure(failure -> cause(failure, Handoff.class) != null)
         .recoverWithMulti(
             failure -> {
@@ -261,6 +294,23 @@ public class TurnEngine {
                 ? workflows.run(
                     turn, target.substring(HandoffTools.WORKFLOW.length()), message, progress)
                 : runAgent(turn, message, progress));
+  }
+
+  /**
+   * A call needs a human's approval: the turn ends here. Every call of the model's last message
+   * gets a result in memory (the pending one says so; the others did not run), so the transcript
+   * holds complete exchanges and the conversation can go on.
+   */
+  private static void awaitApproval(
+      TurnContext turn, TurnProgress progress, ApprovalPending pending) {
+    progress.approval = pending;
+    turn.memory()
+        .answerOpenToolCalls(
+            id ->
+                id.equals(pending.callId())
+                    ? "{\"status\":\"pending_approval\",\"approval_id\":\"%s\",\"message\":\"A human colleague must approve this first; the customer has been told. Do not call it again.\"}"
+                        .formatted(pending.approvalId())
+                    : "{\"status\":\"not_run\",\"message\":\"The turn ended waiting for an approval; this call did not run.\"}");
   }
 
   private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {

@@ -29,6 +29,7 @@ public class TurnFinisher {
   private static final Logger LOG = Logger.getLogger(TurnFinisher.class);
   static final String ESCALATION_AGENT = "escalation";
   static final String GUARD_AGENT = "guard";
+  static final String APPROVAL_AGENT = "approval";
 
   private final Pool pool;
   private final ConversationRepository conversations;
@@ -59,11 +60,17 @@ public class TurnFinisher {
   private void measure(TurnContext turn, List<TurnEvent> events) {
     String reason = null;
     String outcome = "refused";
+    boolean awaiting = false;
     for (TurnEvent e : events) {
       if (e instanceof TurnEvent.Escalated escalated) {
         reason = escalated.reason();
+      } else if (e instanceof TurnEvent.ApprovalRequired) {
+        awaiting = true;
       } else if (e instanceof TurnEvent.Done done) {
-        outcome = done.resolved() ? "resolved" : done.escalated() ? "escalated" : "refused";
+        outcome =
+            done.resolved()
+                ? "resolved"
+                : done.escalated() ? "escalated" : awaiting ? "awaiting_approval" : "refused";
       }
     }
     metrics.turn(turn, outcome, reason, turn.elapsed());
@@ -72,6 +79,9 @@ public class TurnFinisher {
   private Uni<List<TurnEvent>> decide(TurnContext turn, String message, TurnProgress progress) {
     if (progress.inputBlocked) {
       return refuse(turn, message);
+    }
+    if (progress.approval != null) {
+      return awaitApproval(turn, progress.approval);
     }
     List<TurnEvent> events = new ArrayList<>();
     double confidence = ConfidenceScorer.score(turn.tools(), progress.routerConfidence);
@@ -121,6 +131,30 @@ public class TurnFinisher {
               return persist(turn, all, "escalated")
                   .replaceWith(
                       () -> escalated(turn, ticket, reason, summary, notice, confidence, events));
+            });
+  }
+
+  /**
+   * A call waits for a human: the exchange so far and the notice are stored, the conversation waits
+   * for the approval, and the customer is told what is pending (neither resolved nor escalated).
+   */
+  private Uni<List<TurnEvent>> awaitApproval(TurnContext turn, ApprovalPending pending) {
+    double confidence = ConfidenceScorer.score(turn.tools());
+    List<StoredMessage> all = new ArrayList<>(produced(turn, "", ""));
+    all.add(
+        new StoredMessage(
+            turn.turnId(), "assistant", APPROVAL_AGENT, pending.notice(), List.of(), null, null));
+    return persist(turn, all, "awaiting_approval")
+        .replaceWith(
+            () -> {
+              List<TurnEvent> events = new ArrayList<>();
+              events.add(
+                  new TurnEvent.ApprovalRequired(
+                      pending.approvalId(), pending.tool(), pending.notice(), pending.expiresAt()));
+              events.add(
+                  new TurnEvent.Done(
+                      turn.conversationId(), pending.notice(), false, false, null, confidence));
+              return events;
             });
   }
 

@@ -35,6 +35,7 @@ final class TurnProgress {
   volatile Throwable failure;
   volatile String humanSummary;
   volatile boolean handoffLimit;
+  volatile ApprovalPending approval;
 
   /** Set when the router answered itself: the answer is as sure as the route. */
   volatile Double routerConfidence;

@@ -2,6 +2,7 @@ package io.frontdesk.escalation;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Opens a ticket with its context package and notifies human agents. */
@@ -25,6 +26,19 @@ public class EscalationService {
                     .open(db, escalation)
                     .call(ticket -> notifier.notifyInTransaction(db, ticket)))
         .invoke(notifier::postWebhook);
+  }
+
+  /**
+   * Opens the ticket inside the caller's transaction {@code db} (its NOTIFY is sent only if that
+   * commits); call {@link #announce} after the commit for the webhook.
+   */
+  public Uni<Ticket> open(SqlClient db, Escalation escalation) {
+    return tickets.open(db, escalation).call(ticket -> notifier.notifyInTransaction(db, ticket));
+  }
+
+  /** The webhook for a ticket whose transaction committed. */
+  public void announce(Ticket ticket) {
+    notifier.postWebhook(ticket);
   }
 
   /** What the customer is told. */

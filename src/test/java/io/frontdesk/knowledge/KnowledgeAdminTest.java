@@ -110,6 +110,28 @@ class KnowledgeAdminTest {
   }
 
   @Test
+  void onlyAdministratorsWrite() {
+    Map<String, String> article = Map.of("group", "account", "title", "t", "body", "b");
+    Inquiries.as("cus_0070")
+        .contentType(ContentType.JSON)
+        .body(article)
+        .post("/api/v1/admin/knowledge/articles")
+        .then()
+        .statusCode(403);
+    Inquiries.asAgent("agent_7")
+        .delete("/api/v1/admin/knowledge/articles/KB-1001")
+        .then()
+        .statusCode(403);
+    io.restassured.RestAssured.given()
+        .contentType(ContentType.JSON)
+        .body(article)
+        .post("/api/v1/admin/knowledge/articles")
+        .then()
+        .statusCode(401);
+    Inquiries.as("cus_0070").get("/api/v1/knowledge/articles/KB-1001").then().statusCode(200);
+  }
+
+  @Test
   void badInputIsA400WithAReason() {
     Inquiries.asAdmin()
         .contentType(ContentType.JSON)
