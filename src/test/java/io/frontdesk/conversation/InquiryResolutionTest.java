@@ -105,6 +105,7 @@ class InquiryResolutionTest {
     assertEquals(2, model.requestCount());
     String raw = model.requests().get(1).toolResult("search_knowledge_base");
     assertTrue(raw.startsWith("{\"summary\":\"Found 3 articles\","), "compact JSON: " + raw);
+    assertFalse(raw.contains("similarity"), "the retrieval score is not shown to the model");
     JsonNode result = JSON.readTree(raw);
     assertEquals("Found 3 articles", result.get("summary").asText());
     assertEquals("KB-1019", result.get("results").get(0).get("id").asText());

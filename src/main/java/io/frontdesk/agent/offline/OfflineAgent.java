@@ -10,6 +10,7 @@ import io.frontdesk.billing.InvoiceDetail;
 import io.frontdesk.billing.InvoiceList;
 import io.frontdesk.billing.InvoiceView;
 import io.frontdesk.billing.PaymentView;
+import io.frontdesk.conversation.ToolRecord;
 import io.frontdesk.conversation.TurnContext;
 import io.frontdesk.conversation.TurnRegistry;
 import io.frontdesk.knowledge.DocumentationTools;
@@ -18,16 +19,19 @@ import io.frontdesk.knowledge.KnowledgeTools;
 import io.frontdesk.technical.ServiceList;
 import io.frontdesk.technical.ServiceSummary;
 import io.frontdesk.technical.TechnicalTools;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,6 +58,7 @@ public class OfflineAgent implements DeskAgent {
   private final DocumentationTools documentation;
   private final ObjectMapper json;
   private final OfflineConfig config;
+  private final MeterRegistry registry;
 
   OfflineAgent(
       TurnRegistry turns,
@@ -63,7 +68,8 @@ public class OfflineAgent implements DeskAgent {
       KnowledgeTools knowledge,
       DocumentationTools documentation,
       ObjectMapper json,
-      OfflineConfig config) {
+      OfflineConfig config,
+      MeterRegistry registry) {
     this.turns = turns;
     this.account = account;
     this.billing = billing;
@@ -72,6 +78,7 @@ public class OfflineAgent implements DeskAgent {
     this.documentation = documentation;
     this.json = json;
     this.config = config;
+    this.registry = registry;
   }
 
   /** Runs on a worker thread: the gated tools block on the database through the bridge. */
@@ -82,15 +89,35 @@ public class OfflineAgent implements DeskAgent {
             emitter -> {
               try {
                 TurnContext turn = turns.require(conversationId);
+                // calls made before the agent runs are an approval's (the resuming turn's
+                // prelude): the answer reports them
+                List<ToolRecord> approved = turn.tools();
                 ToolSession session =
                     new ToolSession(conversationId, turn.memory(), emitter::emit, json, message);
-                session.answer(respond(session, turn.route(), message));
+                String answer =
+                    approved.isEmpty()
+                        ? respond(session, turn.route(), message)
+                        : OfflineReplies.approved(approved.getLast());
+                count(turn.route(), answer);
+                session.answer(answer);
                 emitter.complete();
               } catch (RuntimeException e) {
                 emitter.fail(e);
               }
             })
         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+  }
+
+  /** Offline turns by route and whether they were answered or went to a person. */
+  private void count(Route route, String answer) {
+    registry
+        .counter(
+            "frontdesk.offline.answers",
+            "route",
+            route.route(),
+            "outcome",
+            answer.startsWith(OfflineReplies.ESCALATE) ? "person" : "answered")
+        .increment();
   }
 
   private String respond(ToolSession s, Route route, String message) {
@@ -207,37 +234,52 @@ public class OfflineAgent implements DeskAgent {
         .orElseGet(() -> OfflineReplies.escalate("Diagnostics could not run", message));
   }
 
-  private static Optional<ServiceSummary> named(List<ServiceSummary> services, String message) {
+  /**
+   * The service the message names: its id, else the one sharing most words with the message (its
+   * name's parts, e.g. "checkout" of checkout-api, or its type, e.g. api); none if no word matches.
+   */
+  static Optional<ServiceSummary> named(List<ServiceSummary> services, String message) {
     Matcher id = SERVICE_ID.matcher(message);
     if (id.find()) {
       String wanted = id.group();
       return services.stream().filter(x -> x.serviceId().equals(wanted)).findFirst();
     }
-    String text = message.toLowerCase(Locale.ROOT);
-    return services.stream()
-        .filter(
-            x ->
-                Pattern.compile("\\b" + Pattern.quote(x.name().toLowerCase(Locale.ROOT)) + "\\b")
-                    .matcher(text)
-                    .find())
-        .findFirst();
+    Set<String> words = words(message);
+    ServiceSummary best = null;
+    long bestOverlap = 0;
+    for (ServiceSummary service : services) {
+      Set<String> own = words(service.name() + " " + service.type());
+      long overlap = own.stream().filter(words::contains).count();
+      if (overlap > bestOverlap) {
+        best = service;
+        bestOverlap = overlap;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  private static Set<String> words(String text) {
+    Set<String> out = new HashSet<>();
+    for (String w : text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+      if (w.length() > 2) {
+        out.add(w);
+      }
+    }
+    return out;
   }
 
   /**
-   * The closest passage of the help centre (documentation first for technical questions), quoted
-   * with its id and title when it is close enough in meaning; otherwise a person answers.
+   * The closest passage of the help centre (articles and documentation both searched, the route's
+   * own first), quoted with its id and title when it is close enough in meaning; otherwise a person
+   * answers.
    */
   private String knowledge(ToolSession s, Route route, String message) {
     boolean technicalFirst = route.route().equals("technical");
-    Optional<KnowledgeAnswer.Passage> best = search(s, technicalFirst, message);
-    if (best.filter(this::closeEnough).isEmpty()) {
-      Optional<KnowledgeAnswer.Passage> other = search(s, !technicalFirst, message);
-      best =
-          java.util.stream.Stream.of(best, other)
-              .flatMap(Optional::stream)
-              .max(Comparator.comparingDouble(KnowledgeAnswer.Passage::similarity));
-    }
-    return best.filter(this::closeEnough)
+    return java.util.stream.Stream.of(technicalFirst, !technicalFirst)
+        .map(documentation -> search(s, documentation, message))
+        .flatMap(Optional::stream)
+        .filter(this::closeEnough)
+        .max(Comparator.comparingDouble(KnowledgeAnswer.Passage::similarity))
         .map(OfflineReplies::passage)
         .orElseGet(
             () -> OfflineReplies.escalate("No help article answers this closely enough", message));

@@ -3,9 +3,12 @@ package io.frontdesk.agent.offline;
 import io.frontdesk.account.AccountActionResult;
 import io.frontdesk.billing.InvoiceView;
 import io.frontdesk.billing.PaymentView;
+import io.frontdesk.billing.RefundResult;
+import io.frontdesk.conversation.ToolRecord;
 import io.frontdesk.knowledge.KnowledgeAnswer;
 import io.frontdesk.technical.DiagnosticCheck;
 import io.frontdesk.technical.Diagnostics;
+import io.frontdesk.technical.RestartResult;
 import io.frontdesk.technical.ServiceSummary;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -36,7 +39,14 @@ final class OfflineReplies {
                       d.get("status"),
                       d.get("price"),
                       renewal(String.valueOf(d.get("renews_at"))));
-      default -> result.message() + sentTo(d);
+      case "password_reset" ->
+          "I've emailed a password reset link to %s. It works once and expires %s."
+              .formatted(d.get("sent_to"), expiry(d));
+      case "email_update" ->
+          ("I've emailed a confirmation link to your current address, %s. Follow it to enter the"
+                  + " new address, which you then confirm from there too; the link expires %s.")
+              .formatted(d.get("sent_to"), expiry(d));
+      default -> result.message();
     };
   }
 
@@ -110,6 +120,21 @@ final class OfflineReplies {
     return out.toString();
   }
 
+  /** A call a colleague approved has run (an approval's resuming turn): what came of it. */
+  static String approved(ToolRecord call) {
+    if (!call.success()) {
+      return "A colleague approved your request, but it could not be completed: %s. Our team will follow up."
+          .formatted(call.error() == null ? "it failed" : call.error());
+    }
+    return "A colleague approved your request. "
+        + switch (call.result()) {
+          case AccountActionResult a -> accountAction(a);
+          case RefundResult r -> r.message();
+          case RestartResult r -> r.message();
+          case null, default -> "It has been carried out.";
+        };
+  }
+
   static String passage(KnowledgeAnswer.Passage p) {
     return "From our help centre, %s \"%s\":\n\n%s".formatted(p.id(), p.title(), p.passage());
   }
@@ -125,13 +150,14 @@ final class OfflineReplies {
 
   private static String invoice(InvoiceView i) {
     String paid = i.paidAt() == null ? "" : " on " + date(i.paidAt());
-    return "%s, issued %s: %s %s including %s tax (%s), %s%s"
+    return "%s, issued %s: %s %s including %s %s tax (%s), %s%s"
         .formatted(
             i.number(),
             date(i.issuedAt()),
             i.total().toPlainString(),
             i.currency(),
             i.tax().toPlainString(),
+            i.currency(),
             i.description(),
             i.status(),
             paid);
@@ -143,9 +169,15 @@ final class OfflineReplies {
         : "it renews on " + renewsAt.substring(0, Math.min(10, renewsAt.length()));
   }
 
-  private static String sentTo(Map<String, Object> details) {
-    Object to = details.get("sent_to");
-    return to == null ? "" : " It was sent to " + to + ".";
+  /** "at 13:05 UTC on 2026-12-01", from the action's expires_at. */
+  private static String expiry(Map<String, Object> details) {
+    try {
+      OffsetDateTime at = OffsetDateTime.parse(String.valueOf(details.get("expires_at")));
+      return "at %s UTC on %s"
+          .formatted(at.toLocalTime().withSecond(0).withNano(0), at.toLocalDate());
+    } catch (RuntimeException e) {
+      return "soon";
+    }
   }
 
   private static String capitalised(Object word) {

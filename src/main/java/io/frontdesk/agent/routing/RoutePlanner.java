@@ -6,6 +6,8 @@ import io.frontdesk.agent.WorkflowConfig;
 import io.frontdesk.agent.offline.OfflineMode;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+import org.jboss.logging.Logger;
 
 /**
  * Decides what a turn does with the router's verdict (DESIGN §1): a person when the customer asks
@@ -14,6 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class RoutePlanner {
+
+  private static final Logger LOG = Logger.getLogger(RoutePlanner.class);
+  private static final Set<String> OWN = Set.of(Route.SMALLTALK, Route.HUMAN, Route.OUT_OF_SCOPE);
 
   private final AgentCatalog catalog;
   private final WorkflowConfig workflows;

@@ -78,10 +78,6 @@ public class Router {
     return new SoftmaxRegression.Settings(l2, defaults.maxIterations(), defaults.tolerance());
   }
 
-  public boolean enabled() {
-    return model != null;
-  }
-
   /** The routes the examples define (for checking them against the desk's agents). */
   public List<String> routes() {
     return model == null ? List.of() : model.routes();
@@ -90,11 +86,6 @@ public class Router {
   /** Where a message belongs, from its vector (the turn's, embedded once). */
   public Route route(float[] vector) {
     return model == null || vector == null ? Route.none() : model.classify(vector);
-  }
-
-  /** Embeds and routes; blocking. */
-  public Route route(String message) {
-    return model == null ? Route.none() : model.classify(embedder.embed(message));
   }
 
   /**
