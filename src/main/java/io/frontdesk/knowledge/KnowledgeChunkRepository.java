@@ -3,6 +3,7 @@ package io.frontdesk.knowledge;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -123,31 +124,19 @@ public class KnowledgeChunkRepository {
         .map(rows -> rows.iterator().next().getBoolean(0));
   }
 
-  /** Every passage of this model, with its document's title and group. */
+  // passages with their document's title and group, whichever collection holds it
+  private static final String PASSAGES =
+      "select c.collection, c.document_id, c.content, c.embedding, coalesce(a.title, p.title) as"
+          + " title, coalesce(a.category, p.section) as grp from knowledge_chunk c left join"
+          + " kb_article a on c.collection = 'kb_article' and a.id = c.document_id left join"
+          + " doc_page p on c.collection = 'doc_page' and p.id = c.document_id ";
+
+  /** Every passage of this model. */
   Uni<List<Stored>> all(String model) {
     return pool.preparedQuery(
-            "select c.collection, c.document_id, c.content, c.embedding, coalesce(a.title,"
-                + " p.title) as title, coalesce(a.category, p.section) as grp from knowledge_chunk"
-                + " c left join kb_article a on c.collection = 'kb_article' and a.id ="
-                + " c.document_id left join doc_page p on c.collection = 'doc_page' and p.id ="
-                + " c.document_id where c.model = $1 order by c.collection, c.document_id,"
-                + " c.ordinal")
+            PASSAGES + "where c.model = $1 order by c.collection, c.document_id, c.ordinal")
         .execute(Tuple.of(model))
-        .map(
-            rows -> {
-              List<Stored> out = new ArrayList<>();
-              for (Row r : rows) {
-                out.add(
-                    new Stored(
-                        Collection.ofTable(r.getString("collection")),
-                        r.getString("document_id"),
-                        r.getString("title"),
-                        r.getString("grp"),
-                        r.getString("content"),
-                        unboxed(r.getArrayOfFloats("embedding"))));
-              }
-              return out;
-            });
+        .map(KnowledgeChunkRepository::stored);
   }
 
   /**
@@ -155,29 +144,27 @@ public class KnowledgeChunkRepository {
    * limit}.
    */
   Uni<List<Stored>> nearest(Collection collection, String model, float[] vector, int limit) {
-    String sql =
-        "select c.document_id, c.content, c.embedding, coalesce(a.title, p.title) as title,"
-            + " coalesce(a.category, p.section) as grp from knowledge_chunk c left join kb_article"
-            + " a on c.collection = 'kb_article' and a.id = c.document_id left join doc_page p on"
-            + " c.collection = 'doc_page' and p.id = c.document_id where c.collection = $1 and"
-            + " c.model = $2 order by c.embedding_vector <=> $3::vector limit $4";
-    return pool.preparedQuery(sql)
+    return pool.preparedQuery(
+            PASSAGES
+                + "where c.collection = $1 and c.model = $2 order by c.embedding_vector <=>"
+                + " $3::vector limit $4")
         .execute(Tuple.of(collection.table, model, literal(vector), limit))
-        .map(
-            rows -> {
-              List<Stored> out = new ArrayList<>();
-              for (Row r : rows) {
-                out.add(
-                    new Stored(
-                        collection,
-                        r.getString("document_id"),
-                        r.getString("title"),
-                        r.getString("grp"),
-                        r.getString("content"),
-                        unboxed(r.getArrayOfFloats("embedding"))));
-              }
-              return out;
-            });
+        .map(KnowledgeChunkRepository::stored);
+  }
+
+  private static List<Stored> stored(RowSet<Row> rows) {
+    List<Stored> out = new ArrayList<>();
+    for (Row r : rows) {
+      out.add(
+          new Stored(
+              Collection.ofTable(r.getString("collection")),
+              r.getString("document_id"),
+              r.getString("title"),
+              r.getString("grp"),
+              r.getString("content"),
+              unboxed(r.getArrayOfFloats("embedding"))));
+    }
+    return out;
   }
 
   private static Float[] boxed(float[] v) {

@@ -35,8 +35,18 @@ public final class PromptTokenReport {
   /** Every scripted model response starts this late, so time to first token counts model calls. */
   static final Duration MODEL_LATENCY = Duration.ofMillis(300);
 
-  /** Tokens of one turn, split by where they come from, and its time to the first answer text. */
-  record Cost(int requests, int system, int tools, int memory, long firstTokenMs) {
+  /**
+   * Tokens of one turn, split by where they come from, its time to the first answer text, and
+   * whether the router handed it on (1) or not (0).
+   */
+  record Cost(
+      int requests,
+      int system,
+      int tools,
+      int memory,
+      long firstTokenMs,
+      int routerHandoffs,
+      int toWorkflows) {
     int total() {
       return system + tools + memory;
     }
@@ -47,7 +57,9 @@ public final class PromptTokenReport {
           system + o.system,
           tools + o.tools,
           memory + o.memory,
-          firstTokenMs + o.firstTokenMs);
+          firstTokenMs + o.firstTokenMs,
+          routerHandoffs + o.routerHandoffs,
+          toWorkflows + o.toWorkflows);
     }
   }
 
@@ -132,7 +144,9 @@ public final class PromptTokenReport {
             tokens.system(),
             tokens.tools(),
             tokens.memory(),
-            streamed.firstTextMs()),
+            streamed.firstTextMs(),
+            streamed.routedTo() == null ? 0 : 1,
+            streamed.routedTo() != null && streamed.routedTo().startsWith("workflow:") ? 1 : 0),
         streamed.conversationId());
   }
 
@@ -173,7 +187,7 @@ public final class PromptTokenReport {
       JsonNode schema = r.json().get("tools");
       tools += schema == null ? 0 : Tokens.count(schema.toString());
     }
-    return new Cost(requests.size(), system, tools, memory, 0);
+    return new Cost(requests.size(), system, tools, memory, 0, 0, 0);
   }
 
   private static String render(List<Scenario> scenarios, Map<Setup, List<Cost[]>> results) {
@@ -246,20 +260,17 @@ public final class PromptTokenReport {
     Cost[] triage = totals(results.get(MULTI_TRIAGE));
     Cost[] router = totals(results.get(MULTI_ROUTER));
     Cost all = single[0].plus(single[1]).plus(triage[0]).plus(triage[1]);
-    long sure =
-        java.util.stream.IntStream.range(0, results.get(MULTI_ROUTER).size())
-            .filter(
-                i ->
-                    results.get(MULTI_ROUTER).get(i)[0].requests()
-                        < results.get(MULTI_TRIAGE).get(i)[0].requests())
-            .count();
-    return ("Multi (LLM triage) vs single: turn 1 %+.1f%% (the extra triage call), turn 2 %+.1f%%"
+    int sure = router[0].routerHandoffs();
+    return ("Multi (LLM triage) vs single: turn 1 %+.1f%% (one more call, triage, but each call"
+            + " offers fewer tool schemas), turn 2 %+.1f%%"
             + " (the specialist offers fewer tool schemas than the all-tools agent). Tool schemas"
             + " are %.0f%% of those prompt tokens, system prompts %.0f%%, memory %.0f%%.%n%n"
-            + "**Router-first** (multi): the router was sure of %d of %d first messages and sent"
-            + " them to the specialist without the triage call: turn 1 model calls %d → %d"
-            + " (%+.1f%%), prompt tokens %d → %d (%+.1f%%), median time to first token %d → %d"
-            + " ms. Turn 2 is answered by the specialist either way (%d → %d prompt tokens).")
+            + "**Router-first** (multi): the router was sure of %d of %d first messages and handed"
+            + " them on without the triage call (%d of them to a workflow, whose steps cost more"
+            + " than the one specialist the scripted triage picks): turn 1 model calls %d → %d"
+            + " (%+.1f%%), prompt tokens %d → %d"
+            + " (%+.1f%%), median time to first token %d → %d ms. Turn 2 is answered by the"
+            + " specialist either way (%d → %d prompt tokens).")
         .formatted(
             100.0 * (triage[0].total() - single[0].total()) / single[0].total(),
             100.0 * (triage[1].total() - single[1].total()) / single[1].total(),
@@ -268,6 +279,7 @@ public final class PromptTokenReport {
             100.0 * all.memory() / all.total(),
             sure,
             results.get(MULTI_ROUTER).size(),
+            router[0].toWorkflows(),
             triage[0].requests(),
             router[0].requests(),
             100.0 * (router[0].requests() - triage[0].requests()) / triage[0].requests(),
@@ -281,7 +293,7 @@ public final class PromptTokenReport {
   }
 
   private static Cost sum(List<Cost[]> costs, int turn) {
-    Cost sum = new Cost(0, 0, 0, 0, 0);
+    Cost sum = new Cost(0, 0, 0, 0, 0, 0, 0);
     for (Cost[] c : costs) {
       sum = sum.plus(c[turn]);
     }
@@ -298,7 +310,7 @@ public final class PromptTokenReport {
   }
 
   /** A streamed turn's time to its first answer text, and its conversation id. */
-  private record Streamed(long firstTextMs, String conversationId) {}
+  private record Streamed(long firstTextMs, String conversationId, String routedTo) {}
 
   private static Streamed stream(int port, String customer, String message, String conversation)
       throws IOException, InterruptedException {
@@ -323,6 +335,7 @@ public final class PromptTokenReport {
     }
     long first = -1;
     String conversationId = null;
+    String routedTo = null;
     for (String line : (Iterable<String>) response.body()::iterator) {
       if (!line.startsWith("data:")) {
         continue;
@@ -335,8 +348,11 @@ public final class PromptTokenReport {
       if (type.equals("done")) {
         conversationId = event.get("conversationId").asText();
       }
+      if (type.equals("handoff") && event.path("reason").asText().equals("router")) {
+        routedTo = event.path("to").asText();
+      }
     }
-    return new Streamed(first, conversationId);
+    return new Streamed(first, conversationId, routedTo);
   }
 
   /** The service runs in demo mode (its own generated key): it signs a token for the customer. */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.frontdesk.testing.Inquiries;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -24,12 +25,15 @@ class KnowledgeAdminTest {
 
   @Inject Pool pool;
 
+  /** A JSON request made as an administrator. */
+  private static RequestSpecification admin(Object body) {
+    return Inquiries.asAdmin().contentType(ContentType.JSON).body(body);
+  }
+
   @Test
   void anArticleIsAddedFoundByMeaningUpdatedAndDeleted() {
     String id =
-        Inquiries.asAdmin()
-            .contentType(ContentType.JSON)
-            .body(
+        admin(
                 Map.of(
                     "group", "account",
                     "title", "How do I rename my organization?",
@@ -60,9 +64,7 @@ class KnowledgeAdminTest {
         .body("[0].id", equalTo(id))
         .body("[0].passage", containsString("Rename"));
 
-    Inquiries.asAdmin()
-        .contentType(ContentType.JSON)
-        .body(
+    admin(
             Map.of(
                 "group", "account",
                 "title", "How do I rename my organization?",
@@ -90,18 +92,14 @@ class KnowledgeAdminTest {
             "group", "cli",
             "title", "sky whoami",
             "body", "`sky whoami` prints the signed-in user and organization.");
-    Inquiries.asAdmin()
-        .contentType(ContentType.JSON)
-        .body(page)
+    admin(page)
         .put("/api/v1/admin/documentation/pages/DOC-2901")
         .then()
         .statusCode(201)
         .body("id", equalTo("DOC-2901"));
     Map<String, String> withId = new java.util.HashMap<>(page);
     withId.put("id", "DOC-2901");
-    Inquiries.asAdmin()
-        .contentType(ContentType.JSON)
-        .body(withId)
+    admin(withId)
         .post("/api/v1/admin/documentation/pages")
         .then()
         .statusCode(409)
@@ -133,33 +131,22 @@ class KnowledgeAdminTest {
 
   @Test
   void badInputIsA400WithAReason() {
-    Inquiries.asAdmin()
-        .contentType(ContentType.JSON)
-        .body(Map.of("group", "account", "body", "text"))
+    admin(Map.of("group", "account", "body", "text"))
         .post("/api/v1/admin/knowledge/articles")
         .then()
         .statusCode(400)
         .body("error", equalTo("invalid_request"))
         .body("message", containsString("title"));
-    Inquiries.asAdmin()
-        .contentType(ContentType.JSON)
-        .body(Map.of("group", "Not A Group", "title", "t", "body", "b"))
+    admin(Map.of("group", "Not A Group", "title", "t", "body", "b"))
         .post("/api/v1/admin/knowledge/articles")
         .then()
         .statusCode(400)
         .body("message", containsString("group"));
-    Inquiries.asAdmin()
-        .contentType(ContentType.JSON)
-        .body(Map.of("group", "account", "title", "t", "body", "b"))
+    admin(Map.of("group", "account", "title", "t", "body", "b"))
         .put("/api/v1/admin/knowledge/articles/DOC-2001")
         .then()
         .statusCode(400)
         .body("message", containsString("KB-"));
-    Inquiries.asAdmin()
-        .contentType(ContentType.JSON)
-        .body("{not json")
-        .post("/api/v1/admin/knowledge/articles")
-        .then()
-        .statusCode(400);
+    admin("{not json").post("/api/v1/admin/knowledge/articles").then().statusCode(400);
   }
 }

@@ -1,7 +1,6 @@
 package io.frontdesk.agent.offline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.frontdesk.account.AccountActionResult;
 import io.frontdesk.account.AccountTools;
 import io.frontdesk.agent.DeskAgent;
 import io.frontdesk.agent.routing.Route;
@@ -32,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -147,24 +147,25 @@ public class OfflineAgent implements DeskAgent {
   }
 
   private String account(ToolSession s, String action, String message) {
-    Optional<AccountActionResult> result =
+    return answered(
         s.call(
             "perform_account_action",
             Map.of("action", action),
-            () -> account.performAccountAction(action, s.conversationId()));
-    return result
-        .map(OfflineReplies::accountAction)
-        .orElseGet(() -> OfflineReplies.escalate("The account action was refused", message));
+            () -> account.performAccountAction(action, s.conversationId())),
+        OfflineReplies::accountAction,
+        "The account action was refused",
+        message);
   }
 
   private String invoices(ToolSession s, String message, boolean latestOnly) {
-    return listInvoices(s)
-        .map(
-            list ->
-                latestOnly
-                    ? OfflineReplies.latestInvoice(list.invoices())
-                    : OfflineReplies.invoices(list.invoices()))
-        .orElseGet(() -> OfflineReplies.escalate("Invoices could not be looked up", message));
+    return answered(
+        listInvoices(s),
+        list ->
+            latestOnly
+                ? OfflineReplies.latestInvoice(list.invoices())
+                : OfflineReplies.invoices(list.invoices()),
+        "Invoices could not be looked up",
+        message);
   }
 
   /** A payment named in the message, else the latest attempt on the newest unpaid invoice. */
@@ -172,12 +173,14 @@ public class OfflineAgent implements DeskAgent {
     Matcher payment = PAYMENT_ID.matcher(message);
     if (payment.find()) {
       String id = payment.group();
-      return s.call(
+      return answered(
+          s.call(
               "lookup_payment",
               Map.of("payment_id", id),
-              () -> billing.lookupPayment(id, s.conversationId()))
-          .map(OfflineReplies::payment)
-          .orElseGet(() -> OfflineReplies.escalate("The payment could not be found", message));
+              () -> billing.lookupPayment(id, s.conversationId())),
+          OfflineReplies::payment,
+          "The payment could not be found",
+          message);
     }
     Matcher named = INVOICE_ID.matcher(message);
     Optional<String> invoiceId =
@@ -195,12 +198,20 @@ public class OfflineAgent implements DeskAgent {
       return "You have no invoices, so there are no payments to check.";
     }
     String id = invoiceId.get();
-    return s.call(
+    return answered(
+        s.call(
             "lookup_invoice",
             Map.of("invoice_id", id),
-            () -> billing.lookupInvoice(id, s.conversationId()))
-        .map(OfflineAgent::latestPayment)
-        .orElseGet(() -> OfflineReplies.escalate("The invoice could not be found", message));
+            () -> billing.lookupInvoice(id, s.conversationId())),
+        OfflineAgent::latestPayment,
+        "The invoice could not be found",
+        message);
+  }
+
+  /** The answer composed from a tool's result; a call the gate or the tool refused, a person's. */
+  private static <T> String answered(
+      Optional<T> result, Function<T, String> compose, String refused, String message) {
+    return result.map(compose).orElseGet(() -> OfflineReplies.escalate(refused, message));
   }
 
   private static String latestPayment(InvoiceDetail detail) {
@@ -226,12 +237,14 @@ public class OfflineAgent implements DeskAgent {
       return OfflineReplies.servicesRunning(services);
     }
     String id = target.get().serviceId();
-    return s.call(
+    return answered(
+        s.call(
             "run_diagnostics",
             Map.of("service_id", id),
-            () -> technical.runDiagnostics(id, s.conversationId()))
-        .map(OfflineReplies::diagnosis)
-        .orElseGet(() -> OfflineReplies.escalate("Diagnostics could not run", message));
+            () -> technical.runDiagnostics(id, s.conversationId())),
+        OfflineReplies::diagnosis,
+        "Diagnostics could not run",
+        message);
   }
 
   /**

@@ -86,7 +86,8 @@ final class IntentSection {
                     splits.get("oos_train").size(),
                     l2,
                     val.size(),
-                    oosVal.size()))
+                    oosVal.size(),
+                    f3(WANTED_OOS_RECALL)))
         .append("| threshold | dev in-scope accuracy | dev out-of-scope recall |\n|---|---|---|\n");
     double threshold = OOS_THRESHOLDS[OOS_THRESHOLDS.length - 1];
     double bestScore = -1;
