@@ -1,8 +1,10 @@
 package io.frontdesk.conversation;
 
 import io.frontdesk.http.BadRequest;
+import io.frontdesk.http.StrictJson;
 import io.frontdesk.security.CurrentCaller;
 import io.frontdesk.security.Roles;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /** Customer inquiries over REST (one answer) and SSE (the turn's events as they happen). */
+@CustomDeserialization(StrictJson.class)
 @Path("/api/v1/inquiries")
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "inquiries")
