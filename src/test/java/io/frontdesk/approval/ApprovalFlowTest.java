@@ -12,13 +12,19 @@ import io.frontdesk.testing.Inquiries;
 import io.frontdesk.testing.ModelServerTestResource;
 import io.frontdesk.testing.Reply;
 import io.frontdesk.testing.ScriptedModelServer;
+import io.frontdesk.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -164,6 +170,49 @@ public class ApprovalFlowTest {
             .stream()
             .map(row -> row.getString(0))
             .toList());
+  }
+
+  @Test
+  void aDecisionReachesAFollowerOfTheConversationLive() throws Exception {
+    Row order = paidOrder(pool, "cus_0201", "cus_0240");
+    Requested r = requestRefund(order);
+    String token = TestTokens.customer(order.getString("customer_id"));
+    URI feed =
+        URI.create(
+            "http://localhost:%d/api/v1/conversations/%s/events?after=0&token=%s"
+                .formatted(RestAssured.port, r.conversation(), token));
+    HttpClient http = HttpClient.newHttpClient();
+    // an EventSource cannot set headers: the token travels as ?token=
+    HttpResponse<java.util.stream.Stream<String>> stream =
+        http.send(
+            HttpRequest.newBuilder(feed).header("Accept", "text/event-stream").build(),
+            HttpResponse.BodyHandlers.ofLines());
+    assertEquals(200, stream.statusCode());
+    ExecutorService reader = Executors.newSingleThreadExecutor();
+    Future<List<String>> events =
+        reader.submit(
+            () -> {
+              List<String> seen = new ArrayList<>();
+              var lines = stream.body().iterator();
+              while (lines.hasNext()) {
+                String line = lines.next();
+                if (line.startsWith("data:")) {
+                  seen.add(line);
+                  if (line.contains("\"type\":\"done\"")) {
+                    return seen;
+                  }
+                }
+              }
+              return seen;
+            });
+
+    model.enqueue(Reply.text("Approved and refunded."));
+    decide(r.approval(), "approve", "").then().statusCode(200);
+
+    List<String> seen = events.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    reader.shutdownNow();
+    assertTrue(seen.stream().anyMatch(l -> l.contains("\"type\":\"approval_decided\"")), "" + seen);
+    assertTrue(seen.getLast().contains("Approved and refunded."), seen.getLast());
   }
 
   @Test
