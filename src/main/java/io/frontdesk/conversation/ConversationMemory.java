@@ -1,16 +1,20 @@
 package io.frontdesk.conversation;
 
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.memory.ChatMemory;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The memory an agent sees during one turn: the system prompt, the token-bounded window of earlier
@@ -26,6 +30,7 @@ public final class ConversationMemory implements ChatMemory {
   private final UUID id;
   private final Set<ChatMessage> earlier = identitySet();
   private final Set<ChatMessage> counted = identitySet();
+  private final Set<String> claimed = new HashSet<>();
   private final List<ChatMessage> messages = new ArrayList<>();
   private final Runnable onToolRound;
   private volatile String systemPrompt;
@@ -66,6 +71,67 @@ public final class ConversationMemory implements ChatMemory {
    */
   public synchronized void withdrawCustomerMessage() {
     messages.removeIf(m -> m instanceof UserMessage && !earlier.contains(m));
+  }
+
+  /**
+   * The gate starts a call of {@code tool}: the model's id for it, i.e. the first call of that name
+   * in the newest tool-calling message of this turn that has no result and was not claimed yet
+   * (calls run in the order the model made them); null when none matches.
+   */
+  synchronized String claim(String tool) {
+    for (ChatMessage m : messages.reversed()) {
+      if (m instanceof AiMessage ai && ai.hasToolExecutionRequests() && !earlier.contains(m)) {
+        Set<String> answered = answered();
+        for (ToolExecutionRequest call : ai.toolExecutionRequests()) {
+          if (call.name().equals(tool)
+              && call.id() != null
+              && !answered.contains(call.id())
+              && claimed.add(call.id())) {
+            return call.id();
+          }
+        }
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Gives every tool call of this turn that has no result yet the answer {@code answer} makes of
+   * it, right after its message: a turn cut short, or a transfer among parallel calls, must not
+   * leave a call unanswered (providers refuse the next request, and the stored memory would lie).
+   */
+  public synchronized void answerPending(Function<ToolExecutionRequest, String> answer) {
+    Set<String> answered = answered();
+    List<ChatMessage> rebuilt = new ArrayList<>(messages.size());
+    for (int i = 0; i < messages.size(); i++) {
+      ChatMessage m = messages.get(i);
+      rebuilt.add(m);
+      if (m instanceof AiMessage ai && ai.hasToolExecutionRequests() && !earlier.contains(m)) {
+        while (i + 1 < messages.size()
+            && messages.get(i + 1) instanceof ToolExecutionResultMessage result) {
+          rebuilt.add(result);
+          i++;
+        }
+        for (ToolExecutionRequest call : ai.toolExecutionRequests()) {
+          if (!answered.contains(call.id())) {
+            rebuilt.add(ToolExecutionResultMessage.from(call, answer.apply(call)));
+          }
+        }
+      }
+    }
+    messages.clear();
+    messages.addAll(rebuilt);
+  }
+
+  private Set<String> answered() {
+    Set<String> ids = new HashSet<>();
+    for (ChatMessage m : messages) {
+      if (m instanceof ToolExecutionResultMessage result) {
+        ids.add(result.id());
+      }
+    }
+    return ids;
   }
 
   @Override

@@ -5,7 +5,6 @@ import io.frontdesk.conversation.TurnContext;
 import io.frontdesk.conversation.TurnControl;
 import io.frontdesk.conversation.TurnEvent;
 import io.frontdesk.conversation.TurnRegistry;
-import io.frontdesk.conversation.TurnStopped;
 import io.frontdesk.database.ReactiveBridge;
 import io.frontdesk.guard.GuardCheck;
 import io.frontdesk.guard.GuardPipeline;
@@ -44,9 +43,9 @@ public class ToolGate {
 
   public Object execute(ToolInvocation call, Callable<Object> tool) throws Exception {
     TurnContext turn = turns.require(call.memoryId());
-    if (turn.stopped() != null) {
-      throw new TurnStopped(turn.stopped());
-    }
+    // refused once the turn is stopped; counted while it runs, so the turn waits for it to end
+    TurnContext.RunningTool running =
+        turn.toolStarted(call.memoryId(), call.tool(), call.arguments());
     long start = System.nanoTime();
     try {
       validate(call);
@@ -64,6 +63,8 @@ public class ToolGate {
       LOG.warnf("Tool %s failed: %s", call.tool(), LogRedaction.redact(String.valueOf(failure)));
       finish(turn, call, start, false, null, failure.toString(), "failed");
       throw new ToolRefused(call.tool() + " is temporarily unavailable; try again later");
+    } finally {
+      turn.toolEnded(running);
     }
   }
 

@@ -93,12 +93,7 @@ class EscalationTurnTest {
 
   @Test
   void aNewTicketIsAnnouncedOnThePostgresChannelTheConsoleListensTo() {
-    Config config = ConfigProvider.getConfig();
-    PgConnectOptions options =
-        PgConnectOptions.fromUri(config.getValue("quarkus.datasource.reactive.url", String.class))
-            .setUser(config.getValue("quarkus.datasource.username", String.class))
-            .setPassword(config.getValue("quarkus.datasource.password", String.class));
-    PgSubscriber subscriber = PgSubscriber.subscriber(vertx, options);
+    PgSubscriber subscriber = subscriber();
     List<String> announced = new CopyOnWriteArrayList<>();
     subscriber.channel(EscalationNotifier.CHANNEL).handler(announced::add);
     subscriber.connect().await().atMost(Duration.ofSeconds(10));
@@ -116,6 +111,41 @@ class EscalationTurnTest {
   }
 
   @Test
+  void aLongEscalateSummaryIsCutAndTheAnnouncementCarriesOnlyTheTicketId() {
+    PgSubscriber subscriber = subscriber();
+    List<String> announced = new CopyOnWriteArrayList<>();
+    subscriber.channel(EscalationNotifier.CHANNEL).handler(announced::add);
+    subscriber.connect().await().atMost(Duration.ofSeconds(10));
+    try {
+      String summary =
+          "The customer disputes every charge on the account since March. ".repeat(150);
+      model.enqueue(Reply.text("ESCALATE: " + summary));
+
+      JsonPath answer = Inquiries.ask("cus_0065", "I dispute all of my charges");
+
+      assertTrue(answer.getBoolean("escalated"), answer.prettify());
+      String ticketId = answer.getString("ticketId");
+      String stored =
+          rows(
+                  pool,
+                  "select summary from ticket where id = $1",
+                  Long.parseLong(ticketId.substring(4)))
+              .getFirst()
+              .getString(0);
+      assertTrue(stored.length() <= 500, "summary of " + stored.length() + " characters");
+      assertTrue(stored.startsWith("The customer disputes every charge"), stored);
+      Eventually.await(
+          "the ticket on " + EscalationNotifier.CHANNEL,
+          () -> announced.stream().anyMatch(p -> p.contains("\"" + ticketId + "\"")));
+      String payload =
+          announced.stream().filter(p -> p.contains("\"" + ticketId + "\"")).findFirst().get();
+      assertFalse(payload.contains("disputes"), "the notification carries the id: " + payload);
+    } finally {
+      subscriber.close().await().atMost(Duration.ofSeconds(10));
+    }
+  }
+
+  @Test
   void webhookIsRetriedWhenTheReceiverFails() {
     WebhookReceiver.failNext("cus_0010", 2);
     model.enqueue(Reply.text("ESCALATE: needs a human"));
@@ -125,6 +155,16 @@ class EscalationTurnTest {
 
     Eventually.await("a delivered webhook", () -> WebhookReceiver.delivered(ticketId) != null);
     assertEquals(3, WebhookReceiver.attempts(ticketId), "two failures, then delivered");
+  }
+
+  /** A listener on the database the application uses, as the console's would be. */
+  private PgSubscriber subscriber() {
+    Config config = ConfigProvider.getConfig();
+    PgConnectOptions options =
+        PgConnectOptions.fromUri(config.getValue("quarkus.datasource.reactive.url", String.class))
+            .setUser(config.getValue("quarkus.datasource.username", String.class))
+            .setPassword(config.getValue("quarkus.datasource.password", String.class));
+    return PgSubscriber.subscriber(vertx, options);
   }
 
   @Test
