@@ -26,6 +26,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -266,7 +267,7 @@ public class TurnEngine {
       turn.memory()
           .answerPending(
               pending ->
-                  pending.id().equals(call.callId())
+                  Objects.equals(pending.id(), call.callId())
                       ? "Transferred to " + target
                       : turn.resultOf(
                           pending,

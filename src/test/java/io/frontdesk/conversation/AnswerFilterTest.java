@@ -19,13 +19,7 @@ import org.junit.jupiter.api.Test;
 /** The streamed answer never carries what the check of the whole answer blocks or redacts. */
 class AnswerFilterTest {
 
-  private static final String PROMPT =
-      """
-      You are a Customer Support Specialist for Skyline, a cloud platform where customers deploy
-      and run services. Look things up before answering and cite the article ids you used. Never
-      invent policies, prices or account details that no tool returned. Answer briefly and
-      concretely.
-      """;
+  private static final String PROMPT = GuardFixtures.PROMPT;
 
   // the scripted model server streams a word with its whitespace per chunk
   private static final Pattern WORD = Pattern.compile("\\s*\\S+\\s*|\\s+");

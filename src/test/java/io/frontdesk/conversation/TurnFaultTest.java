@@ -15,7 +15,6 @@ import io.frontdesk.testing.ModelServerTestResource;
 import io.frontdesk.testing.Reply;
 import io.frontdesk.testing.ScriptedModelServer;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -67,11 +66,7 @@ class TurnFaultTest {
     UUID conversation = conversation(customer);
 
     try (var fault = Faults.failCommit(pool, "message", "new.content like '%FAULT-AT-COMMIT%'")) {
-      Inquiries.as(customer)
-          .contentType(ContentType.JSON)
-          .body(Inquiries.body("Hello FAULT-AT-COMMIT", conversation))
-          .post("/api/v1/inquiries")
-          .then()
+      Inquiries.send(customer, "Hello FAULT-AT-COMMIT", conversation)
           .statusCode(503)
           .body("error", equalTo("unavailable"));
       // a stream's headers are out before the turn opens: it ends with error and done, not cut
@@ -161,11 +156,7 @@ class TurnFaultTest {
         conversation,
         UUID.randomUUID());
 
-    Inquiries.as(customer)
-        .contentType(ContentType.JSON)
-        .body(Inquiries.body("Anyone?", conversation))
-        .post("/api/v1/inquiries")
-        .then()
+    Inquiries.send(customer, "Anyone?", conversation)
         .statusCode(409)
         .body("error", equalTo("conflict"));
 

@@ -93,10 +93,8 @@ class EscalationTurnTest {
 
   @Test
   void aNewTicketIsAnnouncedOnThePostgresChannelTheConsoleListensTo() {
-    PgSubscriber subscriber = subscriber();
     List<String> announced = new CopyOnWriteArrayList<>();
-    subscriber.channel(EscalationNotifier.CHANNEL).handler(announced::add);
-    subscriber.connect().await().atMost(Duration.ofSeconds(10));
+    PgSubscriber subscriber = listening(announced);
     try {
       model.enqueue(Reply.text("ESCALATE: check the console feed"));
 
@@ -112,10 +110,8 @@ class EscalationTurnTest {
 
   @Test
   void aLongEscalateSummaryIsCutAndTheAnnouncementCarriesOnlyTheTicketId() {
-    PgSubscriber subscriber = subscriber();
     List<String> announced = new CopyOnWriteArrayList<>();
-    subscriber.channel(EscalationNotifier.CHANNEL).handler(announced::add);
-    subscriber.connect().await().atMost(Duration.ofSeconds(10));
+    PgSubscriber subscriber = listening(announced);
     try {
       String summary =
           "The customer disputes every charge on the account since March. ".repeat(150);
@@ -157,14 +153,20 @@ class EscalationTurnTest {
     assertEquals(3, WebhookReceiver.attempts(ticketId), "two failures, then delivered");
   }
 
-  /** A listener on the database the application uses, as the console's would be. */
-  private PgSubscriber subscriber() {
+  /**
+   * A listener on the ticket channel of the database the application uses, as the console's would
+   * be, adding every payload to {@code announced}; close it when done.
+   */
+  private PgSubscriber listening(List<String> announced) {
     Config config = ConfigProvider.getConfig();
     PgConnectOptions options =
         PgConnectOptions.fromUri(config.getValue("quarkus.datasource.reactive.url", String.class))
             .setUser(config.getValue("quarkus.datasource.username", String.class))
             .setPassword(config.getValue("quarkus.datasource.password", String.class));
-    return PgSubscriber.subscriber(vertx, options);
+    PgSubscriber subscriber = PgSubscriber.subscriber(vertx, options);
+    subscriber.channel(EscalationNotifier.CHANNEL).handler(announced::add);
+    subscriber.connect().await().atMost(Duration.ofSeconds(10));
+    return subscriber;
   }
 
   @Test

@@ -8,6 +8,15 @@ import java.util.Map;
 /** Guard pipelines for plain unit tests, configured like the application. */
 public final class GuardFixtures {
 
+  /** A system prompt like the support agent's, for prompt-leak tests. */
+  public static final String PROMPT =
+      """
+      You are a Customer Support Specialist for Skyline, a cloud platform where customers deploy
+      and run services. Look things up before answering and cite the article ids you used. Never
+      invent policies, prices or account details that no tool returned. Answer briefly and
+      concretely.
+      """;
+
   private GuardFixtures() {}
 
   /** The pipeline as configured by the given properties on top of the defaults. */

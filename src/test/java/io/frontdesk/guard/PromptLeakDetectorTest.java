@@ -7,13 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class PromptLeakDetectorTest {
 
-  private static final String PROMPT =
-      """
-      You are a Customer Support Specialist for Skyline, a cloud platform where customers deploy
-      and run services. Look things up before answering and cite the article ids you used. Never
-      invent policies, prices or account details that no tool returned. Answer briefly and
-      concretely.
-      """;
+  private static final String PROMPT = GuardFixtures.PROMPT;
 
   private final PromptLeakDetector detector = new PromptLeakDetector();
 
