@@ -2,8 +2,8 @@ package io.frontdesk.account;
 
 import io.frontdesk.toolgate.ToolRefused;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -19,15 +19,14 @@ public class AccountService {
   static final int RESET_LINK_MINUTES = 60;
   static final int EMAIL_LINK_HOURS = 24;
 
-  private final Pool pool;
   private final AccountConfig config;
 
-  AccountService(Pool pool, AccountConfig config) {
-    this.pool = pool;
+  AccountService(AccountConfig config) {
     this.config = config;
   }
 
-  public Uni<AccountActionResult> perform(String customerId, String action) {
+  /** Runs inside the tool gate's transaction {@code db}, with its idempotency and audit rows. */
+  public Uni<AccountActionResult> perform(SqlClient db, String customerId, String action) {
     if (!config.allowedActions().contains(action)) {
       return Uni.createFrom()
           .failure(
@@ -36,7 +35,7 @@ public class AccountService {
                       .formatted(
                           action, String.join(", ", new TreeSet<>(config.allowedActions())))));
     }
-    return pool.preparedQuery("select email from customer where id = $1")
+    return db.preparedQuery("select email from customer where id = $1")
         .execute(Tuple.of(customerId))
         .chain(
             rows -> {
@@ -45,18 +44,23 @@ public class AccountService {
               }
               String email = rows.iterator().next().getString("email");
               return switch (action) {
-                case "password_reset" -> passwordReset(customerId, email);
-                case "email_update" -> emailUpdate(customerId, email);
-                case "subscription_info" -> subscriptionInfo(customerId);
+                case "password_reset" -> passwordReset(db, customerId, email);
+                case "email_update" -> emailUpdate(db, customerId, email);
+                case "subscription_info" -> subscriptionInfo(db, customerId);
                 default -> Uni.createFrom().failure(new ToolRefused("unknown action " + action));
               };
             });
   }
 
-  private Uni<AccountActionResult> passwordReset(String customerId, String email) {
+  private Uni<AccountActionResult> passwordReset(SqlClient db, String customerId, String email) {
     OffsetDateTime expires = now().plusMinutes(RESET_LINK_MINUTES);
     return record(
-            customerId, "password_reset", "link_sent", "reset link sent to " + mask(email), expires)
+            db,
+            customerId,
+            "password_reset",
+            "link_sent",
+            "reset link sent to " + mask(email),
+            expires)
         .replaceWith(
             new AccountActionResult(
                 "password_reset",
@@ -66,9 +70,10 @@ public class AccountService {
                 Map.of("sent_to", mask(email), "expires_at", expires.toString())));
   }
 
-  private Uni<AccountActionResult> emailUpdate(String customerId, String email) {
+  private Uni<AccountActionResult> emailUpdate(SqlClient db, String customerId, String email) {
     OffsetDateTime expires = now().plusHours(EMAIL_LINK_HOURS);
     return record(
+            db,
             customerId,
             "email_update",
             "confirmation_sent",
@@ -84,8 +89,8 @@ public class AccountService {
                 Map.of("sent_to", mask(email), "expires_at", expires.toString())));
   }
 
-  private Uni<AccountActionResult> subscriptionInfo(String customerId) {
-    return pool.preparedQuery(
+  private Uni<AccountActionResult> subscriptionInfo(SqlClient db, String customerId) {
+    return db.preparedQuery(
             "select plan, billing_cycle, status, price_cents, currency, renews_at from subscription"
                 + " where customer_id = $1 order by started_at desc limit 1")
         .execute(Tuple.of(customerId))
@@ -115,8 +120,13 @@ public class AccountService {
   }
 
   private Uni<Void> record(
-      String customerId, String action, String status, String detail, OffsetDateTime expires) {
-    return pool.preparedQuery(
+      SqlClient db,
+      String customerId,
+      String action,
+      String status,
+      String detail,
+      OffsetDateTime expires) {
+    return db.preparedQuery(
             "insert into account_action (customer_id, action, status, detail, expires_at,"
                 + " created_at) values ($1, $2, $3, $4, $5, $6)")
         .execute(Tuple.of(customerId, action, status, detail, expires, now()))

@@ -3,24 +3,29 @@ package io.frontdesk.account;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.agent.tool.ToolMemoryId;
-import io.frontdesk.conversation.TurnRegistry;
-import io.frontdesk.database.ReactiveBridge;
+import io.frontdesk.toolgate.BackendGuards;
+import io.frontdesk.toolgate.GateCall;
 import io.frontdesk.toolgate.GatedTools;
+import io.frontdesk.toolgate.RiskLevel;
+import io.frontdesk.toolgate.ToolCalls;
+import io.frontdesk.toolgate.ToolRisk;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Account operations as the model sees them; the customer is the turn's, never an argument. */
+/**
+ * Account operations as the model sees them; the customer is the gate's caller, never an argument.
+ * A password reset or email change asked for twice in one turn (a retry) is sent once; a later turn
+ * may send it again.
+ */
 @ApplicationScoped
 @GatedTools
 public class AccountTools {
 
   private final AccountService accounts;
-  private final TurnRegistry turns;
-  private final ReactiveBridge bridge;
+  private final ToolCalls calls;
 
-  AccountTools(AccountService accounts, TurnRegistry turns, ReactiveBridge bridge) {
+  AccountTools(AccountService accounts, ToolCalls calls) {
     this.accounts = accounts;
-    this.turns = turns;
-    this.bridge = bridge;
+    this.calls = calls;
   }
 
   @Tool(
@@ -30,10 +35,14 @@ public class AccountTools {
               + " identified; never ask for an id): password_reset emails a reset link,"
               + " email_update emails a link to change the address, subscription_info returns"
               + " plan, status and renewal date.")
+  @ToolRisk(value = RiskLevel.DATA_MODIFICATION, once = ToolRisk.OnceScope.TURN)
   public AccountActionResult performAccountAction(
       @P("password_reset, email_update or subscription_info") String action,
       @ToolMemoryId String conversationId) {
-    String customerId = turns.require(conversationId).customerId();
-    return bridge.await(() -> accounts.perform(customerId, action));
+    GateCall call = calls.current();
+    return calls.effect(
+        BackendGuards.ACCOUNTS,
+        tx -> accounts.perform(tx, call.caller().customerId(), action.strip()),
+        AccountActionResult.class);
   }
 }

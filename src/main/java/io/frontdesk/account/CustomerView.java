@@ -12,7 +12,7 @@ public record CustomerView(
     String country,
     OffsetDateTime createdAt) {
 
-  static CustomerView of(Customer c) {
+  public static CustomerView of(Customer c) {
     return new CustomerView(c.id, c.name, c.email, c.tier, c.company, c.country, c.createdAt);
   }
 }

@@ -21,13 +21,12 @@ import java.util.List;
  * Refunds, invoices and payments of one customer. Another customer's records are reported exactly
  * like missing ones, so an id never reveals whether it exists.
  *
- * <p>Every method has the billing backend's fault tolerance: 3 attempts, backoff 500 ms doubling up
- * to 5 s, 10 s per attempt, and one circuit breaker for the backend. A refusal is an answer, not a
- * fault: it is neither retried nor counted by the breaker. Retrying a refund is safe because it
- * carries an idempotency key. The policy is {@link BackendGuards}.
+ * <p>Look-ups have the billing backend's fault tolerance ({@link BackendGuards}: 3 attempts,
+ * backoff 500 ms doubling up to 5 s, 10 s per attempt, one circuit breaker). A refusal is an
+ * answer, not a fault: never retried, never counted. A refund runs in the tool gate's transaction,
+ * and the gate applies the same policy around the whole transaction, so a retry repeats it as one.
  */
 @ApplicationScoped
-@ApplyGuard(BackendGuards.BILLING)
 public class BillingService {
 
   static final int MAX_INVOICES = 12;
@@ -51,13 +50,18 @@ public class BillingService {
   }
 
   /**
-   * Refunds {@code amount} of an order to its succeeded payment, in one transaction that holds the
-   * order's row lock, so concurrent refunds cannot together exceed what was paid. The idempotency
-   * key (conversation, order, amount in cents) makes a retried call return the refund it already
-   * made instead of refunding twice; the unique constraint on refund.idempotency_key backs it.
+   * Refunds {@code amount} of an order to its succeeded payment, inside the tool gate's transaction
+   * ({@code conn}: the idempotency record and the audit row commit with it), holding the order's
+   * row lock so concurrent refunds cannot together exceed what was paid. The gate's idempotency key
+   * is stored on the refund too, a second unique guard against refunding twice.
    */
   public Uni<RefundResult> refund(
-      String customerId, String conversationId, String orderId, BigDecimal amount) {
+      SqlConnection conn,
+      String customerId,
+      String idempotencyKey,
+      String conversationId,
+      String orderId,
+      BigDecimal amount) {
     long cents;
     try {
       cents = Money.cents(amount);
@@ -65,20 +69,11 @@ public class BillingService {
       return Uni.createFrom().failure(refused);
     }
     String id = orderId.strip();
-    String key = "refund:%s:%s:%d".formatted(conversationId, id, cents);
-    return pool.withTransaction(
-        conn ->
-            lockOrder(conn, customerId, id)
-                .chain(
-                    order ->
-                        refundByKey(conn, key)
-                            .chain(
-                                earlier ->
-                                    earlier == null
-                                        ? issue(conn, customerId, conversationId, order, cents, key)
-                                        : Uni.createFrom().item(replayed(order, earlier)))));
+    return lockOrder(conn, customerId, id)
+        .chain(order -> issue(conn, customerId, conversationId, order, cents, idempotencyKey));
   }
 
+  @ApplyGuard(BackendGuards.BILLING)
   public Uni<InvoiceList> invoices(String customerId) {
     return pool.preparedQuery(
             INVOICE_COLUMNS
@@ -104,6 +99,7 @@ public class BillingService {
   }
 
   /** One invoice by id (inv_000123) or by the number printed on it (SKY-2026-000123). */
+  @ApplyGuard(BackendGuards.BILLING)
   public Uni<InvoiceDetail> invoice(String customerId, String invoiceId) {
     String id = invoiceId.strip();
     return pool.preparedQuery(
@@ -128,6 +124,7 @@ public class BillingService {
             });
   }
 
+  @ApplyGuard(BackendGuards.BILLING)
   public Uni<PaymentView> payment(String customerId, String paymentId) {
     String id = paymentId.strip();
     return pool.preparedQuery(
@@ -178,13 +175,6 @@ public class BillingService {
                             b.getString("payment_id"));
                       });
             });
-  }
-
-  /** The refund an identical earlier call made, or null. */
-  private static Uni<Row> refundByKey(SqlConnection conn, String key) {
-    return conn.preparedQuery("select id, amount_cents from refund where idempotency_key = $1")
-        .execute(Tuple.of(key))
-        .map(rows -> rows.iterator().hasNext() ? rows.iterator().next() : null);
   }
 
   private static Uni<RefundResult> issue(
@@ -250,22 +240,6 @@ public class BillingService {
                                       Money.format(remaining, order.currency()))
                               + " can still be refunded."));
             });
-  }
-
-  /** The same call was already made in this conversation: report that refund, refund nothing. */
-  private static RefundResult replayed(LockedOrder order, Row refund) {
-    long cents = refund.getInteger("amount_cents");
-    String refundId = refund.getString("id");
-    return new RefundResult(
-        refundId,
-        order.id(),
-        Money.of(cents),
-        order.currency(),
-        Money.of(order.refundable()),
-        order.status(),
-        "This refund was already made in this conversation (refund %s, %s); nothing was refunded"
-                .formatted(refundId, Money.format(cents, order.currency()))
-            + " again.");
   }
 
   private static InvoiceView invoice(Row r) {

@@ -74,9 +74,10 @@ public final class ConversationMemory implements ChatMemory {
   }
 
   /**
-   * The gate starts a call of {@code tool}: the model's id for it, i.e. the first call of that name
-   * in the newest tool-calling message of this turn that has no result and was not claimed yet
-   * (calls run in the order the model made them); null when none matches.
+   * The gate starts a call of {@code tool} that came without the model's call id (an approved call
+   * run by Frontdesk): the id it has in memory, i.e. the first call of that name in the newest
+   * tool-calling message of this turn that has no result and was not claimed yet; null when none
+   * matches.
    */
   synchronized String claim(String tool) {
     for (ChatMessage m : messages.reversed()) {
@@ -97,11 +98,12 @@ public final class ConversationMemory implements ChatMemory {
   }
 
   /**
-   * Gives every tool call of this turn that has no result yet the answer {@code answer} makes of
-   * it, right after its message: a turn cut short, or a transfer among parallel calls, must not
-   * leave a call unanswered (providers refuse the next request, and the stored memory would lie).
+   * Gives every tool call of this turn that has no result yet the result {@code resultFor} writes
+   * for its call id, right after its message: a turn cut short, a transfer among parallel calls or
+   * a call waiting for approval must not leave a call unanswered (providers refuse the next
+   * request, and the stored memory would lie).
    */
-  public synchronized void answerPending(Function<ToolExecutionRequest, String> answer) {
+  public synchronized void answerOpenToolCalls(Function<String, String> resultFor) {
     Set<String> answered = answered();
     List<ChatMessage> rebuilt = new ArrayList<>(messages.size());
     for (int i = 0; i < messages.size(); i++) {
@@ -115,7 +117,7 @@ public final class ConversationMemory implements ChatMemory {
         }
         for (ToolExecutionRequest call : ai.toolExecutionRequests()) {
           if (!answered.contains(call.id())) {
-            rebuilt.add(ToolExecutionResultMessage.from(call, answer.apply(call)));
+            rebuilt.add(ToolExecutionResultMessage.from(call, resultFor.apply(call.id())));
           }
         }
       }

@@ -223,7 +223,7 @@ public class ConversationRepository {
                   c.agent(),
                   c.tool(),
                   new JsonObject(c.arguments()),
-                  c.success() ? "succeeded" : "failed",
+                  c.status(),
                   c.result() == null ? null : String.valueOf(c.result()),
                   c.error(),
                   (int) c.durationMs(),

@@ -1,10 +1,12 @@
 package io.frontdesk.conversation;
 
 import io.frontdesk.http.NotFound;
+import io.frontdesk.security.CurrentCaller;
+import io.frontdesk.security.Roles;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/conversations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "conversations")
+@RolesAllowed(Roles.CUSTOMER)
 public class ConversationResource {
 
   /** The transcript as the API shows it. */
@@ -25,18 +28,19 @@ public class ConversationResource {
 
   private final Pool pool;
   private final ConversationRepository conversations;
+  private final CurrentCaller caller;
 
-  ConversationResource(Pool pool, ConversationRepository conversations) {
+  ConversationResource(Pool pool, ConversationRepository conversations, CurrentCaller caller) {
     this.pool = pool;
     this.conversations = conversations;
+    this.caller = caller;
   }
 
   @GET
   @Path("/{id}")
   @Operation(summary = "The full transcript of one of the customer's conversations")
-  public Uni<Transcript> transcript(
-      @HeaderParam(CustomerIdentity.HEADER) String customer, @PathParam("id") UUID id) {
-    String customerId = CustomerIdentity.require(customer);
+  public Uni<Transcript> transcript(@PathParam("id") UUID id) {
+    String customerId = caller.customerId();
     return conversations
         .findOwned(pool, id, customerId)
         .onItem()

@@ -4,12 +4,14 @@ import io.frontdesk.http.ApiError;
 import io.frontdesk.http.BadRequest;
 import io.frontdesk.http.ErrorMappers;
 import io.frontdesk.http.Unavailable;
+import io.frontdesk.security.CurrentCaller;
+import io.frontdesk.security.Roles;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,27 +25,24 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 @Path("/api/v1/inquiries")
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "inquiries")
+@RolesAllowed(Roles.CUSTOMER)
 public class InquiryResource {
 
   private final TurnEngine engine;
   private final MemoryConfig memory;
+  private final CurrentCaller caller;
 
-  InquiryResource(TurnEngine engine, MemoryConfig memory) {
+  InquiryResource(TurnEngine engine, MemoryConfig memory, CurrentCaller caller) {
     this.engine = engine;
     this.memory = memory;
+    this.caller = caller;
   }
 
   @POST
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Send a message and get the seed's SupportResponse")
-  public Uni<SupportResponse> inquire(
-      @HeaderParam(CustomerIdentity.HEADER) String customer,
-      @Valid @NotNull InquiryRequest request) {
-    return engine
-        .run(turn(customer, request, "rest"))
-        .collect()
-        .asList()
-        .map(InquiryResource::response);
+  public Uni<SupportResponse> inquire(@Valid @NotNull InquiryRequest request) {
+    return engine.run(turn(request, "rest")).collect().asList().map(InquiryResource::response);
   }
 
   /** The SupportResponse from done; a turn that could not be stored is a 503, not an answer. */
@@ -65,13 +64,11 @@ public class InquiryResource {
   @Produces(MediaType.SERVER_SENT_EVENTS)
   @RestStreamElementType(MediaType.APPLICATION_JSON)
   @Operation(summary = "Send a message and stream the turn's events (SSE)")
-  public Multi<TurnEvent> stream(
-      @HeaderParam(CustomerIdentity.HEADER) String customer,
-      @Valid @NotNull InquiryRequest request) {
+  public Multi<TurnEvent> stream(@Valid @NotNull InquiryRequest request) {
     // the stream's headers are sent before the turn opens: a refused or failed opening (another
     // customer's conversation, one still answering, the database down) ends it with error and done
     return engine
-        .run(turn(customer, request, "sse"))
+        .run(turn(request, "sse"))
         .onFailure()
         .recoverWithMulti(
             failure -> {
@@ -84,8 +81,8 @@ public class InquiryResource {
             });
   }
 
-  private TurnRequest turn(String customer, InquiryRequest request, String channel) {
-    String customerId = CustomerIdentity.require(customer);
+  private TurnRequest turn(InquiryRequest request, String channel) {
+    String customerId = caller.customerId();
     if (request.message().length() > memory.maxMessageChars()) {
       throw new BadRequest(
           "message is %d characters; the limit is %d"

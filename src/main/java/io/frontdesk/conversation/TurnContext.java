@@ -1,7 +1,7 @@
 package io.frontdesk.conversation;
 
-import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.ChatMessage;
+import io.frontdesk.toolgate.Caller;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
@@ -22,8 +22,7 @@ public final class TurnContext {
 
   private final UUID conversationId;
   private final UUID turnId;
-  private final String customerId;
-  private final String tier;
+  private final Caller caller;
   private final int maxRounds;
   private final ConversationMemory memory;
   private final List<ToolRecord> tools = new ArrayList<>();
@@ -49,15 +48,13 @@ public final class TurnContext {
   TurnContext(
       UUID conversationId,
       UUID turnId,
-      String customerId,
-      String tier,
+      Caller caller,
       String agent,
       int maxRounds,
       List<ChatMessage> history) {
     this.conversationId = conversationId;
     this.turnId = turnId;
-    this.customerId = customerId;
-    this.tier = tier;
+    this.caller = caller;
     this.agent = agent;
     this.maxRounds = maxRounds;
     this.memory = new ConversationMemory(conversationId, history, this::countRound);
@@ -71,13 +68,18 @@ public final class TurnContext {
     return turnId;
   }
 
+  /** Who this turn acts for: the authenticated customer, their tier (from the database), roles. */
+  public Caller caller() {
+    return caller;
+  }
+
   /** The authenticated customer this turn acts for. */
   public String customerId() {
-    return customerId;
+    return caller.customerId();
   }
 
   public String tier() {
-    return tier;
+    return caller.tier();
   }
 
   public String agent() {
@@ -141,12 +143,13 @@ public final class TurnContext {
 
   /**
    * The gate starts a tool call, unless the turn is stopped: checked and counted at once, so no
-   * tool starts after the engine stopped the turn.
+   * tool starts after the engine stopped the turn. {@code callId} is the model's id for the call
+   * (null for a call Frontdesk makes itself, which is then matched in memory by its tool's name).
    */
-  public RunningTool toolStarted(Object memoryId, String tool, Map<String, Object> arguments) {
+  public RunningTool toolStarted(String callId, String tool, Map<String, Object> arguments) {
     // claimed outside this turn's lock: the memory calls into the turn under its own lock
-    RunningTool call =
-        new RunningTool(memoryFor(memoryId).claim(tool), tool, arguments, tools().size());
+    String id = callId != null ? callId : memory.claim(tool);
+    RunningTool call = new RunningTool(id, tool, arguments, tools().size());
     synchronized (this) {
       if (stop != null) {
         throw new TurnStopped(stop);
@@ -206,8 +209,8 @@ public final class TurnContext {
    * What the model is told of a call that has no result in its memory: what the call did if it ran
    * (it ended after the turn stopped), else {@code otherwise} as an error.
    */
-  String resultOf(ToolExecutionRequest call, String otherwise) {
-    ToolRecord record = call.id() == null ? null : recordsByCall.get(call.id());
+  String resultOf(String callId, String otherwise) {
+    ToolRecord record = callId == null ? null : recordsByCall.get(callId);
     if (record == null) {
       return new JsonObject().put("error", otherwise).encode();
     }

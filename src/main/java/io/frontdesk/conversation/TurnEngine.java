@@ -12,9 +12,12 @@ import io.frontdesk.http.Conflict;
 import io.frontdesk.http.NotFound;
 import io.frontdesk.http.Unauthenticated;
 import io.frontdesk.http.Unavailable;
+import io.frontdesk.security.Roles;
+import io.frontdesk.toolgate.Caller;
 import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.VertxException;
 import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -27,6 +30,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -92,7 +96,10 @@ public class TurnEngine {
    */
   private Uni<Multi<TurnEvent>> start(TurnRequest request) {
     // input guards first: a blocked message is stored flagged and never reaches a model
-    GuardCheck input = guards.checkInput(request.message());
+    GuardCheck input =
+        request.system()
+            ? new GuardCheck(false, request.message(), List.of())
+            : guards.checkInput(request.message());
     Uni<TurnContext> opened =
         pool.withTransaction(db -> open(db, request, input.blocked()))
             .onFailure(TurnEngine::storeFailed)
@@ -106,9 +113,7 @@ public class TurnEngine {
                 opened
                     .subscribe()
                     .with(
-                        turn ->
-                            emitter.complete(
-                                DetachedStream.run(events(turn, request.message(), input))),
+                        turn -> emitter.complete(DetachedStream.run(events(turn, request, input))),
                         emitter::fail));
   }
 
@@ -141,7 +146,9 @@ public class TurnEngine {
                                                 new StoredMessage(
                                                     turnId,
                                                     "user",
-                                                    null,
+                                                    request.system()
+                                                        ? TurnRequest.SYSTEM_AUTHOR
+                                                        : null,
                                                     request.message(),
                                                     List.of(),
                                                     null,
@@ -159,14 +166,15 @@ public class TurnEngine {
                                         new TurnContext(
                                             conv.id(),
                                             turnId,
-                                            request.customerId(),
-                                            tier,
+                                            new Caller(
+                                                request.customerId(), tier, Set.of(Roles.CUSTOMER)),
                                             catalog.resume(conv.activeAgent()),
                                             agentConfig.maxIterations(),
                                             history))));
   }
 
-  private Multi<TurnEvent> events(TurnContext turn, String message, GuardCheck input) {
+  private Multi<TurnEvent> events(TurnContext turn, TurnRequest request, GuardCheck input) {
+    String message = request.message();
     TurnProgress progress =
         new TurnProgress(new AnswerFilter(guards, turn, () -> turn.systemPrompt()));
     List<TurnEvent> first = new ArrayList<>();
@@ -181,14 +189,17 @@ public class TurnEngine {
     if (input.blocked()) {
       progress.inputBlocked = true;
       work = Multi.createFrom().empty();
-    } else if (HumanRequest.asksForHuman(message)) {
+    } else if (!request.system() && HumanRequest.asksForHuman(message)) {
       progress.humanRequested = true;
       work = Multi.createFrom().empty();
     } else {
+      Multi<TurnEvent> agent = Multi.createFrom().deferred(() -> runAgent(turn, message, progress));
       work =
           deadline
               .bound(
-                  runAgent(turn, message, progress),
+                  request.prelude() == null
+                      ? agent
+                      : Multi.createBy().concatenating().streams(prelude(turn, request), agent),
                   agentConfig.timeout(),
                   () -> {
                     // before the agent's stream is cancelled: no tool may start after this
@@ -217,6 +228,15 @@ public class TurnEngine {
         .invoke(() -> turns.finish(turn));
   }
 
+  /** What a system note runs first (blocking work, e.g. an approved call through the gate). */
+  private static Multi<TurnEvent> prelude(TurnContext turn, TurnRequest request) {
+    return Multi.createFrom()
+        .<List<TurnEvent>>item(() -> request.prelude().apply(turn))
+        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+        .onItem()
+        .transformToIterable(events -> events);
+  }
+
   /**
    * The active agent works on the message; a handoff continues the same turn with the target agent
    * and the whole memory, and a router that answers instead of routing hands to the fallback agent.
@@ -241,6 +261,12 @@ public class TurnEngine {
                         catalog.fallback(),
                         "triage could not place the question")
                     : Multi.createFrom().empty())
+        .onFailure(failure -> cause(failure, ApprovalPending.class) != null)
+        .recoverWithMulti(
+            failure -> {
+              awaitApproval(turn, progress, cause(failure, ApprovalPending.class));
+              return Multi.createFrom().empty();
+            })
         .onFailure(failure -> cause(failure, Handoff.class) != null)
         .recoverWithMulti(
             failure -> {
@@ -265,13 +291,12 @@ public class TurnEngine {
       // every call of the transfer's message gets its result, so the next agent (and the provider)
       // sees a complete exchange; calls after the transfer never ran
       turn.memory()
-          .answerPending(
-              pending ->
-                  Objects.equals(pending.id(), call.callId())
+          .answerOpenToolCalls(
+              id ->
+                  Objects.equals(id, call.callId())
                       ? "Transferred to " + target
                       : turn.resultOf(
-                          pending,
-                          "not run: the conversation was transferred to " + target + " first"));
+                          id, "not run: the conversation was transferred to " + target + " first"));
     }
     turn.memory().withdrawCustomerMessage();
     turn.handOffTo(target);
@@ -283,6 +308,23 @@ public class TurnEngine {
                 ? workflows.run(
                     turn, target.substring(HandoffTools.WORKFLOW.length()), message, progress)
                 : runAgent(turn, message, progress));
+  }
+
+  /**
+   * A call needs a human's approval: the turn ends here. Every call of the model's last message
+   * gets a result in memory (the pending one says so; the others did not run), so the transcript
+   * holds complete exchanges and the conversation can go on.
+   */
+  private static void awaitApproval(
+      TurnContext turn, TurnProgress progress, ApprovalPending pending) {
+    progress.approval = pending;
+    turn.memory()
+        .answerOpenToolCalls(
+            id ->
+                id.equals(pending.callId())
+                    ? "{\"status\":\"pending_approval\",\"approval_id\":\"%s\",\"message\":\"A human colleague must approve this first; the customer has been told. Do not call it again.\"}"
+                        .formatted(pending.approvalId())
+                    : "{\"status\":\"not_run\",\"message\":\"The turn ended waiting for an approval; this call did not run.\"}");
   }
 
   private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.frontdesk.guard.GuardVerdict;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
@@ -20,6 +21,8 @@ import java.util.UUID;
   @JsonSubTypes.Type(value = TurnEvent.WorkflowStep.class, name = "workflow_step"),
   @JsonSubTypes.Type(value = TurnEvent.Guard.class, name = "guard"),
   @JsonSubTypes.Type(value = TurnEvent.Escalated.class, name = "escalated"),
+  @JsonSubTypes.Type(value = TurnEvent.ApprovalRequired.class, name = "approval_required"),
+  @JsonSubTypes.Type(value = TurnEvent.ApprovalDecided.class, name = "approval_decided"),
   @JsonSubTypes.Type(value = TurnEvent.Done.class, name = "done"),
   @JsonSubTypes.Type(value = TurnEvent.Error.class, name = "error")
 })
@@ -65,6 +68,18 @@ public sealed interface TurnEvent {
 
   /** The conversation went to a human: the ticket and what the customer is told. */
   record Escalated(String ticketId, String reason, String summary, String message)
+      implements TurnEvent {}
+
+  /**
+   * A tool call needs a human's approval: it is stored as {@code approvalId}; {@code message} is
+   * what the customer is told; the decision (or expiry at {@code expiresAt}) comes later, on the
+   * conversation's feed.
+   */
+  record ApprovalRequired(UUID approvalId, String tool, String message, OffsetDateTime expiresAt)
+      implements TurnEvent {}
+
+  /** A reviewer (or the clock) decided an approval: approved, rejected or expired. */
+  record ApprovalDecided(UUID approvalId, String decision, String reviewer, String feedback)
       implements TurnEvent {}
 
   /** The last event of every turn: the seed's SupportResponse plus the conversation id. */

@@ -39,6 +39,7 @@ public class TurnFinisher {
   private static final Logger LOG = Logger.getLogger(TurnFinisher.class);
   static final String ESCALATION_AGENT = "escalation";
   static final String GUARD_AGENT = "guard";
+  static final String APPROVAL_AGENT = "approval";
   static final String NOT_SAVED =
       "Sorry, something went wrong and this answer could not be saved. Please send your message"
           + " again.";
@@ -69,13 +70,15 @@ public class TurnFinisher {
 
   /**
    * How the turn ends, decided before anything is stored: the agent's messages (the customer's was
-   * stored when the turn opened), what done says if no ticket opens, and why one opens.
+   * stored when the turn opened), what done says if no ticket opens (and the conversation's status
+   * then), and why one opens.
    */
   private record Ending(
       List<StoredMessage> messages,
       boolean refused,
       String answer,
       boolean resolved,
+      String status,
       double confidence,
       EscalationReason reason,
       String summary,
@@ -108,19 +111,23 @@ public class TurnFinisher {
             .collect(Collectors.toSet());
     // a call the turn stopped before (or while) it ran gets its result all the same
     turn.memory()
-        .answerPending(
-            call ->
-                stillRunning.contains(call.id())
-                    ? turn.resultOf(call, STILL_RUNNING)
-                    : turn.resultOf(call, "not run: the turn ended before this call"));
+        .answerOpenToolCalls(
+            id ->
+                stillRunning.contains(id)
+                    ? turn.resultOf(id, STILL_RUNNING)
+                    : turn.resultOf(id, "not run: the turn ended before this call"));
     List<ToolRecord> calls = calls(turn, unfinished);
     Ending ending =
-        progress.inputBlocked ? refusal(turn) : answered(turn, message, progress, calls);
+        progress.inputBlocked
+            ? refusal(turn)
+            : progress.approval != null
+                ? awaitingApproval(turn, progress.approval, calls)
+                : answered(turn, message, progress, calls);
     return pool.withTransaction(db -> store(db, turn, ending, calls))
         .invoke(
             stored -> {
               if (stored.escalated()) {
-                escalations.committed(stored.ticket());
+                escalations.announce(stored.ticket());
               }
             })
         .map(stored -> events(turn, ending, stored.ticket(), stored.escalation()))
@@ -134,7 +141,34 @@ public class TurnFinisher {
     String refusal = guards.refusal();
     StoredMessage reply =
         new StoredMessage(turn.turnId(), "assistant", GUARD_AGENT, refusal, List.of(), null, null);
-    return new Ending(List.of(reply), true, refusal, false, 0.0, null, null, "security", List.of());
+    return new Ending(
+        List.of(reply), true, refusal, false, "open", 0.0, null, null, "security", List.of());
+  }
+
+  /**
+   * A call waits for a human's approval: the exchange so far and the notice are stored, the
+   * conversation waits for the approval, and the customer is told what is pending (neither resolved
+   * nor escalated).
+   */
+  private Ending awaitingApproval(
+      TurnContext turn, ApprovalPending pending, List<ToolRecord> calls) {
+    List<StoredMessage> all = new ArrayList<>(produced(turn, "", ""));
+    all.add(
+        new StoredMessage(
+            turn.turnId(), "assistant", APPROVAL_AGENT, pending.notice(), List.of(), null, null));
+    return new Ending(
+        all,
+        false,
+        pending.notice(),
+        false,
+        "awaiting_approval",
+        ConfidenceScorer.score(calls),
+        null,
+        null,
+        category(calls),
+        List.of(
+            new TurnEvent.ApprovalRequired(
+                pending.approvalId(), pending.tool(), pending.notice(), pending.expiresAt())));
   }
 
   private Ending answered(
@@ -155,11 +189,13 @@ public class TurnFinisher {
         reason == null
             ? null
             : progress.humanSummary != null ? progress.humanSummary : summary(reason, raw, message);
+    boolean resolved = reason == null && !answer.blocked();
     return new Ending(
         produced(turn, raw, answer.text()),
         false,
         answer.text(),
-        reason == null && !answer.blocked(),
+        resolved,
+        resolved ? "resolved" : "open",
         confidence,
         reason,
         summary,
@@ -273,10 +309,7 @@ public class TurnFinisher {
   }
 
   private static String status(Ending ending, Stored stored) {
-    if (stored.escalated()) {
-      return "escalated";
-    }
-    return ending.resolved() ? "resolved" : "open";
+    return stored.escalated() ? "escalated" : ending.status();
   }
 
   /** The last events, once the turn is stored: the ticket when one opened, then done. */
@@ -333,16 +366,23 @@ public class TurnFinisher {
   private void measure(TurnContext turn, List<TurnEvent> events) {
     String reason = null;
     String outcome = "refused";
+    boolean awaiting = false;
+    boolean notSaved = false;
     for (TurnEvent e : events) {
       if (e instanceof TurnEvent.Escalated escalated) {
         reason = escalated.reason();
+      } else if (e instanceof TurnEvent.ApprovalRequired) {
+        awaiting = true;
       } else if (e instanceof TurnEvent.Error error && error.code().equals("not_saved")) {
-        outcome = "not_saved";
-      } else if (e instanceof TurnEvent.Done done && !outcome.equals("not_saved")) {
-        outcome = done.resolved() ? "resolved" : done.escalated() ? "escalated" : "refused";
+        notSaved = true;
+      } else if (e instanceof TurnEvent.Done done) {
+        outcome =
+            done.resolved()
+                ? "resolved"
+                : done.escalated() ? "escalated" : awaiting ? "awaiting_approval" : "refused";
       }
     }
-    metrics.turn(turn, outcome, reason, turn.elapsed());
+    metrics.turn(turn, notSaved ? "not_saved" : outcome, reason, turn.elapsed());
   }
 
   /**

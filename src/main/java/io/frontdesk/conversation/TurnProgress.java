@@ -27,6 +27,7 @@ final class TurnProgress {
   volatile Throwable failure;
   volatile String humanSummary;
   volatile boolean handoffLimit;
+  volatile ApprovalPending approval;
 
   /** The agent stream failed: a stopped turn keeps its reason, anything else is a failure. */
   void fail(TurnContext turn, Throwable error) {

@@ -1,17 +1,12 @@
 package io.frontdesk.escalation;
 
+import io.frontdesk.http.Webhook;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import org.jboss.logging.Logger;
 
 /**
  * Tells human agents about a new ticket: a PostgreSQL notification on channel {@value #CHANNEL}
@@ -22,14 +17,13 @@ import org.jboss.logging.Logger;
 public class EscalationNotifier {
 
   public static final String CHANNEL = "frontdesk_tickets";
-  private static final Logger LOG = Logger.getLogger(EscalationNotifier.class);
 
   private final EscalationConfig config;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final Webhook webhook;
 
-  EscalationNotifier(EscalationConfig config) {
+  EscalationNotifier(EscalationConfig config, Webhook webhook) {
     this.config = config;
+    this.webhook = webhook;
   }
 
   /**
@@ -49,30 +43,8 @@ public class EscalationNotifier {
 
   /** Posts to the webhook after commit; failures are logged, never surfaced to the customer. */
   void postWebhook(Ticket ticket) {
-    if (!config.notifyOnEscalation() || config.webhookUrl().isEmpty()) {
-      return;
+    if (config.notifyOnEscalation() && config.webhookUrl().isPresent()) {
+      webhook.post(config.webhookUrl().get(), Json.encode(ticket), "ticket " + ticket.ticketId());
     }
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(config.webhookUrl().get()))
-            .timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(Json.encode(ticket)))
-            .build();
-    Uni.createFrom()
-        .completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.discarding()))
-        .invoke(
-            response -> {
-              if (response.statusCode() >= 300) {
-                throw new IllegalStateException("webhook answered " + response.statusCode());
-              }
-            })
-        .onFailure()
-        .retry()
-        .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(5))
-        .atMost(2)
-        .subscribe()
-        .with(
-            ok -> LOG.debugf("Webhook notified of %s", ticket.ticketId()),
-            failure -> LOG.warnf("Webhook for %s failed: %s", ticket.ticketId(), failure));
   }
 }

@@ -17,7 +17,13 @@ public enum EscalationReason {
   /** The turn ran out of time. */
   TIMEOUT,
   /** The model could not be reached or failed. */
-  AGENT_ERROR;
+  AGENT_ERROR,
+  /** A reviewer rejected an action the agent asked to take. */
+  APPROVAL_REJECTED,
+  /** No reviewer decided on an action in time. */
+  APPROVAL_EXPIRED,
+  /** An approved action could not be carried out. */
+  APPROVAL_FAILED;
 
   public String code() {
     return name().toLowerCase();

@@ -6,8 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Opens a ticket with its context package and notifies human agents. The ticket is opened inside
- * the transaction that stores the turn, so a ticket never exists without the turn that opened it;
- * the announcement on PostgreSQL's channel is delivered by that commit and the webhook follows it.
+ * the caller's transaction (the one that stores the turn, or an approval's outcome), so a ticket
+ * never exists without what opened it; its NOTIFY is delivered by that commit and the webhook
+ * follows it.
  */
 @ApplicationScoped
 public class EscalationService {
@@ -20,13 +21,16 @@ public class EscalationService {
     this.notifier = notifier;
   }
 
-  /** Opens the ticket in {@code db}'s transaction and queues its announcement for the commit. */
+  /**
+   * Opens the ticket inside the caller's transaction {@code db} (its NOTIFY is sent only if that
+   * commits); call {@link #announce} after the commit for the webhook.
+   */
   public Uni<Ticket> open(SqlClient db, Escalation escalation) {
     return tickets.open(db, escalation).call(ticket -> notifier.notifyInTransaction(db, ticket));
   }
 
-  /** After the ticket's transaction committed: the webhook (never delays the customer). */
-  public void committed(Ticket ticket) {
+  /** The webhook for a ticket whose transaction committed (never delays the customer). */
+  public void announce(Ticket ticket) {
     notifier.postWebhook(ticket);
   }
 

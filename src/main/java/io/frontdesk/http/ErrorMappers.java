@@ -1,6 +1,9 @@
 package io.frontdesk.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -41,6 +44,22 @@ public class ErrorMappers {
   @ServerExceptionMapper
   public Response unauthenticated(Unauthenticated e) {
     return answer(401, describe(e));
+  }
+
+  @ServerExceptionMapper
+  public Response unauthorized(UnauthorizedException e) {
+    return answer(401, "unauthenticated", "a valid bearer token is required");
+  }
+
+  @ServerExceptionMapper
+  public Response authenticationFailed(AuthenticationFailedException e) {
+    String reason = e.getMessage() == null ? "the token could not be verified" : e.getMessage();
+    return answer(401, "unauthenticated", reason);
+  }
+
+  @ServerExceptionMapper
+  public Response forbidden(ForbiddenException e) {
+    return answer(403, "forbidden", "this caller's role may not use this endpoint");
   }
 
   @ServerExceptionMapper

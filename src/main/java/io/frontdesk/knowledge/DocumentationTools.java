@@ -5,6 +5,8 @@ import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.agent.tool.ToolMemoryId;
 import io.frontdesk.database.ReactiveBridge;
 import io.frontdesk.toolgate.GatedTools;
+import io.frontdesk.toolgate.RiskLevel;
+import io.frontdesk.toolgate.ToolRisk;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** The documentation tool as the model sees it: a thin adapter over {@link KnowledgeService}. */
@@ -25,6 +27,7 @@ public class DocumentationTools {
       value =
           "Search the product documentation for technical help (API, CLI, deployments,"
               + " monitoring, integrations, security, data export, troubleshooting).")
+  @ToolRisk(RiskLevel.READ_ONLY)
   public KnowledgeAnswer searchDocumentation(
       @P("what to look for, in plain words") String query, @ToolMemoryId String conversationId) {
     return KnowledgeAnswer.of(

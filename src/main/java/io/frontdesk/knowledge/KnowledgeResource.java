@@ -1,6 +1,7 @@
 package io.frontdesk.knowledge;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -16,8 +17,12 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Read access to the knowledge base and the documentation, for people and integrations. */
+/**
+ * Read access to the knowledge base and the documentation, for people and integrations: the public
+ * help centre, open without a token.
+ */
 @Path("/api/v1")
+@PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "knowledge")
 public class KnowledgeResource {

@@ -5,6 +5,8 @@ import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.agent.tool.ToolMemoryId;
 import io.frontdesk.database.ReactiveBridge;
 import io.frontdesk.toolgate.GatedTools;
+import io.frontdesk.toolgate.RiskLevel;
+import io.frontdesk.toolgate.ToolRisk;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** The knowledge-base tool as the model sees it: a thin adapter over {@link KnowledgeService}. */
@@ -28,6 +30,7 @@ public class KnowledgeTools {
           "Search the help-centre knowledge base for answers to customer questions (accounts,"
               + " billing, refunds, plans, outages, integrations). Returns the best articles with"
               + " id, title and the matching passage.")
+  @ToolRisk(RiskLevel.READ_ONLY)
   public KnowledgeAnswer searchKnowledgeBase(
       @P("what to look for, in plain words") String query, @ToolMemoryId String conversationId) {
     return KnowledgeAnswer.of(

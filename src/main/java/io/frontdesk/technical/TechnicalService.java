@@ -30,11 +30,11 @@ import java.util.stream.Collectors;
  * days" measured from today would drift away from the story the logs tell. For a live service the
  * newest log line is close to now anyway.
  *
- * <p>Fault tolerance as for every backend call ({@link BackendGuards}): refusals are neither
- * retried nor counted, and a retried restart carries an idempotency key.
+ * <p>Look-ups have the backend's fault tolerance ({@link BackendGuards}): refusals are neither
+ * retried nor counted. A restart runs in the tool gate's transaction, which applies the same policy
+ * around the whole transaction.
  */
 @ApplicationScoped
-@ApplyGuard(BackendGuards.TECHNICAL)
 public class TechnicalService {
 
   static final int MAX_LOG_LINES = 50;
@@ -47,6 +47,7 @@ public class TechnicalService {
     this.pool = pool;
   }
 
+  @ApplyGuard(BackendGuards.TECHNICAL)
   public Uni<ServiceList> services(String customerId) {
     return pool.preparedQuery(
             "select id, name, type, region, status from service where customer_id = $1 order by id")
@@ -83,10 +84,11 @@ public class TechnicalService {
   }
 
   /** The newest {@value #MAX_LOG_LINES} lines at or after {@code since}, oldest first. */
+  @ApplyGuard(BackendGuards.TECHNICAL)
   public Uni<ServiceLogs> logs(String customerId, String serviceId, String since) {
     LogWindow window;
     try {
-      window = LogWindow.parse(since);
+      window = LogWindow.parse(since == null || since.isBlank() ? "24h" : since);
     } catch (ToolRefused refused) {
       return Uni.createFrom().failure(refused);
     }
@@ -112,37 +114,25 @@ public class TechnicalService {
   }
 
   /**
-   * Restarts a service that is not stopped by its owner, in one transaction holding the service's
-   * row lock. The idempotency key (conversation, service) makes a retried call report the restart
-   * it already made instead of restarting again; service_restart.idempotency_key backs it.
+   * Restarts a service that is not stopped by its owner, inside the tool gate's transaction ({@code
+   * conn}: the idempotency record and the audit row commit with it), holding the service's row
+   * lock. The gate's key is stored on service_restart too, a second unique guard.
    */
-  public Uni<RestartResult> restart(String customerId, String conversationId, String serviceId) {
+  public Uni<RestartResult> restart(
+      SqlConnection conn, String customerId, String idempotencyKey, String serviceId) {
     String id = serviceId.strip();
-    String key = "restart:%s:%s".formatted(conversationId, id);
-    return pool.withTransaction(
-        conn ->
-            conn.preparedQuery(
-                    "select id, name, status, restart_count from service where id = $1 and"
-                        + " customer_id = $2 for update")
-                .execute(Tuple.of(id, customerId))
-                .chain(
-                    rows -> {
-                      if (!rows.iterator().hasNext()) {
-                        return notFound(id);
-                      }
-                      Row service = rows.iterator().next();
-                      return conn.preparedQuery(
-                              "select restarted_at from service_restart where idempotency_key = $1")
-                          .execute(Tuple.of(key))
-                          .chain(
-                              earlier ->
-                                  earlier.iterator().hasNext()
-                                      ? Uni.createFrom()
-                                          .item(replayed(service, earlier.iterator().next()))
-                                      : restart(conn, customerId, service, key));
-                    }));
+    return conn.preparedQuery(
+            "select id, name, status, restart_count from service where id = $1 and"
+                + " customer_id = $2 for update")
+        .execute(Tuple.of(id, customerId))
+        .chain(
+            rows ->
+                rows.iterator().hasNext()
+                    ? restart(conn, customerId, rows.iterator().next(), idempotencyKey)
+                    : notFound(id));
   }
 
+  @ApplyGuard(BackendGuards.TECHNICAL)
   public Uni<Diagnostics> diagnose(String customerId, String serviceId) {
     return state(customerId, serviceId)
         .chain(
@@ -215,20 +205,6 @@ public class TechnicalService {
                             ("Restarted %s (%s): it was %s and is running now. A restart does not"
                                     + " fix the cause; run_diagnostics shows it.")
                                 .formatted(service.getString("name"), id, previous))));
-  }
-
-  /** The same call was already made in this conversation: report it, restart nothing. */
-  private static RestartResult replayed(Row service, Row earlier) {
-    OffsetDateTime at = earlier.getOffsetDateTime("restarted_at");
-    return new RestartResult(
-        service.getString("id"),
-        service.getString("name"),
-        service.getString("status"),
-        service.getString("status"),
-        service.getInteger("restart_count"),
-        at,
-        "This service was already restarted in this conversation at %s; it was not restarted again."
-            .formatted(at));
   }
 
   /** The service's metrics, measured as of its newest log line (see the class comment). */

@@ -3,6 +3,7 @@ package io.frontdesk.toolgate;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -22,11 +23,16 @@ public class AuditLog {
   }
 
   public Uni<Void> write(AuditEntry e) {
+    return write(pool, e);
+  }
+
+  /** Writes the entry inside the caller's transaction: it commits with what it records. */
+  public Uni<Void> write(SqlClient db, AuditEntry e) {
     String result =
         e.result() == null || e.result().length() <= MAX_RESULT_CHARS
             ? e.result()
             : e.result().substring(0, MAX_RESULT_CHARS) + "…";
-    return pool.preparedQuery(
+    return db.preparedQuery(
             "insert into audit_log (occurred_at, actor_type, actor_id, customer_id,"
                 + " conversation_id, action, arguments, decision, reason, result) values ($1, $2,"
                 + " $3, $4, $5, $6, $7, $8, $9, $10)")

@@ -23,6 +23,7 @@ public class BackendGuards {
   public static final String KNOWLEDGE_BASE = "knowledge-base";
   public static final String BILLING = "billing";
   public static final String TECHNICAL = "technical";
+  public static final String ACCOUNTS = "accounts";
 
   @Produces
   @Singleton
@@ -49,6 +50,15 @@ public class BackendGuards {
       @ConfigProperty(name = "frontdesk.tools.technical.timeout-ms", defaultValue = "10000")
           long timeoutMs) {
     return backend(TECHNICAL, timeoutMs);
+  }
+
+  @Produces
+  @Singleton
+  @Identifier(ACCOUNTS)
+  Guard accounts(
+      @ConfigProperty(name = "frontdesk.tools.accounts.timeout-ms", defaultValue = "10000")
+          long timeoutMs) {
+    return backend(ACCOUNTS, timeoutMs);
   }
 
   static Guard backend(String name, long timeoutMs) {

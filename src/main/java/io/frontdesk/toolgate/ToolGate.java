@@ -1,5 +1,6 @@
 package io.frontdesk.toolgate;
 
+import io.frontdesk.conversation.ApprovalPending;
 import io.frontdesk.conversation.ToolRecord;
 import io.frontdesk.conversation.TurnContext;
 import io.frontdesk.conversation.TurnControl;
@@ -10,19 +11,20 @@ import io.frontdesk.guard.GuardCheck;
 import io.frontdesk.guard.GuardPipeline;
 import io.frontdesk.guard.GuardVerdict;
 import io.frontdesk.guard.LogRedaction;
-import io.vertx.core.json.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jboss.logging.Logger;
 
 /**
- * The one gate every tool call passes, whichever agent makes it. Today it checks that the turn may
- * still run tools, validates arguments, runs the tool, screens its output for planted instructions,
- * records the outcome for confidence scoring and writes the audit log; authorization policies and
- * approvals plug in here.
+ * The one gate every tool call passes, whichever agent (or an approval) makes it, as one pipeline:
+ * authorization → argument validation → loop limits → approval policy → idempotency (the {@link
+ * GateStep}s, in that order) → execution with fault tolerance → audit → output screening. Every
+ * decision is recorded for the turn and written to the append-only audit log; a side effect's audit
+ * row commits with the effect itself ({@link ToolCalls#effect}).
  */
 @ApplicationScoped
 public class ToolGate {
@@ -30,101 +32,178 @@ public class ToolGate {
   private static final Logger LOG = Logger.getLogger(ToolGate.class);
 
   private final TurnRegistry turns;
+  private final ToolCatalog catalog;
+  private final List<GateStep> steps;
   private final AuditLog audit;
   private final ReactiveBridge bridge;
   private final GuardPipeline guards;
 
-  ToolGate(TurnRegistry turns, AuditLog audit, ReactiveBridge bridge, GuardPipeline guards) {
+  ToolGate(
+      TurnRegistry turns,
+      ToolCatalog catalog,
+      Authorization authorization,
+      ArgumentValidation validation,
+      LoopLimits loopLimits,
+      ApprovalPolicyStep approvalPolicy,
+      IdempotencyStep idempotency,
+      AuditLog audit,
+      ReactiveBridge bridge,
+      GuardPipeline guards) {
     this.turns = turns;
+    this.catalog = catalog;
+    this.steps = List.of(authorization, validation, loopLimits, approvalPolicy, idempotency);
     this.audit = audit;
     this.bridge = bridge;
     this.guards = guards;
   }
 
-  public Object execute(ToolInvocation call, Callable<Object> tool) throws Exception {
-    TurnContext turn = turns.require(call.memoryId());
+  /** A call from inside a running turn (a model's tool call, or the offline model's). */
+  public Object execute(ToolInvocation invocation, Callable<Object> tool) throws Exception {
+    TurnContext turn = turns.require(invocation.memoryId());
+    return run(inTurn(turn, invocation), tool);
+  }
+
+  /** Refuses a call that cannot even be read (recorded and audited like any denial). */
+  public ToolRefused refuse(ToolInvocation invocation, String reason) {
+    GateCall call = inTurn(turns.require(invocation.memoryId()), invocation);
+    finish(call, System.nanoTime(), "denied", reason, null);
+    return new ToolRefused(reason);
+  }
+
+  /**
+   * A call a human approved, run again in the turn that resumes its conversation: it passes the
+   * same pipeline (authorization and validation again, the approval taken from the grant) and runs
+   * once under the approval's idempotency key, however often it is retried.
+   */
+  public Object executeApproved(
+      ToolDescriptor tool,
+      Map<String, Object> arguments,
+      TurnContext turn,
+      ApprovalGrant grant,
+      Callable<Object> invoke)
+      throws Exception {
+    return run(
+        new GateCall(
+            tool, arguments, null, turn.caller(), turn.agent(), turn.conversationId(), turn, grant),
+        invoke);
+  }
+
+  private GateCall inTurn(TurnContext turn, ToolInvocation invocation) {
+    return new GateCall(
+        describe(invocation),
+        invocation.arguments(),
+        invocation.callId(),
+        turn.caller(),
+        turn.agent(),
+        turn.conversationId(),
+        turn,
+        null);
+  }
+
+  private ToolDescriptor describe(ToolInvocation invocation) {
+    return catalog
+        .find(invocation.tool())
+        .orElseGet(() -> ToolDescriptor.control(invocation.tool(), null));
+  }
+
+  private Object run(GateCall call, Callable<Object> tool) throws Exception {
     // refused once the turn is stopped; counted while it runs, so the turn waits for it to end
     TurnContext.RunningTool running =
-        turn.toolStarted(call.memoryId(), call.tool(), call.arguments());
+        call.turn() == null
+            ? null
+            : call.turn().toolStarted(call.callId(), call.tool().name(), call.arguments());
     long start = System.nanoTime();
+    GateCall outer = ToolCalls.bound();
+    ToolCalls.bind(call);
     try {
-      validate(call);
-      Object result = screen(turn, tool.call());
-      finish(turn, call, start, true, result, null, "executed");
-      return result;
+      for (GateStep step : steps) {
+        step.check(call);
+      }
+      Object result = tool.call();
+      if (call.tool().sideEffect() && !call.audited()) {
+        throw new IllegalStateException(
+            call.tool().name() + " did not run through ToolCalls.effect");
+      }
+      finish(call, start, "executed", null, result);
+      return screen(call, result);
     } catch (ToolRefused refused) {
-      finish(turn, call, start, false, null, refused.getMessage(), "denied");
+      finish(call, start, "denied", refused.getMessage(), null);
       throw refused;
+    } catch (ApprovalPending pending) {
+      finish(call, start, "approval_requested", null, pending.notice());
+      throw pending;
     } catch (TurnControl control) {
       // a handoff or a request for a human is the tool doing its job
-      finish(turn, call, start, true, control.getMessage(), null, "executed");
+      finish(call, start, "executed", null, control.getMessage());
       throw control;
     } catch (Exception failure) {
-      LOG.warnf("Tool %s failed: %s", call.tool(), LogRedaction.redact(String.valueOf(failure)));
-      finish(turn, call, start, false, null, failure.toString(), "failed");
-      throw new ToolRefused(call.tool() + " is temporarily unavailable; try again later");
+      LOG.warnf(
+          "Tool %s failed: %s", call.tool().name(), LogRedaction.redact(String.valueOf(failure)));
+      finish(call, start, "failed", failure.toString(), null);
+      throw new ToolRefused(call.tool().name() + " is temporarily unavailable; try again later");
     } finally {
-      turn.toolEnded(running);
+      if (running != null) {
+        call.turn().toolEnded(running);
+      }
+      if (outer == null) {
+        ToolCalls.unbind();
+      } else {
+        ToolCalls.bind(outer);
+      }
     }
+  }
+
+  /** Was this call entered by the gate, and is its tool's own code being entered now? */
+  static boolean entering(String tool) {
+    GateCall call = ToolCalls.bound();
+    return call != null && call.tool().name().equals(tool) && call.enter();
   }
 
   /**
    * Tool output is untrusted too: instructions planted in it are neutralised (indirect injection).
    */
-  private Object screen(TurnContext turn, Object result) {
+  private Object screen(GateCall call, Object result) {
     return ToolOutputScreen.screen(
         result,
         text -> {
           GuardCheck check = guards.checkToolOutput(text);
-          for (GuardVerdict v : check.triggered()) {
-            turn.guarded(TurnEvent.Guard.of("tool", v));
+          if (call.turn() != null) {
+            for (GuardVerdict v : check.triggered()) {
+              call.turn().guarded(TurnEvent.Guard.of("tool", v));
+            }
           }
           return check.text();
         });
   }
 
-  /** Arguments the model wrote are untrusted: required text must be present and bounded. */
-  private static void validate(ToolInvocation call) {
-    for (Map.Entry<String, Object> arg : call.arguments().entrySet()) {
-      if (arg.getValue() == null
-          || (arg.getValue() instanceof String s && (s.isBlank() || s.length() > 2000))) {
-        throw new ToolRefused("argument '" + arg.getKey() + "' is missing, empty or too long");
-      }
+  private void finish(GateCall call, long start, String decision, String error, Object result) {
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    if (call.turn() != null) {
+      call.turn()
+          .record(
+              new ToolRecord(
+                  call.agent(),
+                  call.tool().name(),
+                  call.arguments(),
+                  decision.equals("executed"),
+                  result,
+                  error,
+                  millis,
+                  OffsetDateTime.now(ZoneOffset.UTC),
+                  status(decision)));
+    }
+    if (!call.audited()) {
+      bridge.await(() -> audit.write(GateAudit.entry(call, decision, error, result)));
+      call.markAudited();
     }
   }
 
-  private void finish(
-      TurnContext turn,
-      ToolInvocation call,
-      long start,
-      boolean success,
-      Object result,
-      String error,
-      String decision) {
-    long millis = (System.nanoTime() - start) / 1_000_000;
-    turn.record(
-        new ToolRecord(
-            turn.agent(),
-            call.tool(),
-            call.arguments(),
-            success,
-            result,
-            error,
-            millis,
-            OffsetDateTime.now(ZoneOffset.UTC)));
-    String resultText = result == null ? null : Json.encode(result);
-    bridge.await(
-        () ->
-            audit.write(
-                new AuditEntry(
-                    "agent",
-                    turn.agent(),
-                    turn.customerId(),
-                    turn.conversationId(),
-                    call.tool(),
-                    call.arguments(),
-                    decision,
-                    error,
-                    resultText)));
+  private static String status(String decision) {
+    return switch (decision) {
+      case "executed" -> "succeeded";
+      case "denied" -> "denied";
+      case "approval_requested" -> "pending_approval";
+      default -> "failed";
+    };
   }
 }

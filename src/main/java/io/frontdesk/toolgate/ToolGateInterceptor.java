@@ -6,7 +6,11 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 
-/** Routes every {@code @Tool} method of a {@link GatedTools} bean through the {@link ToolGate}. */
+/**
+ * Routes every {@code @Tool} method of a {@link GatedTools} bean through the {@link ToolGate}: a
+ * call the gate already admitted (through {@link GateWrapper}) runs; any other call of a tool — the
+ * offline model's, an approved call's — passes the whole gate here.
+ */
 @GatedTools
 @Interceptor
 @Priority(Interceptor.Priority.PLATFORM_BEFORE + 100)
@@ -20,9 +24,14 @@ public class ToolGateInterceptor {
 
   @AroundInvoke
   Object gate(InvocationContext ic) throws Exception {
-    if (!ic.getMethod().isAnnotationPresent(Tool.class)) {
+    Tool tool = ic.getMethod().getAnnotation(Tool.class);
+    if (tool == null) {
       return ic.proceed();
     }
-    return gate.execute(ToolInvocation.of(ic.getMethod(), ic.getParameters()), ic::proceed);
+    ToolInvocation invocation = ToolInvocation.of(ic.getMethod(), ic.getParameters());
+    if (ToolGate.entering(invocation.tool())) {
+      return ic.proceed();
+    }
+    return gate.execute(invocation, ic::proceed);
   }
 }

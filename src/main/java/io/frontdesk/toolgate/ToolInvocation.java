@@ -7,8 +7,16 @@ import java.lang.reflect.Parameter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A tool call as the gate sees it: tool name, the model's arguments, and the memory id. */
-public record ToolInvocation(String tool, Map<String, Object> arguments, Object memoryId) {
+/**
+ * A tool call as the gate sees it: tool name, the model's arguments, the memory id, and the model's
+ * call id when known.
+ */
+public record ToolInvocation(
+    String tool, Map<String, Object> arguments, Object memoryId, String callId) {
+
+  public ToolInvocation(String tool, Map<String, Object> arguments, Object memoryId) {
+    this(tool, arguments, memoryId, null);
+  }
 
   static ToolInvocation of(Method method, Object[] values) {
     Tool tool = method.getAnnotation(Tool.class);

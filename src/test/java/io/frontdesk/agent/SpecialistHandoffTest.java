@@ -3,8 +3,10 @@ package io.frontdesk.agent;
 import static io.frontdesk.testing.Database.count;
 import static io.frontdesk.testing.Database.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.frontdesk.approval.ApprovalFlowTest;
 import io.frontdesk.testing.Inquiries;
 import io.frontdesk.testing.ModelServerTestResource;
 import io.frontdesk.testing.MultiAgentProfile;
@@ -57,7 +59,7 @@ class SpecialistHandoffTest {
   }
 
   @Test
-  void aBillingQuestionGoesTriageToBillingWhichRefundsWithAnAuditRow() {
+  void aBillingQuestionGoesTriageToBillingWhichRefundsOnceAReviewerApproves() {
     Row order = paidOrder("");
     String customer = order.getString("customer_id");
     String orderId = order.getString("id");
@@ -78,7 +80,15 @@ class SpecialistHandoffTest {
     assertTrue(billing.body().contains("transfer_to_billing"), "the triage exchange");
     assertTrue(billing.contains("Transferred to billing"));
     assertTrue(billing.toolNames().containsAll(List.of("process_refund", "transfer_to_technical")));
-    assertTrue(answer.getBoolean("resolved"), answer.prettify());
+    assertFalse(answer.getBoolean("resolved"), "a refund waits for a reviewer");
+    assertEquals(0, count(pool, "select count(*) from refund where order_id = $1", orderId));
+    UUID conversation = UUID.fromString(answer.getString("conversationId"));
+    UUID approval =
+        rows(pool, "select id from approval where conversation_id = $1", conversation)
+            .getFirst()
+            .getUUID(0);
+
+    ApprovalFlowTest.decide(approval, "approve", "").then().statusCode(200);
 
     Row refund =
         rows(
@@ -89,22 +99,23 @@ class SpecialistHandoffTest {
     assertEquals(customer, refund.getString("customer_id"));
     assertEquals(1000, refund.getInteger("amount_cents"));
     assertEquals("succeeded", refund.getString("status"));
-    UUID conversation = UUID.fromString(answer.getString("conversationId"));
     Row audit =
         rows(
                 pool,
                 "select customer_id, actor_id, decision, arguments::text from audit_log where"
-                    + " conversation_id = $1 and action = 'process_refund'",
+                    + " conversation_id = $1 and action = 'process_refund' and decision ="
+                    + " 'executed'",
                 conversation)
             .getFirst();
     assertEquals(customer, audit.getString("customer_id"));
-    assertEquals("billing", audit.getString("actor_id"));
-    assertEquals("executed", audit.getString("decision"));
+    assertEquals("billing", audit.getString("actor_id"), "the billing agent asked for it");
     assertTrue(audit.getString(3).contains(orderId));
+    assertTrue(
+        BILLING.test(model.lastRequest()), "the billing agent, still active, tells the customer");
   }
 
   @Test
-  void aRefundAbovePaidOrForAnotherCustomersOrderIsRefusedAndChangesNothing() {
+  void anotherCustomersOrderIsDeniedAndARefundAbovePaidFailsEvenWhenApproved() {
     Row mine = paidOrder("");
     String customer = mine.getString("customer_id");
     Row theirs = paidOrder(customer);
@@ -119,36 +130,53 @@ class SpecialistHandoffTest {
                 List.of(
                     new Reply.ToolCall(
                         "process_refund",
+                        "{\"order_id\":\"" + theirs.getString("id") + "\",\"amount\":5.00}"),
+                    new Reply.ToolCall(
+                        "process_refund",
                         "{\"order_id\":\""
                             + mine.getString("id")
                             + "\",\"amount\":"
                             + tooMuch
-                            + "}"),
-                    new Reply.ToolCall(
-                        "process_refund",
-                        "{\"order_id\":\"" + theirs.getString("id") + "\",\"amount\":5.00}"))))
+                            + "}"))))
         .when(BILLING)
         .thenReply(Reply.text("I can't refund that."));
 
     JsonPath answer = Inquiries.ask(customer, "Refund both orders please");
+    UUID conversation = UUID.fromString(answer.getString("conversationId"));
+    assertEquals(
+        1,
+        count(
+            pool,
+            "select count(*) from audit_log where conversation_id = $1 and action ="
+                + " 'process_refund' and decision = 'denied' and reason like $2",
+            conversation,
+            "%" + theirs.getString("id") + " not found for this customer%"),
+        "another customer's order is denied before any approval");
+    Row approval =
+        rows(
+                pool,
+                "select id, arguments::text from approval where conversation_id = $1",
+                conversation)
+            .getFirst();
+    assertTrue(approval.getString(1).contains(mine.getString("id")), "only the own order waits");
 
-    String results = String.join("\n", model.lastRequest().toolResults());
-    assertTrue(results.contains("at most") && results.contains("can be refunded"), results);
-    assertTrue(results.contains(theirs.getString("id") + " not found"), results);
+    ApprovalFlowTest.decide(approval.getUUID(0), "approve", "").then().statusCode(200);
+
+    Row after =
+        rows(pool, "select status, error from approval where id = $1", approval.getUUID(0))
+            .getFirst();
+    assertEquals("failed", after.getString("status"));
+    assertTrue(after.getString("error").contains("can be refunded"), after.getString("error"));
     assertEquals(refundsBefore, count(pool, "select count(*) from refund"), "nothing refunded");
     assertEquals(
         "paid",
         rows(pool, "select status from orders where id = $1", theirs.getString("id"))
             .getFirst()
             .getString(0));
-    UUID conversation = UUID.fromString(answer.getString("conversationId"));
     assertEquals(
-        2,
-        count(
-            pool,
-            "select count(*) from audit_log where conversation_id = $1 and action ="
-                + " 'process_refund' and decision = 'denied'",
-            conversation));
+        1,
+        count(pool, "select count(*) from ticket where conversation_id = $1", conversation),
+        "a failed approved action goes to a human");
   }
 
   @Test

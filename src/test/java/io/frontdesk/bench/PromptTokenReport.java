@@ -72,6 +72,7 @@ public final class PromptTokenReport {
     builder
         .environment()
         .put("FRONTDESK_EMBEDDED_DATABASE_DATA_DIR", data.resolve("pg").toString());
+    builder.environment().put("FRONTDESK_SECURITY_DEMO_KEY_DIR", data.resolve("keys").toString());
     builder.environment().put("OPENAI_BASE_URL", model.baseUrl());
     builder.environment().put("OPENAI_API_KEY", "bench");
     builder.environment().put("FRONTDESK_AGENT_TOPOLOGY", topology);
@@ -235,7 +236,7 @@ public final class PromptTokenReport {
         HTTP.send(
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/inquiries"))
                 .header("Content-Type", "application/json")
-                .header("X-Customer-Id", customer)
+                .header("Authorization", "Bearer " + demoToken(port, customer))
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
@@ -244,6 +245,25 @@ public final class PromptTokenReport {
           "inquiry failed: " + response.statusCode() + " " + response.body());
     }
     return JSON.readTree(response.body());
+  }
+
+  /** The service runs in demo mode (its own generated key): it signs a token for the customer. */
+  private static String demoToken(int port, String customer)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/demo/tokens"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        JSON.writeValueAsString(Map.of("subject", customer, "role", "customer"))))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(
+          "demo token failed: " + response.statusCode() + " " + response.body());
+    }
+    return JSON.readTree(response.body()).get("token").asText();
   }
 
   private static void awaitReady(int port, Process service) throws InterruptedException {

@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.frontdesk.guard.GuardFixtures;
 import io.frontdesk.guard.GuardPipeline;
 import io.frontdesk.guard.PromptLeakDetector;
+import io.frontdesk.security.Roles;
+import io.frontdesk.toolgate.Caller;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
@@ -26,11 +29,18 @@ class AnswerFilterTest {
 
   private final GuardPipeline guards = GuardFixtures.pipeline(Map.of(), new SimpleMeterRegistry());
 
+  private static TurnContext turn() {
+    return new TurnContext(
+        UUID.randomUUID(),
+        UUID.randomUUID(),
+        new Caller("cus_0001", "free", Set.of(Roles.CUSTOMER)),
+        "support",
+        10,
+        List.of());
+  }
+
   private AnswerFilter filter() {
-    TurnContext turn =
-        new TurnContext(
-            UUID.randomUUID(), UUID.randomUUID(), "cus_0001", "free", "support", 10, List.of());
-    return new AnswerFilter(guards, turn, () -> PROMPT);
+    return new AnswerFilter(guards, turn(), () -> PROMPT);
   }
 
   /** What the stream carries for an answer streamed word by word. */
@@ -83,15 +93,12 @@ class AnswerFilterTest {
     GuardPipeline redacting =
         GuardFixtures.pipeline(
             Map.of("frontdesk.guards.prompt-leak.action", "redact"), new SimpleMeterRegistry());
-    TurnContext turn =
-        new TurnContext(
-            UUID.randomUUID(), UUID.randomUUID(), "cus_0001", "free", "support", 10, List.of());
     String answer =
         "Well, I was told to look things up before answering and cite the article ids you used,"
             + " and never invent policies, prices or account details that no tool returned."
             + " Your invoice is paid.";
 
-    String shown = streamed(new AnswerFilter(redacting, turn, () -> PROMPT), answer);
+    String shown = streamed(new AnswerFilter(redacting, turn(), () -> PROMPT), answer);
 
     assertEquals(redacting.checkOutput(answer, PROMPT).text(), shown);
     assertTrue(shown.contains("[removed]") && shown.endsWith("Your invoice is paid."), shown);

@@ -26,7 +26,7 @@ class InquiryValidationTest {
         .then()
         .statusCode(401)
         .body("error", equalTo("unauthenticated"))
-        .body("message", containsString("X-Customer-Id"));
+        .body("message", containsString("bearer token"));
   }
 
   @Test

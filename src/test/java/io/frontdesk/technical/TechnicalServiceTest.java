@@ -55,10 +55,6 @@ class TechnicalServiceTest {
           + " and (cert_expires_at is null or cert_expires_at > timestamptz '2026-11-08Z')"
           + " and not exists (select 1 from service_restart r where r.service_id = service.id)";
 
-  private static String conversation() {
-    return UUID.randomUUID().toString();
-  }
-
   private static ToolRefused refused(Uni<?> call) {
     return assertThrows(ToolRefused.class, () -> call.await().atMost(WAIT));
   }
@@ -174,9 +170,7 @@ class TechnicalServiceTest {
         expected, refused(technical.logs(mine.customerId(), theirs.id(), "1h")).getMessage());
     assertEquals(
         expected, refused(technical.diagnose(mine.customerId(), theirs.id())).getMessage());
-    assertEquals(
-        expected,
-        refused(technical.restart(mine.customerId(), conversation(), theirs.id())).getMessage());
+    assertEquals(expected, refused(restart(mine.customerId(), theirs.id())).getMessage());
     assertEquals(
         "service svc_9999 not found for this customer",
         refused(technical.diagnose(mine.customerId(), "svc_9999")).getMessage());
@@ -187,26 +181,26 @@ class TechnicalServiceTest {
         0, count(pool, "select count(*) from service_restart where service_id = $1", theirs.id()));
   }
 
+  /** A restart as the tool gate runs it: in one transaction, under the gate's key. */
+  private Uni<RestartResult> restart(String customerId, String serviceId) {
+    String key = "test:" + UUID.randomUUID();
+    return pool.withTransaction(conn -> technical.restart(conn, customerId, key, serviceId));
+  }
+
   @Test
-  void aRestartRunsOnceEvenWhenRetried() {
+  void aRestartRecoversTheServiceAndLogsIt() {
     // Down on failed health checks only (no OOM, no crash loop): the plain restart story.
     Svc svc =
         service(
             "status = 'down' and last_exit_code is null and failed_health_checks >= 3"
                 + " and restart_count < 3");
     Row before = rows(pool, "select restart_count from service where id = $1", svc.id()).getFirst();
-    String conversation = conversation();
 
-    RestartResult first =
-        technical.restart(svc.customerId(), conversation, svc.id()).await().atMost(WAIT);
-    RestartResult retried =
-        technical.restart(svc.customerId(), conversation, svc.id()).await().atMost(WAIT);
+    RestartResult first = restart(svc.customerId(), svc.id()).await().atMost(WAIT);
 
     assertEquals("down", first.previousStatus());
     assertEquals("running", first.status());
     assertEquals(before.getInteger(0) + 1, first.restartCount());
-    assertTrue(retried.message().contains("not restarted again"), retried.message());
-    assertEquals(first.restartCount(), retried.restartCount());
     Row after =
         rows(
                 pool,
@@ -232,10 +226,6 @@ class TechnicalServiceTest {
     Diagnostics now = technical.diagnose(svc.customerId(), svc.id()).await().atMost(WAIT);
     assertEquals("ok", statuses(now).get("health_checks"));
     assertTrue(now.asOf().isEqual(first.restartedAt()), "measured from the restart's log line");
-
-    RestartResult later =
-        technical.restart(svc.customerId(), conversation(), svc.id()).await().atMost(WAIT);
-    assertEquals(first.restartCount() + 1, later.restartCount(), "a new conversation may restart");
   }
 
   @Test
@@ -247,7 +237,7 @@ class TechnicalServiceTest {
     long logsBefore =
         count(pool, "select count(*) from service_log where service_id = $1", svc.id());
 
-    ToolRefused refusal = refused(technical.restart(svc.customerId(), conversation(), svc.id()));
+    ToolRefused refusal = refused(restart(svc.customerId(), svc.id()));
 
     assertTrue(refusal.getMessage().contains("stopped by its owner"), refusal.getMessage());
     Row after =

@@ -18,24 +18,21 @@ public final class Inquiries {
   private Inquiries() {}
 
   /**
-   * A request made as this customer: the one place tests say who is calling, so how identity is
-   * presented (today a header, a signed token once authentication lands) changes only here.
+   * A request made as this customer, with a bearer token the operator's backend would have minted:
+   * the one place tests say who is calling.
    */
   public static RequestSpecification as(String customerId) {
-    return given().header("X-Customer-Id", customerId);
+    return given().auth().oauth2(TestTokens.customer(customerId));
   }
 
-  /**
-   * A request made as a human support agent (role {@code agent}). Until authentication lands it
-   * carries no identity; the security work makes it a signed agent token.
-   */
+  /** A request made as a human support agent (role {@code agent}). */
   public static RequestSpecification asAgent(String agentId) {
-    return given();
+    return given().auth().oauth2(TestTokens.agent(agentId));
   }
 
-  /** A request made as an administrator (role {@code admin}); see {@link #asAgent}. */
+  /** A request made as an administrator (role {@code admin}). */
   public static RequestSpecification asAdmin() {
-    return given();
+    return given().auth().oauth2(TestTokens.admin("admin_test"));
   }
 
   /** Posts a message and returns the SupportResponse, asserting HTTP 200. */

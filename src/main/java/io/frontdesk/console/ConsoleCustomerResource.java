@@ -1,8 +1,12 @@
-package io.frontdesk.account;
+package io.frontdesk.console;
 
+import io.frontdesk.account.CustomerRepository;
+import io.frontdesk.account.CustomerView;
 import io.frontdesk.http.NotFound;
+import io.frontdesk.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,22 +15,23 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Customer records. Open until the security issue adds authentication (see README). */
-@Path("/api/v1/customers")
+/** Human agents read any customer through the console; customers cannot reach this. */
+@Path("/api/v1/console/customers")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "customers")
-public class CustomerResource {
+@Tag(name = "console")
+@RolesAllowed(Roles.AGENT)
+public class ConsoleCustomerResource {
 
   private final CustomerRepository customers;
 
-  CustomerResource(CustomerRepository customers) {
+  ConsoleCustomerResource(CustomerRepository customers) {
     this.customers = customers;
   }
 
   @GET
   @Path("/{id}")
   @WithSession
-  @Operation(summary = "One customer by id, e.g. cus_0001")
+  @Operation(summary = "One customer by id, e.g. cus_0001 (role agent)")
   public Uni<CustomerView> get(@PathParam("id") String id) {
     return customers
         .findById(id)

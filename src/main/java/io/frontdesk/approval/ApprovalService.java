@@ -1,0 +1,158 @@
+package io.frontdesk.approval;
+
+import io.frontdesk.database.ReactiveBridge;
+import io.frontdesk.http.Conflict;
+import io.frontdesk.http.NotFound;
+import io.frontdesk.toolgate.ApprovalConfig;
+import io.frontdesk.toolgate.ApprovalRequests;
+import io.frontdesk.toolgate.AuditEntry;
+import io.frontdesk.toolgate.AuditLog;
+import io.frontdesk.toolgate.GateCall;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Human-in-the-loop approvals (seed 001): the gate files a call that needs a person; a reviewer
+ * approves or rejects it; the outcome resumes the conversation. Everything is a row in PostgreSQL,
+ * so a pending approval survives a restart and a decision taken on one replica holds on all.
+ */
+@ApplicationScoped
+public class ApprovalService implements ApprovalRequests {
+
+  private final Pool pool;
+  private final ReactiveBridge bridge;
+  private final ApprovalRepository approvals;
+  private final ApprovalNotifier notifier;
+  private final ApprovalConfig config;
+  private final AuditLog audit;
+  private final ApprovalOutcomes outcomes;
+
+  ApprovalService(
+      Pool pool,
+      ReactiveBridge bridge,
+      ApprovalRepository approvals,
+      ApprovalNotifier notifier,
+      ApprovalConfig config,
+      AuditLog audit,
+      ApprovalOutcomes outcomes) {
+    this.pool = pool;
+    this.bridge = bridge;
+    this.approvals = approvals;
+    this.notifier = notifier;
+    this.config = config;
+    this.audit = audit;
+    this.outcomes = outcomes;
+  }
+
+  /** The gate's request: stored and announced to reviewers in one transaction. */
+  @Override
+  public Pending request(GateCall call, String policy, List<String> reasons) {
+    UUID id = UUID.randomUUID();
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    OffsetDateTime expires = now.plus(config.expireAfter());
+    bridge.await(
+        () ->
+            pool.withTransaction(
+                db ->
+                    approvals
+                        .insert(
+                            db,
+                            id,
+                            call.conversationId(),
+                            call.turn() == null ? null : call.turn().turnId(),
+                            call.callId(),
+                            call.caller().customerId(),
+                            call.agent(),
+                            call.tool().name(),
+                            call.arguments(),
+                            call.tool().risk().code(),
+                            call.confidence(),
+                            policy,
+                            String.join("; ", reasons),
+                            now,
+                            expires)
+                        .call(() -> notifier.notifyInTransaction(db, id))));
+    notifier.postWebhook(find(id).orElseThrow());
+    String summary = ApprovalSummaries.describe(call.tool().name(), call.arguments());
+    return new Pending(
+        id,
+        ApprovalSummaries.pendingNotice(
+            summary, ApprovalSummaries.shortId(id), config.expireAfter().toMinutes()),
+        expires);
+  }
+
+  /**
+   * A reviewer's decision, taken once: the row is locked, so of two reviewers (or replicas)
+   * deciding at the same moment one wins and the other gets a conflict. An approval runs exactly
+   * the stored call and has the agent tell the customer; a rejection tells the customer why and
+   * opens a ticket. Blocking: call it from a worker thread.
+   */
+  public Approval decide(UUID id, String reviewer, boolean approve, String feedback) {
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    Approval decided =
+        bridge.await(
+            () ->
+                pool.withTransaction(
+                    db ->
+                        approvals
+                            .lock(db, id)
+                            .chain(
+                                found -> {
+                                  Approval a =
+                                      found.orElseThrow(
+                                          () -> new NotFound("approval", id.toString()));
+                                  if (!a.pending()) {
+                                    throw new Conflict(
+                                        "approval %s was already %s%s"
+                                            .formatted(
+                                                id,
+                                                a.status(),
+                                                a.decidedBy() == null
+                                                    ? ""
+                                                    : " by " + a.decidedBy()));
+                                  }
+                                  if (!a.expiresAt().isAfter(now)) {
+                                    throw new Conflict(
+                                        "approval %s expired at %s; it is rejected and a ticket"
+                                                .formatted(id, a.expiresAt())
+                                            + " opens");
+                                  }
+                                  String status = approve ? Approval.APPROVED : Approval.REJECTED;
+                                  return approvals
+                                      .decide(db, id, status, reviewer, feedback)
+                                      .call(
+                                          () ->
+                                              audit.write(
+                                                  db, reviewerEntry(a, reviewer, status, feedback)))
+                                      .chain(() -> approvals.find(db, id))
+                                      .map(Optional::orElseThrow);
+                                })));
+    outcomes.finish(decided);
+    return find(id).orElseThrow();
+  }
+
+  public Optional<Approval> find(UUID id) {
+    return bridge.await(() -> approvals.find(pool, id));
+  }
+
+  private static AuditEntry reviewerEntry(
+      Approval a, String reviewer, String status, String feedback) {
+    return new AuditEntry(
+        "human",
+        reviewer,
+        a.customerId(),
+        a.conversationId(),
+        a.tool(),
+        a.arguments(),
+        status,
+        feedback == null || feedback.isBlank()
+            ? "approval " + a.id()
+            : "approval " + a.id() + ": " + feedback,
+        null);
+  }
+}

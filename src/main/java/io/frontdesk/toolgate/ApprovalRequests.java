@@ -1,0 +1,15 @@
+package io.frontdesk.toolgate;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Where the gate files a call that needs a human (implemented by the approval feature). */
+public interface ApprovalRequests {
+
+  /** Stores the call as a pending approval and notifies reviewers, in one transaction. */
+  Pending request(GateCall call, String policy, List<String> reasons);
+
+  /** A stored request: its id, what the customer is told, and when it expires. */
+  record Pending(UUID id, String notice, OffsetDateTime expiresAt) {}
+}

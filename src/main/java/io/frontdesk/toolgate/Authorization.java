@@ -1,0 +1,69 @@
+package io.frontdesk.toolgate;
+
+import io.frontdesk.database.ReactiveBridge;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+
+/**
+ * Step 1: may this caller use this tool on these resources? The tier must allow the tool, and every
+ * argument naming an order, invoice, payment or service must name one of the caller's own; another
+ * customer's is refused exactly like one that does not exist.
+ */
+@ApplicationScoped
+class Authorization implements GateStep {
+
+  private final ToolGateConfig config;
+  private final Pool pool;
+  private final ReactiveBridge bridge;
+
+  Authorization(ToolGateConfig config, Pool pool, ReactiveBridge bridge) {
+    this.config = config;
+    this.pool = pool;
+    this.bridge = bridge;
+  }
+
+  @Override
+  public void check(GateCall call) {
+    if (call.tool().control()) {
+      return;
+    }
+    String tier = call.caller().tier();
+    ToolGateConfig.Tier rules = config.tiers().get(tier);
+    if (rules == null
+        || rules.tools().stream().noneMatch(g -> Globs.matches(g, call.tool().name()))) {
+      throw new ToolRefused(
+          "%s is not available to customers on the %s plan; do not retry it. If the customer"
+                  .formatted(call.tool().name(), tier)
+              + " needs it, hand the conversation to a human colleague.");
+    }
+    for (Map.Entry<String, OwnedResource> owned : call.tool().owned().entrySet()) {
+      Object value = call.arguments().get(owned.getKey());
+      if (value instanceof String id
+          && !id.isBlank()
+          && !owns(call.caller(), owned.getValue(), id)) {
+        throw new ToolRefused(
+            "%s %s not found for this customer".formatted(owned.getValue().noun(), id.strip()));
+      }
+    }
+    call.note("authorized for tier " + tier);
+  }
+
+  private boolean owns(Caller caller, OwnedResource resource, String id) {
+    return bridge.await(
+        () ->
+            pool.preparedQuery(resource.ownerQuery())
+                .execute(Tuple.of(id.strip()))
+                .map(
+                    rows -> {
+                      for (Row row : rows) {
+                        if (!caller.customerId().equals(row.getString(0))) {
+                          return false;
+                        }
+                      }
+                      return rows.size() > 0;
+                    }));
+  }
+}

@@ -1,0 +1,61 @@
+package io.frontdesk.toolgate;
+
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.internal.Json;
+import dev.langchain4j.invocation.InvocationContext;
+import dev.langchain4j.service.tool.ToolExecutionResult;
+import io.quarkiverse.langchain4j.runtime.tool.QuarkusToolExecutor;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import jakarta.inject.Singleton;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * Puts every {@code @Tool} call a model makes through the gate before langchain4j maps its
+ * arguments, so the gate sees the arguments exactly as the model wrote them (names the schema does
+ * not have, wrong JSON types) and the model's call id. Calls made without a model (the offline
+ * model, approved calls) enter through {@link ToolGateInterceptor} instead.
+ */
+@Singleton
+public class GateWrapper implements QuarkusToolExecutor.Wrapper {
+
+  private final ToolGate gate;
+
+  GateWrapper(ToolGate gate) {
+    this.gate = gate;
+  }
+
+  @Override
+  public ToolExecutionResult wrap(
+      ToolExecutionRequest request,
+      InvocationContext context,
+      BiFunction<ToolExecutionRequest, InvocationContext, ToolExecutionResult> next,
+      QuarkusToolExecutor executor) {
+    Object memoryId = context.chatMemoryId();
+    Map<String, Object> arguments;
+    try {
+      String raw =
+          request.arguments() == null || request.arguments().isBlank() ? "{}" : request.arguments();
+      arguments = new JsonObject(raw).getMap();
+    } catch (DecodeException | ClassCastException e) {
+      throw gate.refuse(
+          new ToolInvocation(request.name(), Map.of(), memoryId, request.id()),
+          "the arguments are not a JSON object; send them as one");
+    }
+    try {
+      Object result =
+          gate.execute(
+              new ToolInvocation(request.name(), arguments, memoryId, request.id()),
+              () -> next.apply(request, context).result());
+      return ToolExecutionResult.builder()
+          .result(result)
+          .resultText(result instanceof String text ? text : Json.toJson(result))
+          .build();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

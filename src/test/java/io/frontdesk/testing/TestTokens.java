@@ -1,0 +1,88 @@
+package io.frontdesk.testing;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * Tokens as the operator's backend would mint them for the test application (RS256 with
+ * src/test/resources/test-keys/private.pem, issuer {@value #ISSUER}), and the forgeries an attacker
+ * would try.
+ */
+public final class TestTokens {
+
+  public static final String ISSUER = "https://auth.test.frontdesk";
+
+  private static final PrivateKey KEY = key("test-keys/private.pem");
+  private static final PrivateKey OTHER_KEY = key("test-keys/other-private.pem");
+
+  private TestTokens() {}
+
+  /** A valid customer token: {@code sub} is the customer id, no groups. */
+  public static String customer(String customerId) {
+    return sign(customerId, Set.of(), KEY, Instant.now().plusSeconds(3600));
+  }
+
+  /** A valid human-agent token. */
+  public static String agent(String agentId) {
+    return sign(agentId, Set.of("agent"), KEY, Instant.now().plusSeconds(3600));
+  }
+
+  /** A valid administrator token. */
+  public static String admin(String adminId) {
+    return sign(adminId, Set.of("admin"), KEY, Instant.now().plusSeconds(3600));
+  }
+
+  /** A customer token that expired this long ago. */
+  public static String expiredCustomer(String customerId, long secondsAgo) {
+    return sign(customerId, Set.of(), KEY, Instant.now().minusSeconds(secondsAgo));
+  }
+
+  /** A well-formed customer token signed by a key the application does not trust. */
+  public static String forgedCustomer(String customerId) {
+    return sign(customerId, Set.of(), OTHER_KEY, Instant.now().plusSeconds(3600));
+  }
+
+  /** A customer token from another issuer. */
+  public static String customerFromIssuer(String customerId, String issuer) {
+    return Jwt.issuer(issuer)
+        .subject(customerId)
+        .expiresAt(Instant.now().plusSeconds(3600).getEpochSecond())
+        .sign(KEY);
+  }
+
+  static String sign(String subject, Set<String> groups, PrivateKey key, Instant expires) {
+    var claims = Jwt.issuer(ISSUER).subject(subject).expiresAt(expires.getEpochSecond());
+    if (!groups.isEmpty()) {
+      claims.groups(groups);
+    }
+    return claims.sign(key);
+  }
+
+  /** The PEM text of a test resource (the public key, for HS/RS confusion attacks). */
+  public static String resource(String path) {
+    try (InputStream in = TestTokens.class.getClassLoader().getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("no test resource " + path);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static PrivateKey key(String path) {
+    try {
+      return KeyUtils.decodePrivateKey(resource(path));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot read " + path, e);
+    }
+  }
+}
