@@ -3,9 +3,11 @@ package io.frontdesk.conversation;
 import io.frontdesk.http.ApiError;
 import io.frontdesk.http.BadRequest;
 import io.frontdesk.http.ErrorMappers;
+import io.frontdesk.http.StrictJson;
 import io.frontdesk.http.Unavailable;
 import io.frontdesk.security.CurrentCaller;
 import io.frontdesk.security.Roles;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /** Customer inquiries over REST (one answer) and SSE (the turn's events as they happen). */
+@CustomDeserialization(StrictJson.class)
 @Path("/api/v1/inquiries")
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "inquiries")

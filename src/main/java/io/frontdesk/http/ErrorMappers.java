@@ -1,6 +1,7 @@
 package io.frontdesk.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -90,7 +91,13 @@ public class ErrorMappers {
 
   @ServerExceptionMapper
   public Response unreadable(JsonProcessingException e) {
-    return answer(400, "invalid_json", "request body is not valid JSON: " + e.getOriginalMessage());
+    return answer(400, "invalid_json", BodyErrors.describe(e));
+  }
+
+  /** Ahead of the JSON extension's own mapper, which answers without a body. */
+  @ServerExceptionMapper
+  public Response mismatched(MismatchedInputException e) {
+    return answer(400, "invalid_json", BodyErrors.describe(e));
   }
 
   @ServerExceptionMapper
@@ -99,6 +106,10 @@ public class ErrorMappers {
     if (e instanceof NotFoundException && e.getCause() instanceof IllegalArgumentException bad) {
       // JAX-RS answers 404 when a path or query parameter cannot be converted; it is bad input
       return answer(400, "invalid_request", "a parameter has the wrong type: " + bad.getMessage());
+    }
+    if (e.getCause() instanceof JsonProcessingException json) {
+      // the JSON reader wraps syntax errors in a plain 400
+      return answer(400, "invalid_json", BodyErrors.describe(json));
     }
     if (status >= 500) {
       return unexpected(e);
