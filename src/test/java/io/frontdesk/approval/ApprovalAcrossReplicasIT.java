@@ -90,19 +90,23 @@ class ApprovalAcrossReplicasIT {
     return env;
   }
 
+  /** The customer's invoices, as they read them on that replica. */
+  static List<Map<String, Object>> invoices(ServiceProcess service, String customer) {
+    return given()
+        .baseUri(service.baseUrl())
+        .auth()
+        .oauth2(token(customer, Set.of()))
+        .get("/api/v1/invoices")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("invoices");
+  }
+
   /** A paid order of the customer with something left to refund, from their own invoices. */
   static String order(ServiceProcess service, String customer) {
-    JsonPath invoices =
-        given()
-            .baseUri(service.baseUrl())
-            .auth()
-            .oauth2(token(customer, Set.of()))
-            .get("/api/v1/invoices")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath();
-    List<Map<String, Object>> list = invoices.getList("invoices");
+    List<Map<String, Object>> list = invoices(service, customer);
     for (Map<String, Object> invoice : list) {
       if ("paid".equals(invoice.get("status"))
           && Double.parseDouble(String.valueOf(invoice.get("refundable"))) >= 5) {
@@ -158,18 +162,7 @@ class ApprovalAcrossReplicasIT {
 
   /** What has been refunded on the order, as its invoice shows it. */
   static double refunded(ServiceProcess service, String customer, String order) {
-    List<Map<String, Object>> invoices =
-        given()
-            .baseUri(service.baseUrl())
-            .auth()
-            .oauth2(token(customer, Set.of()))
-            .get("/api/v1/invoices")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath()
-            .getList("invoices");
-    return invoices.stream()
+    return invoices(service, customer).stream()
         .filter(i -> order.equals(i.get("orderId")))
         .map(i -> Double.parseDouble(String.valueOf(i.get("refunded"))))
         .findFirst()
