@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.frontdesk.testing.Faults;
 import io.frontdesk.testing.Inquiries;
 import io.frontdesk.testing.ModelServerTestResource;
 import io.frontdesk.testing.Reply;
@@ -244,6 +245,40 @@ public class ApprovalFlowTest {
         .statusCode(409)
         .body("error", org.hamcrest.Matchers.equalTo("conflict"));
     assertEquals(1, refunds(r.orderId()), "exactly one refund");
+  }
+
+  @Test
+  void anApprovedRefundWhoseAuditRowCannotBeWrittenIsNotMade() {
+    Row order = paidOrder(pool, "cus_0201", "cus_0240");
+    Requested r = requestRefund(order);
+    model.setDefault(req -> Reply.text("I could not complete the refund; a colleague will."));
+
+    try (var fault =
+        Faults.failInsert(
+            pool,
+            "audit_log",
+            "new.decision = 'executed' and new.arguments->>'order_id' = '%s'"
+                .formatted(r.orderId()))) {
+      decide(r.approval(), "approve", "").then().statusCode(200);
+    }
+
+    assertEquals(0, refunds(r.orderId()), "no refund without its audit row");
+    assertEquals(
+        0,
+        count(
+            pool,
+            "select count(*) from tool_execution where idempotency_key = $1",
+            "approval:" + r.approval()));
+    Row approval =
+        rows(pool, "select status, error from approval where id = $1", r.approval()).getFirst();
+    assertEquals("failed", approval.getString("status"));
+    assertTrue(
+        approval.getString("error").contains("temporarily unavailable"),
+        approval.getString("error"));
+    assertEquals(
+        1,
+        count(pool, "select count(*) from ticket where conversation_id = $1", r.conversation()),
+        "the failed approved refund goes to a human");
   }
 
   @Test

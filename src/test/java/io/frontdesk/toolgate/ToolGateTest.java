@@ -5,6 +5,7 @@ import static io.frontdesk.testing.Database.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.frontdesk.testing.Faults;
 import io.frontdesk.testing.Inquiries;
 import io.frontdesk.testing.ModelServerTestResource;
 import io.frontdesk.testing.Reply;
@@ -110,31 +111,17 @@ class ToolGateTest {
     Row before =
         rows(pool, "select status, restart_count, updated_at from service where id = $1", svc)
             .getFirst();
-    rows(
-        pool,
-        """
-        create or replace function test_fail_audit() returns trigger language plpgsql as $$
-        begin
-          if new.decision = 'executed' and new.arguments->>'service_id' = '%s' then
-            raise exception 'injected: the audit insert fails';
-          end if;
-          return new;
-        end;
-        $$"""
-            .formatted(svc));
-    rows(
-        pool,
-        "create trigger test_fail_audit before insert on audit_log for each row execute function"
-            + " test_fail_audit()");
     UUID conversation;
-    try {
+    try (var fault =
+        Faults.failInsert(
+            pool,
+            "audit_log",
+            "new.decision = 'executed' and new.arguments->>'service_id' = '%s'".formatted(svc))) {
       conversation =
           ask(
               "cus_0078",
               Reply.toolCall("restart_service", "{\"service_id\":\"" + svc + "\"}"),
               Reply.text("I could not restart it right now."));
-    } finally {
-      rows(pool, "drop trigger test_fail_audit on audit_log");
     }
 
     Row after =
