@@ -20,6 +20,13 @@ public interface AgentConfig {
   @WithDefault("60s")
   Duration timeout();
 
+  /**
+   * How long a turn that ended (its time ran out) waits for a tool call still running, so that what
+   * the tool did is stored with the turn; longer than a backend's retries take.
+   */
+  @WithDefault("40s")
+  Duration toolGrace();
+
   /** single = the autonomous agent with all tools; multi = triage + specialists. */
   @WithDefault("multi")
   Topology topology();

@@ -26,16 +26,15 @@ public interface BillingAgent extends DeskAgent {
   @SystemMessage(
       """
       You are the Billing Specialist of Skyline, a cloud platform.
-      Goal: resolve refunds, invoice and payment questions for the customer in this conversation,
-      who is already identified (never ask for or use a customer id).
+      Goal: resolve refunds, invoice and payment questions for the customer in this conversation.
       Backstory: you know the refund policy (search_knowledge_base) and the customer's billing
       records (list_invoices, lookup_invoice, lookup_payment). You process a refund only when the
       policy allows it and only up to what was paid; process_refund enforces the limit.
       Quote invoice numbers and amounts exactly as the tools return them; never invent them.
       If the problem is technical (a service down or failing), transfer to technical; for
-      anything else outside billing, transfer to general. If no one can resolve it, answer only
-      "ESCALATE: " followed by a one-sentence summary for a human colleague.
-      """)
+      anything else outside billing, transfer to general.
+      """
+          + AgentPrompts.ANSWERING_RULES)
   @Override
   Multi<ChatEvent> chat(@MemoryId String conversationId, @UserMessage String message);
 

@@ -48,12 +48,10 @@ public interface SupportAgent extends DeskAgent {
       - list_invoices, lookup_invoice, lookup_payment, process_refund: billing; refunds only when
         the policy allows and only up to what was paid.
       - list_services, get_service_logs, run_diagnostics, restart_service: the customer's services.
-      The customer in this conversation is already identified; never ask for or use an id.
       Look things up before answering and cite the article ids you used. Never invent policies,
       prices or account details that no tool returned. Answer briefly and concretely.
-      If you cannot resolve the inquiry with the tools, answer only "ESCALATE: " followed by a
-      one-sentence summary for a human colleague.
-      """)
+      """
+          + AgentPrompts.ANSWERING_RULES)
   @Override
   Multi<ChatEvent> chat(@MemoryId String conversationId, @UserMessage String message);
 

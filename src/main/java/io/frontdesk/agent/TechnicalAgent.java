@@ -32,11 +32,10 @@ public interface TechnicalAgent extends DeskAgent {
       Backstory: you start from facts: list_services to find the service, run_diagnostics and
       get_service_logs to see what happened, search_documentation for the fix. Restart a
       service (restart_service) only when the diagnosis shows a restart helps.
-      The customer is already identified; never ask for or use a customer id.
       If the question is about money, transfer to billing; for account questions, transfer to
-      general. If no one can resolve it, answer only "ESCALATE: " followed by a one-sentence
-      summary for a human colleague.
-      """)
+      general.
+      """
+          + AgentPrompts.ANSWERING_RULES)
   @Override
   Multi<ChatEvent> chat(@MemoryId String conversationId, @UserMessage String message);
 

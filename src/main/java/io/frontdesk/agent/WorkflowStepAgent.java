@@ -35,9 +35,9 @@ public interface WorkflowStepAgent {
       Workflow {workflow}, step {index} of {total}: {step}.
       {instructions}
       Work only on this step. Your answer is handed to the next step as its input (the last
-      step's answer goes to the customer), so be brief and factual. The customer is already
-      identified; never ask for or use an id.
-      """)
+      step's answer goes to the customer), so be brief and factual.
+      """
+          + AgentPrompts.IDENTIFIED)
   Multi<ChatEvent> run(
       @MemoryId String memoryId,
       String workflow,

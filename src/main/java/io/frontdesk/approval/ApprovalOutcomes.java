@@ -22,9 +22,11 @@ import io.frontdesk.toolgate.ToolCatalog;
 import io.frontdesk.toolgate.ToolDescriptor;
 import io.frontdesk.toolgate.ToolGate;
 import io.frontdesk.toolgate.ToolRefused;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -47,6 +49,9 @@ class ApprovalOutcomes {
 
   private static final Logger LOG = Logger.getLogger(ApprovalOutcomes.class);
   static final Duration TURN_WAIT = Duration.ofMinutes(3);
+
+  /** How long a decline holds the conversation at most (it is one short transaction). */
+  static final Duration LOCK_LEASE = Duration.ofSeconds(30);
 
   private final TurnEngine engine;
   private final ToolGate gate;
@@ -170,7 +175,10 @@ class ApprovalOutcomes {
     return events;
   }
 
-  /** Rejected or expired: the customer is told why and a ticket opens, atomically. */
+  /**
+   * Rejected or expired: the customer is told why and a ticket opens, in one transaction that holds
+   * the conversation's turn lock like any turn (a busy conversation is left to the sweeper).
+   */
   private void decline(Approval a) {
     boolean expired = Approval.EXPIRED.equals(a.status());
     EscalationReason reason =
@@ -183,85 +191,81 @@ class ApprovalOutcomes {
                 .formatted(
                     a.summary(),
                     a.feedback() == null || a.feedback().isBlank() ? "" : ": " + a.feedback());
-    Ticket ticket =
-        bridge.await(
-            () ->
-                pool.withTransaction(
-                    db ->
-                        db.preparedQuery("select tier from customer where id = $1")
-                            .execute(Tuple.of(a.customerId()))
-                            .map(rows -> rows.iterator().next().getString("tier"))
-                            .chain(
-                                tier ->
-                                    escalations.open(
-                                        db,
-                                        new Escalation(
-                                            a.conversationId(),
-                                            a.customerId(),
-                                            tier,
-                                            a.agent(),
-                                            reason,
-                                            "%s Approval %s (%s)."
-                                                .formatted(why, a.id(), a.reason()),
-                                            "approvals",
-                                            a.confidence(),
-                                            List.of(trace(a)))))
-                            .call(
-                                t -> {
-                                  String message =
-                                      why
-                                          + " I've opened ticket #%s so our team can follow up with you."
-                                              .formatted(t.ticketId());
-                                  return conversations
-                                      .findOwned(db, a.conversationId(), a.customerId())
-                                      .chain(
-                                          (Conversation c) ->
-                                              conversations
-                                                  .append(
-                                                      db,
-                                                      a.conversationId(),
-                                                      List.of(
-                                                          new StoredMessage(
-                                                              UUID.randomUUID(),
-                                                              "assistant",
-                                                              "approval",
-                                                              message,
-                                                              List.of(),
-                                                              null,
-                                                              null)))
-                                                  .call(
-                                                      () ->
-                                                          conversations.updateState(
-                                                              db,
-                                                              a.conversationId(),
-                                                              "escalated",
-                                                              c.activeAgent())))
-                                      .call(
-                                          () ->
-                                              feed.publish(
-                                                  db,
-                                                  a.conversationId(),
-                                                  List.of(
-                                                      new TurnEvent.ApprovalDecided(
-                                                          a.id(),
-                                                          a.status(),
-                                                          a.decidedBy(),
-                                                          a.feedback()),
-                                                      new TurnEvent.Escalated(
-                                                          t.ticketId(),
-                                                          reason.code(),
-                                                          why,
-                                                          message),
-                                                      new TurnEvent.Done(
-                                                          a.conversationId(),
-                                                          message,
-                                                          false,
-                                                          true,
-                                                          t.ticketId(),
-                                                          a.confidence()))))
-                                      .call(() -> approvals.resumed(db, a.id(), t.ticketId()));
-                                })));
+    UUID turn = UUID.randomUUID();
+    Ticket ticket;
+    try {
+      ticket = bridge.await(() -> pool.withTransaction(db -> decline(db, a, turn, reason, why)));
+    } catch (Conflict busy) {
+      LOG.infof("Approval %s waits for conversation %s to be free", a.id(), a.conversationId());
+      return;
+    }
     escalations.announce(ticket);
+  }
+
+  private Uni<Ticket> decline(
+      SqlClient db, Approval a, UUID turn, EscalationReason reason, String why) {
+    return conversations
+        .claimTurn(db, a.conversationId(), turn, LOCK_LEASE)
+        .invoke(
+            claimed -> {
+              if (!claimed) {
+                throw new Conflict("conversation " + a.conversationId() + " is answering");
+              }
+            })
+        .chain(
+            () ->
+                db.preparedQuery("select tier from customer where id = $1")
+                    .execute(Tuple.of(a.customerId())))
+        .map(rows -> rows.iterator().next().getString("tier"))
+        .chain(
+            tier ->
+                escalations.open(
+                    db,
+                    new Escalation(
+                        a.conversationId(),
+                        a.customerId(),
+                        tier,
+                        a.agent(),
+                        reason,
+                        "%s Approval %s (%s).".formatted(why, a.id(), a.reason()),
+                        "approvals",
+                        a.confidence(),
+                        List.of(trace(a)))))
+        .call(ticket -> tell(db, a, turn, reason, why, ticket));
+  }
+
+  /**
+   * The notice in the transcript, the lock given back, the events on the feed, all in {@code db}.
+   */
+  private Uni<Void> tell(
+      SqlClient db, Approval a, UUID turn, EscalationReason reason, String why, Ticket ticket) {
+    String message =
+        why
+            + " I've opened ticket #%s so our team can follow up with you."
+                .formatted(ticket.ticketId());
+    List<TurnEvent> events =
+        List.of(
+            new TurnEvent.ApprovalDecided(a.id(), a.status(), a.decidedBy(), a.feedback()),
+            new TurnEvent.Escalated(ticket.ticketId(), reason.code(), why, message),
+            new TurnEvent.Done(
+                a.conversationId(), message, false, true, ticket.ticketId(), a.confidence()));
+    return conversations
+        .findOwned(db, a.conversationId(), a.customerId())
+        .chain(
+            (Conversation c) ->
+                conversations
+                    .append(
+                        db,
+                        a.conversationId(),
+                        List.of(
+                            new StoredMessage(
+                                turn, "assistant", "approval", message, List.of(), null, null)))
+                    .call(
+                        () ->
+                            conversations.endTurn(
+                                db, a.conversationId(), turn, "escalated", c.activeAgent())))
+        .call(() -> feed.publish(db, a.conversationId(), events))
+        .call(() -> approvals.resumed(db, a.id(), ticket.ticketId()));
   }
 
   private static Map<String, Object> trace(Approval a) {

@@ -2,8 +2,10 @@ package io.frontdesk.approval;
 
 import io.frontdesk.http.BadRequest;
 import io.frontdesk.http.NotFound;
+import io.frontdesk.http.StrictJson;
 import io.frontdesk.security.CurrentCaller;
 import io.frontdesk.security.Roles;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -25,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The reviewers' side of approvals (role agent): what waits, and the decision. */
+@CustomDeserialization(StrictJson.class)
 @Path("/api/v1/console/approvals")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "console")

@@ -1,6 +1,7 @@
 package io.frontdesk.conversation;
 
 import io.frontdesk.guard.GuardCheck;
+import io.frontdesk.guard.GuardFinding;
 import io.frontdesk.guard.GuardPipeline;
 import io.frontdesk.guard.GuardVerdict;
 import java.util.ArrayList;
@@ -8,18 +9,30 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Output guards on the streamed answer: text is released a sentence at a time, so a card number or
- * an e-mail split across model chunks is still seen whole and redacted before it is sent.
+ * Output guards on the streamed answer: the stream never carries what the check of the whole answer
+ * would block or redact. Text is held while it may still turn out to be personal data (a trailing
+ * run of words with digits or {@code @}, a card number split across model chunks) or the start of a
+ * verbatim run of the system prompt (a run only becomes a leak after many words, so the words that
+ * continue the prompt wait until the answer leaves it). An answer that leaks the prompt is withheld
+ * from then on; the whole-answer check refuses it.
  */
 final class AnswerFilter {
 
-  /** Held text longer than this is checked and released anyway, to keep the stream moving. */
+  /** Held text longer than this is partly released, to keep the stream moving. */
   static final int MAX_HELD = 400;
+
+  /**
+   * What stays held when held text is released for length: longer than any personal-data value (a
+   * card, an IBAN, an e-mail address), so none is cut in two.
+   */
+  static final int KEEP_HELD = 128;
 
   private final GuardPipeline guards;
   private final TurnContext turn;
   private final Supplier<String> systemPrompt;
   private final StringBuilder held = new StringBuilder();
+  private boolean withholding;
+  private boolean withheld;
 
   AnswerFilter(GuardPipeline guards, TurnContext turn, Supplier<String> systemPrompt) {
     this.guards = guards;
@@ -29,7 +42,19 @@ final class AnswerFilter {
 
   synchronized List<TurnEvent> accept(List<String> deltas) {
     deltas.forEach(held::append);
-    int end = held.length() >= MAX_HELD ? held.length() : releasePoint();
+    if (withholding) {
+      held.setLength(0);
+      return List.of();
+    }
+    String text = held.toString();
+    String prompt = systemPrompt.get();
+    if (guards.leakBlocks(text, prompt)) {
+      return withhold(text, prompt);
+    }
+    int words = wholeWords();
+    int end = held.length() >= MAX_HELD ? lengthCut(text) : releasePoint(words);
+    end = Math.min(end, guards.leakSafeEnd(text.substring(0, words), prompt));
+    end = outsidePersonalData(text, end);
     if (end <= 0) {
       return List.of();
     }
@@ -38,18 +63,55 @@ final class AnswerFilter {
     return check(segment);
   }
 
+  /** The model response ended: whatever is held is checked and sent. */
   synchronized List<TurnEvent> flush() {
     String segment = held.toString();
     held.setLength(0);
-    return segment.isEmpty() ? List.of() : check(segment);
+    List<TurnEvent> events = List.of();
+    if (!withholding && !segment.isEmpty()) {
+      String prompt = systemPrompt.get();
+      events = guards.leakBlocks(segment, prompt) ? withhold(segment, prompt) : check(segment);
+    }
+    withheld = withholding;
+    withholding = false;
+    return events;
   }
 
-  /** Where safe text ends: after the last complete word, before a trailing run of risky words. */
-  private int releasePoint() {
+  /**
+   * Whether the stream withheld the last finished answer for a leak (its guard event is already
+   * sent, so the whole-answer check does not send another).
+   */
+  synchronized boolean withheld() {
+    return withheld;
+  }
+
+  /**
+   * The answer leaks the prompt: its guard events go out, the text does not, nor anything after.
+   */
+  private List<TurnEvent> withhold(String text, String prompt) {
+    held.setLength(0);
+    withholding = true;
+    List<TurnEvent> out = new ArrayList<>();
+    for (GuardVerdict v : guards.checkOutput(text, prompt).triggered()) {
+      TurnEvent.Guard event = TurnEvent.Guard.of("output", v);
+      turn.record(event);
+      out.add(event);
+    }
+    return out;
+  }
+
+  /** The end of the last whole word: a word with no whitespace after it may still be growing. */
+  private int wholeWords() {
     int cut = held.length();
     while (cut > 0 && !Character.isWhitespace(held.charAt(cut - 1))) {
-      cut--; // the last word may still be growing
+      cut--;
     }
+    return cut;
+  }
+
+  /** Where safe text ends: after the last whole word, before a trailing run of risky words. */
+  private int releasePoint(int words) {
+    int cut = words;
     int i = cut;
     while (i > 0) {
       int wordEnd = i;
@@ -65,6 +127,32 @@ final class AnswerFilter {
       }
       cut = wordStart;
       i = wordStart;
+    }
+    return cut;
+  }
+
+  /** Held text too long: all but the newest {@value #KEEP_HELD} characters, at a word break. */
+  private static int lengthCut(String text) {
+    int keepFrom = text.length() - KEEP_HELD;
+    int cut = keepFrom;
+    while (cut > 0 && !Character.isWhitespace(text.charAt(cut - 1))) {
+      cut--;
+    }
+    return cut > 0 ? cut : keepFrom; // one endless word: cut inside it
+  }
+
+  /**
+   * Moves a cut out of any personal data the whole-answer check would find: before it, or after a
+   * complete one that starts the text (it is then redacted as a whole).
+   */
+  private int outsidePersonalData(String text, int cut) {
+    if (cut <= 0) {
+      return cut;
+    }
+    for (GuardFinding f : guards.personalData(text)) {
+      if (f.start() < cut && cut < f.end()) {
+        cut = f.start() > 0 || f.end() >= text.length() ? f.start() : f.end();
+      }
     }
     return cut;
   }

@@ -30,6 +30,7 @@ public final class ConversationMemory implements ChatMemory {
   private final UUID id;
   private final Set<ChatMessage> earlier = identitySet();
   private final Set<ChatMessage> counted = identitySet();
+  private final Set<String> claimed = new HashSet<>();
   private final List<ChatMessage> messages = new ArrayList<>();
   private final Runnable onToolRound;
   private volatile String systemPrompt;
@@ -73,27 +74,66 @@ public final class ConversationMemory implements ChatMemory {
   }
 
   /**
-   * Gives every tool call of the last model message that has no result yet the result {@code
-   * resultFor} writes for its call id, so the stored exchange is complete (a provider rejects a
-   * tool call left unanswered).
+   * The gate starts a call of {@code tool} that came without the model's call id (an approved call
+   * run by Frontdesk): the id it has in memory, i.e. the first call of that name in the newest
+   * tool-calling message of this turn that has no result and was not claimed yet; null when none
+   * matches.
+   */
+  synchronized String claim(String tool) {
+    for (ChatMessage m : messages.reversed()) {
+      if (m instanceof AiMessage ai && ai.hasToolExecutionRequests() && !earlier.contains(m)) {
+        Set<String> answered = answered();
+        for (ToolExecutionRequest call : ai.toolExecutionRequests()) {
+          if (call.name().equals(tool)
+              && call.id() != null
+              && !answered.contains(call.id())
+              && claimed.add(call.id())) {
+            return call.id();
+          }
+        }
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Gives every tool call of this turn that has no result yet the result {@code resultFor} writes
+   * for its call id, right after its message: a turn cut short, a transfer among parallel calls or
+   * a call waiting for approval must not leave a call unanswered (providers refuse the next
+   * request, and the stored memory would lie).
    */
   public synchronized void answerOpenToolCalls(Function<String, String> resultFor) {
-    for (int i = messages.size() - 1; i >= 0; i--) {
-      if (messages.get(i) instanceof AiMessage ai && ai.hasToolExecutionRequests()) {
-        Set<String> answered = new HashSet<>();
-        for (ChatMessage m : messages.subList(i + 1, messages.size())) {
-          if (m instanceof ToolExecutionResultMessage r) {
-            answered.add(r.id());
-          }
+    Set<String> answered = answered();
+    List<ChatMessage> rebuilt = new ArrayList<>(messages.size());
+    for (int i = 0; i < messages.size(); i++) {
+      ChatMessage m = messages.get(i);
+      rebuilt.add(m);
+      if (m instanceof AiMessage ai && ai.hasToolExecutionRequests() && !earlier.contains(m)) {
+        while (i + 1 < messages.size()
+            && messages.get(i + 1) instanceof ToolExecutionResultMessage result) {
+          rebuilt.add(result);
+          i++;
         }
         for (ToolExecutionRequest call : ai.toolExecutionRequests()) {
           if (!answered.contains(call.id())) {
-            messages.add(ToolExecutionResultMessage.from(call, resultFor.apply(call.id())));
+            rebuilt.add(ToolExecutionResultMessage.from(call, resultFor.apply(call.id())));
           }
         }
-        return;
       }
     }
+    messages.clear();
+    messages.addAll(rebuilt);
+  }
+
+  private Set<String> answered() {
+    Set<String> ids = new HashSet<>();
+    for (ChatMessage m : messages) {
+      if (m instanceof ToolExecutionResultMessage result) {
+        ids.add(result.id());
+      }
+    }
+    return ids;
   }
 
   @Override

@@ -30,9 +30,14 @@ public class ConversationMemoryProvider implements ChatMemoryProvider {
       turns.require(id).memoryFor(id).add(message);
     }
 
+    /** What the model is sent next; a stopped turn sends nothing more (no model call after it). */
     @Override
     public java.util.List<dev.langchain4j.data.message.ChatMessage> messages() {
-      return turns.require(id).memoryFor(id).messages();
+      TurnContext turn = turns.require(id);
+      if (turn.stopped() != null) {
+        throw new TurnStopped(turn.stopped());
+      }
+      return turn.memoryFor(id).messages();
     }
 
     @Override

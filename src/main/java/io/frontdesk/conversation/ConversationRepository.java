@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -21,17 +22,65 @@ public class ConversationRepository {
   private static final String COLUMNS =
       "id, customer_id, channel, topology, active_agent, status, created_at, updated_at";
 
+  /** A new conversation whose first turn ({@code turnId}) holds its lock from the start. */
   public Uni<Conversation> create(
-      SqlClient db, String customerId, String channel, String topology, String agent) {
+      SqlClient db,
+      String customerId,
+      String channel,
+      String topology,
+      String agent,
+      UUID turnId,
+      Duration lease) {
     OffsetDateTime now = now();
     return db.preparedQuery(
             "insert into conversation ("
                 + COLUMNS
-                + ") values ($1, $2, $3, $4, $5, 'open', $6,"
-                + " $6) returning "
+                + ", turn_id, turn_lease_until) values ($1, $2, $3, $4, $5, 'open', $6, $6, $7,"
+                + " now() + make_interval(secs => $8)) returning "
                 + COLUMNS)
-        .execute(Tuple.from(List.of(UUID.randomUUID(), customerId, channel, topology, agent, now)))
+        .execute(
+            Tuple.from(
+                List.of(
+                    UUID.randomUUID(),
+                    customerId,
+                    channel,
+                    topology,
+                    agent,
+                    now,
+                    turnId,
+                    (double) lease.toSeconds())))
         .map(rows -> conversation(rows.iterator().next()));
+  }
+
+  /**
+   * Takes the conversation's turn lock for {@code turnId}, unless another turn holds it and its
+   * lease has not run out; false then. The row lock this update takes makes a second replica wait
+   * for the first one's commit, then see its lock.
+   */
+  public Uni<Boolean> claimTurn(SqlClient db, UUID id, UUID turnId, Duration lease) {
+    return db.preparedQuery(
+            "update conversation set turn_id = $2, turn_lease_until = now() + make_interval(secs"
+                + " => $3) where id = $1 and (turn_id is null or turn_lease_until < now())")
+        .execute(Tuple.of(id, turnId, (double) lease.toSeconds()))
+        .map(rows -> rows.rowCount() == 1);
+  }
+
+  /** The turn ends: the conversation's state as it leaves it, and its lock given back. */
+  public Uni<Void> endTurn(SqlClient db, UUID id, UUID turnId, String status, String agent) {
+    return db.preparedQuery(
+            "update conversation set status = $3, active_agent = $4, updated_at = $5, turn_id ="
+                + " null, turn_lease_until = null where id = $1 and turn_id = $2")
+        .execute(Tuple.of(id, turnId, status, agent, now()))
+        .replaceWithVoid();
+  }
+
+  /** Gives the turn lock back without touching anything else (a turn that could not be stored). */
+  public Uni<Void> releaseTurn(SqlClient db, UUID id, UUID turnId) {
+    return db.preparedQuery(
+            "update conversation set turn_id = null, turn_lease_until = null where id = $1 and"
+                + " turn_id = $2")
+        .execute(Tuple.of(id, turnId))
+        .replaceWithVoid();
   }
 
   /** The customer's own conversation, or null: another customer's is as good as missing. */

@@ -3,18 +3,22 @@ package io.frontdesk.conversation;
 import io.frontdesk.http.NotFound;
 import io.frontdesk.security.CurrentCaller;
 import io.frontdesk.security.Roles;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /** A customer's conversation transcript: every message, including tool calls and results. */
 @Path("/api/v1/conversations")
@@ -29,11 +33,20 @@ public class ConversationResource {
   private final Pool pool;
   private final ConversationRepository conversations;
   private final CurrentCaller caller;
+  private final ConversationFeed feed;
+  private final FeedListener listener;
 
-  ConversationResource(Pool pool, ConversationRepository conversations, CurrentCaller caller) {
+  ConversationResource(
+      Pool pool,
+      ConversationRepository conversations,
+      CurrentCaller caller,
+      ConversationFeed feed,
+      FeedListener listener) {
     this.pool = pool;
     this.conversations = conversations;
     this.caller = caller;
+    this.feed = feed;
+    this.listener = listener;
   }
 
   @GET
@@ -49,5 +62,39 @@ public class ConversationResource {
         .chain(
             conv ->
                 conversations.transcript(pool, id).map(messages -> new Transcript(conv, messages)));
+  }
+
+  @GET
+  @Path("/{id}/events")
+  @Operation(
+      summary =
+          "The conversation's feed after a sequence number (approval decisions, follow-up"
+              + " answers), oldest first")
+  public Uni<List<ConversationFeed.FeedEvent>> events(
+      @PathParam("id") UUID id, @QueryParam("after") @DefaultValue("0") int after) {
+    return owned(id).chain(conv -> feed.after(pool, id, after));
+  }
+
+  @GET
+  @Path("/{id}/events")
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  @RestStreamElementType(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary =
+          "Follow the conversation live (SSE): a replay after the sequence number, then every new"
+              + " event; an EventSource passes its token as ?token=")
+  public Multi<ConversationFeed.FeedEvent> follow(
+      @PathParam("id") UUID id, @QueryParam("after") @DefaultValue("0") int after) {
+    return owned(id)
+        .onItem()
+        .transformToMulti(conv -> feed.follow(pool, id, after, listener.notifications()));
+  }
+
+  private Uni<Conversation> owned(UUID id) {
+    return conversations
+        .findOwned(pool, id, caller.customerId())
+        .onItem()
+        .ifNull()
+        .failWith(() -> new NotFound("conversation", id.toString()));
   }
 }

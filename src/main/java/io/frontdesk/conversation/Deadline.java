@@ -3,36 +3,51 @@ package io.frontdesk.conversation;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.Cancellable;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /** Bounds a whole stream by wall time (Mutiny's own timeouts are per item). */
-final class Deadline {
+@ApplicationScoped
+public class Deadline {
 
-  private Deadline() {}
-
-  static <T> Multi<T> bound(Multi<T> source, Duration limit, Supplier<Throwable> onExpiry) {
+  /**
+   * The source, failed with {@code onExpiry}'s failure once {@code limit} has passed; {@code
+   * onExpiry} runs before the source is cancelled, so it can stop work the cancellation cannot.
+   */
+  public <T> Multi<T> bound(Multi<T> source, Duration limit, Supplier<Throwable> onExpiry) {
     return Multi.createFrom()
         .emitter(
             emitter -> {
               Cancellable subscription =
                   source.subscribe().with(emitter::emit, emitter::fail, emitter::complete);
-              ScheduledFuture<?> timer =
-                  Infrastructure.getDefaultWorkerPool()
-                      .schedule(
-                          () -> {
-                            subscription.cancel();
-                            emitter.fail(onExpiry.get());
-                          },
-                          limit.toMillis(),
-                          TimeUnit.MILLISECONDS);
+              AtomicBoolean expired = new AtomicBoolean();
+              Cancellable timer =
+                  schedule(
+                      () -> {
+                        if (expired.compareAndSet(false, true)) {
+                          Throwable failure = onExpiry.get();
+                          subscription.cancel();
+                          emitter.fail(failure);
+                        }
+                      },
+                      limit);
               emitter.onTermination(
                   () -> {
-                    timer.cancel(false);
+                    timer.cancel();
                     subscription.cancel();
                   });
             });
+  }
+
+  /** Runs {@code expiry} once {@code limit} has passed, unless cancelled first. */
+  protected Cancellable schedule(Runnable expiry, Duration limit) {
+    ScheduledFuture<?> timer =
+        Infrastructure.getDefaultWorkerPool()
+            .schedule(expiry, limit.toMillis(), TimeUnit.MILLISECONDS);
+    return () -> timer.cancel(false);
   }
 }

@@ -1,8 +1,13 @@
 package io.frontdesk.conversation;
 
+import io.frontdesk.http.ApiError;
 import io.frontdesk.http.BadRequest;
+import io.frontdesk.http.ErrorMappers;
+import io.frontdesk.http.StrictJson;
+import io.frontdesk.http.Unavailable;
 import io.frontdesk.security.CurrentCaller;
 import io.frontdesk.security.Roles;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,11 +18,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /** Customer inquiries over REST (one answer) and SSE (the turn's events as they happen). */
+@CustomDeserialization(StrictJson.class)
 @Path("/api/v1/inquiries")
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "inquiries")
@@ -38,12 +45,21 @@ public class InquiryResource {
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Send a message and get the seed's SupportResponse")
   public Uni<SupportResponse> inquire(@Valid @NotNull InquiryRequest request) {
-    return engine
-        .run(turn(request, "rest"))
-        .select()
-        .where(TurnEvent.Done.class::isInstance)
-        .toUni()
-        .map(done -> SupportResponse.of((TurnEvent.Done) done));
+    return engine.run(turn(request, "rest")).collect().asList().map(InquiryResource::response);
+  }
+
+  /** The SupportResponse from done; a turn that could not be stored is a 503, not an answer. */
+  private static SupportResponse response(List<TurnEvent> events) {
+    for (TurnEvent event : events) {
+      if (event instanceof TurnEvent.Error error && error.code().equals("not_saved")) {
+        throw new Unavailable(error.message(), null);
+      }
+    }
+    return events.stream()
+        .filter(TurnEvent.Done.class::isInstance)
+        .map(done -> SupportResponse.of((TurnEvent.Done) done))
+        .reduce((first, last) -> last)
+        .orElseThrow(() -> new IllegalStateException("a turn ended without done"));
   }
 
   @POST
@@ -52,7 +68,20 @@ public class InquiryResource {
   @RestStreamElementType(MediaType.APPLICATION_JSON)
   @Operation(summary = "Send a message and stream the turn's events (SSE)")
   public Multi<TurnEvent> stream(@Valid @NotNull InquiryRequest request) {
-    return engine.run(turn(request, "sse"));
+    // the stream's headers are sent before the turn opens: a refused or failed opening (another
+    // customer's conversation, one still answering, the database down) ends it with error and done
+    return engine
+        .run(turn(request, "sse"))
+        .onFailure()
+        .recoverWithMulti(
+            failure -> {
+              ApiError error = ErrorMappers.describe(failure);
+              return Multi.createFrom()
+                  .items(
+                      new TurnEvent.Error(error.error(), error.message()),
+                      new TurnEvent.Done(
+                          request.conversationId(), error.message(), false, false, null, 0.0));
+            });
   }
 
   private TurnRequest turn(InquiryRequest request, String channel) {

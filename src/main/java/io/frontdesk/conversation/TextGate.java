@@ -1,5 +1,6 @@
 package io.frontdesk.conversation;
 
+import io.frontdesk.agent.AgentPrompts;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  */
 final class TextGate {
 
-  static final String ESCALATE = "ESCALATE:";
+  static final String ESCALATE = AgentPrompts.ESCALATE;
 
   private final StringBuilder held = new StringBuilder();
   private boolean decided;

@@ -4,6 +4,10 @@ import dev.langchain4j.data.message.ChatMessage;
 import io.frontdesk.agent.routing.Route;
 import io.frontdesk.agent.routing.RoutedMessage;
 import io.frontdesk.toolgate.Caller;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +34,19 @@ public final class TurnContext {
   private final AtomicInteger rounds = new AtomicInteger();
   private final AtomicInteger handoffs = new AtomicInteger();
   private final long startedNanos = System.nanoTime();
+  private final Map<String, ToolRecord> recordsByCall = new ConcurrentHashMap<>();
+  private final List<RunningTool> running = new ArrayList<>();
+  private final List<Runnable> onSettled = new ArrayList<>();
   private volatile String agent;
   private volatile StopReason stop;
   private volatile RoutedMessage routed = RoutedMessage.unknown();
+
+  /**
+   * A tool call the gate is running: the model's id for the call (null when it cannot be told) and
+   * how many calls were recorded before it, so its record can be found when it ends.
+   */
+  public record RunningTool(
+      String callId, String tool, Map<String, Object> arguments, int before) {}
 
   TurnContext(
       UUID conversationId,
@@ -129,18 +143,97 @@ public final class TurnContext {
   }
 
   /** Wall time since the turn opened. */
-  java.time.Duration elapsed() {
-    return java.time.Duration.ofNanos(System.nanoTime() - startedNanos);
+  Duration elapsed() {
+    return Duration.ofNanos(System.nanoTime() - startedNanos);
   }
 
   public int rounds() {
     return rounds.get();
   }
 
-  void stop(StopReason reason) {
+  /** No tool may start from now on; tools already running finish (see {@link #toolsSettled}). */
+  synchronized void stop(StopReason reason) {
     if (stop == null) {
       stop = reason;
     }
+  }
+
+  /**
+   * The gate starts a tool call, unless the turn is stopped: checked and counted at once, so no
+   * tool starts after the engine stopped the turn. {@code callId} is the model's id for the call
+   * (null for a call Frontdesk makes itself, which is then matched in memory by its tool's name).
+   */
+  public RunningTool toolStarted(String callId, String tool, Map<String, Object> arguments) {
+    // claimed outside this turn's lock: the memory calls into the turn under its own lock
+    String id = callId != null ? callId : memory.claim(tool);
+    RunningTool call = new RunningTool(id, tool, arguments, tools().size());
+    synchronized (this) {
+      if (stop != null) {
+        throw new TurnStopped(stop);
+      }
+      running.add(call);
+    }
+    return call;
+  }
+
+  /** The gate finished a tool call (whatever its outcome). */
+  public void toolEnded(RunningTool call) {
+    List<ToolRecord> recorded = tools();
+    if (call.callId() != null && recorded.size() > call.before()) {
+      recordsByCall.put(call.callId(), recorded.get(call.before()));
+    }
+    List<Runnable> settled = List.of();
+    synchronized (this) {
+      running.remove(call);
+      if (running.isEmpty()) {
+        settled = List.copyOf(onSettled);
+        onSettled.clear();
+      }
+    }
+    settled.forEach(Runnable::run);
+  }
+
+  /**
+   * Completes once no tool call is running: a turn is never stored while a tool it started can
+   * still change the world. Waits at most {@code grace}; the calls still running then are returned.
+   */
+  Uni<List<RunningTool>> toolsSettled(Duration grace) {
+    Uni<Void> settled =
+        Uni.createFrom()
+            .emitter(
+                emitter -> {
+                  synchronized (this) {
+                    if (!running.isEmpty()) {
+                      onSettled.add(() -> emitter.complete(null));
+                      return;
+                    }
+                  }
+                  emitter.complete(null);
+                });
+    return settled
+        .ifNoItem()
+        .after(grace)
+        .recoverWithItem((Void) null)
+        .map(
+            ignored -> {
+              synchronized (this) {
+                return List.copyOf(running);
+              }
+            });
+  }
+
+  /**
+   * What the model is told of a call that has no result in its memory: what the call did if it ran
+   * (it ended after the turn stopped), else {@code otherwise} as an error.
+   */
+  String resultOf(String callId, String otherwise) {
+    ToolRecord record = callId == null ? null : recordsByCall.get(callId);
+    if (record == null) {
+      return new JsonObject().put("error", otherwise).encode();
+    }
+    return record.success()
+        ? Json.encode(record.result())
+        : new JsonObject().put("error", record.error()).encode();
   }
 
   /** Set once the turn must not run more tools. */

@@ -2,7 +2,6 @@ package io.frontdesk.conversation;
 
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
-import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import io.frontdesk.agent.AgentCatalog;
 import io.frontdesk.agent.AgentConfig;
 import io.frontdesk.agent.HandoffTools;
@@ -16,18 +15,25 @@ import io.frontdesk.guard.GuardVerdict;
 import io.frontdesk.http.Conflict;
 import io.frontdesk.http.NotFound;
 import io.frontdesk.http.Unauthenticated;
+import io.frontdesk.http.Unavailable;
 import io.frontdesk.security.Roles;
 import io.frontdesk.toolgate.Caller;
 import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.VertxException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.sqlclient.DatabaseException;
+import io.vertx.sqlclient.TransactionRollbackException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -38,6 +44,10 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class TurnEngine {
+
+  static final String NOT_STORED =
+      "Your message could not be stored just now; please send it again.";
+  private static final Duration LEASE_MARGIN = Duration.ofMinutes(1);
 
   private final Pool pool;
   private final ConversationRepository conversations;
@@ -50,6 +60,7 @@ public class TurnEngine {
   private final MemoryConfig memoryConfig;
   private final Router router;
   private final RoutePlanner planner;
+  private final Deadline deadline;
 
   TurnEngine(
       Pool pool,
@@ -62,7 +73,8 @@ public class TurnEngine {
       AgentConfig agentConfig,
       MemoryConfig memoryConfig,
       Router router,
-      RoutePlanner planner) {
+      RoutePlanner planner,
+      Deadline deadline) {
     this.pool = pool;
     this.conversations = conversations;
     this.turns = turns;
@@ -74,9 +86,25 @@ public class TurnEngine {
     this.memoryConfig = memoryConfig;
     this.router = router;
     this.planner = planner;
+    this.deadline = deadline;
   }
 
+  /**
+   * The turn's events, from turn_started to done. It fails only if the turn could not open (not the
+   * customer's conversation, another turn holds it, the database failed); once open it always ends
+   * with done.
+   */
   public Multi<TurnEvent> run(TurnRequest request) {
+    return start(request).onItem().transformToMulti(events -> events);
+  }
+
+  /**
+   * Opens the turn — the customer's message stored and the conversation's lock taken, in one
+   * transaction — and runs it; completes once it opened, with its events. An opened turn runs to
+   * its end even when the client goes away (a closed stream, a cancelled request): what it did is
+   * stored and the lock given back.
+   */
+  private Uni<Multi<TurnEvent>> start(TurnRequest request) {
     // input guards first: a blocked message is stored flagged and never reaches a model
     GuardCheck input =
         request.system()
@@ -88,13 +116,33 @@ public class TurnEngine {
         request.system()
             ? Uni.createFrom().item(RoutedMessage.unknown())
             : router.understand(request.message());
-    return understood
-        .chain(
+    Uni<TurnContext> opened =
+        understood.chain(
             routed ->
                 pool.withTransaction(db -> open(db, request, input.blocked()))
-                    .invoke(turn -> turn.routed(routed)))
-        .onItem()
-        .transformToMulti(turn -> events(turn, request, input));
+                    .onFailure(TurnEngine::storeFailed)
+                    .transform(failure -> new Unavailable(NOT_STORED, failure))
+                    .invoke(turn -> turn.routed(routed))
+                    // registered here once its opening committed: a failed commit leaves nothing
+                    // behind
+                    .invoke(turns::start));
+    return Uni.createFrom()
+        .emitter(
+            emitter ->
+                // subscribed here, so a client that leaves cannot cancel the turn half-way
+                opened
+                    .subscribe()
+                    .with(
+                        turn -> emitter.complete(DetachedStream.run(events(turn, request, input))),
+                        emitter::fail));
+  }
+
+  /** The database failed, not the request: the customer may send the message again. */
+  private static boolean storeFailed(Throwable failure) {
+    return failure instanceof DatabaseException
+        || failure instanceof TransactionRollbackException
+        || failure instanceof VertxException
+        || failure instanceof NoStackTraceThrowable;
   }
 
   /** Who, which conversation, what memory; the customer's message is stored before anything. */
@@ -103,7 +151,7 @@ public class TurnEngine {
     return tier(db, request.customerId())
         .chain(
             tier ->
-                conversation(db, request)
+                conversation(db, request, turnId)
                     .chain(
                         conv ->
                             conversations
@@ -142,13 +190,7 @@ public class TurnEngine {
                                                 request.customerId(), tier, Set.of(Roles.CUSTOMER)),
                                             catalog.resume(conv.activeAgent()),
                                             agentConfig.maxIterations(),
-                                            history))))
-        .invoke(
-            turn -> {
-              if (!turns.start(turn)) {
-                throw new Conflict("a message in this conversation is still being answered");
-              }
-            });
+                                            history))));
   }
 
   private Multi<TurnEvent> events(TurnContext turn, TurnRequest request, GuardCheck input) {
@@ -170,23 +212,30 @@ public class TurnEngine {
     } else {
       Multi<TurnEvent> agent = Multi.createFrom().deferred(() -> routed(turn, message, progress));
       work =
-          Deadline.bound(
+          deadline
+              .bound(
                   request.prelude() == null
                       ? agent
                       : Multi.createBy().concatenating().streams(prelude(turn, request), agent),
                   agentConfig.timeout(),
-                  () -> new TurnStopped(StopReason.TIMEOUT))
+                  () -> {
+                    // before the agent's stream is cancelled: no tool may start after this
+                    turn.stop(StopReason.TIMEOUT);
+                    return new TurnStopped(StopReason.TIMEOUT);
+                  })
               .onFailure()
               .invoke(failure -> progress.fail(turn, failure))
               .onFailure()
               .recoverWithCompletion();
     }
+    // a tool the agent started may still be running (the time ran out while it worked): the turn
+    // is stored once it has ended, with what it did
     Multi<TurnEvent> end =
         Multi.createFrom()
             .deferred(
                 () ->
-                    finisher
-                        .finish(turn, message, progress)
+                    turn.toolsSettled(agentConfig.toolGrace())
+                        .chain(unfinished -> finisher.finish(turn, message, progress, unfinished))
                         .onItem()
                         .transformToMulti(list -> Multi.createFrom().iterable(list)));
     return Multi.createBy()
@@ -278,11 +327,15 @@ public class TurnEngine {
       return Multi.createFrom().empty();
     }
     if (call != null) {
-      // the transfer call gets its result, so the next agent sees a complete exchange
+      // every call of the transfer's message gets its result, so the next agent (and the provider)
+      // sees a complete exchange; calls after the transfer never ran
       turn.memory()
-          .add(
-              ToolExecutionResultMessage.from(
-                  call.callId(), call.tool(), "Transferred to " + target));
+          .answerOpenToolCalls(
+              id ->
+                  Objects.equals(id, call.callId())
+                      ? "Transferred to " + target
+                      : turn.resultOf(
+                          id, "not run: the conversation was transferred to " + target + " first"));
     }
     turn.memory().withdrawCustomerMessage();
     turn.handOffTo(target);
@@ -370,19 +423,44 @@ public class TurnEngine {
             });
   }
 
-  private Uni<Conversation> conversation(SqlClient db, TurnRequest request) {
+  /**
+   * The conversation, new or the customer's own, with its turn lock taken for {@code turnId} in
+   * this transaction (DESIGN §8: one turn at a time per conversation, across replicas).
+   */
+  private Uni<Conversation> conversation(SqlClient db, TurnRequest request, UUID turnId) {
     if (request.conversationId() == null) {
       return conversations.create(
           db,
           request.customerId(),
           request.channel(),
           agentConfig.topology().name().toLowerCase(),
-          catalog.entry());
+          catalog.entry(),
+          turnId,
+          lease());
     }
     return conversations
         .findOwned(db, request.conversationId(), request.customerId())
         .onItem()
         .ifNull()
-        .failWith(() -> new NotFound("conversation", request.conversationId().toString()));
+        .failWith(() -> new NotFound("conversation", request.conversationId().toString()))
+        .call(
+            conv ->
+                conversations
+                    .claimTurn(db, conv.id(), turnId, lease())
+                    .invoke(
+                        claimed -> {
+                          if (!claimed) {
+                            throw new Conflict(
+                                "a message in this conversation is still being answered");
+                          }
+                        }));
+  }
+
+  /**
+   * How long a turn's lock holds without being given back: the turn's time, its wait for running
+   * tools, and a margin; after that a replica that died mid-turn no longer blocks the conversation.
+   */
+  private Duration lease() {
+    return agentConfig.timeout().plus(agentConfig.toolGrace()).plus(LEASE_MARGIN);
   }
 }

@@ -15,14 +15,24 @@ import io.frontdesk.guard.LogRedaction;
 import io.frontdesk.knowledge.KnowledgeAnswer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
-/** Ends a turn: decides resolved or escalated (DESIGN §4), persists it, emits the last events. */
+/**
+ * Ends a turn: decides resolved, refused or escalated (DESIGN §4), then stores it all in one
+ * transaction — the agent's messages, tool calls, guard events, the ticket and its notice, the
+ * conversation's state and its turn lock — and emits the last events only once that committed. A
+ * turn that cannot be stored says so; it never reports what was not kept.
+ */
 @ApplicationScoped
 public class TurnFinisher {
 
@@ -30,6 +40,11 @@ public class TurnFinisher {
   static final String ESCALATION_AGENT = "escalation";
   static final String GUARD_AGENT = "guard";
   static final String APPROVAL_AGENT = "approval";
+  static final String NOT_SAVED =
+      "Sorry, something went wrong and this answer could not be saved. Please send your message"
+          + " again.";
+  private static final String STILL_RUNNING =
+      "still running when the turn ended; its outcome is unknown";
 
   private final Pool pool;
   private final ConversationRepository conversations;
@@ -53,42 +68,116 @@ public class TurnFinisher {
     this.metrics = metrics;
   }
 
-  Uni<List<TurnEvent>> finish(TurnContext turn, String message, TurnProgress progress) {
-    return decide(turn, message, progress).invoke(events -> measure(turn, events));
+  /**
+   * How the turn ends, decided before anything is stored: the agent's messages (the customer's was
+   * stored when the turn opened), what done says if no ticket opens (and the conversation's status
+   * then), and why one opens.
+   */
+  private record Ending(
+      List<StoredMessage> messages,
+      boolean refused,
+      String answer,
+      boolean resolved,
+      String status,
+      double confidence,
+      EscalationReason reason,
+      String summary,
+      String category,
+      List<TurnEvent> events) {}
+
+  /** What was stored: the ticket when one opened (else null), with its context package. */
+  private record Stored(Ticket ticket, Escalation escalation) {
+
+    boolean escalated() {
+      return ticket != null;
+    }
   }
 
-  private void measure(TurnContext turn, List<TurnEvent> events) {
-    String reason = null;
-    String outcome = "refused";
-    boolean awaiting = false;
-    for (TurnEvent e : events) {
-      if (e instanceof TurnEvent.Escalated escalated) {
-        reason = escalated.reason();
-      } else if (e instanceof TurnEvent.ApprovalRequired) {
-        awaiting = true;
-      } else if (e instanceof TurnEvent.Done done) {
-        outcome =
-            done.resolved()
-                ? "resolved"
-                : done.escalated() ? "escalated" : awaiting ? "awaiting_approval" : "refused";
-      }
-    }
-    metrics.turn(turn, outcome, reason, turn.elapsed());
+  /** The final answer after the output guards, and whether they blocked it. */
+  private record Guarded(String text, boolean blocked) {}
+
+  /**
+   * @param unfinished tool calls still running when the turn stopped waiting for them
+   */
+  Uni<List<TurnEvent>> finish(
+      TurnContext turn,
+      String message,
+      TurnProgress progress,
+      List<TurnContext.RunningTool> unfinished) {
+    Set<String> stillRunning =
+        unfinished.stream()
+            .map(TurnContext.RunningTool::callId)
+            .filter(id -> id != null)
+            .collect(Collectors.toSet());
+    // a call the turn stopped before (or while) it ran gets its result all the same
+    turn.memory()
+        .answerOpenToolCalls(
+            id ->
+                stillRunning.contains(id)
+                    ? turn.resultOf(id, STILL_RUNNING)
+                    : turn.resultOf(id, "not run: the turn ended before this call"));
+    List<ToolRecord> calls = calls(turn, unfinished);
+    Ending ending =
+        progress.inputBlocked
+            ? refusal(turn)
+            : progress.approval != null
+                ? awaitingApproval(turn, progress.approval, calls)
+                : answered(turn, message, progress, calls);
+    return pool.withTransaction(db -> store(db, turn, ending, calls))
+        .invoke(
+            stored -> {
+              if (stored.escalated()) {
+                escalations.announce(stored.ticket());
+              }
+            })
+        .map(stored -> events(turn, ending, stored.ticket(), stored.escalation()))
+        .onFailure()
+        .recoverWithUni(failure -> notSaved(turn, ending, failure))
+        .invoke(events -> measure(turn, events));
   }
 
-  private Uni<List<TurnEvent>> decide(TurnContext turn, String message, TurnProgress progress) {
-    if (progress.inputBlocked) {
-      return refuse(turn, message);
-    }
-    if (progress.approval != null) {
-      return awaitApproval(turn, progress.approval);
-    }
+  /** A blocked message gets the refusal (it never reached a model), stored flagged like it. */
+  private Ending refusal(TurnContext turn) {
+    String refusal = guards.refusal();
+    StoredMessage reply =
+        new StoredMessage(turn.turnId(), "assistant", GUARD_AGENT, refusal, List.of(), null, null);
+    return new Ending(
+        List.of(reply), true, refusal, false, "open", 0.0, null, null, "security", List.of());
+  }
+
+  /**
+   * A call waits for a human's approval: the exchange so far and the notice are stored, the
+   * conversation waits for the approval, and the customer is told what is pending (neither resolved
+   * nor escalated).
+   */
+  private Ending awaitingApproval(
+      TurnContext turn, ApprovalPending pending, List<ToolRecord> calls) {
+    List<StoredMessage> all = new ArrayList<>(produced(turn, "", ""));
+    all.add(
+        new StoredMessage(
+            turn.turnId(), "assistant", APPROVAL_AGENT, pending.notice(), List.of(), null, null));
+    return new Ending(
+        all,
+        false,
+        pending.notice(),
+        false,
+        "awaiting_approval",
+        ConfidenceScorer.score(calls),
+        null,
+        null,
+        category(turn, calls),
+        List.of(
+            new TurnEvent.ApprovalRequired(
+                pending.approvalId(), pending.tool(), pending.notice(), pending.expiresAt())));
+  }
+
+  private Ending answered(
+      TurnContext turn, String message, TurnProgress progress, List<ToolRecord> calls) {
     List<TurnEvent> events = new ArrayList<>();
-    double confidence = ConfidenceScorer.score(turn.tools(), progress.routerConfidence);
+    double confidence = ConfidenceScorer.score(calls, progress.routerConfidence);
     String raw = progress.answer == null ? "" : progress.answer.strip();
-    String answer = guardedAnswer(turn, raw, events);
+    Guarded answer = guardedAnswer(turn, raw, progress, events);
     EscalationReason reason = reason(turn, progress, raw, confidence);
-    List<StoredMessage> produced = produced(turn, raw, answer);
     if (progress.failure != null) {
       LOG.warnf(
           "Agent failed in conversation %s: %s",
@@ -96,144 +185,228 @@ public class TurnFinisher {
       events.add(
           new TurnEvent.Error("agent_unavailable", "The assistant could not finish this answer."));
     }
-    if (reason == null) {
-      return persist(turn, produced, "resolved")
-          .replaceWith(
-              () -> {
-                events.add(
-                    new TurnEvent.Done(
-                        turn.conversationId(), answer, true, false, null, confidence));
-                return events;
-              });
-    }
     String summary =
-        progress.humanSummary != null ? progress.humanSummary : summary(reason, raw, message);
-    Escalation escalation =
-        new Escalation(
-            turn.conversationId(),
-            turn.customerId(),
-            turn.tier(),
-            turn.agent(),
-            reason,
-            summary,
-            category(turn),
-            confidence,
-            trace(turn));
-    return escalations
-        .escalate(escalation)
+        reason == null
+            ? null
+            : progress.humanSummary != null ? progress.humanSummary : summary(reason, raw, message);
+    boolean resolved = reason == null && !answer.blocked();
+    return new Ending(
+        produced(turn, raw, answer.text()),
+        false,
+        answer.text(),
+        resolved,
+        resolved ? "resolved" : "open",
+        confidence,
+        reason,
+        summary,
+        category(turn, calls),
+        events);
+  }
+
+  /** The one transaction that stores the turn; a ticket opens in it or not at all. */
+  private Uni<Stored> store(SqlClient db, TurnContext turn, Ending ending, List<ToolRecord> calls) {
+    return escalation(db, turn, ending, calls)
         .chain(
-            ticket -> {
-              String notice = EscalationService.customerNotice(ticket);
-              List<StoredMessage> all = new ArrayList<>(produced);
-              all.add(
-                  new StoredMessage(
-                      turn.turnId(), "assistant", ESCALATION_AGENT, notice, List.of(), null, null));
-              return persist(turn, all, "escalated")
-                  .replaceWith(
-                      () -> escalated(turn, ticket, reason, summary, notice, confidence, events));
-            });
+            escalation ->
+                escalation == null
+                    ? Uni.createFrom().item(new Stored(null, null))
+                    : escalations
+                        .open(db, escalation)
+                        .map(ticket -> new Stored(ticket, escalation)))
+        .call(
+            stored ->
+                stored.escalated()
+                    ? conversations.append(
+                        db, turn.conversationId(), withNotice(turn, ending, stored))
+                    : conversations.append(
+                        db, turn.conversationId(), ending.messages(), ending.refused()))
+        .call(() -> conversations.recordToolCalls(db, turn.conversationId(), turn.turnId(), calls))
+        .call(
+            () ->
+                conversations.recordGuardEvents(
+                    db, turn.conversationId(), turn.turnId(), turn.guardEvents()))
+        .call(
+            stored ->
+                conversations.endTurn(
+                    db,
+                    turn.conversationId(),
+                    turn.turnId(),
+                    status(ending, stored),
+                    turn.agent()));
   }
 
   /**
-   * A call waits for a human: the exchange so far and the notice are stored, the conversation waits
-   * for the approval, and the customer is told what is pending (neither resolved nor escalated).
+   * Whether a ticket opens: for the ending's reason, or because guards have now blocked the
+   * customer's messages too often (counted in the transaction, the current one included).
    */
-  private Uni<List<TurnEvent>> awaitApproval(TurnContext turn, ApprovalPending pending) {
-    double confidence = ConfidenceScorer.score(turn.tools());
-    List<StoredMessage> all = new ArrayList<>(produced(turn, "", ""));
+  private Uni<Escalation> escalation(
+      SqlClient db, TurnContext turn, Ending ending, List<ToolRecord> calls) {
+    if (ending.reason() != null) {
+      return Uni.createFrom()
+          .item(
+              escalation(
+                  turn,
+                  ending.reason(),
+                  ending.summary(),
+                  ending.category(),
+                  ending.confidence(),
+                  calls));
+    }
+    if (!ending.refused()) {
+      return Uni.createFrom().nullItem();
+    }
+    return conversations
+        .blockedMessages(db, turn.conversationId())
+        .map(
+            blocked ->
+                blocked < guards.escalateAfterBlocks()
+                    ? null
+                    : escalation(
+                        turn,
+                        EscalationReason.GUARD_BLOCKS,
+                        "Guards blocked %d messages in this conversation; review it."
+                            .formatted(blocked),
+                        "security",
+                        0.0,
+                        calls));
+  }
+
+  private static Escalation escalation(
+      TurnContext turn,
+      EscalationReason reason,
+      String summary,
+      String category,
+      double confidence,
+      List<ToolRecord> calls) {
+    return new Escalation(
+        turn.conversationId(),
+        turn.customerId(),
+        turn.tier(),
+        turn.agent(),
+        reason,
+        summary,
+        category,
+        confidence,
+        trace(calls));
+  }
+
+  /**
+   * The transcript as the customer saw it: the agent's messages, then the ticket notice. A refusal
+   * that escalates is replaced by the notice (that is what the customer is told).
+   */
+  private static List<StoredMessage> withNotice(TurnContext turn, Ending ending, Stored stored) {
+    List<StoredMessage> all = new ArrayList<>(ending.refused() ? List.of() : ending.messages());
     all.add(
         new StoredMessage(
-            turn.turnId(), "assistant", APPROVAL_AGENT, pending.notice(), List.of(), null, null));
-    return persist(turn, all, "awaiting_approval")
-        .replaceWith(
-            () -> {
-              List<TurnEvent> events = new ArrayList<>();
-              events.add(
-                  new TurnEvent.ApprovalRequired(
-                      pending.approvalId(), pending.tool(), pending.notice(), pending.expiresAt()));
-              events.add(
-                  new TurnEvent.Done(
-                      turn.conversationId(), pending.notice(), false, false, null, confidence));
-              return events;
-            });
+            turn.turnId(),
+            "assistant",
+            ESCALATION_AGENT,
+            EscalationService.customerNotice(stored.ticket()),
+            List.of(),
+            null,
+            null));
+    return all;
+  }
+
+  private static String status(Ending ending, Stored stored) {
+    return stored.escalated() ? "escalated" : ending.status();
+  }
+
+  /** The last events, once the turn is stored: the ticket when one opened, then done. */
+  private static List<TurnEvent> events(
+      TurnContext turn, Ending ending, Ticket ticket, Escalation escalation) {
+    List<TurnEvent> events = new ArrayList<>(ending.events());
+    if (ticket == null) {
+      events.add(
+          new TurnEvent.Done(
+              turn.conversationId(),
+              ending.answer(),
+              ending.resolved(),
+              false,
+              null,
+              ending.confidence()));
+      return events;
+    }
+    String notice = EscalationService.customerNotice(ticket);
+    events.add(
+        new TurnEvent.Escalated(
+            ticket.ticketId(), escalation.reason().code(), escalation.summary(), notice));
+    events.add(
+        new TurnEvent.Done(
+            turn.conversationId(), notice, false, true, ticket.ticketId(), ending.confidence()));
+    return events;
   }
 
   /**
-   * A blocked message gets the refusal (it never reached a model); blocked again and again, the
-   * conversation goes to a human.
+   * The turn could not be stored (the customer's message was, when the turn opened): nothing of it
+   * was kept, no ticket opened, and the customer is told so; the lock is given back so the next
+   * message is answered (its lease ends it otherwise).
    */
-  private Uni<List<TurnEvent>> refuse(TurnContext turn, String message) {
-    String refusal = guards.refusal();
-    List<StoredMessage> reply =
-        List.of(
-            new StoredMessage(
-                turn.turnId(), "assistant", GUARD_AGENT, refusal, List.of(), null, null));
+  private Uni<List<TurnEvent>> notSaved(TurnContext turn, Ending ending, Throwable failure) {
+    LOG.errorf(
+        "Turn %s of conversation %s could not be stored: %s",
+        turn.turnId(), turn.conversationId(), LogRedaction.redact(String.valueOf(failure)));
     return pool.withTransaction(
-            db ->
-                conversations
-                    .append(db, turn.conversationId(), reply, true)
-                    .call(
-                        () ->
-                            conversations.recordGuardEvents(
-                                db, turn.conversationId(), turn.turnId(), turn.guardEvents()))
-                    .call(
-                        () ->
-                            conversations.updateState(
-                                db, turn.conversationId(), "open", turn.agent()))
-                    .chain(() -> conversations.blockedMessages(db, turn.conversationId())))
-        .chain(
-            blocked -> {
-              if (blocked < guards.escalateAfterBlocks()) {
-                List<TurnEvent> events = new ArrayList<>();
-                events.add(
-                    new TurnEvent.Done(turn.conversationId(), refusal, false, false, null, 0.0));
-                return Uni.createFrom().item(events);
-              }
-              Escalation escalation =
-                  new Escalation(
-                      turn.conversationId(),
-                      turn.customerId(),
-                      turn.tier(),
-                      turn.agent(),
-                      EscalationReason.GUARD_BLOCKS,
-                      "Guards blocked %d messages in this conversation; review it."
-                          .formatted(blocked),
-                      "security",
-                      0.0,
-                      List.of());
-              return escalations
-                  .escalate(escalation)
-                  .map(
-                      ticket ->
-                          escalated(
-                              turn,
-                              ticket,
-                              EscalationReason.GUARD_BLOCKS,
-                              escalation.summary(),
-                              EscalationService.customerNotice(ticket),
-                              0.0,
-                              new ArrayList<>()));
-            });
+            db -> conversations.releaseTurn(db, turn.conversationId(), turn.turnId()))
+        .onFailure()
+        .invoke(
+            f ->
+                LOG.warnf(
+                    "Turn lock of conversation %s stays until its lease ends: %s",
+                    turn.conversationId(), String.valueOf(f)))
+        .onFailure()
+        .recoverWithNull()
+        .map(
+            ignored ->
+                List.of(
+                    new TurnEvent.Error("not_saved", NOT_SAVED),
+                    new TurnEvent.Done(turn.conversationId(), NOT_SAVED, false, false, null, 0.0)));
+  }
+
+  private void measure(TurnContext turn, List<TurnEvent> events) {
+    String reason = null;
+    String outcome = "refused";
+    boolean awaiting = false;
+    boolean notSaved = false;
+    for (TurnEvent e : events) {
+      if (e instanceof TurnEvent.Escalated escalated) {
+        reason = escalated.reason();
+      } else if (e instanceof TurnEvent.ApprovalRequired) {
+        awaiting = true;
+      } else if (e instanceof TurnEvent.Error error && error.code().equals("not_saved")) {
+        notSaved = true;
+      } else if (e instanceof TurnEvent.Done done) {
+        outcome =
+            done.resolved()
+                ? "resolved"
+                : done.escalated() ? "escalated" : awaiting ? "awaiting_approval" : "refused";
+      }
+    }
+    metrics.turn(turn, notSaved ? "not_saved" : outcome, reason, turn.elapsed());
   }
 
   /**
    * The whole answer through the output guards once more (a leak can span sentences): what the
-   * customer gets in done and what the transcript keeps.
+   * customer gets in done and what the transcript keeps. A leak the stream already withheld has
+   * sent its guard event.
    */
-  private String guardedAnswer(TurnContext turn, String raw, List<TurnEvent> events) {
+  private Guarded guardedAnswer(
+      TurnContext turn, String raw, TurnProgress progress, List<TurnEvent> events) {
     if (raw.isEmpty() || raw.startsWith(TextGate.ESCALATE)) {
-      return raw;
+      return new Guarded(raw, false);
     }
     GuardCheck check = guards.checkOutput(raw, turn.systemPrompt());
     if (check.blocked()) {
-      for (GuardVerdict v : check.triggered()) {
-        TurnEvent.Guard event = TurnEvent.Guard.of("output", v);
-        turn.record(event);
-        events.add(event);
+      if (!progress.output.withheld()) {
+        for (GuardVerdict v : check.triggered()) {
+          TurnEvent.Guard event = TurnEvent.Guard.of("output", v);
+          turn.record(event);
+          events.add(event);
+        }
       }
-      return guards.refusal();
+      return new Guarded(guards.refusal(), true);
     }
-    return check.text();
+    return new Guarded(check.text(), false);
   }
 
   private EscalationReason reason(
@@ -262,34 +435,24 @@ public class TurnFinisher {
     return confidence < config.confidenceThreshold() ? EscalationReason.LOW_CONFIDENCE : null;
   }
 
-  private static List<TurnEvent> escalated(
-      TurnContext turn,
-      Ticket ticket,
-      EscalationReason reason,
-      String summary,
-      String notice,
-      double confidence,
-      List<TurnEvent> events) {
-    events.add(new TurnEvent.Escalated(ticket.ticketId(), reason.code(), summary, notice));
-    events.add(
-        new TurnEvent.Done(
-            turn.conversationId(), notice, false, true, ticket.ticketId(), confidence));
-    return events;
-  }
-
-  private Uni<Void> persist(TurnContext turn, List<StoredMessage> messages, String status) {
-    return pool.withTransaction(
-        db ->
-            conversations
-                .append(db, turn.conversationId(), messages)
-                .call(
-                    () ->
-                        conversations.recordToolCalls(
-                            db, turn.conversationId(), turn.turnId(), turn.tools()))
-                .call(
-                    () ->
-                        conversations.updateState(
-                            db, turn.conversationId(), status, turn.agent())));
+  /** The gate's records of this turn, and the calls still running when it ended (as failed). */
+  private static List<ToolRecord> calls(
+      TurnContext turn, List<TurnContext.RunningTool> unfinished) {
+    List<ToolRecord> calls = new ArrayList<>(turn.tools());
+    for (TurnContext.RunningTool running : unfinished) {
+      LOG.warnf("Tool %s was still running when turn %s ended", running.tool(), turn.turnId());
+      calls.add(
+          new ToolRecord(
+              turn.agent(),
+              running.tool(),
+              running.arguments(),
+              false,
+              null,
+              STILL_RUNNING,
+              turn.elapsed().toMillis(),
+              OffsetDateTime.now(ZoneOffset.UTC)));
+    }
+    return calls;
   }
 
   /**
@@ -311,10 +474,11 @@ public class TurnFinisher {
   }
 
   private static String summary(EscalationReason reason, String answer, String message) {
-    if (reason == EscalationReason.AGENT_REQUEST) {
-      return answer.substring(TextGate.ESCALATE.length()).strip();
-    }
     String asked = message.length() > 200 ? message.substring(0, 200) + "…" : message;
+    if (reason == EscalationReason.AGENT_REQUEST) {
+      String handedOver = answer.substring(TextGate.ESCALATE.length()).strip();
+      return handedOver.isEmpty() ? "Agent asked for a human colleague: " + asked : handedOver;
+    }
     return switch (reason) {
       case CUSTOMER_REQUEST -> "Customer asked for a person: " + asked;
       case ITERATION_LIMIT -> "Agent used all its tool round trips without resolving: " + asked;
@@ -326,8 +490,8 @@ public class TurnFinisher {
   }
 
   /** The ticket's queue: from what the agent had to use, else from the message's route. */
-  private static String category(TurnContext turn) {
-    for (ToolRecord call : turn.tools()) {
+  private static String category(TurnContext turn, List<ToolRecord> calls) {
+    for (ToolRecord call : calls) {
       if (call.tool().equals("perform_account_action")) {
         return "account";
       }
@@ -338,8 +502,8 @@ public class TurnFinisher {
     return turn.route().category();
   }
 
-  private static List<Map<String, Object>> trace(TurnContext turn) {
-    return turn.tools().stream()
+  private static List<Map<String, Object>> trace(List<ToolRecord> calls) {
+    return calls.stream()
         .map(
             c -> {
               Map<String, Object> step = new LinkedHashMap<>();

@@ -4,16 +4,27 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
 
 /** The turns running on this replica, by conversation id (the agents' memory id). */
 @ApplicationScoped
 public class TurnRegistry {
 
+  private static final Logger LOG = Logger.getLogger(TurnRegistry.class);
+
   private final Map<String, TurnContext> running = new ConcurrentHashMap<>();
 
-  /** Registers a turn; false when the conversation already has one running here. */
-  boolean start(TurnContext turn) {
-    return running.putIfAbsent(turn.conversationId().toString(), turn) == null;
+  /**
+   * Registers a turn once its opening committed; the conversation's lock in the database already
+   * made it the only one (another turn here would be one whose lease ran out long ago).
+   */
+  void start(TurnContext turn) {
+    TurnContext stale = running.put(turn.conversationId().toString(), turn);
+    if (stale != null) {
+      LOG.warnf(
+          "Turn %s replaces turn %s of conversation %s, which outlived its lease",
+          turn.turnId(), stale.turnId(), turn.conversationId());
+    }
   }
 
   void finish(TurnContext turn) {

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Everything a human needs to pick a conversation up: the ticket's context package. */
+/**
+ * Everything a human needs to pick a conversation up: the ticket's context package. The summary is
+ * kept to {@value #MAX_SUMMARY_CHARS} characters on one line, whatever the model wrote.
+ */
 public record Escalation(
     UUID conversationId,
     String customerId,
@@ -15,6 +18,17 @@ public record Escalation(
     String category,
     double confidence,
     List<Map<String, Object>> toolTrace) {
+
+  /** The longest summary a ticket keeps (the prompt asks the agent for one sentence). */
+  public static final int MAX_SUMMARY_CHARS = 500;
+
+  public Escalation {
+    String line = summary == null ? "" : summary.strip().replaceAll("\\s+", " ");
+    summary =
+        line.length() <= MAX_SUMMARY_CHARS
+            ? line
+            : line.substring(0, MAX_SUMMARY_CHARS - 1).stripTrailing() + "…";
+  }
 
   /** Enterprise customers jump the queue; a customer asking for a person is never left waiting. */
   String priority() {

@@ -3,14 +3,15 @@ package io.frontdesk.escalation;
 import io.frontdesk.http.Webhook;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Tells human agents about a new ticket: a PostgreSQL notification on channel {@value #CHANNEL}
- * (delivered on commit to every replica, for the console) and, when configured, a webhook POST
- * retried three times with backoff.
+ * (delivered on commit to every replica, for the console; it carries the ticket's id, the row is
+ * the truth) and, when configured, a webhook POST of the ticket retried three times with backoff.
  */
 @ApplicationScoped
 public class EscalationNotifier {
@@ -25,13 +26,18 @@ public class EscalationNotifier {
     this.webhook = webhook;
   }
 
-  /** Queues the notification in the ticket's transaction, so it is sent only if the ticket is. */
+  /**
+   * Queues the notification in the ticket's transaction, so it is sent only if the ticket is. Only
+   * the id travels: a payload has an 8,000-byte limit that a ticket's text could pass.
+   */
   Uni<Void> notifyInTransaction(SqlClient db, Ticket ticket) {
     if (!config.notifyOnEscalation()) {
       return Uni.createFrom().voidItem();
     }
+    String payload =
+        new JsonObject().put("ticketId", ticket.ticketId()).put("number", ticket.number()).encode();
     return db.preparedQuery("select pg_notify($1, $2)")
-        .execute(Tuple.of(CHANNEL, Json.encode(ticket)))
+        .execute(Tuple.of(CHANNEL, payload))
         .replaceWithVoid();
   }
 

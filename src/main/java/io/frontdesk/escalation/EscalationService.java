@@ -1,31 +1,24 @@
 package io.frontdesk.escalation;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Opens a ticket with its context package and notifies human agents. */
+/**
+ * Opens a ticket with its context package and notifies human agents. The ticket is opened inside
+ * the caller's transaction (the one that stores the turn, or an approval's outcome), so a ticket
+ * never exists without what opened it; its NOTIFY is delivered by that commit and the webhook
+ * follows it.
+ */
 @ApplicationScoped
 public class EscalationService {
 
-  private final Pool pool;
   private final TicketRepository tickets;
   private final EscalationNotifier notifier;
 
-  EscalationService(Pool pool, TicketRepository tickets, EscalationNotifier notifier) {
-    this.pool = pool;
+  EscalationService(TicketRepository tickets, EscalationNotifier notifier) {
     this.tickets = tickets;
     this.notifier = notifier;
-  }
-
-  public Uni<Ticket> escalate(Escalation escalation) {
-    return pool.withTransaction(
-            db ->
-                tickets
-                    .open(db, escalation)
-                    .call(ticket -> notifier.notifyInTransaction(db, ticket)))
-        .invoke(notifier::postWebhook);
   }
 
   /**
@@ -36,7 +29,7 @@ public class EscalationService {
     return tickets.open(db, escalation).call(ticket -> notifier.notifyInTransaction(db, ticket));
   }
 
-  /** The webhook for a ticket whose transaction committed. */
+  /** The webhook for a ticket whose transaction committed (never delays the customer). */
   public void announce(Ticket ticket) {
     notifier.postWebhook(ticket);
   }

@@ -9,7 +9,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 
 /** Tickets over the reactive SQL client. */
 @ApplicationScoped
@@ -45,6 +48,34 @@ public class TicketRepository {
                     context,
                     now)))
         .map(rows -> ticket(rows.iterator().next()));
+  }
+
+  private static final String COLUMNS =
+      "id, conversation_id, customer_id, status, priority, category, reason, summary, confidence,"
+          + " created_at";
+
+  /** The customer's own tickets, newest first. */
+  public Uni<List<Ticket>> ofCustomer(SqlClient db, String customerId, int limit) {
+    return db.preparedQuery(
+            "select " + COLUMNS + " from ticket where customer_id = $1 order by id desc limit $2")
+        .execute(Tuple.of(customerId, limit))
+        .map(
+            rows -> {
+              List<Ticket> out = new ArrayList<>();
+              rows.forEach(r -> out.add(ticket(r)));
+              return out;
+            });
+  }
+
+  /** One of the customer's own tickets by number; another customer's is as good as missing. */
+  public Uni<Optional<Ticket>> findOwned(SqlClient db, long number, String customerId) {
+    return db.preparedQuery("select " + COLUMNS + " from ticket where id = $1 and customer_id = $2")
+        .execute(Tuple.of(number, customerId))
+        .map(
+            rows ->
+                rows.iterator().hasNext()
+                    ? Optional.of(ticket(rows.iterator().next()))
+                    : Optional.empty());
   }
 
   static Ticket ticket(Row r) {

@@ -118,6 +118,43 @@ public class GuardPipeline {
     return finish(text, verdicts);
   }
 
+  /**
+   * Streaming an answer: where {@code text} (ending with a whole word) may be cut so that no word
+   * sent before the cut can become part of a prompt leak, however the answer goes on. The end of
+   * the text when the leak guard is off.
+   */
+  public int leakSafeEnd(String text, String systemPrompt) {
+    if (!config.enabled() || !config.promptLeak().enabled()) {
+      return text.length();
+    }
+    return promptLeak.heldFrom(text, systemPrompt);
+  }
+
+  /**
+   * Streaming an answer: whether {@code text} already repeats enough of the prompt for the output
+   * stage to block the answer (not counted: the check that blocks is).
+   */
+  public boolean leakBlocks(String text, String systemPrompt) {
+    if (!config.enabled()
+        || !config.promptLeak().enabled()
+        || config.promptLeak().action() != GuardAction.BLOCK) {
+      return false;
+    }
+    return promptLeak.scan(text, systemPrompt).score() >= config.promptLeak().threshold();
+  }
+
+  /**
+   * Streaming an answer: the personal data the output stage would act on in {@code text}, in text
+   * order, so that a cut never falls inside one (none when the guard is off).
+   */
+  public List<GuardFinding> personalData(String text) {
+    if (!config.enabled() || !config.pii().enabled()) {
+      return List.of();
+    }
+    double threshold = config.pii().threshold();
+    return pii.find(text).stream().filter(f -> f.score() >= threshold).toList();
+  }
+
   /** Tool-output stage: injected instructions are neutralised before the model sees them. */
   public GuardCheck checkToolOutput(String result) {
     if (!config.enabled() || !config.toolOutput().enabled()) {

@@ -25,21 +25,27 @@ public final class PromptLeakDetector {
 
   private static final int MAX_CACHED_PROMPTS = 64;
 
-  private final Map<String, Set<Long>> windowsByPrompt = new ConcurrentHashMap<>();
+  private final Map<String, Index> indexByPrompt = new ConcurrentHashMap<>();
+
+  /**
+   * A prompt's hashed word sequences: every {@value #WINDOW}-word window, and every shorter run
+   * (index 1 … {@value #WINDOW} - 1 by length) for the streaming hold.
+   */
+  private record Index(Set<Long> windows, List<Set<Long>> shorter) {}
 
   /** Score 0..1 and one finding per leaked run of at least {@value #WINDOW} words. */
   public Detection scan(String answer, String systemPrompt) {
     if (systemPrompt == null || systemPrompt.isBlank()) {
       return Detection.NONE;
     }
-    Set<Long> promptWindows = windows(systemPrompt);
+    Set<Long> promptWindows = index(systemPrompt).windows();
     Tokens tokens = Tokens.of(answer);
     int n = tokens.size() - WINDOW + 1;
     List<GuardFinding> findings = new ArrayList<>();
     int longest = 0;
     int runStart = -1;
     for (int i = 0; i <= n; i++) {
-      boolean hit = i < n && promptWindows.contains(windowHash(tokens, i));
+      boolean hit = i < n && promptWindows.contains(hash(tokens, i, WINDOW));
       if (hit && runStart < 0) {
         runStart = i;
       } else if (!hit && runStart >= 0) {
@@ -63,28 +69,64 @@ public final class PromptLeakDetector {
     return Math.min(1.0, (double) words / FULL_SCORE_WORDS);
   }
 
-  private Set<Long> windows(String prompt) {
-    Set<Long> cached = windowsByPrompt.get(prompt);
+  /**
+   * For a streamed answer: the offset from which {@code text} must be held back because its last
+   * words continue the prompt — they may be the start of a verbatim run. No word before the offset
+   * can become part of a run, however the answer goes on (a word joins a run only with the words
+   * after it, and the held tail is every trailing run the prompt contains); {@code text.length()}
+   * when nothing needs holding. {@code text} should end with a whole word.
+   */
+  public int heldFrom(String text, String systemPrompt) {
+    if (systemPrompt == null || systemPrompt.isBlank()) {
+      return text.length();
+    }
+    Index index = index(systemPrompt);
+    Tokens tokens = Tokens.of(text);
+    int n = tokens.size();
+    int held = 0;
+    while (held < n && continuesPrompt(index, tokens, n - held - 1, held + 1)) {
+      held++;
+    }
+    return held == 0 ? text.length() : tokens.start(n - held);
+  }
+
+  /**
+   * Whether the last {@code length} words (from {@code from}) still follow the prompt, given that
+   * the last {@code length - 1} do: a run of the prompt shorter than a window, or one more window.
+   */
+  private static boolean continuesPrompt(Index index, Tokens tokens, int from, int length) {
+    if (length < WINDOW) {
+      return index.shorter().get(length).contains(hash(tokens, from, length));
+    }
+    return index.windows().contains(hash(tokens, from, WINDOW));
+  }
+
+  private Index index(String prompt) {
+    Index cached = indexByPrompt.get(prompt);
     if (cached != null) {
       return cached;
     }
     Tokens tokens = Tokens.of(prompt);
-    Set<Long> windows = new HashSet<>();
-    for (int i = 0; i + WINDOW <= tokens.size(); i++) {
-      windows.add(windowHash(tokens, i));
+    List<Set<Long>> shorter = new ArrayList<>();
+    for (int length = 0; length <= WINDOW; length++) {
+      Set<Long> runs = new HashSet<>();
+      for (int i = 0; length > 0 && i + length <= tokens.size(); i++) {
+        runs.add(hash(tokens, i, length));
+      }
+      shorter.add(Set.copyOf(runs));
     }
-    if (windowsByPrompt.size() >= MAX_CACHED_PROMPTS) {
+    if (indexByPrompt.size() >= MAX_CACHED_PROMPTS) {
       // prompts are a handful of constants; anything else is a caller building them per request
-      windowsByPrompt.clear();
+      indexByPrompt.clear();
     }
-    Set<Long> frozen = Set.copyOf(windows);
-    windowsByPrompt.put(prompt, frozen);
-    return frozen;
+    Index index = new Index(shorter.removeLast(), List.copyOf(shorter));
+    indexByPrompt.put(prompt, index);
+    return index;
   }
 
-  private static long windowHash(Tokens tokens, int from) {
+  private static long hash(Tokens tokens, int from, int length) {
     long h = 1125899906842597L;
-    for (int i = from; i < from + WINDOW; i++) {
+    for (int i = from; i < from + length; i++) {
       h = 31 * h + tokens.word(i).hashCode();
       h ^= h >>> 29;
     }

@@ -1,6 +1,7 @@
 package io.frontdesk.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -18,14 +19,32 @@ public class ErrorMappers {
 
   private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
 
+  /**
+   * The error a client is told for a failure, for channels that cannot answer with a status (an
+   * event stream whose headers are sent): the same code and reason as the HTTP answer.
+   */
+  public static ApiError describe(Throwable e) {
+    return switch (e) {
+      case NotFound n -> new ApiError("not_found", n.getMessage());
+      case Unauthenticated u -> new ApiError("unauthenticated", u.getMessage());
+      case Conflict c -> new ApiError("conflict", c.getMessage());
+      case Unavailable u -> new ApiError("unavailable", u.getMessage());
+      case BadRequest b -> new ApiError("invalid_request", b.getMessage());
+      default -> {
+        LOG.error("Unhandled failure", e);
+        yield new ApiError("internal_error", "the request could not be completed; it was logged");
+      }
+    };
+  }
+
   @ServerExceptionMapper
   public Response notFound(NotFound e) {
-    return answer(404, "not_found", e.getMessage());
+    return answer(404, describe(e));
   }
 
   @ServerExceptionMapper
   public Response unauthenticated(Unauthenticated e) {
-    return answer(401, "unauthenticated", e.getMessage());
+    return answer(401, describe(e));
   }
 
   @ServerExceptionMapper
@@ -46,12 +65,18 @@ public class ErrorMappers {
 
   @ServerExceptionMapper
   public Response conflict(Conflict e) {
-    return answer(409, "conflict", e.getMessage());
+    return answer(409, describe(e));
+  }
+
+  @ServerExceptionMapper
+  public Response unavailable(Unavailable e) {
+    LOG.warnf("Unavailable: %s (%s)", e.getMessage(), String.valueOf(e.getCause()));
+    return answer(503, describe(e));
   }
 
   @ServerExceptionMapper
   public Response badRequest(BadRequest e) {
-    return answer(400, "invalid_request", e.getMessage());
+    return answer(400, describe(e));
   }
 
   @ServerExceptionMapper
@@ -66,7 +91,13 @@ public class ErrorMappers {
 
   @ServerExceptionMapper
   public Response unreadable(JsonProcessingException e) {
-    return answer(400, "invalid_json", "request body is not valid JSON: " + e.getOriginalMessage());
+    return answer(400, "invalid_json", BodyErrors.describe(e));
+  }
+
+  /** Ahead of the JSON extension's own mapper, which answers without a body. */
+  @ServerExceptionMapper
+  public Response mismatched(MismatchedInputException e) {
+    return answer(400, "invalid_json", BodyErrors.describe(e));
   }
 
   @ServerExceptionMapper
@@ -75,6 +106,10 @@ public class ErrorMappers {
     if (e instanceof NotFoundException && e.getCause() instanceof IllegalArgumentException bad) {
       // JAX-RS answers 404 when a path or query parameter cannot be converted; it is bad input
       return answer(400, "invalid_request", "a parameter has the wrong type: " + bad.getMessage());
+    }
+    if (e.getCause() instanceof JsonProcessingException json) {
+      // the JSON reader wraps syntax errors in a plain 400
+      return answer(400, "invalid_json", BodyErrors.describe(json));
     }
     if (status >= 500) {
       return unexpected(e);
@@ -85,8 +120,7 @@ public class ErrorMappers {
 
   @ServerExceptionMapper
   public Response unexpected(Throwable e) {
-    LOG.error("Unhandled failure", e);
-    return answer(500, "internal_error", "the request could not be completed; it was logged");
+    return answer(500, describe(e));
   }
 
   private static String lastNode(String path) {
@@ -95,9 +129,10 @@ public class ErrorMappers {
   }
 
   private static Response answer(int status, String code, String message) {
-    return Response.status(status)
-        .type(MediaType.APPLICATION_JSON)
-        .entity(new ApiError(code, message))
-        .build();
+    return answer(status, new ApiError(code, message));
+  }
+
+  private static Response answer(int status, ApiError error) {
+    return Response.status(status).type(MediaType.APPLICATION_JSON).entity(error).build();
   }
 }

@@ -2,6 +2,8 @@ package io.frontdesk.security;
 
 import io.frontdesk.http.BadRequest;
 import io.frontdesk.http.NotFound;
+import io.frontdesk.http.StrictJson;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Demo sign-in: mints a token for any customer, agent or admin. It exists only in demo mode (no key
  * configured, Frontdesk signs with its own generated key); otherwise it answers 404.
  */
+@CustomDeserialization(StrictJson.class)
 @Path("/api/v1/demo/tokens")
 @Tag(name = "demo")
 @PermitAll

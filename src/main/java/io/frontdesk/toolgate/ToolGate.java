@@ -6,7 +6,6 @@ import io.frontdesk.conversation.TurnContext;
 import io.frontdesk.conversation.TurnControl;
 import io.frontdesk.conversation.TurnEvent;
 import io.frontdesk.conversation.TurnRegistry;
-import io.frontdesk.conversation.TurnStopped;
 import io.frontdesk.database.ReactiveBridge;
 import io.frontdesk.guard.GuardCheck;
 import io.frontdesk.guard.GuardPipeline;
@@ -61,9 +60,6 @@ public class ToolGate {
   /** A call from inside a running turn (a model's tool call, or the offline model's). */
   public Object execute(ToolInvocation invocation, Callable<Object> tool) throws Exception {
     TurnContext turn = turns.require(invocation.memoryId());
-    if (turn.stopped() != null) {
-      throw new TurnStopped(turn.stopped());
-    }
     return run(inTurn(turn, invocation), tool);
   }
 
@@ -111,6 +107,11 @@ public class ToolGate {
   }
 
   private Object run(GateCall call, Callable<Object> tool) throws Exception {
+    // refused once the turn is stopped; counted while it runs, so the turn waits for it to end
+    TurnContext.RunningTool running =
+        call.turn() == null
+            ? null
+            : call.turn().toolStarted(call.callId(), call.tool().name(), call.arguments());
     long start = System.nanoTime();
     GateCall outer = ToolCalls.bound();
     ToolCalls.bind(call);
@@ -141,6 +142,9 @@ public class ToolGate {
       finish(call, start, "failed", failure.toString(), null);
       throw new ToolRefused(call.tool().name() + " is temporarily unavailable; try again later");
     } finally {
+      if (running != null) {
+        call.turn().toolEnded(running);
+      }
       if (outer == null) {
         ToolCalls.unbind();
       } else {

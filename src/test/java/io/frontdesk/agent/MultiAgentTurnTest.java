@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.frontdesk.conversation.ExpirableDeadline;
+import io.frontdesk.testing.Hold;
 import io.frontdesk.testing.Inquiries;
 import io.frontdesk.testing.ModelServerTestResource;
 import io.frontdesk.testing.MultiAgentProfile;
@@ -17,8 +19,11 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +38,7 @@ class MultiAgentTurnTest {
       r -> r.systemMessage().contains("General Support Specialist");
 
   @Inject Pool pool;
+  @Inject AgentConfig agentConfig;
 
   private final ScriptedModelServer model = ModelServerTestResource.server();
 
@@ -221,14 +227,23 @@ class MultiAgentTurnTest {
   }
 
   @Test
-  void aTurnThatRunsOutOfTimeEscalates() {
+  void aTurnThatRunsOutOfTimeEscalates() throws Exception {
+    Hold slowModel = new Hold();
     model
         .when(TRIAGE)
         .thenReply(
-            Reply.toolCall("transfer_to_general", "{\"reason\":\"slow\"}")
-                .withLatency(java.time.Duration.ofSeconds(8)));
+            Reply.toolCall("transfer_to_general", "{\"reason\":\"slow\"}").heldBy(slowModel));
 
-    JsonPath answer = Inquiries.ask("cus_0160", "Is anyone there?");
+    JsonPath answer;
+    try {
+      CompletableFuture<JsonPath> asked =
+          CompletableFuture.supplyAsync(() -> Inquiries.ask("cus_0160", "Is anyone there?"));
+      slowModel.awaitArrival();
+      assertEquals(1, ExpirableDeadline.expireAll(), "the turn's time runs out");
+      answer = asked.get(30, TimeUnit.SECONDS);
+    } finally {
+      slowModel.release();
+    }
 
     assertTrue(answer.getBoolean("escalated"));
     assertEquals(
@@ -239,5 +254,11 @@ class MultiAgentTurnTest {
                 Long.parseLong(answer.getString("ticketId").substring(4)))
             .getFirst()
             .getString(0));
+  }
+
+  @Test
+  void multiAgentTurnsHaveTheProductionTimeNotAShortTestTimeout() {
+    // a busy machine must not turn a slow test into a timeout escalation
+    assertEquals(Duration.ofSeconds(60), agentConfig.timeout());
   }
 }

@@ -179,6 +179,34 @@ class SpecialistHandoffTest {
   }
 
   @Test
+  void aTransferAmongParallelToolCallsAnswersEveryCallOfThatMessage() {
+    model
+        .when(TRIAGE)
+        .thenReply(Reply.toolCall("transfer_to_general", "{\"reason\":\"plan question\"}"))
+        .when(MultiAgentTurnTest.GENERAL)
+        .thenReply(
+            Reply.toolCalls(
+                List.of(
+                    new Reply.ToolCall(
+                        "perform_account_action", "{\"action\":\"subscription_info\"}"),
+                    new Reply.ToolCall("transfer_to_billing", "{\"reason\":\"a billing matter\"}"),
+                    new Reply.ToolCall("search_knowledge_base", "{\"query\":\"plan prices\"}"))))
+        .when(BILLING)
+        .thenReply(Reply.text("You are on the Pro plan; your next invoice is on the 1st."));
+
+    JsonPath answer = Inquiries.ask("cus_0158", "What does my plan cost?");
+
+    RecordedRequest billing = model.requests().stream().filter(BILLING).findFirst().orElseThrow();
+    assertEquals(List.of(), billing.unansweredToolCalls(), "every call of the message answered");
+    assertTrue(billing.toolResult("perform_account_action").contains("\"plan\":\"pro\""));
+    assertTrue(billing.toolResult("transfer_to_billing").contains("Transferred to billing"));
+    assertTrue(
+        billing.toolResult("search_knowledge_base").contains("not run"),
+        billing.toolResult("search_knowledge_base"));
+    assertTrue(answer.getBoolean("resolved"), answer.prettify());
+  }
+
+  @Test
   void billingHandsToTechnicalWithHistoryAndTechnicalAnswersTheNextMessage() {
     model
         .when(TRIAGE)

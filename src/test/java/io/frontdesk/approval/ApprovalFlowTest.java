@@ -8,17 +8,24 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.frontdesk.testing.Faults;
 import io.frontdesk.testing.Inquiries;
 import io.frontdesk.testing.ModelServerTestResource;
 import io.frontdesk.testing.Reply;
 import io.frontdesk.testing.ScriptedModelServer;
+import io.frontdesk.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -167,6 +174,49 @@ public class ApprovalFlowTest {
   }
 
   @Test
+  void aDecisionReachesAFollowerOfTheConversationLive() throws Exception {
+    Row order = paidOrder(pool, "cus_0201", "cus_0240");
+    Requested r = requestRefund(order);
+    String token = TestTokens.customer(order.getString("customer_id"));
+    URI feed =
+        URI.create(
+            "http://localhost:%d/api/v1/conversations/%s/events?after=0&token=%s"
+                .formatted(RestAssured.port, r.conversation(), token));
+    HttpClient http = HttpClient.newHttpClient();
+    // an EventSource cannot set headers: the token travels as ?token=
+    HttpResponse<java.util.stream.Stream<String>> stream =
+        http.send(
+            HttpRequest.newBuilder(feed).header("Accept", "text/event-stream").build(),
+            HttpResponse.BodyHandlers.ofLines());
+    assertEquals(200, stream.statusCode());
+    ExecutorService reader = Executors.newSingleThreadExecutor();
+    Future<List<String>> events =
+        reader.submit(
+            () -> {
+              List<String> seen = new ArrayList<>();
+              var lines = stream.body().iterator();
+              while (lines.hasNext()) {
+                String line = lines.next();
+                if (line.startsWith("data:")) {
+                  seen.add(line);
+                  if (line.contains("\"type\":\"done\"")) {
+                    return seen;
+                  }
+                }
+              }
+              return seen;
+            });
+
+    model.enqueue(Reply.text("Approved and refunded."));
+    decide(r.approval(), "approve", "").then().statusCode(200);
+
+    List<String> seen = events.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    reader.shutdownNow();
+    assertTrue(seen.stream().anyMatch(l -> l.contains("\"type\":\"approval_decided\"")), "" + seen);
+    assertTrue(seen.getLast().contains("Approved and refunded."), seen.getLast());
+  }
+
+  @Test
   void approvingTwiceOrTwoReviewersAtOnceRefundsOnce() throws Exception {
     Row order = paidOrder(pool, "cus_0216", "cus_0228");
     Requested r = requestRefund(order);
@@ -195,6 +245,40 @@ public class ApprovalFlowTest {
         .statusCode(409)
         .body("error", org.hamcrest.Matchers.equalTo("conflict"));
     assertEquals(1, refunds(r.orderId()), "exactly one refund");
+  }
+
+  @Test
+  void anApprovedRefundWhoseAuditRowCannotBeWrittenIsNotMade() {
+    Row order = paidOrder(pool, "cus_0201", "cus_0240");
+    Requested r = requestRefund(order);
+    model.setDefault(req -> Reply.text("I could not complete the refund; a colleague will."));
+
+    try (var fault =
+        Faults.failInsert(
+            pool,
+            "audit_log",
+            "new.decision = 'executed' and new.arguments->>'order_id' = '%s'"
+                .formatted(r.orderId()))) {
+      decide(r.approval(), "approve", "").then().statusCode(200);
+    }
+
+    assertEquals(0, refunds(r.orderId()), "no refund without its audit row");
+    assertEquals(
+        0,
+        count(
+            pool,
+            "select count(*) from tool_execution where idempotency_key = $1",
+            "approval:" + r.approval()));
+    Row approval =
+        rows(pool, "select status, error from approval where id = $1", r.approval()).getFirst();
+    assertEquals("failed", approval.getString("status"));
+    assertTrue(
+        approval.getString("error").contains("temporarily unavailable"),
+        approval.getString("error"));
+    assertEquals(
+        1,
+        count(pool, "select count(*) from ticket where conversation_id = $1", r.conversation()),
+        "the failed approved refund goes to a human");
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.frontdesk.testing.ModelServerTestResource;
 import io.frontdesk.testing.Reply;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +79,13 @@ class InquiryValidationTest {
         .body("messages.size()", equalTo(4))
         .body("messages[0].role", equalTo("user"))
         .body("messages[1].toolCalls[0].name", equalTo("search_knowledge_base"));
+
+    // the stream has sent its headers before the turn opens: it ends with error and done
+    var streamed = Inquiries.stream("cus_0023", "let me in", owned);
+    org.junit.jupiter.api.Assertions.assertEquals(
+        List.of("error", "done"), streamed.stream().map(e -> e.get("type").asText()).toList());
+    org.junit.jupiter.api.Assertions.assertEquals(
+        "not_found", streamed.getFirst().get("code").asText());
   }
 
   private static io.restassured.response.ValidatableResponse post(String customer, Object body) {

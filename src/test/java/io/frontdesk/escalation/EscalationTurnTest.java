@@ -93,15 +93,8 @@ class EscalationTurnTest {
 
   @Test
   void aNewTicketIsAnnouncedOnThePostgresChannelTheConsoleListensTo() {
-    Config config = ConfigProvider.getConfig();
-    PgConnectOptions options =
-        PgConnectOptions.fromUri(config.getValue("quarkus.datasource.reactive.url", String.class))
-            .setUser(config.getValue("quarkus.datasource.username", String.class))
-            .setPassword(config.getValue("quarkus.datasource.password", String.class));
-    PgSubscriber subscriber = PgSubscriber.subscriber(vertx, options);
     List<String> announced = new CopyOnWriteArrayList<>();
-    subscriber.channel(EscalationNotifier.CHANNEL).handler(announced::add);
-    subscriber.connect().await().atMost(Duration.ofSeconds(10));
+    PgSubscriber subscriber = listening(announced);
     try {
       model.enqueue(Reply.text("ESCALATE: check the console feed"));
 
@@ -110,6 +103,39 @@ class EscalationTurnTest {
       Eventually.await(
           "the ticket on " + EscalationNotifier.CHANNEL,
           () -> announced.stream().anyMatch(p -> p.contains("\"" + ticketId + "\"")));
+    } finally {
+      subscriber.close().await().atMost(Duration.ofSeconds(10));
+    }
+  }
+
+  @Test
+  void aLongEscalateSummaryIsCutAndTheAnnouncementCarriesOnlyTheTicketId() {
+    List<String> announced = new CopyOnWriteArrayList<>();
+    PgSubscriber subscriber = listening(announced);
+    try {
+      String summary =
+          "The customer disputes every charge on the account since March. ".repeat(150);
+      model.enqueue(Reply.text("ESCALATE: " + summary));
+
+      JsonPath answer = Inquiries.ask("cus_0065", "I dispute all of my charges");
+
+      assertTrue(answer.getBoolean("escalated"), answer.prettify());
+      String ticketId = answer.getString("ticketId");
+      String stored =
+          rows(
+                  pool,
+                  "select summary from ticket where id = $1",
+                  Long.parseLong(ticketId.substring(4)))
+              .getFirst()
+              .getString(0);
+      assertTrue(stored.length() <= 500, "summary of " + stored.length() + " characters");
+      assertTrue(stored.startsWith("The customer disputes every charge"), stored);
+      Eventually.await(
+          "the ticket on " + EscalationNotifier.CHANNEL,
+          () -> announced.stream().anyMatch(p -> p.contains("\"" + ticketId + "\"")));
+      String payload =
+          announced.stream().filter(p -> p.contains("\"" + ticketId + "\"")).findFirst().get();
+      assertFalse(payload.contains("disputes"), "the notification carries the id: " + payload);
     } finally {
       subscriber.close().await().atMost(Duration.ofSeconds(10));
     }
@@ -125,6 +151,22 @@ class EscalationTurnTest {
 
     Eventually.await("a delivered webhook", () -> WebhookReceiver.delivered(ticketId) != null);
     assertEquals(3, WebhookReceiver.attempts(ticketId), "two failures, then delivered");
+  }
+
+  /**
+   * A listener on the ticket channel of the database the application uses, as the console's would
+   * be, adding every payload to {@code announced}; close it when done.
+   */
+  private PgSubscriber listening(List<String> announced) {
+    Config config = ConfigProvider.getConfig();
+    PgConnectOptions options =
+        PgConnectOptions.fromUri(config.getValue("quarkus.datasource.reactive.url", String.class))
+            .setUser(config.getValue("quarkus.datasource.username", String.class))
+            .setPassword(config.getValue("quarkus.datasource.password", String.class));
+    PgSubscriber subscriber = PgSubscriber.subscriber(vertx, options);
+    subscriber.channel(EscalationNotifier.CHANNEL).handler(announced::add);
+    subscriber.connect().await().atMost(Duration.ofSeconds(10));
+    return subscriber;
   }
 
   @Test

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,22 +17,8 @@ class GuardPipelineTest {
 
   private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
 
-  /** The pipeline as configured by the given properties on top of the defaults. */
   private GuardPipeline pipeline(Map<String, String> properties) {
-    GuardConfig config =
-        new SmallRyeConfigBuilder()
-            .withMapping(GuardConfig.class)
-            .withSources(new PropertiesConfigSource(properties, "test", 500))
-            .build()
-            .getConfigMapping(GuardConfig.class);
-    return new GuardPipeline(
-        config,
-        new InjectionDetector(),
-        new ToxicityDetector(),
-        new PiiRedactor(),
-        new PromptLeakDetector(),
-        new ToolOutputGuard(),
-        metrics);
+    return GuardFixtures.pipeline(properties, metrics);
   }
 
   private double count(String guard, String outcome) {

@@ -7,13 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class PromptLeakDetectorTest {
 
-  private static final String PROMPT =
-      """
-      You are a Customer Support Specialist for Skyline, a cloud platform where customers deploy
-      and run services. Look things up before answering and cite the article ids you used. Never
-      invent policies, prices or account details that no tool returned. Answer briefly and
-      concretely.
-      """;
+  private static final String PROMPT = GuardFixtures.PROMPT;
 
   private final PromptLeakDetector detector = new PromptLeakDetector();
 
@@ -44,5 +38,22 @@ class PromptLeakDetectorTest {
             + " business days to reach your card.";
     assertEquals(0.0, detector.scan(answer, PROMPT).score(), 1e-9);
     assertEquals(0.0, detector.scan(answer, null).score(), 1e-9);
+  }
+
+  @Test
+  void aStreamHoldsTheWordsThatContinueThePrompt() {
+    String text = "Happy to help. I will cite the article ";
+    int held = detector.heldFrom(text, PROMPT);
+    // "cite the article" may go on as "cite the article ids you used…"
+    assertEquals("cite the article ", text.substring(held));
+    String left = "Happy to help with your invoice today ";
+    assertEquals(left.length(), detector.heldFrom(left, PROMPT), "nothing continues the prompt");
+    assertEquals(left.length(), detector.heldFrom(left, null));
+  }
+
+  @Test
+  void aRunReachingTheEndIsHeldWholeHoweverLong() {
+    String text = "Fine: look things up before answering and cite the article ids you used. Never ";
+    assertEquals(text.indexOf("look"), detector.heldFrom(text, PROMPT));
   }
 }

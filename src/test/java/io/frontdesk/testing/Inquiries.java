@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,14 +37,16 @@ public final class Inquiries {
 
   /** Posts a message and returns the SupportResponse, asserting HTTP 200. */
   public static JsonPath ask(String customerId, String message, UUID conversationId) {
+    return send(customerId, message, conversationId).statusCode(200).extract().jsonPath();
+  }
+
+  /** Posts a message, for a test that asserts the status itself (4xx, 503). */
+  public static ValidatableResponse send(String customerId, String message, UUID conversationId) {
     return as(customerId)
         .contentType(ContentType.JSON)
         .body(body(message, conversationId))
         .post("/api/v1/inquiries")
-        .then()
-        .statusCode(200)
-        .extract()
-        .jsonPath();
+        .then();
   }
 
   /** Posts a message to the SSE endpoint and returns its events, asserting HTTP 200. */

@@ -153,6 +153,28 @@ public final class RecordedRequest {
     return result;
   }
 
+  /**
+   * Ids of tool calls that no tool message answers before the next assistant or user message (or
+   * the end): providers refuse such requests.
+   */
+  public List<String> unansweredToolCalls() {
+    List<String> unanswered = new ArrayList<>();
+    Set<String> open = new java.util.LinkedHashSet<>();
+    for (JsonNode message : messages()) {
+      if (hasRole(message, "tool")) {
+        open.remove(message.path("tool_call_id").asText());
+        continue;
+      }
+      unanswered.addAll(open);
+      open.clear();
+      for (JsonNode call : message.path("tool_calls")) {
+        open.add(call.path("id").asText());
+      }
+    }
+    unanswered.addAll(open);
+    return unanswered;
+  }
+
   /** The names of the tools offered to the model, in order. */
   public List<String> toolNames() {
     List<String> names = new ArrayList<>();

@@ -36,19 +36,27 @@ public final class Reply {
   private final int status;
   private final String errorMessage;
   private final Duration latency;
+  private final Hold hold;
 
   private Reply(
-      String text, List<ToolCall> toolCalls, int status, String errorMessage, Duration latency) {
+      String text,
+      List<ToolCall> toolCalls,
+      int status,
+      String errorMessage,
+      Duration latency,
+      Hold hold) {
     this.text = text;
     this.toolCalls = toolCalls;
     this.status = status;
     this.errorMessage = errorMessage;
     this.latency = latency;
+    this.hold = hold;
   }
 
   /** An assistant message with this text. */
   public static Reply text(String text) {
-    return new Reply(Objects.requireNonNull(text, "text"), List.of(), 200, null, Duration.ZERO);
+    return new Reply(
+        Objects.requireNonNull(text, "text"), List.of(), 200, null, Duration.ZERO, null);
   }
 
   /** One tool call; {@code argumentsJson} is the JSON the model would put in the arguments. */
@@ -61,7 +69,7 @@ public final class Reply {
     if (calls.isEmpty()) {
       throw new IllegalArgumentException("a tool-call reply needs at least one call");
     }
-    return new Reply(null, List.copyOf(calls), 200, null, Duration.ZERO);
+    return new Reply(null, List.copyOf(calls), 200, null, Duration.ZERO, null);
   }
 
   /** An OpenAI-style error body with this HTTP status (4xx or 5xx). */
@@ -69,7 +77,7 @@ public final class Reply {
     if (httpStatus < 400 || httpStatus > 599) {
       throw new IllegalArgumentException("not an error status: " + httpStatus);
     }
-    return new Reply(null, List.of(), httpStatus, message, Duration.ZERO);
+    return new Reply(null, List.of(), httpStatus, message, Duration.ZERO, null);
   }
 
   /** This reply, delayed by {@code latency} on top of the server's latency. */
@@ -77,7 +85,16 @@ public final class Reply {
     if (latency.isNegative()) {
       throw new IllegalArgumentException("negative latency: " + latency);
     }
-    return new Reply(text, toolCalls, status, errorMessage, latency);
+    return new Reply(text, toolCalls, status, errorMessage, latency, hold);
+  }
+
+  /**
+   * This reply, sent only once the test releases {@code hold}: the request arrives (the test can
+   * wait for that), then the server waits, as a model that is slow to answer.
+   */
+  public Reply heldBy(Hold hold) {
+    return new Reply(
+        text, toolCalls, status, errorMessage, latency, Objects.requireNonNull(hold, "hold"));
   }
 
   /** The tool calls of this reply; empty for text and error replies. */
@@ -95,6 +112,10 @@ public final class Reply {
 
   Duration latency() {
     return latency;
+  }
+
+  Hold hold() {
+    return hold;
   }
 
   String finishReason() {

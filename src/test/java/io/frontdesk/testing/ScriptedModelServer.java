@@ -180,8 +180,24 @@ public final class ScriptedModelServer implements AutoCloseable {
       return;
     }
     recorded.add(request);
+    List<String> unanswered = request.unansweredToolCalls();
+    if (!unanswered.isEmpty()) {
+      // what OpenAI answers when a tool call has no result: the whole request is refused
+      sendError(
+          exchange,
+          Reply.error(
+              400,
+              "An assistant message with 'tool_calls' must be followed by tool messages"
+                  + " responding to each 'tool_call_id'. The following tool_call_ids did not"
+                  + " have response messages: "
+                  + String.join(", ", unanswered)));
+      return;
+    }
     Reply reply = script(request);
     pause(latency.plus(reply.latency()));
+    if (reply.hold() != null) {
+      hold(reply.hold());
+    }
     if (reply.isError()) {
       sendError(exchange, reply);
     } else if (request.stream()) {
@@ -306,6 +322,15 @@ public final class ScriptedModelServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       // only close() interrupts: give up on the exchange like on a client that hung up
+      throw new InterruptedIOException("server closing");
+    }
+  }
+
+  private static void hold(Hold hold) throws InterruptedIOException {
+    try {
+      hold.arriveAndWait();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       throw new InterruptedIOException("server closing");
     }
   }

@@ -169,6 +169,55 @@ class ScriptedModelServerTest {
   }
 
   @Test
+  void aToolCallWithoutAResultIsRefusedAsProvidersDo() throws Exception {
+    ObjectNode assistant = message("assistant", null);
+    ArrayNode calls = assistant.putArray("tool_calls");
+    for (String id : List.of("call_a", "call_b")) {
+      calls
+          .addObject()
+          .put("id", id)
+          .put("type", "function")
+          .putObject("function")
+          .put("name", "lookup_order")
+          .put("arguments", "{}");
+    }
+    ObjectNode onlyA = message("tool", "order shipped").put("tool_call_id", "call_a");
+    server.enqueue(Reply.text("never sent"));
+
+    JsonNode error =
+        json(post(request(false, user("Orders?"), assistant, onlyA, user("and?")), 400))
+            .path("error");
+
+    assertTrue(error.path("message").asText().contains("call_b"), error.toString());
+    assertFalse(error.path("message").asText().contains("call_a"), error.toString());
+    ObjectNode onlyB = message("tool", "order paid").put("tool_call_id", "call_b");
+    assertEquals(
+        "never sent",
+        content(post(request(false, user("Orders?"), assistant, onlyA, onlyB), 200)),
+        "the refused request did not use up the queued reply");
+  }
+
+  @Test
+  void aHeldReplyWaitsForItsRelease() throws Exception {
+    Hold hold = new Hold();
+    server.enqueue(Reply.text("at last").heldBy(hold));
+
+    var response =
+        CLIENT.sendAsync(
+            HttpRequest.newBuilder(URI.create(server.baseUrl() + "/chat/completions"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(request(false, user("hi")).toString()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    hold.awaitArrival();
+
+    assertEquals(1, server.requestCount(), "the request arrived");
+    assertFalse(response.isDone(), "and is not answered while held");
+    hold.release();
+    assertEquals("at last", content(response.get(30, java.util.concurrent.TimeUnit.SECONDS)));
+  }
+
+  @Test
   void queuedRepliesBeatRulesWhichBeatTheDefault() throws Exception {
     server.setDefault(request -> Reply.text("default"));
     server.when(request -> request.contains("refund")).thenReply(Reply.text("rule"));

@@ -58,6 +58,47 @@ public final class TestTokens {
         .sign(KEY);
   }
 
+  /** A token that says {@code alg: none} and carries no signature. */
+  public static String algNone(String customerId) {
+    return unsignedToken("{\"alg\":\"none\",\"typ\":\"JWT\"}", customerId) + ".";
+  }
+
+  /** Header and claims with the signature part left out entirely. */
+  public static String withoutSignature(String customerId) {
+    return unsignedToken("{\"alg\":\"RS256\",\"typ\":\"JWT\"}", customerId);
+  }
+
+  /**
+   * The classic HS/RS confusion: HS256 keyed with the server's public key, which an attacker can
+   * read, hoping the server verifies HMAC with the key it uses for RSA.
+   */
+  public static String hs256SignedWithThePublicKey(String customerId) {
+    String signingInput = unsignedToken("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", customerId);
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(
+          new javax.crypto.spec.SecretKeySpec(
+              resource("test-keys/public.pem").getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return signingInput
+          + "."
+          + B64.encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static final java.util.Base64.Encoder B64 =
+      java.util.Base64.getUrlEncoder().withoutPadding();
+
+  private static String unsignedToken(String header, String customerId) {
+    String claims =
+        "{\"iss\":\"%s\",\"sub\":\"%s\",\"exp\":%d}"
+            .formatted(ISSUER, customerId, Instant.now().plusSeconds(3600).getEpochSecond());
+    return B64.encodeToString(header.getBytes(StandardCharsets.UTF_8))
+        + "."
+        + B64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+  }
+
   static String sign(String subject, Set<String> groups, PrivateKey key, Instant expires) {
     var claims = Jwt.issuer(ISSUER).subject(subject).expiresAt(expires.getEpochSecond());
     if (!groups.isEmpty()) {

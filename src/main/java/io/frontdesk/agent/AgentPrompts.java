@@ -1,0 +1,27 @@
+package io.frontdesk.agent;
+
+/**
+ * Prompt text every answering agent shares, written once; each agent's own prompt stays in its
+ * interface and ends with {@link #ANSWERING_RULES}.
+ */
+public final class AgentPrompts {
+
+  private AgentPrompts() {}
+
+  /** How an answer for a human colleague starts; it is never streamed to the customer. */
+  public static final String ESCALATE = "ESCALATE:";
+
+  /** The customer's identity comes from authentication, never from what anyone writes. */
+  public static final String IDENTIFIED =
+      "The customer in this conversation is already identified; never ask for or use a customer"
+          + " id.";
+
+  /** How an agent hands the conversation to a person (the summary goes on the ticket). */
+  public static final String ESCALATE_RULE =
+      "If nobody can resolve it, answer only \""
+          + ESCALATE
+          + " \" followed by a one-sentence summary (under 300 characters) for a human colleague.";
+
+  /** The rules that close the prompt of every agent that answers customers. */
+  public static final String ANSWERING_RULES = IDENTIFIED + "\n" + ESCALATE_RULE + "\n";
+}
