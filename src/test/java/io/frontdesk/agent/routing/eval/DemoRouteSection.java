@@ -28,6 +28,10 @@ final class DemoRouteSection {
 
   static final int HELD_OUT_FOLDS = 4;
   static final double[] L2_GRID = {1e-5, 1e-4, 1e-3, 1e-2};
+
+  /** About four examples of the training part: differences below this are noise. */
+  static final double L2_TOLERANCE = 0.01;
+
   static final double[] THRESHOLDS = {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
 
   /** Router-first hands a conversation on without the LLM: a wrong handoff must be rare. */
@@ -69,7 +73,7 @@ final class DemoRouteSection {
 
     md.append("## Demo routes (Skyline)\n\n")
         .append(
-            "The router's own examples (`src/main/resources/routing/examples.txt`, %d examples, %d labels, %d routes) split by a CRC-32 of the text: %d for training, %d held out (never looked at while writing examples or choosing settings). Settings are chosen by 5-fold cross-validation on the training part.\n\n"
+            "The router's own examples (`src/main/resources/routing/examples.txt`, %d examples, %d labels, %d routes) split by a CRC-32 of the text: %d for training, %d held out (never looked at while writing examples or choosing settings). Settings are chosen by 5-fold cross-validation on the training part. The examples were extended once, from 350 to 500, against the training part's cross-validated mistakes, after a first run of this report that also listed the held-out part's eight mistakes (it no longer lists them); the 150 new examples were split like all others, so about a quarter of them are held out.\n\n"
                 .formatted(
                     all.size(),
                     new TreeSet<>(all.stream().map(Labelled::label).toList()).size(),
@@ -81,20 +85,27 @@ final class DemoRouteSection {
     md.append("### L2 strength (cross-validation on the training part)\n\n")
         .append("| l2 | route accuracy | route/action accuracy |\n|---|---|---|\n");
     double best = -1;
-    List<Classification.Scored> bestCv = null;
+    List<List<Classification.Scored>> runs = new java.util.ArrayList<>();
     for (double l2 : L2_GRID) {
       List<Classification.Scored> cv =
           Classification.crossValidate(train, 5, l2, s -> s.example().fold(5));
-      double accuracy = Classification.routeAccuracy(cv);
+      double accuracy = Classification.labelAccuracy(cv);
       md.append(
-          "| %s | %s | %s |\n".formatted(l2, f3(accuracy), f3(Classification.labelAccuracy(cv))));
-      if (accuracy > best + 1e-9) {
-        best = accuracy;
-        chosenL2 = l2;
-        bestCv = cv;
+          "| %s | %s | %s |\n".formatted(l2, f3(Classification.routeAccuracy(cv)), f3(accuracy)));
+      runs.add(cv);
+      best = Math.max(best, accuracy);
+    }
+    // within a few examples of the best, the smoother (less overconfident) model is preferred
+    List<Classification.Scored> bestCv = null;
+    for (int i = 0; i < L2_GRID.length; i++) {
+      if (Classification.labelAccuracy(runs.get(i)) >= best - L2_TOLERANCE) {
+        chosenL2 = L2_GRID[i];
+        bestCv = runs.get(i);
       }
     }
-    md.append("\nBest: l2 = %s (configured: %s).\n\n".formatted(chosenL2, configuredL2));
+    md.append(
+        "\nChosen: the largest l2 whose route/action accuracy (what the offline model acts on) is within %s of the best: **%s** (configured: %s).\n\n"
+            .formatted(f3(L2_TOLERANCE), chosenL2, configuredL2));
 
     md.append(
             "### Confidence threshold (cross-validation on the training part, l2 = %s)\n\n"
