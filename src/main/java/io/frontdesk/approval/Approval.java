@@ -29,7 +29,8 @@ public record Approval(
     String result,
     String error,
     String ticketId,
-    OffsetDateTime resumedAt) {
+    OffsetDateTime resumedAt,
+    String idempotencyKey) {
 
   public static final String PENDING = "pending";
   public static final String APPROVED = "approved";

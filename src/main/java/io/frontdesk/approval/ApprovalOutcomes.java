@@ -155,7 +155,7 @@ class ApprovalOutcomes {
               tool,
               a.arguments(),
               turn,
-              new ApprovalGrant(a.id(), a.decidedBy()),
+              new ApprovalGrant(a.id(), a.decidedBy(), a.idempotencyKey()),
               () -> catalog.invoke(tool, a.arguments(), turn.conversationId().toString()));
       text = dev.langchain4j.internal.Json.toJson(result);
     } catch (ToolRefused refused) {

@@ -29,6 +29,7 @@ class ApprovalRepository {
       UUID turnId,
       String callId,
       String customerId,
+      String idempotencyKey,
       String agent,
       String tool,
       Map<String, Object> arguments,
@@ -56,12 +57,21 @@ class ApprovalRepository {
                     new JsonObject(io.vertx.core.json.Json.encode(arguments)),
                     risk,
                     BigDecimal.valueOf(confidence).setScale(3, java.math.RoundingMode.HALF_UP),
-                    "approval:" + id,
+                    idempotencyKey,
                     policy,
                     reason,
                     requestedAt,
                     expiresAt)))
         .replaceWithVoid();
+  }
+
+  /** The request still waiting (or running) for this call, if any: asked again, it is reused. */
+  Uni<Optional<Approval>> live(SqlClient db, String idempotencyKey) {
+    return db.preparedQuery(
+            "select * from approval where idempotency_key = $1 and status in ('pending',"
+                + " 'approved') for update")
+        .execute(Tuple.of(idempotencyKey))
+        .map(ApprovalRepository::first);
   }
 
   /** The approval, locked until the transaction ends (decisions on it wait for each other). */
@@ -177,6 +187,7 @@ class ApprovalRepository {
         r.getString("result"),
         r.getString("error"),
         r.getString("ticket_id"),
-        r.getOffsetDateTime("resumed_at"));
+        r.getOffsetDateTime("resumed_at"),
+        r.getString("idempotency_key"));
   }
 }

@@ -8,8 +8,10 @@ import io.frontdesk.toolgate.ApprovalRequests;
 import io.frontdesk.toolgate.AuditEntry;
 import io.frontdesk.toolgate.AuditLog;
 import io.frontdesk.toolgate.GateCall;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -49,41 +51,59 @@ public class ApprovalService implements ApprovalRequests {
     this.outcomes = outcomes;
   }
 
-  /** The gate's request: stored and announced to reviewers in one transaction. */
+  /**
+   * The gate's request: stored and announced to reviewers in one transaction. The same call asked
+   * for again while its request waits gets that request back, not a second one for reviewers.
+   */
   @Override
-  public Pending request(GateCall call, String policy, List<String> reasons) {
-    UUID id = UUID.randomUUID();
+  public Pending request(
+      GateCall call, String idempotencyKey, String policy, List<String> reasons) {
+    UUID fresh = UUID.randomUUID();
+    // a read-only call has no idempotency key: its request stands alone
+    String key = idempotencyKey != null ? idempotencyKey : "approval:" + fresh;
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    OffsetDateTime expires = now.plus(config.expireAfter());
-    bridge.await(
-        () ->
-            pool.withTransaction(
-                db ->
-                    approvals
-                        .insert(
-                            db,
-                            id,
-                            call.conversationId(),
-                            call.turn() == null ? null : call.turn().turnId(),
-                            call.callId(),
-                            call.caller().customerId(),
-                            call.agent(),
-                            call.tool().name(),
-                            call.arguments(),
-                            call.tool().risk().code(),
-                            call.confidence(),
-                            policy,
-                            String.join("; ", reasons),
-                            now,
-                            expires)
-                        .call(() -> notifier.notifyInTransaction(db, id))));
-    notifier.postWebhook(find(id).orElseThrow());
-    String summary = ApprovalSummaries.describe(call.tool().name(), call.arguments());
+    Approval stored =
+        bridge.await(
+            () ->
+                pool.withTransaction(
+                    db ->
+                        approvals
+                            .live(db, key)
+                            .chain(
+                                live ->
+                                    live.isPresent()
+                                        ? Uni.createFrom().item(live.get())
+                                        : approvals
+                                            .insert(
+                                                db,
+                                                fresh,
+                                                call.conversationId(),
+                                                call.turn() == null ? null : call.turn().turnId(),
+                                                call.callId(),
+                                                call.caller().customerId(),
+                                                key,
+                                                call.agent(),
+                                                call.tool().name(),
+                                                call.arguments(),
+                                                call.tool().risk().code(),
+                                                call.confidence(),
+                                                policy,
+                                                String.join("; ", reasons),
+                                                now,
+                                                now.plus(config.expireAfter()))
+                                            .call(() -> notifier.notifyInTransaction(db, fresh))
+                                            .chain(() -> approvals.find(db, fresh))
+                                            .map(Optional::orElseThrow))));
+    if (stored.id().equals(fresh)) {
+      notifier.postWebhook(stored);
+    }
     return new Pending(
-        id,
+        stored.id(),
         ApprovalSummaries.pendingNotice(
-            summary, ApprovalSummaries.shortId(id), config.expireAfter().toMinutes()),
-        expires);
+            stored.summary(),
+            ApprovalSummaries.shortId(stored.id()),
+            Math.max(1, Duration.between(now, stored.expiresAt()).toMinutes())),
+        stored.expiresAt());
   }
 
   /**

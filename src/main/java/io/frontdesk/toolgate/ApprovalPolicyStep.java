@@ -22,11 +22,17 @@ class ApprovalPolicyStep implements GateStep {
   private final ApprovalConfig approvals;
   private final ToolGateConfig tiers;
   private final ApprovalRequests requests;
+  private final ToolExecutions executions;
 
-  ApprovalPolicyStep(ApprovalConfig approvals, ToolGateConfig tiers, ApprovalRequests requests) {
+  ApprovalPolicyStep(
+      ApprovalConfig approvals,
+      ToolGateConfig tiers,
+      ApprovalRequests requests,
+      ToolExecutions executions) {
     this.approvals = approvals;
     this.tiers = tiers;
     this.requests = requests;
+    this.executions = executions;
   }
 
   @Override
@@ -44,13 +50,19 @@ class ApprovalPolicyStep implements GateStep {
               + ")");
       return;
     }
+    String key = call.tool().sideEffect() ? IdempotencyKeys.of(call) : null;
+    if (key != null && executions.executed(key)) {
+      // nothing will run again: the copy is answered from the record, no reviewer needed
+      call.note("already executed under its idempotency key; replayed without approval");
+      return;
+    }
     Decision decision = decide(call);
     if (decision.reasons().isEmpty()) {
       call.note("auto-approved by policy " + decision.policy());
       return;
     }
     ApprovalRequests.Pending pending =
-        requests.request(call, decision.policy(), decision.reasons());
+        requests.request(call, key, decision.policy(), decision.reasons());
     call.note("needs approval: " + String.join("; ", decision.reasons()));
     throw new ApprovalPending(
         pending.id(), call.tool().name(), call.callId(), pending.notice(), pending.expiresAt());

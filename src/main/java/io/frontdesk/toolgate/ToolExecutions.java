@@ -1,8 +1,10 @@
 package io.frontdesk.toolgate;
 
+import io.frontdesk.database.ReactiveBridge;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +20,23 @@ import java.util.Optional;
  */
 @ApplicationScoped
 class ToolExecutions {
+
+  private final Pool pool;
+  private final ReactiveBridge bridge;
+
+  ToolExecutions(Pool pool, ReactiveBridge bridge) {
+    this.pool = pool;
+    this.bridge = bridge;
+  }
+
+  /** Whether a side effect already ran under this key (blocking: the gate's thread). */
+  boolean executed(String key) {
+    return bridge.await(
+        () ->
+            pool.preparedQuery("select 1 from tool_execution where idempotency_key = $1")
+                .execute(Tuple.of(key))
+                .map(rows -> rows.size() > 0));
+  }
 
   /** Claims the key; empty when this call is the first, else the earlier call's result (JSON). */
   Uni<Optional<String>> claim(SqlClient db, GateCall call) {

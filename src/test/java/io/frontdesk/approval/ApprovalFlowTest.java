@@ -217,6 +217,40 @@ public class ApprovalFlowTest {
   }
 
   @Test
+  void theSameRefundAskedAgainWaitsOnItsRequestAndOnceMadeIsNeverAskedForAgain() {
+    Row order = paidOrder(pool, "cus_0201", "cus_0240");
+    Requested r = requestRefund(order);
+    String call = "{\"order_id\":\"" + r.orderId() + "\",\"amount\":10.00}";
+    String customer = order.getString("customer_id");
+
+    model.enqueue(Reply.toolCall("process_refund", call));
+    JsonPath again = Inquiries.ask(customer, "Did you refund it?", r.conversation());
+    assertEquals(
+        1,
+        count(pool, "select count(*) from approval where conversation_id = $1", r.conversation()),
+        "no second request for reviewers");
+    assertTrue(again.getString("response").contains(r.approval().toString().substring(0, 8)));
+
+    model.enqueue(Reply.text("Your refund is done."));
+    decide(r.approval(), "approve", "").then().statusCode(200);
+    model.enqueue(Reply.toolCall("process_refund", call), Reply.text("It was already refunded."));
+    Inquiries.ask(customer, "Please refund it once more to be sure", r.conversation());
+
+    assertEquals(1, refunds(r.orderId()), "one refund");
+    assertEquals(
+        1,
+        count(pool, "select count(*) from approval where conversation_id = $1", r.conversation()));
+    assertEquals(
+        1,
+        count(
+            pool,
+            "select count(*) from audit_log where conversation_id = $1 and action ="
+                + " 'process_refund' and decision = 'replayed'",
+            r.conversation()),
+        "the identical call was answered from the record");
+  }
+
+  @Test
   void approvingTwiceOrTwoReviewersAtOnceRefundsOnce() throws Exception {
     Row order = paidOrder(pool, "cus_0216", "cus_0228");
     Requested r = requestRefund(order);

@@ -65,7 +65,7 @@ class ApprovalPolicyTest {
               new Tier(List.of("*"), Map.of("process_refund.amount", new BigDecimal("100")))));
 
   static ApprovalPolicyStep step(ApprovalConfig.Policy... policies) {
-    return new ApprovalPolicyStep(new Approvals(List.of(policies)), TIERS, null);
+    return new ApprovalPolicyStep(new Approvals(List.of(policies)), TIERS, null, null);
   }
 
   static GateCall call(String tool, RiskLevel risk, Map<String, Object> args, double confidence) {
