@@ -3,6 +3,7 @@ package io.frontdesk.conversation;
 import dev.langchain4j.data.message.ChatMessage;
 import io.frontdesk.agent.routing.Route;
 import io.frontdesk.agent.routing.RoutedMessage;
+import io.frontdesk.escalation.EscalationReason;
 import io.frontdesk.toolgate.Caller;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.Json;
@@ -39,6 +40,7 @@ public final class TurnContext {
   private final List<Runnable> onSettled = new ArrayList<>();
   private volatile String agent;
   private volatile StopReason stop;
+  private volatile Handover handover;
   private volatile RoutedMessage routed = RoutedMessage.unknown();
 
   /**
@@ -237,6 +239,22 @@ public final class TurnContext {
   }
 
   /** Set once the turn must not run more tools. */
+  /**
+   * The turn goes to a human before any agent answers (an approval was rejected or expired): why,
+   * the ticket's summary, and what the customer is told ahead of the ticket notice.
+   */
+  public record Handover(EscalationReason reason, String summary, String explanation) {}
+
+  /** Hands the turn to a human: the agent does not run, and the turn ends in a ticket. */
+  public void handToHuman(EscalationReason reason, String summary, String explanation) {
+    handover = new Handover(reason, summary, explanation);
+  }
+
+  /** Set when something before the agent gave the turn to a human. */
+  public Handover handover() {
+    return handover;
+  }
+
   public StopReason stopped() {
     return stop;
   }

@@ -210,7 +210,13 @@ public class TurnEngine {
       progress.inputBlocked = true;
       work = Multi.createFrom().empty();
     } else {
-      Multi<TurnEvent> agent = Multi.createFrom().deferred(() -> routed(turn, message, progress));
+      Multi<TurnEvent> agent =
+          Multi.createFrom()
+              .deferred(
+                  () ->
+                      turn.handover() != null
+                          ? Multi.createFrom().<TurnEvent>empty()
+                          : routed(turn, message, progress));
       work =
           deadline
               .bound(

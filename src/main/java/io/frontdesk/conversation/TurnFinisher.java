@@ -83,7 +83,15 @@ public class TurnFinisher {
       EscalationReason reason,
       String summary,
       String category,
-      List<TurnEvent> events) {}
+      List<TurnEvent> events,
+      String explanation) {
+
+    /** What the customer is told when a ticket opened: the explanation, if any, then the notice. */
+    String notice(Ticket ticket) {
+      String notice = EscalationService.customerNotice(ticket);
+      return explanation == null ? notice : explanation + " " + notice;
+    }
+  }
 
   /** What was stored: the ticket when one opened (else null), with its context package. */
   private record Stored(Ticket ticket, Escalation escalation) {
@@ -142,7 +150,7 @@ public class TurnFinisher {
     StoredMessage reply =
         new StoredMessage(turn.turnId(), "assistant", GUARD_AGENT, refusal, List.of(), null, null);
     return new Ending(
-        List.of(reply), true, refusal, false, "open", 0.0, null, null, "security", List.of());
+        List.of(reply), true, refusal, false, "open", 0.0, null, null, "security", List.of(), null);
   }
 
   /**
@@ -168,7 +176,8 @@ public class TurnFinisher {
         category(turn, calls),
         List.of(
             new TurnEvent.ApprovalRequired(
-                pending.approvalId(), pending.tool(), pending.notice(), pending.expiresAt())));
+                pending.approvalId(), pending.tool(), pending.notice(), pending.expiresAt())),
+        null);
   }
 
   private Ending answered(
@@ -185,10 +194,15 @@ public class TurnFinisher {
       events.add(
           new TurnEvent.Error("agent_unavailable", "The assistant could not finish this answer."));
     }
+    TurnContext.Handover handover = turn.handover();
     String summary =
         reason == null
             ? null
-            : progress.humanSummary != null ? progress.humanSummary : summary(reason, raw, message);
+            : handover != null
+                ? handover.summary()
+                : progress.humanSummary != null
+                    ? progress.humanSummary
+                    : summary(reason, raw, message);
     boolean resolved = reason == null && !answer.blocked();
     return new Ending(
         produced(turn, raw, answer.text()),
@@ -200,7 +214,8 @@ public class TurnFinisher {
         reason,
         summary,
         category(turn, calls),
-        events);
+        events,
+        handover == null ? null : handover.explanation());
   }
 
   /** The one transaction that stores the turn; a ticket opens in it or not at all. */
@@ -301,7 +316,7 @@ public class TurnFinisher {
             turn.turnId(),
             "assistant",
             ESCALATION_AGENT,
-            EscalationService.customerNotice(stored.ticket()),
+            ending.notice(stored.ticket()),
             List.of(),
             null,
             null));
@@ -327,7 +342,7 @@ public class TurnFinisher {
               ending.confidence()));
       return events;
     }
-    String notice = EscalationService.customerNotice(ticket);
+    String notice = ending.notice(ticket);
     events.add(
         new TurnEvent.Escalated(
             ticket.ticketId(), escalation.reason().code(), escalation.summary(), notice));
@@ -411,6 +426,9 @@ public class TurnFinisher {
 
   private EscalationReason reason(
       TurnContext turn, TurnProgress progress, String answer, double confidence) {
+    if (turn.handover() != null) {
+      return turn.handover().reason();
+    }
     if (progress.humanRequested) {
       return EscalationReason.CUSTOMER_REQUEST;
     }
