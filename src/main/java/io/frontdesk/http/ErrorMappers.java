@@ -29,6 +29,7 @@ public class ErrorMappers {
       case Unauthenticated u -> new ApiError("unauthenticated", u.getMessage());
       case Conflict c -> new ApiError("conflict", c.getMessage());
       case Unavailable u -> new ApiError("unavailable", u.getMessage());
+      case TooManyRequests t -> new ApiError(t.code(), t.getMessage());
       case BadRequest b -> new ApiError("invalid_request", b.getMessage());
       default -> {
         LOG.error("Unhandled failure", e);
@@ -72,6 +73,15 @@ public class ErrorMappers {
   public Response unavailable(Unavailable e) {
     LOG.warnf("Unavailable: %s (%s)", e.getMessage(), String.valueOf(e.getCause()));
     return answer(503, describe(e));
+  }
+
+  @ServerExceptionMapper
+  public Response tooMany(TooManyRequests e) {
+    return Response.status(429)
+        .type(MediaType.APPLICATION_JSON)
+        .header("Retry-After", e.retryAfterSeconds())
+        .entity(describe(e))
+        .build();
   }
 
   @ServerExceptionMapper
