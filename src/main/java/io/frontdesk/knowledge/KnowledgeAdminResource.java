@@ -1,5 +1,8 @@
 package io.frontdesk.knowledge;
 
+import io.frontdesk.http.StrictJson;
+import io.frontdesk.security.Roles;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -21,10 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Administrators write the knowledge base and the documentation (Markdown bodies); every write is
  * cut into passages and embedded before it is stored, so it is searchable at once.
  */
+@CustomDeserialization(StrictJson.class)
 @Path("/api/v1/admin")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("admin")
+@RolesAllowed(Roles.ADMIN)
 @Tag(name = "admin")
 public class KnowledgeAdminResource {
 

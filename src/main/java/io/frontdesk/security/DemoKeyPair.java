@@ -18,12 +18,13 @@ import java.util.Base64;
  * The RSA key pair of demo mode, generated once into the data folder and read back on every later
  * start, so demo tokens stay valid across restarts. PEM files: bin/mint-token signs with them.
  */
-record DemoKeyPair(PublicKey publicKey, PrivateKey privateKey) {
+public record DemoKeyPair(PublicKey publicKey, PrivateKey privateKey) {
 
-  static final String PRIVATE_FILE = "demo-signing-key.pem";
-  static final String PUBLIC_FILE = "demo-public-key.pem";
+  public static final String PRIVATE_FILE = "demo-signing-key.pem";
+  public static final String PUBLIC_FILE = "demo-public-key.pem";
 
-  static DemoKeyPair loadOrCreate(Path dir) {
+  /** The pair kept in this folder, generated on the first call. */
+  public static DemoKeyPair loadOrCreate(Path dir) {
     Path priv = dir.resolve(PRIVATE_FILE);
     Path pub = dir.resolve(PUBLIC_FILE);
     try {

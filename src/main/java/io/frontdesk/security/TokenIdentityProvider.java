@@ -31,20 +31,29 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
   @Override
   public Uni<SecurityIdentity> authenticate(
       TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-    // a JWKS location may need a network fetch: never on the event loop
-    return context.runBlocking(
-        () -> {
-          JsonWebToken token;
-          try {
-            token = verifier.verify(request.getToken().getToken());
-          } catch (TokenVerifier.InvalidToken invalid) {
-            throw new AuthenticationFailedException(invalid.getMessage());
-          }
-          return QuarkusSecurityIdentity.builder()
-              .setPrincipal(token)
-              .addCredential(request.getToken())
-              .addRoles(Roles.of(token.getGroups()))
-              .build();
-        });
+    if (verifier.fetchesKeys()) {
+      // a JWKS location may need a network fetch: never on the event loop
+      return context.runBlocking(() -> identity(request));
+    }
+    // a local key: a signature check is microseconds of CPU, not worth a hop to a worker thread
+    try {
+      return Uni.createFrom().item(identity(request));
+    } catch (AuthenticationFailedException refused) {
+      return Uni.createFrom().failure(refused);
+    }
+  }
+
+  private SecurityIdentity identity(TokenAuthenticationRequest request) {
+    JsonWebToken token;
+    try {
+      token = verifier.verify(request.getToken().getToken());
+    } catch (TokenVerifier.InvalidToken invalid) {
+      throw new AuthenticationFailedException(invalid.getMessage());
+    }
+    return QuarkusSecurityIdentity.builder()
+        .setPrincipal(token)
+        .addCredential(request.getToken())
+        .addRoles(Roles.of(token.getGroups()))
+        .build();
   }
 }

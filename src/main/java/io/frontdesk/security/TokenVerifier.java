@@ -15,6 +15,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class TokenVerifier {
 
   private final DefaultJWTParser parser;
+  private final boolean fetchesKeys;
 
   @Inject
   TokenVerifier(TokenKeys keys) {
@@ -24,6 +25,17 @@ public class TokenVerifier {
   /** A verifier for these settings (unit tests build one without the application). */
   TokenVerifier(JWTAuthContextInfo verification) {
     this.parser = new DefaultJWTParser(verification);
+    String location = verification.getPublicKeyLocation();
+    this.fetchesKeys =
+        location != null && (location.startsWith("https://") || location.startsWith("http://"));
+  }
+
+  /**
+   * Whether verifying may wait on the network (a JWKS URL, fetched and refreshed by smallrye-jwt);
+   * a key held in memory or read from a local file is verified on the calling thread.
+   */
+  public boolean fetchesKeys() {
+    return fetchesKeys;
   }
 
   /** The verified token, or {@link InvalidToken} saying why it was refused. */

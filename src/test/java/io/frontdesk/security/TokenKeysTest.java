@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.frontdesk.testing.TestKeys;
 import io.frontdesk.testing.TestTokens;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
@@ -59,7 +60,7 @@ class TokenKeysTest {
   static Settings rsa(Path dir) {
     return new Settings(
         false,
-        Optional.of("test-keys/public.pem"),
+        Optional.of(TestKeys.trustedPublicKeyLocation()),
         Optional.empty(),
         Optional.of(TestTokens.ISSUER),
         dir);
@@ -126,7 +127,11 @@ class TokenKeysTest {
             .contains("at least 32"));
     var both =
         new Settings(
-            false, Optional.of("test-keys/public.pem"), Optional.of(SECRET), Optional.empty(), dir);
+            false,
+            Optional.of(TestKeys.trustedPublicKeyLocation()),
+            Optional.of(SECRET),
+            Optional.empty(),
+            dir);
     assertTrue(
         assertThrows(IllegalStateException.class, () -> TokenKeys.resolve(both))
             .getMessage()

@@ -26,6 +26,8 @@ public class OfflineProfile implements QuarkusTestProfile {
 
   @Override
   public List<TestResourceEntry> testResources() {
-    return List.of(new TestResourceEntry(PostgresTestResource.class));
+    return List.of(
+        new TestResourceEntry(TestKeys.Resource.class),
+        new TestResourceEntry(PostgresTestResource.class));
   }
 }

@@ -1,10 +1,6 @@
 package io.frontdesk.testing;
 
 import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.util.KeyUtils;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
@@ -12,16 +8,15 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * Tokens as the operator's backend would mint them for the test application (RS256 with
- * src/test/resources/test-keys/private.pem, issuer {@value #ISSUER}), and the forgeries an attacker
- * would try.
+ * Tokens as the operator's backend would mint them for the test application (RS256 with the key
+ * {@link TestKeys} generates, issuer {@value #ISSUER}), and the forgeries an attacker would try.
  */
 public final class TestTokens {
 
   public static final String ISSUER = "https://auth.test.frontdesk";
 
-  private static final PrivateKey KEY = key("test-keys/private.pem");
-  private static final PrivateKey OTHER_KEY = key("test-keys/other-private.pem");
+  private static final PrivateKey KEY = TestKeys.TRUSTED.privateKey();
+  private static final PrivateKey OTHER_KEY = TestKeys.UNTRUSTED.privateKey();
 
   private TestTokens() {}
 
@@ -78,7 +73,7 @@ public final class TestTokens {
       javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
       mac.init(
           new javax.crypto.spec.SecretKeySpec(
-              resource("test-keys/public.pem").getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+              TestKeys.trustedPublicKeyPem().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
       return signingInput
           + "."
           + B64.encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
@@ -105,25 +100,5 @@ public final class TestTokens {
       claims.groups(groups);
     }
     return claims.sign(key);
-  }
-
-  /** The PEM text of a test resource (the public key, for HS/RS confusion attacks). */
-  public static String resource(String path) {
-    try (InputStream in = TestTokens.class.getClassLoader().getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalStateException("no test resource " + path);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static PrivateKey key(String path) {
-    try {
-      return KeyUtils.decodePrivateKey(resource(path));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot read " + path, e);
-    }
   }
 }
