@@ -68,6 +68,25 @@ public class ConversationFeed {
     return chain;
   }
 
+  /** The newest sequence number of the conversation's feed (0 when it has none). */
+  public Uni<Integer> latest(SqlClient db, UUID conversationId) {
+    return db.preparedQuery(
+            "select coalesce(max(seq), 0) as seq from conversation_event where conversation_id ="
+                + " $1")
+        .execute(Tuple.of(conversationId))
+        .map(rows -> rows.iterator().next().getInteger("seq"));
+  }
+
+  /** An event as the sockets send it: its own fields, its sequence number and conversation. */
+  public static JsonObject envelope(UUID conversationId, FeedEvent event) {
+    return event
+        .event()
+        .copy()
+        .put("type", event.type())
+        .put("seq", event.seq())
+        .put("conversationId", conversationId.toString());
+  }
+
   /** The events after {@code afterSeq}, oldest first. */
   public Uni<List<FeedEvent>> after(SqlClient db, UUID conversationId, int afterSeq) {
     return db.preparedQuery(
