@@ -192,8 +192,12 @@
         fill(n, "Something went wrong.", e.message || e.code);
         break;
       }
-      case "done":
-        if (e.response && (!state.bubble || !state.bubble.querySelector(".text").textContent)) {
+      case "done": {
+        const bots = log.querySelectorAll(".msg.bot .text");
+        const last = bots.length ? bots[bots.length - 1].textContent : null;
+        if (!state.bubble && typeof e.seq === "number" && last === e.response) {
+          // a replayed answer the restored transcript already shows
+        } else if (e.response && (!state.bubble || !state.bubble.querySelector(".text").textContent)) {
           if (!state.bubble) state.bubble = message("bot", "", "Skyline assistant");
           state.bubble.querySelector(".text").textContent = e.response;
         } else if (e.response && state.bubble) {
@@ -203,6 +207,7 @@
         finishBubble();
         setBusy(false);
         break;
+      }
       case "typing":
         typingLine.textContent = (e.agent || "Someone") + " is typing…";
         clearTimeout(render.typingTimer);
@@ -314,6 +319,11 @@
       } catch (x) {
         render({ type: "error", code: "offline", message: "The service cannot be reached." });
         setBusy(false);
+        return;
+      }
+      if (response.status === 401) {
+        Frontdesk.signOut("customer");
+        location.reload();
         return;
       }
       if (!response.ok) {

@@ -95,4 +95,36 @@ class ConsolePageTest {
         () -> !agent.find("#approvals").text().contains("process_refund · " + customerId));
     assertTrue(agent.bodyText().contains("Signed in as agt_page"));
   }
+
+  @Test
+  void aChatReopenedAfterARejectionShowsTheDecisionAndTheTicket() {
+    Row order = ApprovalFlowTest.paidOrder(pool, "cus_0170", "cus_0199");
+    String orderId = order.getString("id");
+    String customerId = order.getString("customer_id");
+    model.enqueue(
+        Reply.toolCall("process_refund", "{\"order_id\":\"" + orderId + "\",\"amount\":12.00}"));
+    signInCustomer(customer, root.toString(), customerId);
+    customer.find("#message").type("Refund 12.00 of " + orderId + " please");
+    customer.find("#send").click();
+    customer.waitForText(".notice.approval", "Waiting for approval.");
+    // the customer leaves the page; the reviewer decides meanwhile
+    customer.get("about:blank");
+
+    signInAgent(agent, root.toString(), "agt_page");
+    agent.waitForText("#approvals .item", "process_refund · " + customerId).click();
+    agent.find("#feedback").type("Refunds over 10 need the account owner");
+    agent.waitForText("#detail button", "Reject").click();
+    agent.waitForText("#detail .notice", "Decided: rejected.");
+
+    // back on the page: the transcript is restored and the missed events are replayed once
+    customer.get(root.toString());
+    customer.waitForText(".msg.me", "Refund 12.00 of " + orderId + " please");
+    customer.waitForText(
+        ".notice.approval[data-status=rejected]",
+        "Not approved by agt_page. “Refunds over 10 need the account owner”");
+    String ticket = customer.waitForText(".notice.ticket", "opened.").attribute("data-ticket");
+    assertTrue(ticket.startsWith("TCK-"), ticket);
+    assertEquals(1, customer.findAll(".notice.approval").size(), "one notice per approval");
+    assertEquals(1, customer.findAll(".notice.ticket").size(), "one notice per ticket");
+  }
 }

@@ -50,9 +50,21 @@ class ChatPageTest {
 
   @Test
   void aCustomerSeesTheAnswerStreamInWithAToolStatusLine() {
+    signIn(browser, root.toString(), "cus_0016");
+    assertEquals("websocket", browser.script("return document.body.dataset.transport").asText());
+    streamedAnswerWithToolLine();
+  }
+
+  @Test
+  void withoutAWebSocketTheSameChatRunsOverHttp() {
+    signIn(browser, root + "?transport=http", "cus_0017");
+    assertEquals("http", browser.script("return document.body.dataset.transport").asText());
+    streamedAnswerWithToolLine();
+  }
+
+  private void streamedAnswerWithToolLine() {
     model.tokensPerSecond(8);
     model.enqueue(Reply.toolCall("list_invoices", "{}"), Reply.text(ANSWER));
-    signIn(browser, root.toString(), "cus_0016");
 
     browser.find("#message").type("Can you check my latest invoice?");
     browser.find("#send").click();
@@ -67,6 +79,6 @@ class ChatPageTest {
     browser.waitForText(".msg.bot:not(.streaming) .text", ANSWER);
     assertEquals("Send", browser.find("#send").text());
     assertFalse(browser.texts(".status.tool").isEmpty());
-    assertTrue(browser.bodyText().contains("Signed in as cus_0016"));
+    assertTrue(browser.bodyText().contains("Signed in as cus_001"));
   }
 }
