@@ -377,7 +377,7 @@
     const who = Frontdesk.claims(token).sub;
     $("signin").hidden = true;
     $("chat").hidden = false;
-    $("who").textContent = "Signed in as " + who;
+    $("who").replaceChildren(el("span", "visually-hidden", "Signed in as "), document.createTextNode(who));
     $("sign-out").hidden = false;
     $("new-chat").hidden = false;
     const forced = new URLSearchParams(location.search).get("transport");

@@ -321,7 +321,7 @@
     try {
       s = await call(API.stats(state.since));
     } catch (e) {
-      panel.replaceChildren(heading, el("p", "empty", e.status === 403 ? "KPIs: an admin token shows them." : "KPIs unavailable: " + e.message));
+      panel.replaceChildren(heading, el("p", "empty", e.status === 403 ? "KPIs: an admin token shows them." : e.status === 404 ? "KPIs are not available on this server." : "KPIs unavailable: " + e.message));
       return;
     }
     const kpi = (id, label, value, sub) => {

@@ -79,6 +79,7 @@ class ChatPageTest {
     browser.waitForText(".msg.bot:not(.streaming) .text", ANSWER);
     assertEquals("Send", browser.find("#send").text());
     assertFalse(browser.texts(".status.tool").isEmpty());
-    assertTrue(browser.bodyText().contains("Signed in as cus_001"));
+    assertTrue(browser.find("#who").text().contains("cus_001"));
+    assertFalse(browser.findAll("#signin").getFirst().displayed(), "the sign-in form is gone");
   }
 }
