@@ -61,6 +61,7 @@ public class TurnEngine {
   private final Router router;
   private final RoutePlanner planner;
   private final Deadline deadline;
+  private final HumanRelay relay;
 
   TurnEngine(
       Pool pool,
@@ -74,7 +75,8 @@ public class TurnEngine {
       MemoryConfig memoryConfig,
       Router router,
       RoutePlanner planner,
-      Deadline deadline) {
+      Deadline deadline,
+      HumanRelay relay) {
     this.pool = pool;
     this.conversations = conversations;
     this.turns = turns;
@@ -87,6 +89,7 @@ public class TurnEngine {
     this.router = router;
     this.planner = planner;
     this.deadline = deadline;
+    this.relay = relay;
   }
 
   /**
@@ -110,6 +113,18 @@ public class TurnEngine {
         request.system()
             ? new GuardCheck(false, request.message(), List.of())
             : guards.checkInput(request.message());
+    if (request.conversationId() == null || request.system()) {
+      return start(request, input);
+    }
+    // a human agent who took the conversation over answers it, not the bot
+    return relay
+        .relayIfTakenOver(request, input.blocked())
+        .onItem()
+        .ifNull()
+        .switchTo(() -> start(request, input));
+  }
+
+  private Uni<Multi<TurnEvent>> start(TurnRequest request, GuardCheck input) {
     // a customer's message is embedded once (router, retrieval and guards share the vector); a
     // system note is Frontdesk's own and is not routed
     Uni<RoutedMessage> understood =
