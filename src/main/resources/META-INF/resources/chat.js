@@ -173,7 +173,7 @@
       }
       case "ticket_resolved": {
         const n = notice("ticket", "ticket-" + e.ticketId + "-resolved");
-        fill(n, "Ticket " + e.ticketId + " resolved.", e.message || "");
+        fill(n, "Ticket " + e.ticketId + " resolved.", e.text || e.note || "");
         break;
       }
       case "agent_joined":
@@ -360,8 +360,8 @@
       const t = await Frontdesk.api("/api/v1/conversations/" + encodeURIComponent(state.conversationId), { token: state.token });
       for (const m of t.messages) {
         if (m.role === "user" && m.content && !m.content.startsWith("[Frontdesk]")) message("me", m.content, "You");
+        else if (m.role === "assistant" && m.content && m.agent && m.agent.startsWith("human:")) message("human", m.content, m.agent.slice(6) + " (Skyline team)");
         else if (m.role === "assistant" && m.content) message("bot", m.content, "Skyline assistant");
-        else if (m.role === "human" && m.content) message("human", m.content, "Support agent (Skyline team)");
       }
       log.scrollTop = log.scrollHeight;
     } catch (e) {

@@ -101,7 +101,7 @@
       const rows = await call(API.conversations);
       fillList("conversations", rows, (c) =>
         item("conversations", "conversation:" + c.id, c.customerId + (c.takenOverBy ? " · with " + c.takenOverBy : " · " + (c.activeAgent || "bot")),
-          (c.status || "") + " · " + time(c.updatedAt || c.lastActivityAt), () => openConversation(c.id)), "No live conversations.");
+          (c.lastMessage ? "“" + c.lastMessage.slice(0, 60) + "” · " : "") + time(c.updatedAt), () => openConversation(c.id)), "No live conversations.");
     } catch (e) {
       queueError("conversations", e);
     }
@@ -142,8 +142,10 @@
         ol.append(line("tool", "tool result · " + (m.toolName || ""), m.content));
       } else if (m.role === "assistant" && m.toolCalls && m.toolCalls.length && !m.content) {
         ol.append(line("call", (m.agent || "agent") + " calls", m.toolCalls.map((c) => c.name + " " + c.arguments).join("\n")));
+      } else if (m.role === "assistant" && m.agent && m.agent.startsWith("human:")) {
+        ol.append(line("human", "human agent " + m.agent.slice(6), m.content));
       } else {
-        const who = m.role === "user" ? "customer" : m.role === "human" ? "human agent" + (m.agent ? " " + m.agent : "") : m.agent || m.role;
+        const who = m.role === "user" ? (m.content && m.content.startsWith("[Frontdesk]") ? "system note" : "customer") : m.agent || m.role;
         ol.append(line(m.role, who, m.content));
       }
     }
@@ -162,7 +164,9 @@
     ol.setAttribute("aria-label", "Tool trace");
     for (const c of calls || []) {
       const ok = c.success === undefined ? c.status : c.success ? "ok" : "failed";
-      ol.append(line("tool", (c.tool || c.name) + " · " + (ok || ""), (c.arguments ? (typeof c.arguments === "string" ? c.arguments : JSON.stringify(c.arguments)) : "") + (c.result ? "\n→ " + String(c.result).slice(0, 400) : "")));
+      const args = c.arguments ? (typeof c.arguments === "string" ? c.arguments : JSON.stringify(c.arguments)) : "";
+      ol.append(line("tool", (c.tool || c.name) + " · " + (ok || "") + (c.durationMs !== undefined ? " · " + c.durationMs + " ms" : ""),
+        args + (c.error ? "\n→ " + c.error : "")));
     }
     if (!ol.childElementCount) ol.append(el("li", "empty", "No tools were called."));
     return ol;
@@ -358,7 +362,7 @@
       case "approval_decided":
         loadApprovals();
         break;
-      case "conversation_active":
+      case "customer_message":
       case "conversation_taken_over":
       case "conversation_handed_back":
         loadConversations();
@@ -367,7 +371,8 @@
       default:
         break;
     }
-    if (e.conversationId && e.type !== "conversation_active") refreshSelected("conversation", e.conversationId);
+    const conversation = e.conversationId || (e.ticket && e.ticket.conversationId) || (e.approval && e.approval.conversationId);
+    if (conversation && !e.type.startsWith("conversation_") && e.type !== "customer_message") refreshSelected("conversation", conversation);
   }
 
   function connect(attempt = 0, everOpened = false) {
@@ -415,6 +420,8 @@
     $("sign-out").hidden = false;
     refreshAll();
     connect();
+    // ordinary bot conversations raise no console event: their list is read again now and then
+    setInterval(loadConversations, 10000);
   }
 
   $("sign-out").addEventListener("click", signedOut);

@@ -127,4 +127,71 @@ class ConsolePageTest {
     assertEquals(1, customer.findAll(".notice.approval").size(), "one notice per approval");
     assertEquals(1, customer.findAll(".notice.ticket").size(), "one notice per ticket");
   }
+
+  @Test
+  void anEscalationAppearsInTheConsoleWithoutAReloadAndItsResolutionReachesTheCustomer() {
+    signInAgent(agent, root.toString(), "agt_page");
+    agent.script("window.notReloaded = true");
+    signInCustomer(customer, root.toString(), "cus_0183");
+    model.enqueue(Reply.text("ESCALATE: the customer disputes the March charge with their bank"));
+    customer.find("#message").type("I want to dispute the March charge");
+    customer.find("#send").click();
+    String ticket = customer.waitForText(".notice.ticket", "opened.").attribute("data-ticket");
+
+    agent.waitForText("#tickets .item", ticket + " · ").click();
+    agent.waitForText("#detail dd", "the customer disputes the March charge with their bank");
+    String detail = agent.find("#detail").text();
+    assertTrue(detail.contains("cus_0183"), detail);
+    assertTrue(detail.contains("Confidence"), detail);
+    agent.waitForText("#detail .transcript", "I want to dispute the March charge");
+    assertTrue(agent.script("return window.notReloaded === true").asBoolean(), "no reload");
+
+    agent.find("#resolve-note").type("Refunded by the billing team");
+    agent.waitForText("#detail button", "Resolve ticket").click();
+    customer.waitForText(".notice.ticket", "Ticket " + ticket + " resolved.");
+    agent.waitFor(
+        "the resolved ticket to leave the open queue",
+        () -> !agent.find("#tickets").text().contains(ticket + " · "));
+  }
+
+  @Test
+  void aTakeoverReplyReachesTheCustomerAndHandingBackReturnsTheConversationToTheBot() {
+    signInCustomer(customer, root.toString(), "cus_0186");
+    // a tool-backed answer, confident enough not to escalate
+    model.enqueue(
+        Reply.toolCall("search_knowledge_base", "{\"query\":\"cannot sign in\"}"),
+        Reply.text("Let me look into your sign-in problem."));
+    customer.find("#message").type("I cannot sign in since this morning");
+    customer.find("#send").click();
+    customer.waitForText(
+        ".msg.bot:not(.streaming) .text", "Let me look into your sign-in problem.");
+
+    signInAgent(agent, root.toString(), "agt_lee");
+    agent.waitForText("#conversations .item", "cus_0186").click();
+    agent.waitForText("#detail button", "Take over").click();
+    customer.waitForText(".status.human", "agt_lee joined the conversation");
+    agent.find("#reply").type("Hi, I am Lee from the Skyline team. I reset your sign-in.");
+    agent.waitForText("#detail button", "Send reply").click();
+    customer.waitForText(".msg.human .text", "Hi, I am Lee from the Skyline team.");
+
+    // while the conversation is taken over, the customer's words go to the human, not the model
+    int modelCalls = model.requestCount();
+    customer.waitFor("the send button", () -> customer.find("#send").text().equals("Send"));
+    customer.find("#message").type("It works now, thank you");
+    customer.find("#send").click();
+    agent.waitForText("#detail .transcript", "It works now, thank you");
+    assertEquals(modelCalls, model.requestCount(), "no model call while a human holds it");
+
+    agent.waitForText("#detail button", "Hand back to the bot").click();
+    customer.waitForText(".status.human", "the assistant is back");
+    model.enqueue(
+        Reply.toolCall("search_knowledge_base", "{\"query\":\"export data\"}"),
+        Reply.text("Glad it works. You export your data under Settings, Export."));
+    customer.waitFor("the send button", () -> customer.find("#send").text().equals("Send"));
+    customer.find("#message").type("How do I export my data?");
+    customer.find("#send").click();
+    customer.waitForText(".msg.bot .text", "You export your data under Settings, Export.");
+    assertEquals(modelCalls + 2, model.requestCount(), "the bot answers again");
+    agent.waitForText("#conversation-mode", "bot answering");
+  }
 }
