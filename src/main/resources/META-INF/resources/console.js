@@ -21,7 +21,7 @@
     takeover: (id) => "/api/v1/console/conversations/" + encodeURIComponent(id) + "/takeover",
     reply: (id) => "/api/v1/console/conversations/" + encodeURIComponent(id) + "/messages",
     handback: (id) => "/api/v1/console/conversations/" + encodeURIComponent(id) + "/handback",
-    stats: (since) => "/api/v1/admin/stats" + (since ? "?since=" + encodeURIComponent(since) : ""),
+    stats: "/api/v1/admin/stats",
   };
 
   const state = { token: null, agent: null, selected: null, known: { tickets: null, approvals: null, conversations: null }, socket: null, poll: null };
@@ -318,14 +318,25 @@
 
   // --- KPIs ---------------------------------------------------------------------------------
 
+  function statsWindow() {
+    const since = $("kpi-since").value;
+    const until = $("kpi-until").value;
+    const q = new URLSearchParams();
+    if (since) q.set("since", since);
+    if (until) q.set("until", until);
+    return q.toString();
+  }
+
+  const money = (x, currency) =>
+    currency + " " + (x === 0 ? "0" : x >= 0.01 ? x.toFixed(2) : x.toPrecision(3));
+
   async function loadStats() {
     const panel = $("kpis");
-    const heading = panel.querySelector("h2");
     let s;
     try {
-      s = await call(API.stats(state.since));
+      s = await call(API.stats + (statsWindow() ? "?" + statsWindow() : ""));
     } catch (e) {
-      panel.replaceChildren(heading, el("p", "empty", e.status === 403 ? "KPIs: an admin token shows them." : e.status === 404 ? "KPIs are not available on this server." : "KPIs unavailable: " + e.message));
+      panel.replaceChildren(el("p", "empty", e.status === 403 ? "The KPIs need an admin token." : e.status === 404 ? "KPIs are not available on this server." : "KPIs unavailable: " + e.message));
       return;
     }
     const kpi = (id, label, value, sub) => {
@@ -335,16 +346,15 @@
       if (sub) div.append(el("span", "sub", sub));
       return div;
     };
-    const reasons = Object.entries(s.escalationsByReason || {}).sort((a, b) => b[1] - a[1]);
-    const cost = s.costPerResolvedConversation;
+    const reasons = Object.entries(s.escalationsByReason || {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    $("kpi-range").textContent = time(s.since) + " – " + time(s.until);
     panel.replaceChildren(
-      heading,
-      kpi("automation", "Automation rate", pct(s.automationRate), s.turns !== undefined ? s.turns + " turns" : null),
-      kpi("first-response", "Avg first response", s.averageFirstResponseMs === null || s.averageFirstResponseMs === undefined ? "–" : (s.averageFirstResponseMs / 1000).toFixed(1) + " s"),
-      kpi("resolution", "Resolution rate", pct(s.resolutionRate), s.conversations !== undefined ? s.conversations + " conversations" : null),
-      kpi("cost", "Cost per resolved conversation", cost === null || cost === undefined ? "–" : "$" + Number(cost).toFixed(4)),
-      kpi("escalations", "Escalations by reason", String(reasons.reduce((n, r) => n + r[1], 0)),
-        reasons.map(([r, n]) => r + " " + n).join(" · ") || "none")
+      kpi("automation", "Automation rate", pct(s.automationRate), s.automatedTurns + " of " + s.turns + " turns without a human"),
+      kpi("first-response", "Avg first response", s.answeredConversations ? s.averageFirstResponseSeconds.toFixed(1) + " s" : "–", s.answeredConversations + " conversations answered"),
+      kpi("resolution", "Resolution rate", pct(s.resolutionRate), s.resolvedConversations + " of " + s.conversations + " conversations"),
+      kpi("cost", "Cost per resolved conversation", s.priced ? money(s.costPerResolvedConversation, s.currency) : "not priced",
+        s.inputTokens + " in / " + s.outputTokens + " out tokens · " + s.model),
+      kpi("escalations", "Escalations", String(s.escalations), reasons.map(([r, n]) => r + " " + n).join(" · ") || "none")
     );
   }
 
@@ -425,6 +435,15 @@
   }
 
   $("sign-out").addEventListener("click", signedOut);
+  // the KPI window: from the address (?since=&until=, shareable) or the form
+  const params = new URLSearchParams(location.search);
+  $("kpi-since").value = (params.get("since") || "").slice(0, 10);
+  $("kpi-until").value = (params.get("until") || "").slice(0, 10);
+  $("kpi-window").addEventListener("submit", (event) => {
+    event.preventDefault();
+    history.replaceState(null, "", location.pathname + (statsWindow() ? "?" + statsWindow() : ""));
+    loadStats();
+  });
   const saved = Frontdesk.token("agent");
   if (saved) {
     start(saved);

@@ -16,6 +16,10 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
 import java.net.URL;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +61,8 @@ class ConsolePageTest {
     browser.get(url + "console");
     browser.find("#token").type(TestTokens.agent(agentId));
     browser.find("[data-paste] button[type=submit]").click();
-    browser.waitForText(".conn", "Live");
+    // "Live": the console socket is open (not the fallback that re-reads the queues)
+    browser.waitForText(".conn", "Live"::equals, "the live console socket");
   }
 
   @Test
@@ -193,5 +198,107 @@ class ConsolePageTest {
     customer.waitForText(".msg.bot .text", "You export your data under Settings, Export.");
     assertEquals(modelCalls + 2, model.requestCount(), "the bot answers again");
     agent.waitForText("#conversation-mode", "bot answering");
+  }
+
+  @Test
+  void theKpiPanelShowsTheFiguresOfASeededDay() {
+    // a day no other test writes to: four conversations, every figure worked out by hand
+    OffsetDateTime day =
+        OffsetDateTime.now(ZoneOffset.UTC).minusDays(45).truncatedTo(ChronoUnit.DAYS);
+    // A resolved by the bot: answered after 4 s
+    UUID a = seedConversation(day, "cus_0111", "resolved", 10);
+    seedTurn(day, a, 10, 10, "support", 30, 4);
+    // B escalated for low confidence: the ticket notice after 2 s
+    UUID b = seedConversation(day, "cus_0112", "escalated", 20);
+    seedTurn(day, b, 20, 20, "escalation", 10, 2);
+    seedTicket(day, b, "cus_0112", "open", "low_confidence", 20);
+    // C: the bot answered after 6 s; then a human answered the customer's request; resolved
+    UUID c = seedConversation(day, "cus_0113", "resolved", 30);
+    seedTurn(day, c, 30, 10, "support", 20, 6);
+    seedTurn(day, c, 31, 10, "human:agt_kim", 10, 3);
+    seedTicket(day, c, "cus_0113", "resolved", "customer_request", 31);
+    // D still open: the bot answered after 2 s
+    UUID d = seedConversation(day, "cus_0114", "open", 40);
+    seedTurn(day, d, 40, 5, "support", 15, 2);
+
+    agent.get(
+        root + "console/?since=" + day.toLocalDate() + "&until=" + day.toLocalDate().plusDays(1));
+    agent.find("#token").type(TestTokens.admin("adm_page"));
+    agent.find("[data-paste] button[type=submit]").click();
+    // turns A1 B1 C1 C2 D1 = 5, by the bot alone A1 C1 D1 = 3
+    agent.waitForText("#kpi-automation", "60.0 %");
+    assertTrue(agent.find("#kpi-automation").text().contains("3 of 5 turns"));
+    // first answers 4 + 2 + 6 + 2 s over 4 conversations
+    agent.waitForText("#kpi-first-response", "3.5 s");
+    // resolved A and C of 4
+    agent.waitForText("#kpi-resolution", "50.0 %");
+    assertTrue(agent.find("#kpi-resolution").text().contains("2 of 4 conversations"));
+    // tokens in 10+20+10+10+5 = 55, out 30+10+20+10+15 = 85; gpt-4o-mini 0.15 / 0.60 per
+    // million: 55 x 0.15 + 85 x 0.60 = 59.25 per million = 0.00005925, over 2 resolved
+    agent.waitForText("#kpi-cost", "USD 0.0000296");
+    assertTrue(agent.find("#kpi-cost").text().contains("55 in / 85 out tokens"));
+    agent.waitForText("#kpi-escalations", "customer_request 1 · low_confidence 1");
+    assertTrue(agent.find("#kpi-escalations .value").text().equals("2"));
+  }
+
+  private UUID seedConversation(OffsetDateTime day, String customer, String status, int minute) {
+    UUID id = UUID.randomUUID();
+    Database.rows(
+        pool,
+        "insert into conversation (id, customer_id, channel, topology, active_agent, status,"
+            + " created_at, updated_at) values ($1, $2, 'websocket', 'single', 'support', $3, $4,"
+            + " $4) returning id",
+        id,
+        customer,
+        status,
+        day.plusMinutes(minute));
+    return id;
+  }
+
+  /** A customer message at the minute and its answer {@code after} seconds later. */
+  private void seedTurn(
+      OffsetDateTime day,
+      UUID conversation,
+      int minute,
+      int userTokens,
+      String answeredBy,
+      int answerTokens,
+      int after) {
+    UUID turn = UUID.randomUUID();
+    String insert =
+        "insert into message (conversation_id, turn_id, role, agent, content, token_count,"
+            + " created_at) values ($1, $2, $3, $4, $5, $6, $7) returning id";
+    OffsetDateTime at = day.plusMinutes(minute);
+    Database.rows(pool, insert, conversation, turn, "user", null, "a question", userTokens, at);
+    Database.rows(
+        pool,
+        insert,
+        conversation,
+        turn,
+        "assistant",
+        answeredBy,
+        "an answer",
+        answerTokens,
+        at.plusSeconds(after));
+  }
+
+  private void seedTicket(
+      OffsetDateTime day,
+      UUID conversation,
+      String customer,
+      String status,
+      String reason,
+      int minute) {
+    Database.rows(
+        pool,
+        "insert into ticket (conversation_id, customer_id, status, priority, category, reason,"
+            + " summary, confidence, context, created_at, updated_at) values ($1, $2, $3,"
+            + " 'normal', 'general', $4, 'seeded for the KPI panel', 0.5, '{}'::jsonb, $5, $5)"
+            + " returning id",
+        conversation,
+        customer,
+        status,
+        reason,
+        day.plusMinutes(minute));
   }
 }

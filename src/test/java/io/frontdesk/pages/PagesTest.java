@@ -78,8 +78,10 @@ class PagesTest {
     customer.waitForText(".notice.approval", "Waiting for approval.");
 
     agent.get(root + "console");
-    agent.find("#token").type(TestTokens.agent("agt_maya"));
+    agent.find("#token").type(TestTokens.admin("agt_maya"));
     agent.find("[data-paste] button[type=submit]").click();
+    agent.waitForText("#kpi-automation", "Automation rate");
+    agent.waitForText("#tickets .item", "cus_0188");
     agent.waitForText("#approvals .item", "process_refund").click();
     agent.waitForText("#detail dd", orderId);
 
