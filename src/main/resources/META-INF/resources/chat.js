@@ -20,6 +20,7 @@
     conversationId: localStorage.getItem(key("conversation")),
     lastSeq: Number(localStorage.getItem(key("seq")) || 0),
     bubble: null, // the bot message being streamed
+    told: new Set(), // what this turn's notices already told the customer
     busy: false,
     transport: null,
   };
@@ -115,6 +116,7 @@
           state.transport.follow();
         }
         finishBubble();
+        state.told.clear();
         setBusy(true);
         break;
       case "text":
@@ -151,6 +153,9 @@
       case "approval_required": {
         const n = notice("approval", "approval-" + e.approvalId);
         const until = e.expiresAt ? new Date(e.expiresAt) : null;
+        state.told.add(e.message);
+        const waiting = [...log.querySelectorAll(".status.tool:not(.ok):not(.failed)")].filter((l) => l.dataset.tool === e.tool).pop();
+        if (waiting) waiting.textContent = toolLabel(e.tool) + " — waiting for approval";
         fill(n, "Waiting for approval.", e.message +
           (until ? " (a person decides by " + until.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) + ")" : ""));
         n.dataset.status = "pending";
@@ -167,7 +172,8 @@
       }
       case "escalated": {
         const n = notice("ticket", "ticket-" + e.ticketId);
-        fill(n, "Ticket " + e.ticketId + " opened.", "A person from our team will follow up.");
+        state.told.add(e.message);
+        fill(n, "Ticket " + e.ticketId + " opened.", e.message || "A person from our team will follow up.");
         n.dataset.ticket = e.ticketId;
         break;
       }
@@ -195,8 +201,8 @@
       case "done": {
         const bots = log.querySelectorAll(".msg.bot .text");
         const last = bots.length ? bots[bots.length - 1].textContent : null;
-        if (!state.bubble && typeof e.seq === "number" && last === e.response) {
-          // a replayed answer the restored transcript already shows
+        if (!state.bubble && ((typeof e.seq === "number" && last === e.response) || state.told.has(e.response))) {
+          // a replayed answer the restored transcript already shows, or what a notice just said
         } else if (e.response && (!state.bubble || !state.bubble.querySelector(".text").textContent)) {
           if (!state.bubble) state.bubble = message("bot", "", "Skyline assistant");
           state.bubble.querySelector(".text").textContent = e.response;

@@ -352,7 +352,7 @@
       kpi("automation", "Automation rate", pct(s.automationRate), s.automatedTurns + " of " + s.turns + " turns without a human"),
       kpi("first-response", "Avg first response", s.answeredConversations ? s.averageFirstResponseSeconds.toFixed(1) + " s" : "–", s.answeredConversations + " conversations answered"),
       kpi("resolution", "Resolution rate", pct(s.resolutionRate), s.resolvedConversations + " of " + s.conversations + " conversations"),
-      kpi("cost", "Cost per resolved conversation", s.priced ? money(s.costPerResolvedConversation, s.currency) : "not priced",
+      kpi("cost", "Cost per resolved conversation", !s.priced ? "not priced" : s.resolvedConversations ? money(s.costPerResolvedConversation, s.currency) : "–",
         s.inputTokens + " in / " + s.outputTokens + " out tokens · " + s.model),
       kpi("escalations", "Escalations", String(s.escalations), reasons.map(([r, n]) => r + " " + n).join(" · ") || "none")
     );
