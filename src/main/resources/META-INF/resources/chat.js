@@ -97,7 +97,10 @@
   }
 
   function finishBubble() {
-    if (state.bubble) state.bubble.classList.remove("streaming");
+    if (state.bubble) {
+      state.bubble.classList.remove("streaming");
+      state.bubble.removeAttribute("aria-busy");
+    }
     state.bubble = null;
   }
 
@@ -122,6 +125,8 @@
       case "text":
         if (!state.bubble) {
           state.bubble = message("bot streaming", "", "Skyline assistant");
+          // announced once it is complete, not word by word
+          state.bubble.setAttribute("aria-busy", "true");
         }
         state.bubble.querySelector(".text").textContent += e.delta;
         if (log.scrollHeight - log.scrollTop - log.clientHeight < 160) log.scrollTop = log.scrollHeight;
