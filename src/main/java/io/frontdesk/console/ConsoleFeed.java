@@ -1,6 +1,7 @@
 package io.frontdesk.console;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.frontdesk.conversation.Conversation;
 import io.frontdesk.conversation.FeedListener;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -60,6 +61,17 @@ public class ConsoleFeed {
                             FeedListener.CONSOLE_CHANNEL,
                             String.valueOf(rows.iterator().next().getLong("id")))))
         .replaceWithVoid();
+  }
+
+  /** A conversation began: the console's live list gets it at once. */
+  public Uni<Void> conversationActive(SqlClient db, Conversation conversation) {
+    return publish(
+        db,
+        "conversation_active",
+        new JsonObject()
+            .put("conversationId", conversation.id().toString())
+            .put("customerId", conversation.customerId())
+            .put("channel", conversation.channel()));
   }
 
   /** The newest event's id (0 when there is none). */

@@ -51,16 +51,19 @@ public class ConsoleSocket {
     Long after = after(handshake.query());
     Uni<Long> from = after != null ? Uni.createFrom().item(after) : feed.latest(pool);
     return from.invoke(
-            seq ->
-                sessions.put(
-                    connection.id(),
-                    new Session(
-                        outbox,
-                        feed.follow(pool, seq, listener.consoleNotifications())
-                            .subscribe()
-                            .with(
-                                event -> outbox.send(event.envelope().encode()),
-                                failure -> LOG.warnf("Console feed stopped: %s", failure)))))
+            seq -> {
+              // where this connection starts: events after it follow; a reconnect passes ?after=
+              outbox.send(new JsonObject().put("type", "console_ready").put("seq", seq).encode());
+              sessions.put(
+                  connection.id(),
+                  new Session(
+                      outbox,
+                      feed.follow(pool, seq, listener.consoleNotifications())
+                          .subscribe()
+                          .with(
+                              event -> outbox.send(event.envelope().encode()),
+                              failure -> LOG.warnf("Console feed stopped: %s", failure))));
+            })
         .replaceWithVoid();
   }
 

@@ -2,6 +2,7 @@ package io.frontdesk.conversation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.frontdesk.console.ConsoleFeed;
 import io.frontdesk.http.ApiError;
 import io.frontdesk.http.BadRequest;
 import io.frontdesk.http.ErrorMappers;
@@ -15,7 +16,9 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.security.RolesAllowed;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -40,7 +43,10 @@ public class ChatSocket {
   static final int TOO_BIG = 1009;
 
   /** One open connection: whose it is, what it still has to write, what it follows. */
-  private record Session(String customerId, Outbox outbox, Map<UUID, Cancellable> following) {}
+  private record Session(
+      String customerId, Outbox outbox, Map<UUID, Cancellable> following, Map<UUID, Long> typing) {}
+
+  static final long TYPING_EVERY_MS = 2000;
 
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final TurnEngine engine;
@@ -52,6 +58,7 @@ public class ChatSocket {
   private final ChatConfig config;
   private final MemoryConfig memory;
   private final SecurityIdentity identity;
+  private final ConsoleFeed console;
 
   ChatSocket(
       TurnEngine engine,
@@ -62,7 +69,8 @@ public class ChatSocket {
       ObjectMapper json,
       ChatConfig config,
       MemoryConfig memory,
-      SecurityIdentity identity) {
+      SecurityIdentity identity,
+      ConsoleFeed console) {
     this.engine = engine;
     this.feed = feed;
     this.listener = listener;
@@ -72,6 +80,7 @@ public class ChatSocket {
     this.config = config;
     this.memory = memory;
     this.identity = identity;
+    this.console = console;
   }
 
   @OnOpen
@@ -81,6 +90,7 @@ public class ChatSocket {
         new Session(
             identity.getPrincipal().getName(),
             new Outbox(connection, config.maxPendingBytes()),
+            new ConcurrentHashMap<>(),
             new ConcurrentHashMap<>()));
   }
 
@@ -183,9 +193,35 @@ public class ChatSocket {
             failure -> sendError(session, ErrorMappers.describe(failure)));
   }
 
+  /**
+   * Shown on the console while a human agent holds the conversation (at most one event every
+   * {@value #TYPING_EVERY_MS} ms per conversation and connection); otherwise nobody watches.
+   */
   private void typing(Session session, UUID conversation) {
-    // typing is only shown to a human agent who took the conversation over (console feed)
-    LOG.tracef("Customer %s is typing in %s", session.customerId(), conversation);
+    long now = System.currentTimeMillis();
+    Long last = session.typing().get(conversation);
+    if (last != null && now - last < TYPING_EVERY_MS) {
+      return;
+    }
+    session.typing().put(conversation, now);
+    pool.withTransaction(
+            db ->
+                db.preparedQuery(
+                        "select 1 from conversation where id = $1 and customer_id = $2 and"
+                            + " taken_over_by is not null")
+                    .execute(Tuple.of(conversation, session.customerId()))
+                    .chain(
+                        rows ->
+                            rows.iterator().hasNext()
+                                ? console.publish(
+                                    db,
+                                    "customer_typing",
+                                    new JsonObject()
+                                        .put("conversationId", conversation.toString())
+                                        .put("customerId", session.customerId()))
+                                : Uni.createFrom().voidItem()))
+        .subscribe()
+        .with(ok -> {}, failure -> LOG.debugf("Typing in %s not shown: %s", conversation, failure));
   }
 
   private void follow(Session session, UUID conversation, int after) {

@@ -9,6 +9,7 @@ import io.frontdesk.agent.routing.RouteDecision;
 import io.frontdesk.agent.routing.RoutePlanner;
 import io.frontdesk.agent.routing.RoutedMessage;
 import io.frontdesk.agent.routing.Router;
+import io.frontdesk.console.ConsoleFeed;
 import io.frontdesk.guard.GuardCheck;
 import io.frontdesk.guard.GuardPipeline;
 import io.frontdesk.guard.GuardVerdict;
@@ -62,6 +63,7 @@ public class TurnEngine {
   private final RoutePlanner planner;
   private final Deadline deadline;
   private final HumanRelay relay;
+  private final ConsoleFeed console;
 
   TurnEngine(
       Pool pool,
@@ -76,7 +78,8 @@ public class TurnEngine {
       Router router,
       RoutePlanner planner,
       Deadline deadline,
-      HumanRelay relay) {
+      HumanRelay relay,
+      ConsoleFeed console) {
     this.pool = pool;
     this.conversations = conversations;
     this.turns = turns;
@@ -90,6 +93,7 @@ public class TurnEngine {
     this.planner = planner;
     this.deadline = deadline;
     this.relay = relay;
+    this.console = console;
   }
 
   /**
@@ -450,14 +454,16 @@ public class TurnEngine {
    */
   private Uni<Conversation> conversation(SqlClient db, TurnRequest request, UUID turnId) {
     if (request.conversationId() == null) {
-      return conversations.create(
-          db,
-          request.customerId(),
-          request.channel(),
-          agentConfig.topology().name().toLowerCase(),
-          catalog.entry(),
-          turnId,
-          lease());
+      return conversations
+          .create(
+              db,
+              request.customerId(),
+              request.channel(),
+              agentConfig.topology().name().toLowerCase(),
+              catalog.entry(),
+              turnId,
+              lease())
+          .call(conv -> console.conversationActive(db, conv));
     }
     return conversations
         .findOwned(db, request.conversationId(), request.customerId())

@@ -68,11 +68,21 @@ class TakeoverTest {
     try (SocketClient chat =
             SocketClient.connect(base, "/ws/chat", TestTokens.customer("cus_0047"));
         SocketClient console = SocketClient.connect(base, "/ws/console", TestTokens.agent(AGENT))) {
+      console.next("console_ready");
       model.enqueue(
           Reply.toolCall("list_invoices", "{}"), Reply.text("Your latest invoice is paid."));
       chat.send(new JsonObject().put("type", "message").put("text", "Is my invoice paid?"));
       String conversation = chat.turn().getLast().getString("conversationId");
       String path = "/api/v1/console/conversations/" + conversation;
+      assertEquals(
+          "cus_0047",
+          console
+              .next(
+                  e ->
+                      "conversation_active".equals(e.getString("type"))
+                          && conversation.equals(e.getString("conversationId")),
+                  Duration.ofSeconds(20))
+              .getString("customerId"));
 
       post(path + "/takeover", null, 200);
       JsonObject joined = chat.next("agent_joined");
@@ -87,6 +97,13 @@ class TakeoverTest {
                           && conversation.equals(e.getString("conversationId")),
                   Duration.ofSeconds(20))
               .getString("conversationId"));
+
+      chat.send(new JsonObject().put("type", "typing").put("conversationId", conversation));
+      console.next(
+          e ->
+              "customer_typing".equals(e.getString("type"))
+                  && conversation.equals(e.getString("conversationId")),
+          Duration.ofSeconds(20));
 
       int calls = model.requestCount();
       chat.send(message("Can a person check the late fee?", conversation));
@@ -179,6 +196,7 @@ class TakeoverTest {
     try (SocketClient console = SocketClient.connect(base, "/ws/console", TestTokens.agent(AGENT));
         SocketClient chat =
             SocketClient.connect(base, "/ws/chat", TestTokens.customer("cus_0049"))) {
+      console.next("console_ready");
       model.enqueue(Reply.text("ESCALATE: customer disputes a charge from last year"));
       chat.send(new JsonObject().put("type", "message").put("text", "I dispute an old charge"));
       JsonObject done = chat.turn().getLast();
