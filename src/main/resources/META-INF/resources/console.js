@@ -309,6 +309,20 @@
     }
   }
 
+  function showTyping(conversationId, customerId) {
+    if (!state.selected || state.selected.key !== "conversation:" + conversationId) return;
+    let line = $("customer-typing");
+    if (!line) {
+      line = el("p", "hint");
+      line.id = "customer-typing";
+      line.setAttribute("aria-live", "polite");
+      detail.append(line);
+    }
+    line.textContent = customerId + " is typing…";
+    clearTimeout(showTyping.timer);
+    showTyping.timer = setTimeout(() => line.remove(), 4000);
+  }
+
   function refreshSelected(kind, id) {
     if (state.selected && state.selected.key === kind + ":" + id) {
       if (kind === "conversation") openConversation(id);
@@ -361,7 +375,13 @@
   // --- live ---------------------------------------------------------------------------------
 
   function onEvent(e) {
+    if (typeof e.seq === "number") state.seq = Math.max(state.seq || 0, e.seq);
     switch (e.type) {
+      case "console_ready":
+        return;
+      case "customer_typing":
+        showTyping(e.conversationId, e.customerId);
+        return;
       case "ticket_created":
       case "ticket_resolved":
         loadTickets();
@@ -372,6 +392,7 @@
       case "approval_decided":
         loadApprovals();
         break;
+      case "conversation_active":
       case "customer_message":
       case "conversation_taken_over":
       case "conversation_handed_back":
@@ -387,13 +408,14 @@
 
   function connect(attempt = 0, everOpened = false) {
     setConn("connecting", everOpened ? "Reconnecting…" : "Connecting…");
-    const ws = new WebSocket(Frontdesk.wsUrl("/ws/console"), ["bearer", state.token]);
+    // a reconnect replays what it missed after the last sequence number it saw
+    const after = state.seq ? "?after=" + state.seq : "";
+    const ws = new WebSocket(Frontdesk.wsUrl("/ws/console" + after), ["bearer", state.token]);
     state.socket = ws;
     let opened = false;
     ws.onopen = () => {
       opened = true;
       setConn("open", "Live");
-      if (everOpened) refreshAll(); // catch up on what happened while away
     };
     ws.onmessage = (m) => {
       try {

@@ -183,6 +183,7 @@ class ConsolePageTest {
     int modelCalls = model.requestCount();
     customer.waitFor("the send button", () -> customer.find("#send").text().equals("Send"));
     customer.find("#message").type("It works now, thank you");
+    agent.waitForText("#customer-typing", "cus_0186 is typing…");
     customer.find("#send").click();
     agent.waitForText("#detail .transcript", "It works now, thank you");
     assertEquals(modelCalls, model.requestCount(), "no model call while a human holds it");
