@@ -1,5 +1,6 @@
 package io.frontdesk.approval;
 
+import io.frontdesk.console.ConsoleFeed;
 import io.frontdesk.database.ReactiveBridge;
 import io.frontdesk.http.Conflict;
 import io.frontdesk.http.NotFound;
@@ -33,6 +34,7 @@ public class ApprovalService implements ApprovalRequests {
   private final ApprovalConfig config;
   private final AuditLog audit;
   private final ApprovalOutcomes outcomes;
+  private final ConsoleFeed console;
 
   ApprovalService(
       Pool pool,
@@ -41,7 +43,8 @@ public class ApprovalService implements ApprovalRequests {
       ApprovalNotifier notifier,
       ApprovalConfig config,
       AuditLog audit,
-      ApprovalOutcomes outcomes) {
+      ApprovalOutcomes outcomes,
+      ConsoleFeed console) {
     this.pool = pool;
     this.bridge = bridge;
     this.approvals = approvals;
@@ -49,6 +52,7 @@ public class ApprovalService implements ApprovalRequests {
     this.config = config;
     this.audit = audit;
     this.outcomes = outcomes;
+    this.console = console;
   }
 
   /**
@@ -93,7 +97,14 @@ public class ApprovalService implements ApprovalRequests {
                                                 now.plus(config.expireAfter()))
                                             .call(() -> notifier.notifyInTransaction(db, fresh))
                                             .chain(() -> approvals.find(db, fresh))
-                                            .map(Optional::orElseThrow))));
+                                            .map(Optional::orElseThrow)
+                                            .call(
+                                                a ->
+                                                    console.publish(
+                                                        db,
+                                                        "approval_requested",
+                                                        "approval",
+                                                        a)))));
     if (stored.id().equals(fresh)) {
       notifier.postWebhook(stored);
     }
@@ -150,7 +161,11 @@ public class ApprovalService implements ApprovalRequests {
                                               audit.write(
                                                   db, reviewerEntry(a, reviewer, status, feedback)))
                                       .chain(() -> approvals.find(db, id))
-                                      .map(Optional::orElseThrow);
+                                      .map(Optional::orElseThrow)
+                                      .call(
+                                          d ->
+                                              console.publish(
+                                                  db, "approval_decided", "approval", d));
                                 })));
     outcomes.finish(decided);
     return find(id).orElseThrow();

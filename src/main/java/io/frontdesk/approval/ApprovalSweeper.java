@@ -1,5 +1,6 @@
 package io.frontdesk.approval;
 
+import io.frontdesk.console.ConsoleFeed;
 import io.frontdesk.database.ReactiveBridge;
 import io.frontdesk.toolgate.AuditEntry;
 import io.frontdesk.toolgate.AuditLog;
@@ -28,18 +29,21 @@ public class ApprovalSweeper {
   private final ApprovalRepository approvals;
   private final ApprovalOutcomes outcomes;
   private final AuditLog audit;
+  private final ConsoleFeed console;
 
   ApprovalSweeper(
       Pool pool,
       ReactiveBridge bridge,
       ApprovalRepository approvals,
       ApprovalOutcomes outcomes,
-      AuditLog audit) {
+      AuditLog audit,
+      ConsoleFeed console) {
     this.pool = pool;
     this.bridge = bridge;
     this.approvals = approvals;
     this.outcomes = outcomes;
     this.audit = audit;
+    this.console = console;
   }
 
   @Scheduled(
@@ -62,19 +66,27 @@ public class ApprovalSweeper {
                                         .onItem()
                                         .transformToUniAndConcatenate(
                                             a ->
-                                                audit.write(
-                                                    db,
-                                                    new AuditEntry(
-                                                        "system",
-                                                        "approval-sweeper",
-                                                        a.customerId(),
-                                                        a.conversationId(),
-                                                        a.tool(),
-                                                        a.arguments(),
-                                                        "expired",
-                                                        "approval %s: no reviewer decided by %s"
-                                                            .formatted(a.id(), a.expiresAt()),
-                                                        null)))
+                                                audit
+                                                    .write(
+                                                        db,
+                                                        new AuditEntry(
+                                                            "system",
+                                                            "approval-sweeper",
+                                                            a.customerId(),
+                                                            a.conversationId(),
+                                                            a.tool(),
+                                                            a.arguments(),
+                                                            "expired",
+                                                            "approval %s: no reviewer decided by %s"
+                                                                .formatted(a.id(), a.expiresAt()),
+                                                            null))
+                                                    .call(
+                                                        () ->
+                                                            console.publish(
+                                                                db,
+                                                                "approval_decided",
+                                                                "approval",
+                                                                a)))
                                         .collect()
                                         .last())));
     expired.forEach(this::carry);

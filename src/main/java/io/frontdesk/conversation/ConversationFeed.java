@@ -30,8 +30,18 @@ public class ConversationFeed {
 
   /** Appends the events (text deltas are left out: the final event carries the whole answer). */
   public Uni<Void> publish(SqlClient db, UUID conversationId, List<TurnEvent> events) {
-    List<TurnEvent> kept = events.stream().filter(e -> !(e instanceof TurnEvent.Text)).toList();
-    if (kept.isEmpty()) {
+    return publishJson(
+        db,
+        conversationId,
+        events.stream()
+            .filter(e -> !(e instanceof TurnEvent.Text))
+            .map(e -> new JsonObject(Json.encode(e)))
+            .toList());
+  }
+
+  /** Appends events given as JSON objects, each with its {@code type}, in one writer's order. */
+  public Uni<Void> publishJson(SqlClient db, UUID conversationId, List<JsonObject> events) {
+    if (events.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
     // one writer per conversation at a time, so sequence numbers never collide
@@ -39,8 +49,7 @@ public class ConversationFeed {
         db.preparedQuery("select pg_advisory_xact_lock(hashtext($1))")
             .execute(Tuple.of(conversationId.toString()))
             .replaceWithVoid();
-    for (TurnEvent event : kept) {
-      JsonObject json = new JsonObject(Json.encode(event));
+    for (JsonObject json : events) {
       chain =
           chain.chain(
               () ->
@@ -66,6 +75,25 @@ public class ConversationFeed {
                       .replaceWithVoid());
     }
     return chain;
+  }
+
+  /** The newest sequence number of the conversation's feed (0 when it has none). */
+  public Uni<Integer> latest(SqlClient db, UUID conversationId) {
+    return db.preparedQuery(
+            "select coalesce(max(seq), 0) as seq from conversation_event where conversation_id ="
+                + " $1")
+        .execute(Tuple.of(conversationId))
+        .map(rows -> rows.iterator().next().getInteger("seq"));
+  }
+
+  /** An event as the sockets send it: its own fields, its sequence number and conversation. */
+  public static JsonObject envelope(UUID conversationId, FeedEvent event) {
+    return event
+        .event()
+        .copy()
+        .put("type", event.type())
+        .put("seq", event.seq())
+        .put("conversationId", conversationId.toString());
   }
 
   /** The events after {@code afterSeq}, oldest first. */

@@ -13,20 +13,25 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * This replica's one {@code LISTEN} on {@link ConversationFeed#CHANNEL}, opened when the first
- * client follows a conversation and reconnected if the database goes away. Notifications only say
- * which conversation has a new event; followers read the rows.
+ * This replica's one {@code LISTEN} connection, on {@link ConversationFeed#CHANNEL} and the
+ * console's {@link #CONSOLE_CHANNEL}, opened when the first client follows a conversation and
+ * reconnected if the database goes away. Notifications only say which conversation has a new event;
+ * followers read the rows.
  */
 @ApplicationScoped
 public class FeedListener {
 
   private static final Logger LOG = Logger.getLogger(FeedListener.class);
 
+  /** The human agents' console feed: NOTIFY carries a {@code console_event} id. */
+  public static final String CONSOLE_CHANNEL = "frontdesk_console_events";
+
   private final Vertx vertx;
   private final String url;
   private final String user;
   private final String password;
   private final BroadcastProcessor<String> notifications = BroadcastProcessor.create();
+  private final BroadcastProcessor<String> console = BroadcastProcessor.create();
   private PgSubscriber subscriber;
 
   FeedListener(
@@ -45,10 +50,16 @@ public class FeedListener {
     return notifications;
   }
 
+  /** Every notification of the console channel from now on (a {@code console_event} id). */
+  public Multi<String> consoleNotifications() {
+    return console;
+  }
+
   synchronized void listen(@Observes StartupEvent start) {
     PgConnectOptions options = PgConnectOptions.fromUri(url).setUser(user).setPassword(password);
     subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);
     subscriber.channel(ConversationFeed.CHANNEL).handler(notifications::onNext);
+    subscriber.channel(CONSOLE_CHANNEL).handler(console::onNext);
     subscriber
         .connect()
         .subscribe()

@@ -74,14 +74,15 @@ public class InquiryResource {
         .run(turn(request, "sse"))
         .onFailure()
         .recoverWithMulti(
-            failure -> {
-              ApiError error = ErrorMappers.describe(failure);
-              return Multi.createFrom()
-                  .items(
-                      new TurnEvent.Error(error.error(), error.message()),
-                      new TurnEvent.Done(
-                          request.conversationId(), error.message(), false, false, null, 0.0));
-            });
+            failure -> Multi.createFrom().iterable(notOpened(failure, request.conversationId())));
+  }
+
+  /** What a stream channel sends when the turn could not open: the error, then done. */
+  static List<TurnEvent> notOpened(Throwable failure, java.util.UUID conversationId) {
+    ApiError error = ErrorMappers.describe(failure);
+    return List.of(
+        new TurnEvent.Error(error.error(), error.message()),
+        new TurnEvent.Done(conversationId, error.message(), false, false, null, 0.0));
   }
 
   private TurnRequest turn(InquiryRequest request, String channel) {

@@ -9,6 +9,7 @@ import io.frontdesk.agent.routing.RouteDecision;
 import io.frontdesk.agent.routing.RoutePlanner;
 import io.frontdesk.agent.routing.RoutedMessage;
 import io.frontdesk.agent.routing.Router;
+import io.frontdesk.console.ConsoleFeed;
 import io.frontdesk.guard.GuardCheck;
 import io.frontdesk.guard.GuardPipeline;
 import io.frontdesk.guard.GuardVerdict;
@@ -61,6 +62,8 @@ public class TurnEngine {
   private final Router router;
   private final RoutePlanner planner;
   private final Deadline deadline;
+  private final HumanRelay relay;
+  private final ConsoleFeed console;
 
   TurnEngine(
       Pool pool,
@@ -74,7 +77,9 @@ public class TurnEngine {
       MemoryConfig memoryConfig,
       Router router,
       RoutePlanner planner,
-      Deadline deadline) {
+      Deadline deadline,
+      HumanRelay relay,
+      ConsoleFeed console) {
     this.pool = pool;
     this.conversations = conversations;
     this.turns = turns;
@@ -87,6 +92,8 @@ public class TurnEngine {
     this.router = router;
     this.planner = planner;
     this.deadline = deadline;
+    this.relay = relay;
+    this.console = console;
   }
 
   /**
@@ -110,6 +117,18 @@ public class TurnEngine {
         request.system()
             ? new GuardCheck(false, request.message(), List.of())
             : guards.checkInput(request.message());
+    if (request.conversationId() == null || request.system()) {
+      return start(request, input);
+    }
+    // a human agent who took the conversation over answers it, not the bot
+    return relay
+        .relayIfTakenOver(request, input.blocked())
+        .onItem()
+        .ifNull()
+        .switchTo(() -> start(request, input));
+  }
+
+  private Uni<Multi<TurnEvent>> start(TurnRequest request, GuardCheck input) {
     // a customer's message is embedded once (router, retrieval and guards share the vector); a
     // system note is Frontdesk's own and is not routed
     Uni<RoutedMessage> understood =
@@ -435,14 +454,16 @@ public class TurnEngine {
    */
   private Uni<Conversation> conversation(SqlClient db, TurnRequest request, UUID turnId) {
     if (request.conversationId() == null) {
-      return conversations.create(
-          db,
-          request.customerId(),
-          request.channel(),
-          agentConfig.topology().name().toLowerCase(),
-          catalog.entry(),
-          turnId,
-          lease());
+      return conversations
+          .create(
+              db,
+              request.customerId(),
+              request.channel(),
+              agentConfig.topology().name().toLowerCase(),
+              catalog.entry(),
+              turnId,
+              lease())
+          .call(conv -> console.conversationActive(db, conv));
     }
     return conversations
         .findOwned(db, request.conversationId(), request.customerId())

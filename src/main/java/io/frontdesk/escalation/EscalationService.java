@@ -1,5 +1,6 @@
 package io.frontdesk.escalation;
 
+import io.frontdesk.console.ConsoleFeed;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,10 +16,12 @@ public class EscalationService {
 
   private final TicketRepository tickets;
   private final EscalationNotifier notifier;
+  private final ConsoleFeed console;
 
-  EscalationService(TicketRepository tickets, EscalationNotifier notifier) {
+  EscalationService(TicketRepository tickets, EscalationNotifier notifier, ConsoleFeed console) {
     this.tickets = tickets;
     this.notifier = notifier;
+    this.console = console;
   }
 
   /**
@@ -26,7 +29,10 @@ public class EscalationService {
    * commits); call {@link #announce} after the commit for the webhook.
    */
   public Uni<Ticket> open(SqlClient db, Escalation escalation) {
-    return tickets.open(db, escalation).call(ticket -> notifier.notifyInTransaction(db, ticket));
+    return tickets
+        .open(db, escalation)
+        .call(ticket -> notifier.notifyInTransaction(db, ticket))
+        .call(ticket -> console.publish(db, "ticket_created", "ticket", ticket));
   }
 
   /** The webhook for a ticket whose transaction committed (never delays the customer). */

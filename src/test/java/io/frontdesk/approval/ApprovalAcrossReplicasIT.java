@@ -41,13 +41,13 @@ import org.junit.jupiter.api.io.TempDir;
  * request and the decision. Tokens are HS256, signed with the shared secret the replicas are
  * configured with.
  */
-class ApprovalAcrossReplicasIT {
+public class ApprovalAcrossReplicasIT {
 
   static final String SECRET = "integration-test-shared-secret-of-32-bytes";
   static final String ISSUER = "https://auth.it.frontdesk";
   static final Pattern ORDER = Pattern.compile("ord_\\d+");
 
-  static String token(String subject, Set<String> groups) {
+  public static String token(String subject, Set<String> groups) {
     var claims =
         Jwt.issuer(ISSUER)
             .subject(subject)
@@ -62,7 +62,7 @@ class ApprovalAcrossReplicasIT {
   }
 
   /** The model: asked to refund an order it calls process_refund; told an outcome it says it. */
-  static Reply script(RecordedRequest request) {
+  public static Reply script(RecordedRequest request) {
     String last = request.lastUserMessage();
     if (last != null
         && last.startsWith("[Frontdesk]")
@@ -77,7 +77,7 @@ class ApprovalAcrossReplicasIT {
     return Reply.text("Done.");
   }
 
-  static Map<String, String> env(Path dir, ScriptedModelServer model) {
+  public static Map<String, String> env(Path dir, ScriptedModelServer model) {
     Map<String, String> env = new HashMap<>();
     env.put("FRONTDESK_SECURITY_HS256_SECRET", SECRET);
     env.put("FRONTDESK_SECURITY_ISSUER", ISSUER);
@@ -91,7 +91,7 @@ class ApprovalAcrossReplicasIT {
   }
 
   /** The customer's invoices, as they read them on that replica. */
-  static List<Map<String, Object>> invoices(ServiceProcess service, String customer) {
+  public static List<Map<String, Object>> invoices(ServiceProcess service, String customer) {
     return given()
         .baseUri(service.baseUrl())
         .auth()
@@ -105,7 +105,7 @@ class ApprovalAcrossReplicasIT {
   }
 
   /** A paid order of the customer with something left to refund, from their own invoices. */
-  static String order(ServiceProcess service, String customer) {
+  public static String order(ServiceProcess service, String customer) {
     List<Map<String, Object>> list = invoices(service, customer);
     for (Map<String, Object> invoice : list) {
       if ("paid".equals(invoice.get("status"))
@@ -133,7 +133,7 @@ class ApprovalAcrossReplicasIT {
     return answer.getString("conversationId");
   }
 
-  static String pendingApproval(ServiceProcess service, String customer) {
+  public static String pendingApproval(ServiceProcess service, String customer) {
     List<String> ids =
         given()
             .baseUri(service.baseUrl())
@@ -149,7 +149,7 @@ class ApprovalAcrossReplicasIT {
     return ids.getFirst();
   }
 
-  static int approve(ServiceProcess service, String approval) {
+  public static int approve(ServiceProcess service, String approval) {
     return given()
         .baseUri(service.baseUrl())
         .auth()

@@ -57,7 +57,7 @@ public class ApprovalFlowTest {
   }
 
   /** A paid, unrefunded order of a pro or enterprise customer no other test uses. */
-  static Row paidOrder(Pool pool, String fromCustomer, String toCustomer) {
+  public static Row paidOrder(Pool pool, String fromCustomer, String toCustomer) {
     return rows(
             pool,
             "select o.id, o.customer_id, p.amount_cents from orders o join invoice i on i.order_id"

@@ -1,0 +1,258 @@
+package io.frontdesk.conversation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.frontdesk.console.ConsoleFeed;
+import io.frontdesk.http.ApiError;
+import io.frontdesk.http.BadRequest;
+import io.frontdesk.http.ErrorMappers;
+import io.frontdesk.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.security.RolesAllowed;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * The customer's chat over WebSocket (DESIGN §6): many messages per connection, every turn's events
+ * as they happen, and the events of the conversations it follows (approval decided, a human agent
+ * joined, replied or left, the ticket resolved) from the feed, wherever they happened — a reconnect
+ * resumes by sequence number. The token comes with the upgrade (subprotocol {@code bearer, <jwt>}
+ * or {@code ?token=}); without a customer's token the upgrade is refused.
+ */
+@WebSocket(path = "/ws/chat")
+@RolesAllowed(Roles.CUSTOMER)
+public class ChatSocket {
+
+  private static final Logger LOG = Logger.getLogger(ChatSocket.class);
+
+  /** Message too big (RFC 6455). */
+  static final int TOO_BIG = 1009;
+
+  /** One open connection: whose it is, what it still has to write, what it follows. */
+  private record Session(
+      String customerId, Outbox outbox, Map<UUID, Cancellable> following, Map<UUID, Long> typing) {}
+
+  static final long TYPING_EVERY_MS = 2000;
+
+  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+  private final TurnEngine engine;
+  private final ConversationFeed feed;
+  private final FeedListener listener;
+  private final ConversationRepository conversations;
+  private final Pool pool;
+  private final ObjectMapper json;
+  private final ChatConfig config;
+  private final MemoryConfig memory;
+  private final SecurityIdentity identity;
+  private final ConsoleFeed console;
+
+  ChatSocket(
+      TurnEngine engine,
+      ConversationFeed feed,
+      FeedListener listener,
+      ConversationRepository conversations,
+      Pool pool,
+      ObjectMapper json,
+      ChatConfig config,
+      MemoryConfig memory,
+      SecurityIdentity identity,
+      ConsoleFeed console) {
+    this.engine = engine;
+    this.feed = feed;
+    this.listener = listener;
+    this.conversations = conversations;
+    this.pool = pool;
+    this.json = json;
+    this.config = config;
+    this.memory = memory;
+    this.identity = identity;
+    this.console = console;
+  }
+
+  @OnOpen
+  void open(WebSocketConnection connection) {
+    sessions.put(
+        connection.id(),
+        new Session(
+            identity.getPrincipal().getName(),
+            new Outbox(connection, config.maxPendingBytes()),
+            new ConcurrentHashMap<>(),
+            new ConcurrentHashMap<>()));
+  }
+
+  @OnTextMessage
+  Uni<Void> receive(String raw, WebSocketConnection connection) {
+    Session session = sessions.get(connection.id());
+    if (session == null) {
+      return Uni.createFrom().voidItem();
+    }
+    int bytes = raw.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > config.maxMessageBytes()) {
+      session
+          .outbox()
+          .close(
+              TOO_BIG,
+              "message of %d bytes; the limit is %d".formatted(bytes, config.maxMessageBytes()));
+      return Uni.createFrom().voidItem();
+    }
+    ChatFrame frame;
+    try {
+      frame = ChatFrame.parse(json, raw);
+      if (frame.text() != null && frame.text().length() > memory.maxMessageChars()) {
+        throw new BadRequest(
+            "message is %d characters; the limit is %d"
+                .formatted(frame.text().length(), memory.maxMessageChars()));
+      }
+    } catch (BadRequest bad) {
+      sendError(session, ErrorMappers.describe(bad));
+      return Uni.createFrom().voidItem();
+    }
+    switch (frame.type()) {
+      case "message" -> message(session, frame);
+      case "resume" -> resume(session, frame.conversationId(), frame.after());
+      default -> typing(session, frame.conversationId());
+    }
+    return Uni.createFrom().voidItem();
+  }
+
+  @OnClose
+  void close(WebSocketConnection connection) {
+    Session session = sessions.remove(connection.id());
+    if (session != null) {
+      session.following().values().forEach(Cancellable::cancel);
+    }
+  }
+
+  /** The turn runs to its end whatever the connection does; its events go to this connection. */
+  private void message(Session session, ChatFrame frame) {
+    UUID conversation = frame.conversationId();
+    Uni<Void> followed =
+        conversation == null || session.following().containsKey(conversation)
+            ? Uni.createFrom().voidItem()
+            : conversations
+                .findOwned(pool, conversation, session.customerId())
+                .chain(
+                    conv ->
+                        conv == null
+                            ? Uni.createFrom().voidItem()
+                            : feed.latest(pool, conversation)
+                                .invoke(seq -> follow(session, conversation, seq))
+                                .replaceWithVoid());
+    followed
+        .onItem()
+        .transformToMulti(
+            ignored ->
+                engine.run(
+                    new TurnRequest(session.customerId(), conversation, frame.text(), "websocket")))
+        .onFailure()
+        .recoverWithMulti(
+            failure ->
+                Multi.createFrom().iterable(InquiryResource.notOpened(failure, conversation)))
+        .subscribe()
+        .with(
+            event -> {
+              if (event instanceof TurnEvent.TurnStarted started
+                  && !session.following().containsKey(started.conversationId())) {
+                // a new conversation: its feed starts empty
+                follow(session, started.conversationId(), 0);
+              }
+              send(session, event);
+            },
+            failure -> LOG.warnf("Chat turn failed: %s", failure));
+  }
+
+  /** Replays the feed after {@code after}, then follows it live; another customer's is missing. */
+  private void resume(Session session, UUID conversation, int after) {
+    conversations
+        .findOwned(pool, conversation, session.customerId())
+        .subscribe()
+        .with(
+            conv -> {
+              if (conv == null) {
+                sendError(
+                    session,
+                    new ApiError("not_found", "no conversation " + conversation + " of yours"));
+                return;
+              }
+              follow(session, conversation, after);
+            },
+            failure -> sendError(session, ErrorMappers.describe(failure)));
+  }
+
+  /**
+   * Shown on the console while a human agent holds the conversation (at most one event every
+   * {@value #TYPING_EVERY_MS} ms per conversation and connection); otherwise nobody watches.
+   */
+  private void typing(Session session, UUID conversation) {
+    long now = System.currentTimeMillis();
+    Long last = session.typing().get(conversation);
+    if (last != null && now - last < TYPING_EVERY_MS) {
+      return;
+    }
+    session.typing().put(conversation, now);
+    pool.withTransaction(
+            db ->
+                db.preparedQuery(
+                        "select 1 from conversation where id = $1 and customer_id = $2 and"
+                            + " taken_over_by is not null")
+                    .execute(Tuple.of(conversation, session.customerId()))
+                    .chain(
+                        rows ->
+                            rows.iterator().hasNext()
+                                ? console.publish(
+                                    db,
+                                    "customer_typing",
+                                    new JsonObject()
+                                        .put("conversationId", conversation.toString())
+                                        .put("customerId", session.customerId()))
+                                : Uni.createFrom().voidItem()))
+        .subscribe()
+        .with(ok -> {}, failure -> LOG.debugf("Typing in %s not shown: %s", conversation, failure));
+  }
+
+  private void follow(Session session, UUID conversation, int after) {
+    Cancellable previous =
+        session
+            .following()
+            .put(
+                conversation,
+                feed.follow(pool, conversation, after, listener.notifications())
+                    .subscribe()
+                    .with(
+                        event ->
+                            session
+                                .outbox()
+                                .send(ConversationFeed.envelope(conversation, event).encode()),
+                        failure ->
+                            LOG.warnf("Feed of %s stopped: %s", conversation, failure.toString())));
+    if (previous != null) {
+      previous.cancel();
+    }
+  }
+
+  private void send(Session session, Object event) {
+    try {
+      session.outbox().send(json.writeValueAsString(event));
+    } catch (JsonProcessingException e) {
+      LOG.errorf("Cannot encode %s: %s", event, e);
+    }
+  }
+
+  private void sendError(Session session, ApiError error) {
+    send(session, new TurnEvent.Error(error.error(), error.message()));
+  }
+}

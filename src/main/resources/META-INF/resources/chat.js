@@ -1,0 +1,455 @@
+// The customer's chat (/): one conversation over the WebSocket /ws/chat (token as subprotocol),
+// resumed by sequence number after a reconnect. Where a WebSocket cannot open at all (a proxy
+// that refuses upgrades), the same events come over SSE (POST /api/v1/inquiries/stream) and the
+// conversation's feed (EventSource).
+"use strict";
+
+(() => {
+  const { el } = Frontdesk;
+  const $ = (id) => document.getElementById(id);
+  const log = $("log");
+  const composer = $("composer");
+  const input = $("message");
+  const send = $("send");
+  const conn = $("conn");
+  const typingLine = $("typing");
+  const key = (name) => "frontdesk.customer." + name;
+
+  const state = {
+    token: null,
+    conversationId: localStorage.getItem(key("conversation")),
+    lastSeq: Number(localStorage.getItem(key("seq")) || 0),
+    bubble: null, // the bot message being streamed
+    told: new Set(), // what this turn's notices already told the customer
+    busy: false,
+    transport: null,
+  };
+
+  const TOOL_LABELS = {
+    search_knowledge_base: "Searching the help centre",
+    search_documentation: "Searching the documentation",
+    perform_account_action: "Working on your account",
+    lookup_invoice: "Looking up the invoice",
+    list_invoices: "Looking up your invoices",
+    lookup_payment: "Checking the payment",
+    process_refund: "Preparing the refund",
+    get_service_logs: "Reading the service logs",
+    restart_service: "Restarting the service",
+    run_diagnostics: "Running diagnostics",
+    list_services: "Checking your services",
+    escalate_to_human: "Asking a person to help",
+  };
+  const toolLabel = (tool) =>
+    TOOL_LABELS[tool] ||
+    (tool.startsWith("transfer_to_") ? "Finding the right specialist" : "Using " + tool);
+
+  function remember() {
+    if (state.conversationId) localStorage.setItem(key("conversation"), state.conversationId);
+    else localStorage.removeItem(key("conversation"));
+    localStorage.setItem(key("seq"), String(state.lastSeq));
+  }
+
+  function add(node) {
+    const stick = log.scrollHeight - log.scrollTop - log.clientHeight < 80;
+    log.append(node);
+    if (stick) log.scrollTop = log.scrollHeight;
+    return node;
+  }
+
+  function message(kind, text, from) {
+    const li = el("li", "msg " + kind);
+    if (from) li.append(el("span", "from", from));
+    li.append(el("span", "text", text));
+    return add(li);
+  }
+
+  function status(text, extra) {
+    return add(el("li", "status" + (extra ? " " + extra : ""), text));
+  }
+
+  function notice(kind, id) {
+    const existing = id && document.getElementById(id);
+    if (existing) return existing;
+    const li = el("li", "notice " + kind);
+    if (id) li.id = id;
+    return add(li);
+  }
+
+  function fill(node, strong, rest) {
+    node.replaceChildren(el("strong", null, strong), document.createTextNode(rest ? " " + rest : ""));
+  }
+
+  function setBusy(busy) {
+    state.busy = busy;
+    send.disabled = busy || !connected();
+    send.textContent = busy ? "Answering…" : "Send";
+  }
+
+  function connected() {
+    return state.transport && state.transport.ready();
+  }
+
+  function setConn(s, text) {
+    conn.hidden = false;
+    conn.dataset.state = s;
+    conn.textContent = text;
+    send.disabled = state.busy || !connected();
+  }
+
+  function finishBubble() {
+    if (state.bubble) {
+      state.bubble.classList.remove("streaming");
+      state.bubble.removeAttribute("aria-busy");
+    }
+    state.bubble = null;
+  }
+
+  /** Every event, from whichever channel, is drawn here; seq-numbered ones at most once. */
+  function render(e) {
+    if (typeof e.seq === "number") {
+      if (e.seq <= state.lastSeq) return;
+      state.lastSeq = e.seq;
+      remember();
+    }
+    switch (e.type) {
+      case "turn_started":
+        if (e.conversationId && e.conversationId !== state.conversationId) {
+          state.conversationId = e.conversationId;
+          remember();
+          state.transport.follow();
+        }
+        finishBubble();
+        state.told.clear();
+        setBusy(true);
+        break;
+      case "text":
+        if (!state.bubble) {
+          state.bubble = message("bot streaming", "", "Skyline assistant");
+          // announced once it is complete, not word by word
+          state.bubble.setAttribute("aria-busy", "true");
+        }
+        state.bubble.querySelector(".text").textContent += e.delta;
+        if (log.scrollHeight - log.scrollTop - log.clientHeight < 160) log.scrollTop = log.scrollHeight;
+        break;
+      case "tool_call": {
+        const line = status(toolLabel(e.tool) + "…", "tool");
+        line.dataset.call = e.id;
+        line.dataset.tool = e.tool;
+        break;
+      }
+      case "tool_result": {
+        const line =
+          log.querySelector(`.status[data-call="${CSS.escape(e.id || "")}"]`) ||
+          status(toolLabel(e.tool), "tool");
+        line.textContent = toolLabel(e.tool) + (e.success ? " — done" : " — it did not work");
+        line.classList.add(e.success ? "ok" : "failed");
+        break;
+      }
+      case "handoff":
+        status(e.to.startsWith("workflow:") ? "Following the " + e.to.slice(9) + " steps" :
+          "Handed over to the " + e.to + " specialist", "handoff");
+        break;
+      case "workflow_step":
+        status("Step " + (e.index + 1) + " (" + e.step + ") done", "step");
+        break;
+      case "guard":
+        if (e.blocked) status("A safety check held part of this back.", "guard");
+        break;
+      case "approval_required": {
+        const n = notice("approval", "approval-" + e.approvalId);
+        const until = e.expiresAt ? new Date(e.expiresAt) : null;
+        state.told.add(e.message);
+        const waiting = [...log.querySelectorAll(".status.tool:not(.ok):not(.failed)")].filter((l) => l.dataset.tool === e.tool).pop();
+        if (waiting) waiting.textContent = toolLabel(e.tool) + " — waiting for approval";
+        fill(n, "Waiting for approval.", e.message +
+          (until ? " (a person decides by " + until.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) + ")" : ""));
+        n.dataset.status = "pending";
+        break;
+      }
+      case "approval_decided": {
+        const n = notice("approval", "approval-" + e.approvalId);
+        n.classList.add("decided");
+        n.dataset.status = e.decision;
+        const what = { approved: "Approved", rejected: "Not approved", expired: "Nobody approved in time" }[e.decision] || e.decision;
+        fill(n, what + (e.reviewer && e.decision !== "expired" ? " by " + e.reviewer + "." : "."),
+          e.feedback ? "“" + e.feedback + "”" : "");
+        break;
+      }
+      case "escalated": {
+        const n = notice("ticket", "ticket-" + e.ticketId);
+        state.told.add(e.message);
+        fill(n, "Ticket " + e.ticketId + " opened.", e.message || "A person from our team will follow up.");
+        n.dataset.ticket = e.ticketId;
+        break;
+      }
+      case "ticket_resolved": {
+        const n = notice("ticket", "ticket-" + e.ticketId + "-resolved");
+        fill(n, "Ticket " + e.ticketId + " resolved.", e.text || e.note || "");
+        break;
+      }
+      case "agent_joined":
+        finishBubble();
+        status((e.agent || "A support agent") + " joined the conversation", "human");
+        break;
+      case "agent_message":
+        finishBubble();
+        message("human", e.text, (e.agent || "Support agent") + " (Skyline team)");
+        break;
+      case "agent_left":
+        status((e.agent || "The support agent") + " left; the assistant is back", "human");
+        break;
+      case "error": {
+        const n = notice("error");
+        fill(n, "Something went wrong.", e.message || e.code);
+        break;
+      }
+      case "done": {
+        const bots = log.querySelectorAll(".msg.bot .text");
+        const last = bots.length ? bots[bots.length - 1].textContent : null;
+        if (!state.bubble && ((typeof e.seq === "number" && last === e.response) || state.told.has(e.response))) {
+          // a replayed answer the restored transcript already shows, or what a notice just said
+        } else if (e.response && (!state.bubble || !state.bubble.querySelector(".text").textContent)) {
+          if (!state.bubble) state.bubble = message("bot", "", "Skyline assistant");
+          state.bubble.querySelector(".text").textContent = e.response;
+        } else if (e.response && state.bubble) {
+          // the stored answer is the truth (an output guard may have redacted a streamed piece)
+          state.bubble.querySelector(".text").textContent = e.response;
+        }
+        finishBubble();
+        setBusy(false);
+        break;
+      }
+      case "typing":
+        typingLine.textContent = (e.agent || "Someone") + " is typing…";
+        clearTimeout(render.typingTimer);
+        render.typingTimer = setTimeout(() => (typingLine.textContent = ""), 4000);
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** /ws/chat: many messages on one connection; reconnects and resumes after the last seq. */
+  class SocketTransport {
+    constructor(onFallback) {
+      this.onFallback = onFallback;
+      this.everOpened = false;
+      this.attempt = 0;
+      this.socket = null;
+      this.stopped = false;
+    }
+    name() { return "websocket"; }
+    ready() { return this.socket && this.socket.readyState === WebSocket.OPEN; }
+    open() {
+      if (this.stopped) return;
+      setConn("connecting", this.everOpened ? "Reconnecting…" : "Connecting…");
+      const ws = new WebSocket(Frontdesk.wsUrl("/ws/chat"), ["bearer", state.token]);
+      this.socket = ws;
+      ws.onopen = () => {
+        this.everOpened = true;
+        this.attempt = 0;
+        setConn("open", "Connected");
+        if (state.conversationId) {
+          ws.send(JSON.stringify({ type: "resume", conversationId: state.conversationId, after: state.lastSeq }));
+        }
+      };
+      ws.onmessage = (m) => {
+        let e;
+        try { e = JSON.parse(m.data); } catch (x) { return; }
+        render(e);
+      };
+      ws.onclose = (c) => {
+        if (this.socket !== ws || this.stopped) return;
+        if (!this.everOpened && this.attempt === 0 && c.code === 1006) {
+          // the upgrade itself was refused or never answered: try the HTTP channels instead
+          this.stopped = true;
+          this.onFallback();
+          return;
+        }
+        if (c.code === 1008 || c.code === 4401 || c.code === 4403) {
+          setConn("closed", "Signed out: " + (c.reason || "the token was refused"));
+          Frontdesk.signOut("customer");
+          setTimeout(() => location.reload(), 1500);
+          return;
+        }
+        if (state.busy) setBusy(false);
+        const delay = Math.min(10000, 500 * 2 ** this.attempt++);
+        setConn("closed", "Disconnected — reconnecting in " + Math.round(delay / 1000) + " s");
+        setTimeout(() => this.open(), delay);
+      };
+    }
+    send(text) {
+      const m = { type: "message", text };
+      if (state.conversationId) m.conversationId = state.conversationId;
+      this.socket.send(JSON.stringify(m));
+    }
+    typing() {
+      if (this.ready() && state.conversationId) {
+        this.socket.send(JSON.stringify({ type: "typing", conversationId: state.conversationId }));
+      }
+    }
+    follow() {} // the socket already carries the conversation's feed
+    close() { this.stopped = true; if (this.socket) this.socket.close(1000, "bye"); }
+  }
+
+  /** The same conversation over HTTP: each turn as SSE, the feed through an EventSource. */
+  class HttpTransport {
+    constructor() { this.source = null; this.followed = null; }
+    name() { return "http"; }
+    ready() { return true; }
+    open() {
+      setConn("open", "Connected");
+      this.follow();
+    }
+    follow() {
+      if (!state.conversationId || this.followed === state.conversationId) return;
+      if (this.source) this.source.close();
+      this.followed = state.conversationId;
+      const url = "/api/v1/conversations/" + encodeURIComponent(state.conversationId) +
+        "/events?after=" + state.lastSeq + "&token=" + encodeURIComponent(state.token);
+      this.source = new EventSource(url);
+      this.source.onmessage = (m) => {
+        try {
+          const f = JSON.parse(m.data);
+          render(Object.assign({}, f.event, { seq: f.seq }));
+        } catch (x) { /* not an event */ }
+      };
+      this.source.onopen = () => setConn("open", "Connected");
+      this.source.onerror = () => setConn("closed", "Reconnecting…"); // EventSource retries itself
+    }
+    async send(text) {
+      const body = { message: text };
+      if (state.conversationId) body.conversationId = state.conversationId;
+      let response;
+      try {
+        response = await fetch("/api/v1/inquiries/stream", {
+          method: "POST",
+          headers: { "Content-Type": "application/json", Accept: "text/event-stream", Authorization: "Bearer " + state.token },
+          body: JSON.stringify(body),
+        });
+      } catch (x) {
+        render({ type: "error", code: "offline", message: "The service cannot be reached." });
+        setBusy(false);
+        return;
+      }
+      if (response.status === 401) {
+        Frontdesk.signOut("customer");
+        location.reload();
+        return;
+      }
+      if (!response.ok) {
+        const err = await response.json().catch(() => ({}));
+        render({ type: "error", code: err.error, message: err.message || response.statusText });
+        setBusy(false);
+        return;
+      }
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = "";
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        let cut;
+        while ((cut = buffer.indexOf("\n\n")) >= 0) {
+          const block = buffer.slice(0, cut);
+          buffer = buffer.slice(cut + 2);
+          const data = block.split("\n").filter((l) => l.startsWith("data:")).map((l) => l.slice(5).replace(/^ /, "")).join("\n");
+          if (data) {
+            try { render(JSON.parse(data)); } catch (x) { /* not JSON */ }
+          }
+        }
+      }
+      if (state.busy) setBusy(false);
+    }
+    typing() {}
+    close() { if (this.source) this.source.close(); }
+  }
+
+  async function restoreTranscript() {
+    if (!state.conversationId) return;
+    try {
+      const t = await Frontdesk.api("/api/v1/conversations/" + encodeURIComponent(state.conversationId), { token: state.token });
+      for (const m of t.messages) {
+        if (m.role === "user" && m.content && !m.content.startsWith("[Frontdesk]")) message("me", m.content, "You");
+        else if (m.role === "assistant" && m.content && m.agent && m.agent.startsWith("human:")) message("human", m.content, m.agent.slice(6) + " (Skyline team)");
+        else if (m.role === "assistant" && m.content) message("bot", m.content, "Skyline assistant");
+      }
+      log.scrollTop = log.scrollHeight;
+    } catch (e) {
+      // a purged or foreign conversation: start afresh
+      state.conversationId = null;
+      state.lastSeq = 0;
+      remember();
+    }
+  }
+
+  function start(token) {
+    state.token = token;
+    const who = Frontdesk.claims(token).sub;
+    $("signin").hidden = true;
+    $("chat").hidden = false;
+    $("who").replaceChildren(el("span", "visually-hidden", "Signed in as "), document.createTextNode(who));
+    $("sign-out").hidden = false;
+    $("new-chat").hidden = false;
+    const forced = new URLSearchParams(location.search).get("transport");
+    const useHttp = () => {
+      state.transport = new HttpTransport();
+      document.body.dataset.transport = state.transport.name();
+      state.transport.open();
+    };
+    restoreTranscript().then(() => {
+      if (forced === "http" || !("WebSocket" in window)) {
+        useHttp();
+      } else {
+        state.transport = new SocketTransport(useHttp);
+        document.body.dataset.transport = state.transport.name();
+        state.transport.open();
+      }
+    });
+    input.focus();
+  }
+
+  composer.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const text = input.value.trim();
+    if (!text || state.busy || !connected()) return;
+    message("me", text, "You");
+    log.scrollTop = log.scrollHeight;
+    input.value = "";
+    setBusy(true);
+    state.transport.send(text);
+  });
+  input.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && !event.shiftKey) {
+      event.preventDefault();
+      composer.requestSubmit();
+    }
+  });
+  let lastTyping = 0;
+  input.addEventListener("input", () => {
+    if (Date.now() - lastTyping > 3000 && state.transport) {
+      lastTyping = Date.now();
+      state.transport.typing();
+    }
+  });
+  $("sign-out").addEventListener("click", () => {
+    Frontdesk.signOut("customer");
+    location.reload();
+  });
+  $("new-chat").addEventListener("click", () => {
+    state.conversationId = null;
+    state.lastSeq = 0;
+    remember();
+    log.replaceChildren();
+    if (state.transport) state.transport.close();
+    start(state.token);
+  });
+
+  const saved = Frontdesk.token("customer");
+  if (saved) {
+    start(saved);
+  } else {
+    $("signin").hidden = false;
+    Frontdesk.signIn($("signin"), "customer", start);
+  }
+})();

@@ -1,0 +1,305 @@
+package io.frontdesk.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.frontdesk.approval.ApprovalFlowTest;
+import io.frontdesk.testing.Browser;
+import io.frontdesk.testing.Database;
+import io.frontdesk.testing.ModelServerTestResource;
+import io.frontdesk.testing.Reply;
+import io.frontdesk.testing.ScriptedModelServer;
+import io.frontdesk.testing.TestTokens;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The human agent's console and the customer's chat side by side in two headless browsers. */
+@QuarkusTest
+class ConsolePageTest {
+
+  @TestHTTPResource("/")
+  URL root;
+
+  @Inject Pool pool;
+
+  private final ScriptedModelServer model = ModelServerTestResource.server();
+  private Browser customer;
+  private Browser agent;
+
+  @BeforeEach
+  void setUp() {
+    model.reset();
+    customer = Browser.open();
+    agent = Browser.open();
+  }
+
+  @AfterEach
+  void tearDown() {
+    customer.close();
+    agent.close();
+  }
+
+  static void signInCustomer(Browser browser, String url, String customerId) {
+    browser.get(url);
+    browser.find("#token").type(TestTokens.customer(customerId));
+    browser.find("[data-paste] button[type=submit]").click();
+    browser.waitForText(".conn", "Connected");
+  }
+
+  static void signInAgent(Browser browser, String url, String agentId) {
+    browser.get(url + "console");
+    browser.find("#token").type(TestTokens.agent(agentId));
+    browser.find("[data-paste] button[type=submit]").click();
+    // "Live": the console socket is open (not the fallback that re-reads the queues)
+    browser.waitForText(".conn", "Live"::equals, "the live console socket");
+  }
+
+  @Test
+  void anApprovalDecidedInTheConsoleReachesTheCustomersOpenChat() {
+    Row order = ApprovalFlowTest.paidOrder(pool, "cus_0170", "cus_0199");
+    String orderId = order.getString("id");
+    String customerId = order.getString("customer_id");
+    model.enqueue(
+        Reply.toolCall("process_refund", "{\"order_id\":\"" + orderId + "\",\"amount\":10.00}"));
+    signInCustomer(customer, root.toString(), customerId);
+    signInAgent(agent, root.toString(), "agt_page");
+
+    customer.find("#message").type("Please refund 10.00 of " + orderId);
+    customer.find("#send").click();
+    customer.waitForText(".notice.approval", "Waiting for approval.");
+
+    agent.waitForText("#approvals .item", "process_refund · " + customerId).click();
+    agent.waitForText("#detail dd", orderId);
+    model.enqueue(Reply.text("Good news: the refund of 10.00 is on its way to your card."));
+    agent.find("#feedback").type("Within the refund policy");
+    agent.waitForText("#detail button", "Approve").click();
+    agent.waitForText("#detail .notice", "Decided: executed.");
+
+    customer.waitForText(
+        ".notice.approval[data-status=approved]",
+        "Approved by agt_page. “Within the refund policy”");
+    customer.waitForText(".msg.bot .text", "Good news: the refund of 10.00 is on its way");
+    customer.waitForText(".status.tool", "Preparing the refund — done");
+    assertEquals(
+        1,
+        Database.count(pool, "select count(*) from refund where order_id = $1", orderId),
+        "exactly the approved refund ran");
+    agent.waitFor(
+        "the decided approval to leave the queue",
+        () -> !agent.find("#approvals").text().contains("process_refund · " + customerId));
+    assertTrue(agent.bodyText().contains("Signed in as agt_page"));
+  }
+
+  @Test
+  void aChatReopenedAfterARejectionShowsTheDecisionAndTheTicket() {
+    Row order = ApprovalFlowTest.paidOrder(pool, "cus_0170", "cus_0199");
+    String orderId = order.getString("id");
+    String customerId = order.getString("customer_id");
+    model.enqueue(
+        Reply.toolCall("process_refund", "{\"order_id\":\"" + orderId + "\",\"amount\":12.00}"));
+    signInCustomer(customer, root.toString(), customerId);
+    customer.find("#message").type("Refund 12.00 of " + orderId + " please");
+    customer.find("#send").click();
+    customer.waitForText(".notice.approval", "Waiting for approval.");
+    // the customer leaves the page; the reviewer decides meanwhile
+    customer.get("about:blank");
+
+    signInAgent(agent, root.toString(), "agt_page");
+    agent.waitForText("#approvals .item", "process_refund · " + customerId).click();
+    agent.find("#feedback").type("Refunds over 10 need the account owner");
+    agent.waitForText("#detail button", "Reject").click();
+    agent.waitForText("#detail .notice", "Decided: rejected.");
+
+    // back on the page: the transcript is restored and the missed events are replayed once
+    customer.get(root.toString());
+    customer.waitForText(".msg.me", "Refund 12.00 of " + orderId + " please");
+    customer.waitForText(
+        ".notice.approval[data-status=rejected]",
+        "Not approved by agt_page. “Refunds over 10 need the account owner”");
+    String ticket = customer.waitForText(".notice.ticket", "opened.").attribute("data-ticket");
+    assertTrue(ticket.startsWith("TCK-"), ticket);
+    assertEquals(1, customer.findAll(".notice.approval").size(), "one notice per approval");
+    assertEquals(1, customer.findAll(".notice.ticket").size(), "one notice per ticket");
+  }
+
+  @Test
+  void anEscalationAppearsInTheConsoleWithoutAReloadAndItsResolutionReachesTheCustomer() {
+    signInAgent(agent, root.toString(), "agt_page");
+    agent.script("window.notReloaded = true");
+    signInCustomer(customer, root.toString(), "cus_0183");
+    model.enqueue(Reply.text("ESCALATE: the customer disputes the March charge with their bank"));
+    customer.find("#message").type("I want to dispute the March charge");
+    customer.find("#send").click();
+    String ticket = customer.waitForText(".notice.ticket", "opened.").attribute("data-ticket");
+
+    agent.waitForText("#tickets .item", ticket + " · ").click();
+    agent.waitForText("#detail dd", "the customer disputes the March charge with their bank");
+    String detail = agent.find("#detail").text();
+    assertTrue(detail.contains("cus_0183"), detail);
+    assertTrue(detail.contains("Confidence"), detail);
+    agent.waitForText("#detail .transcript", "I want to dispute the March charge");
+    assertTrue(agent.script("return window.notReloaded === true").asBoolean(), "no reload");
+
+    agent.find("#resolve-note").type("Refunded by the billing team");
+    agent.waitForText("#detail button", "Resolve ticket").click();
+    customer.waitForText(".notice.ticket", "Ticket " + ticket + " resolved.");
+    agent.waitFor(
+        "the resolved ticket to leave the open queue",
+        () -> !agent.find("#tickets").text().contains(ticket + " · "));
+  }
+
+  @Test
+  void aTakeoverReplyReachesTheCustomerAndHandingBackReturnsTheConversationToTheBot() {
+    signInCustomer(customer, root.toString(), "cus_0186");
+    // a tool-backed answer, confident enough not to escalate
+    model.enqueue(
+        Reply.toolCall("search_knowledge_base", "{\"query\":\"cannot sign in\"}"),
+        Reply.text("Let me look into your sign-in problem."));
+    customer.find("#message").type("I cannot sign in since this morning");
+    customer.find("#send").click();
+    customer.waitForText(
+        ".msg.bot:not(.streaming) .text", "Let me look into your sign-in problem.");
+
+    signInAgent(agent, root.toString(), "agt_lee");
+    agent.waitForText("#conversations .item", "cus_0186").click();
+    agent.waitForText("#detail button", "Take over").click();
+    customer.waitForText(".status.human", "agt_lee joined the conversation");
+    agent.find("#reply").type("Hi, I am Lee from the Skyline team. I reset your sign-in.");
+    agent.waitForText("#detail button", "Send reply").click();
+    customer.waitForText(".msg.human .text", "Hi, I am Lee from the Skyline team.");
+
+    // while the conversation is taken over, the customer's words go to the human, not the model
+    int modelCalls = model.requestCount();
+    customer.waitFor("the send button", () -> customer.find("#send").text().equals("Send"));
+    customer.find("#message").type("It works now, thank you");
+    agent.waitForText("#customer-typing", "cus_0186 is typing…");
+    customer.find("#send").click();
+    agent.waitForText("#detail .transcript", "It works now, thank you");
+    assertEquals(modelCalls, model.requestCount(), "no model call while a human holds it");
+
+    agent.waitForText("#detail button", "Hand back to the bot").click();
+    customer.waitForText(".status.human", "the assistant is back");
+    model.enqueue(
+        Reply.toolCall("search_knowledge_base", "{\"query\":\"export data\"}"),
+        Reply.text("Glad it works. You export your data under Settings, Export."));
+    customer.waitFor("the send button", () -> customer.find("#send").text().equals("Send"));
+    customer.find("#message").type("How do I export my data?");
+    customer.find("#send").click();
+    customer.waitForText(".msg.bot .text", "You export your data under Settings, Export.");
+    assertEquals(modelCalls + 2, model.requestCount(), "the bot answers again");
+    agent.waitForText("#conversation-mode", "bot answering");
+  }
+
+  @Test
+  void theKpiPanelShowsTheFiguresOfASeededDay() {
+    // a day no other test writes to: four conversations, every figure worked out by hand
+    OffsetDateTime day =
+        OffsetDateTime.now(ZoneOffset.UTC).minusDays(45).truncatedTo(ChronoUnit.DAYS);
+    // A resolved by the bot: answered after 4 s
+    UUID a = seedConversation(day, "cus_0111", "resolved", 10);
+    seedTurn(day, a, 10, 10, "support", 30, 4);
+    // B escalated for low confidence: the ticket notice after 2 s
+    UUID b = seedConversation(day, "cus_0112", "escalated", 20);
+    seedTurn(day, b, 20, 20, "escalation", 10, 2);
+    seedTicket(day, b, "cus_0112", "open", "low_confidence", 20);
+    // C: the bot answered after 6 s; then a human answered the customer's request; resolved
+    UUID c = seedConversation(day, "cus_0113", "resolved", 30);
+    seedTurn(day, c, 30, 10, "support", 20, 6);
+    seedTurn(day, c, 31, 10, "human:agt_kim", 10, 3);
+    seedTicket(day, c, "cus_0113", "resolved", "customer_request", 31);
+    // D still open: the bot answered after 2 s
+    UUID d = seedConversation(day, "cus_0114", "open", 40);
+    seedTurn(day, d, 40, 5, "support", 15, 2);
+
+    agent.get(
+        root + "console/?since=" + day.toLocalDate() + "&until=" + day.toLocalDate().plusDays(1));
+    agent.find("#token").type(TestTokens.admin("adm_page"));
+    agent.find("[data-paste] button[type=submit]").click();
+    // turns A1 B1 C1 C2 D1 = 5, by the bot alone A1 C1 D1 = 3
+    agent.waitForText("#kpi-automation", "60.0 %");
+    assertTrue(agent.find("#kpi-automation").text().contains("3 of 5 turns"));
+    // first answers 4 + 2 + 6 + 2 s over 4 conversations
+    agent.waitForText("#kpi-first-response", "3.5 s");
+    // resolved A and C of 4
+    agent.waitForText("#kpi-resolution", "50.0 %");
+    assertTrue(agent.find("#kpi-resolution").text().contains("2 of 4 conversations"));
+    // tokens in 10+20+10+10+5 = 55, out 30+10+20+10+15 = 85; gpt-4o-mini 0.15 / 0.60 per
+    // million: 55 x 0.15 + 85 x 0.60 = 59.25 per million = 0.00005925, over 2 resolved
+    agent.waitForText("#kpi-cost", "USD 0.0000296");
+    assertTrue(agent.find("#kpi-cost").text().contains("55 in / 85 out tokens"));
+    agent.waitForText("#kpi-escalations", "customer_request 1 · low_confidence 1");
+    assertTrue(agent.find("#kpi-escalations .value").text().equals("2"));
+  }
+
+  private UUID seedConversation(OffsetDateTime day, String customer, String status, int minute) {
+    UUID id = UUID.randomUUID();
+    Database.rows(
+        pool,
+        "insert into conversation (id, customer_id, channel, topology, active_agent, status,"
+            + " created_at, updated_at) values ($1, $2, 'websocket', 'single', 'support', $3, $4,"
+            + " $4) returning id",
+        id,
+        customer,
+        status,
+        day.plusMinutes(minute));
+    return id;
+  }
+
+  /** A customer message at the minute and its answer {@code after} seconds later. */
+  private void seedTurn(
+      OffsetDateTime day,
+      UUID conversation,
+      int minute,
+      int userTokens,
+      String answeredBy,
+      int answerTokens,
+      int after) {
+    UUID turn = UUID.randomUUID();
+    String insert =
+        "insert into message (conversation_id, turn_id, role, agent, content, token_count,"
+            + " created_at) values ($1, $2, $3, $4, $5, $6, $7) returning id";
+    OffsetDateTime at = day.plusMinutes(minute);
+    Database.rows(pool, insert, conversation, turn, "user", null, "a question", userTokens, at);
+    Database.rows(
+        pool,
+        insert,
+        conversation,
+        turn,
+        "assistant",
+        answeredBy,
+        "an answer",
+        answerTokens,
+        at.plusSeconds(after));
+  }
+
+  private void seedTicket(
+      OffsetDateTime day,
+      UUID conversation,
+      String customer,
+      String status,
+      String reason,
+      int minute) {
+    Database.rows(
+        pool,
+        "insert into ticket (conversation_id, customer_id, status, priority, category, reason,"
+            + " summary, confidence, context, created_at, updated_at) values ($1, $2, $3,"
+            + " 'normal', 'general', $4, 'seeded for the KPI panel', 0.5, '{}'::jsonb, $5, $5)"
+            + " returning id",
+        conversation,
+        customer,
+        status,
+        reason,
+        day.plusMinutes(minute));
+  }
+}

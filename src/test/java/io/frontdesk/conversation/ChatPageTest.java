@@ -1,0 +1,85 @@
+package io.frontdesk.conversation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.frontdesk.testing.Browser;
+import io.frontdesk.testing.ModelServerTestResource;
+import io.frontdesk.testing.Reply;
+import io.frontdesk.testing.ScriptedModelServer;
+import io.frontdesk.testing.TestTokens;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The customer's chat page in headless Chromium against the running application. */
+@QuarkusTest
+class ChatPageTest {
+
+  static final String ANSWER =
+      "Your latest invoice INV-0042 is paid in full, and nothing else is due this month.";
+
+  @TestHTTPResource("/")
+  URL root;
+
+  private final ScriptedModelServer model = ModelServerTestResource.server();
+  private Browser browser;
+
+  @BeforeEach
+  void setUp() {
+    model.reset();
+    browser = Browser.open();
+  }
+
+  @AfterEach
+  void tearDown() {
+    browser.close();
+  }
+
+  /** Signs in on the page by pasting a token, as a customer outside demo mode does. */
+  static void signIn(Browser browser, String url, String customerId) {
+    browser.get(url);
+    browser.find("#token").type(TestTokens.customer(customerId));
+    browser.find("[data-paste] button[type=submit]").click();
+    browser.waitForText(".conn", "Connected");
+  }
+
+  @Test
+  void aCustomerSeesTheAnswerStreamInWithAToolStatusLine() {
+    signIn(browser, root.toString(), "cus_0016");
+    assertEquals("websocket", browser.script("return document.body.dataset.transport").asText());
+    streamedAnswerWithToolLine();
+  }
+
+  @Test
+  void withoutAWebSocketTheSameChatRunsOverHttp() {
+    signIn(browser, root + "?transport=http", "cus_0017");
+    assertEquals("http", browser.script("return document.body.dataset.transport").asText());
+    streamedAnswerWithToolLine();
+  }
+
+  private void streamedAnswerWithToolLine() {
+    model.tokensPerSecond(8);
+    model.enqueue(Reply.toolCall("list_invoices", "{}"), Reply.text(ANSWER));
+
+    browser.find("#message").type("Can you check my latest invoice?");
+    browser.find("#send").click();
+
+    browser.waitForText(".msg.me", "Can you check my latest invoice?");
+    browser.waitForText(".status.tool", "Looking up your invoices — done");
+    // part of the answer is on the page while the rest is still coming
+    browser.waitForText(
+        ".msg.bot.streaming .text",
+        t -> !t.isEmpty() && !t.contains("this month."),
+        "a partly streamed answer");
+    browser.waitForText(".msg.bot:not(.streaming) .text", ANSWER);
+    assertEquals("Send", browser.find("#send").text());
+    assertFalse(browser.texts(".status.tool").isEmpty());
+    assertTrue(browser.find("#who").text().contains("cus_001"));
+    assertFalse(browser.findAll("#signin").getFirst().displayed(), "the sign-in form is gone");
+  }
+}
