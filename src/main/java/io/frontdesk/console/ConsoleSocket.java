@@ -1,9 +1,12 @@
 package io.frontdesk.console;
 
 import io.frontdesk.conversation.ChatConfig;
+import io.frontdesk.conversation.ChatSocket;
 import io.frontdesk.conversation.FeedListener;
 import io.frontdesk.conversation.Outbox;
 import io.frontdesk.security.Roles;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.websockets.next.HandshakeRequest;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
@@ -37,8 +40,15 @@ public class ConsoleSocket {
   private final FeedListener listener;
   private final Pool pool;
   private final ChatConfig config;
+  private final Counter tooSlow;
 
-  ConsoleSocket(ConsoleFeed feed, FeedListener listener, Pool pool, ChatConfig config) {
+  ConsoleSocket(
+      ConsoleFeed feed,
+      FeedListener listener,
+      Pool pool,
+      ChatConfig config,
+      MeterRegistry registry) {
+    this.tooSlow = ChatSocket.tooSlow(registry, "console");
     this.feed = feed;
     this.listener = listener;
     this.pool = pool;
@@ -47,7 +57,7 @@ public class ConsoleSocket {
 
   @OnOpen
   Uni<Void> open(WebSocketConnection connection, HandshakeRequest handshake) {
-    Outbox outbox = new Outbox(connection, config.maxPendingBytes());
+    Outbox outbox = new Outbox(connection, config.maxPendingBytes(), tooSlow::increment);
     Long after = after(handshake.query());
     Uni<Long> from = after != null ? Uni.createFrom().item(after) : feed.latest(pool);
     return from.invoke(
@@ -59,6 +69,8 @@ public class ConsoleSocket {
                   new Session(
                       outbox,
                       feed.follow(pool, seq, listener.consoleNotifications())
+                          .select()
+                          .first(event -> !outbox.closed())
                           .subscribe()
                           .with(
                               event -> outbox.send(event.envelope().encode()),

@@ -7,6 +7,8 @@ import io.frontdesk.http.ApiError;
 import io.frontdesk.http.BadRequest;
 import io.frontdesk.http.ErrorMappers;
 import io.frontdesk.security.Roles;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
@@ -48,6 +50,9 @@ public class ChatSocket {
 
   static final long TYPING_EVERY_MS = 2000;
 
+  /** Conversations one connection may follow at once (each is a feed subscription). */
+  static final int MAX_FOLLOWED = 20;
+
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final TurnEngine engine;
   private final ConversationFeed feed;
@@ -59,6 +64,13 @@ public class ChatSocket {
   private final MemoryConfig memory;
   private final SecurityIdentity identity;
   private final ConsoleFeed console;
+  private final Counter tooSlow;
+
+  /** Connections of an endpoint closed because their client stopped reading. */
+  public static Counter tooSlow(MeterRegistry registry, String endpoint) {
+    return registry.counter(
+        "frontdesk.websocket.closed", "endpoint", endpoint, "reason", "client_too_slow");
+  }
 
   ChatSocket(
       TurnEngine engine,
@@ -70,7 +82,9 @@ public class ChatSocket {
       ChatConfig config,
       MemoryConfig memory,
       SecurityIdentity identity,
-      ConsoleFeed console) {
+      ConsoleFeed console,
+      MeterRegistry registry) {
+    this.tooSlow = tooSlow(registry, "chat");
     this.engine = engine;
     this.feed = feed;
     this.listener = listener;
@@ -89,7 +103,7 @@ public class ChatSocket {
         connection.id(),
         new Session(
             identity.getPrincipal().getName(),
-            new Outbox(connection, config.maxPendingBytes()),
+            new Outbox(connection, config.maxPendingBytes(), tooSlow::increment),
             new ConcurrentHashMap<>(),
             new ConcurrentHashMap<>()));
   }
@@ -225,12 +239,25 @@ public class ChatSocket {
   }
 
   private void follow(Session session, UUID conversation, int after) {
+    if (!session.following().containsKey(conversation)
+        && session.following().size() >= MAX_FOLLOWED) {
+      sendError(
+          session,
+          new ApiError(
+              "invalid_request",
+              "one connection follows at most %d conversations; open another for %s"
+                  .formatted(MAX_FOLLOWED, conversation)));
+      return;
+    }
     Cancellable previous =
         session
             .following()
             .put(
                 conversation,
                 feed.follow(pool, conversation, after, listener.notifications())
+                    // a connection closed for being too slow stops reading the feed
+                    .select()
+                    .first(event -> !session.outbox().closed())
                     .subscribe()
                     .with(
                         event ->

@@ -25,6 +25,9 @@ public class ConversationFeed {
 
   public static final String CHANNEL = "frontdesk_conversation_events";
 
+  /** Events read per query while following. */
+  static final int PAGE = 200;
+
   /** One stored event of the feed. */
   public record FeedEvent(int seq, String type, JsonObject event, OffsetDateTime at) {}
 
@@ -102,19 +105,20 @@ public class ConversationFeed {
             "select seq, type, payload, created_at from conversation_event where conversation_id"
                 + " = $1 and seq > $2 order by seq")
         .execute(Tuple.of(conversationId, afterSeq))
-        .map(
-            rows -> {
-              List<FeedEvent> out = new ArrayList<>();
-              for (Row r : rows) {
-                out.add(
-                    new FeedEvent(
-                        r.getInteger("seq"),
-                        r.getString("type"),
-                        (JsonObject) r.getValue("payload"),
-                        r.getOffsetDateTime("created_at")));
-              }
-              return out;
-            });
+        .map(ConversationFeed::events);
+  }
+
+  private static List<FeedEvent> events(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
+    List<FeedEvent> out = new ArrayList<>();
+    for (Row r : rows) {
+      out.add(
+          new FeedEvent(
+              r.getInteger("seq"),
+              r.getString("type"),
+              (JsonObject) r.getValue("payload"),
+              r.getOffsetDateTime("created_at")));
+    }
+    return out;
   }
 
   /** Events as they arrive: a replay from {@code afterSeq}, then every new one, in order. */
@@ -128,9 +132,25 @@ public class ConversationFeed {
         .onItem()
         .transformToMultiAndConcatenate(
             tick ->
-                after(db, conversationId, last[0])
+                // page by page, so a long replay is never read into memory at once
+                Multi.createBy()
+                    .repeating()
+                    .uni(
+                        () ->
+                            page(db, conversationId, last[0], PAGE)
+                                .invoke(
+                                    list ->
+                                        list.forEach(e -> last[0] = Math.max(last[0], e.seq()))))
+                    .whilst(list -> list.size() == PAGE)
                     .onItem()
-                    .transformToMulti(list -> Multi.createFrom().iterable(list))
-                    .invoke(e -> last[0] = Math.max(last[0], e.seq())));
+                    .transformToIterable(list -> list));
+  }
+
+  private Uni<List<FeedEvent>> page(SqlClient db, UUID conversationId, int afterSeq, int limit) {
+    return db.preparedQuery(
+            "select seq, type, payload, created_at from conversation_event where conversation_id"
+                + " = $1 and seq > $2 order by seq limit $3")
+        .execute(Tuple.of(conversationId, afterSeq, limit))
+        .map(ConversationFeed::events);
   }
 }

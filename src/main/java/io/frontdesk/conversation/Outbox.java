@@ -24,9 +24,15 @@ public final class Outbox {
   private final AtomicLong pending = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  public Outbox(WebSocketConnection connection, long limit) {
+  private final Runnable onTooSlow;
+
+  /**
+   * @param onTooSlow counts a connection closed because its client did not read
+   */
+  public Outbox(WebSocketConnection connection, long limit, Runnable onTooSlow) {
     this.connection = connection;
     this.limit = limit;
+    this.onTooSlow = onTooSlow;
   }
 
   /** Sends one text frame, or closes the connection when the client is too far behind. */
@@ -38,6 +44,9 @@ public final class Outbox {
     long waiting = pending.addAndGet(size);
     if (waiting > limit) {
       pending.addAndGet(-size);
+      if (!closed.get()) {
+        onTooSlow.run();
+      }
       close(
           TOO_SLOW,
           "client too slow: %d bytes unread (limit %d); reconnect and resume"

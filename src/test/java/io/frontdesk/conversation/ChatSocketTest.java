@@ -3,12 +3,15 @@ package io.frontdesk.conversation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.frontdesk.testing.Eventually;
 import io.frontdesk.testing.Inquiries;
 import io.frontdesk.testing.ModelServerTestResource;
 import io.frontdesk.testing.Reply;
 import io.frontdesk.testing.ScriptedModelServer;
 import io.frontdesk.testing.SocketClient;
 import io.frontdesk.testing.TestTokens;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
@@ -33,6 +36,7 @@ class ChatSocketTest {
 
   @Inject Pool pool;
   @Inject ConversationFeed feed;
+  @Inject MeterRegistry registry;
 
   private final ScriptedModelServer model = ModelServerTestResource.server();
 
@@ -225,6 +229,31 @@ class ChatSocketTest {
   }
 
   @Test
+  void oneConnectionFollowsAtMostTwentyConversations() {
+    List<UUID> mine = new java.util.ArrayList<>();
+    for (int i = 0; i <= ChatSocket.MAX_FOLLOWED; i++) {
+      UUID id = UUID.randomUUID();
+      pool.preparedQuery(
+              "insert into conversation (id, customer_id, channel, topology, active_agent, status,"
+                  + " created_at, updated_at) values ($1, 'cus_0039', 'websocket', 'single',"
+                  + " 'support', 'open', now(), now())")
+          .execute(Tuple.of(id))
+          .await()
+          .atMost(Duration.ofSeconds(10));
+      mine.add(id);
+    }
+    try (SocketClient chat = chat("cus_0039")) {
+      for (UUID id : mine) {
+        chat.send(new JsonObject().put("type", "resume").put("conversationId", id.toString()));
+      }
+      JsonObject refused = chat.next("error");
+      assertTrue(refused.getString("message").contains("at most 20"), refused.encode());
+      assertTrue(chat.drain(Duration.ofMillis(300)).isEmpty(), "one refusal, for the 21st");
+      assertTrue(!chat.isClosed());
+    }
+  }
+
+  @Test
   void aClientThatNeverReadsIsClosedNotBufferedForever() {
     UUID conversation = conversation("cus_0038");
     int events = 3000;
@@ -236,16 +265,16 @@ class ChatSocketTest {
         .execute(Tuple.of(conversation, events))
         .await()
         .atMost(Duration.ofSeconds(30));
+    Counter tooSlow = ChatSocket.tooSlow(registry, "chat");
+    double closedBefore = tooSlow.count();
     try (SocketClient slow = chat("cus_0038")) {
       slow.stopReading();
       slow.send(
           new JsonObject().put("type", "resume").put("conversationId", conversation.toString()));
-      // ~24 MB asked for; the server holds at most its 1 MiB outbox beyond what the sockets take
-      try {
-        Thread.sleep(3000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      // ~24 MB asked for; the server holds at most its 1 MiB outbox beyond what the sockets take,
+      // then gives up on the client while it still reads nothing
+      Eventually.await(
+          "the server closes the client that does not read", () -> tooSlow.count() > closedBefore);
       slow.resumeReading();
       assertEquals(1008, slow.closeStatus(Duration.ofSeconds(30)));
       assertTrue(slow.closeReason().contains("too slow"), slow.closeReason());
