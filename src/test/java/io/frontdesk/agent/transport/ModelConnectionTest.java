@@ -1,5 +1,6 @@
 package io.frontdesk.agent.transport;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The model's streaming connections through the real quarkus-langchain4j client: kept alive and
- * reused between calls, and a kept-alive connection the server closes does not fail the next turn.
+ * reused between calls, a kept-alive connection the server closes does not fail the next turn, and
+ * a turn whose model call failed is counted as an error.
  */
 @QuarkusTest
 class ModelConnectionTest {
@@ -52,5 +54,26 @@ class ModelConnectionTest {
     assertTrue(
         model.connections() > before,
         "the call was sent again on a new connection (" + model.connections() + ")");
+  }
+
+  @Test
+  void aTurnThatCouldNotReachTheModelIsCountedAsAnErrorThoughTheCustomerGetsATicket() {
+    // the model refuses the call (HTTP 400, never retried): the turn cannot be answered
+    JsonPath first = Inquiries.ask("cus_0073", "How do I export my data?");
+    assertTrue(first.getBoolean("resolved"), first.prettify());
+    model.failNext(1, 400);
+
+    JsonPath failed = Inquiries.ask("cus_0073", "How do I reset my password?");
+
+    assertTrue(failed.getBoolean("escalated"), failed.prettify());
+    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    assertTrue(
+        metrics.contains(
+            "frontdesk_turns_seconds_count{agent=\"support\",outcome=\"error\",reason=\"agent_error\"}"),
+        "the failed turn is an error in frontdesk_turns");
+    assertFalse(
+        metrics.contains(
+            "frontdesk_turns_seconds_count{agent=\"support\",outcome=\"escalated\",reason=\"agent_error\"}"),
+        "never an ordinary escalation");
   }
 }
