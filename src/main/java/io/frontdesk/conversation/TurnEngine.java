@@ -61,6 +61,7 @@ public class TurnEngine {
   private final Router router;
   private final RoutePlanner planner;
   private final Deadline deadline;
+  private final TurnAdmission admission;
 
   TurnEngine(
       Pool pool,
@@ -74,7 +75,8 @@ public class TurnEngine {
       MemoryConfig memoryConfig,
       Router router,
       RoutePlanner planner,
-      Deadline deadline) {
+      Deadline deadline,
+      TurnAdmission admission) {
     this.pool = pool;
     this.conversations = conversations;
     this.turns = turns;
@@ -87,15 +89,23 @@ public class TurnEngine {
     this.router = router;
     this.planner = planner;
     this.deadline = deadline;
+    this.admission = admission;
   }
 
   /**
    * The turn's events, from turn_started to done. It fails only if the turn could not open (not the
    * customer's conversation, another turn holds it, the database failed); once open it always ends
-   * with done.
+   * with done. Past the instance's cap on turns in flight it throws {@link
+   * io.frontdesk.http.TooManyRequests} at once, before anything is stored.
    */
   public Multi<TurnEvent> run(TurnRequest request) {
-    return start(request).onItem().transformToMulti(events -> events);
+    Runnable release = admission.admit(request);
+    try {
+      return start(request, release).onItem().transformToMulti(events -> events);
+    } catch (RuntimeException e) {
+      release.run();
+      throw e;
+    }
   }
 
   /**
@@ -104,7 +114,7 @@ public class TurnEngine {
    * its end even when the client goes away (a closed stream, a cancelled request): what it did is
    * stored and the lock given back.
    */
-  private Uni<Multi<TurnEvent>> start(TurnRequest request) {
+  private Uni<Multi<TurnEvent>> start(TurnRequest request, Runnable release) {
     // input guards first: a blocked message is stored flagged and never reaches a model
     GuardCheck input =
         request.system()
@@ -133,8 +143,13 @@ public class TurnEngine {
                 opened
                     .subscribe()
                     .with(
-                        turn -> emitter.complete(DetachedStream.run(events(turn, request, input))),
-                        emitter::fail));
+                        turn ->
+                            emitter.complete(
+                                DetachedStream.run(events(turn, request, input, release))),
+                        failure -> {
+                          release.run();
+                          emitter.fail(failure);
+                        }));
   }
 
   /** The database failed, not the request: the customer may send the message again. */
@@ -193,7 +208,8 @@ public class TurnEngine {
                                             history))));
   }
 
-  private Multi<TurnEvent> events(TurnContext turn, TurnRequest request, GuardCheck input) {
+  private Multi<TurnEvent> events(
+      TurnContext turn, TurnRequest request, GuardCheck input, Runnable release) {
     String message = request.message();
     TurnProgress progress =
         new TurnProgress(new AnswerFilter(guards, turn, () -> turn.systemPrompt()));
@@ -248,7 +264,11 @@ public class TurnEngine {
         .concatenating()
         .streams(started, work, end)
         .onTermination()
-        .invoke(() -> turns.finish(turn));
+        .invoke(
+            () -> {
+              turns.finish(turn);
+              release.run();
+            });
   }
 
   /** What a system note runs first (blocking work, e.g. an approved call through the gate). */
