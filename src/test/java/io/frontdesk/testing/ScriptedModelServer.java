@@ -196,6 +196,7 @@ public final class ScriptedModelServer implements AutoCloseable {
     switch (exchange.getRequestMethod() + " " + endpoint) {
       case "POST /chat/completions" -> complete(exchange);
       case "GET /models" -> sendJson(exchange, 200, models());
+      case "GET /stats" -> sendJson(exchange, 200, stats());
       default -> sendError(exchange, Reply.error(404, "no endpoint " + path));
     }
   }
@@ -332,6 +333,13 @@ public final class ScriptedModelServer implements AutoCloseable {
 
   private static int tokens(String text) {
     return (text.length() + 3) / 4;
+  }
+
+  /** For benchmarks: requests answered and client connections seen since the last reset. */
+  private ObjectNode stats() {
+    return JSON.createObjectNode()
+        .put("requests", recorded.size())
+        .put("connections", clientPorts.size());
   }
 
   private static ObjectNode models() {
