@@ -5,6 +5,7 @@ import dev.langchain4j.service.SystemMessage;
 import dev.langchain4j.service.UserMessage;
 import dev.langchain4j.service.tool.ToolErrorContext;
 import dev.langchain4j.service.tool.ToolErrorHandlerResult;
+import io.frontdesk.agent.transport.AgentModels;
 import io.frontdesk.billing.BillingTools;
 import io.frontdesk.knowledge.KnowledgeTools;
 import io.frontdesk.toolgate.ToolErrors;
@@ -16,6 +17,7 @@ import io.smallrye.mutiny.Multi;
 /** Billing specialist: refunds, invoices and payments. */
 @RegisterAiService(
     modelName = "billing",
+    streamingChatLanguageModelSupplier = AgentModels.Billing.class,
     tools = {BillingTools.class, KnowledgeTools.class},
     toolProviderSupplier = HandoffTools.Provider.class)
 @AgentRole(

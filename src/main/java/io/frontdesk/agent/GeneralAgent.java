@@ -6,6 +6,7 @@ import dev.langchain4j.service.UserMessage;
 import dev.langchain4j.service.tool.ToolErrorContext;
 import dev.langchain4j.service.tool.ToolErrorHandlerResult;
 import io.frontdesk.account.AccountTools;
+import io.frontdesk.agent.transport.AgentModels;
 import io.frontdesk.knowledge.DocumentationTools;
 import io.frontdesk.knowledge.KnowledgeTools;
 import io.frontdesk.toolgate.ToolErrors;
@@ -17,6 +18,7 @@ import io.smallrye.mutiny.Multi;
 /** General support: FAQ from the knowledge base and account operations. */
 @RegisterAiService(
     modelName = "general",
+    streamingChatLanguageModelSupplier = AgentModels.General.class,
     tools = {KnowledgeTools.class, DocumentationTools.class, AccountTools.class},
     toolProviderSupplier = HandoffTools.Provider.class)
 @AgentRole(

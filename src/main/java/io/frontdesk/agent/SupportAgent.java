@@ -6,6 +6,7 @@ import dev.langchain4j.service.UserMessage;
 import dev.langchain4j.service.tool.ToolErrorContext;
 import dev.langchain4j.service.tool.ToolErrorHandlerResult;
 import io.frontdesk.account.AccountTools;
+import io.frontdesk.agent.transport.AgentModels;
 import io.frontdesk.billing.BillingTools;
 import io.frontdesk.knowledge.DocumentationTools;
 import io.frontdesk.knowledge.KnowledgeTools;
@@ -22,6 +23,7 @@ import io.smallrye.mutiny.Multi;
  */
 @RegisterAiService(
     modelName = "support",
+    streamingChatLanguageModelSupplier = AgentModels.Support.class,
     tools = {
       KnowledgeTools.class,
       DocumentationTools.class,

@@ -5,6 +5,7 @@ import dev.langchain4j.service.SystemMessage;
 import dev.langchain4j.service.UserMessage;
 import dev.langchain4j.service.tool.ToolErrorContext;
 import dev.langchain4j.service.tool.ToolErrorHandlerResult;
+import io.frontdesk.agent.transport.AgentModels;
 import io.frontdesk.knowledge.DocumentationTools;
 import io.frontdesk.technical.TechnicalTools;
 import io.frontdesk.toolgate.ToolErrors;
@@ -16,6 +17,7 @@ import io.smallrye.mutiny.Multi;
 /** Technical specialist: troubleshooting the customer's services. */
 @RegisterAiService(
     modelName = "technical",
+    streamingChatLanguageModelSupplier = AgentModels.Technical.class,
     tools = {TechnicalTools.class, DocumentationTools.class},
     toolProviderSupplier = HandoffTools.Provider.class)
 @AgentRole(

@@ -5,6 +5,7 @@ import dev.langchain4j.service.SystemMessage;
 import dev.langchain4j.service.UserMessage;
 import dev.langchain4j.service.tool.ToolErrorContext;
 import dev.langchain4j.service.tool.ToolErrorHandlerResult;
+import io.frontdesk.agent.transport.AgentModels;
 import io.frontdesk.toolgate.ToolErrors;
 import io.quarkiverse.langchain4j.HandleToolExecutionError;
 import io.quarkiverse.langchain4j.RegisterAiService;
@@ -12,7 +13,10 @@ import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
 import io.smallrye.mutiny.Multi;
 
 /** Triage: reads the inquiry and hands it to the right specialist; it answers nothing itself. */
-@RegisterAiService(modelName = "triage", toolProviderSupplier = HandoffTools.Provider.class)
+@RegisterAiService(
+    modelName = "triage",
+    streamingChatLanguageModelSupplier = AgentModels.Triage.class,
+    toolProviderSupplier = HandoffTools.Provider.class)
 @AgentRole(
     name = "triage",
     handles = "routing a new or unclear inquiry to the right specialist",

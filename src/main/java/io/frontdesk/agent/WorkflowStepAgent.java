@@ -6,6 +6,7 @@ import dev.langchain4j.service.UserMessage;
 import dev.langchain4j.service.tool.ToolErrorContext;
 import dev.langchain4j.service.tool.ToolErrorHandlerResult;
 import io.frontdesk.account.AccountTools;
+import io.frontdesk.agent.transport.AgentModels;
 import io.frontdesk.knowledge.DocumentationTools;
 import io.frontdesk.knowledge.KnowledgeTools;
 import io.frontdesk.technical.TechnicalTools;
@@ -21,6 +22,7 @@ import io.smallrye.mutiny.Multi;
  */
 @RegisterAiService(
     modelName = "workflow",
+    streamingChatLanguageModelSupplier = AgentModels.Workflow.class,
     tools = {
       KnowledgeTools.class,
       DocumentationTools.class,

@@ -1,8 +1,8 @@
 package io.frontdesk.billing;
 
+import io.frontdesk.toolgate.Backend;
 import io.frontdesk.toolgate.BackendGuards;
 import io.frontdesk.toolgate.ToolRefused;
-import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -73,7 +73,7 @@ public class BillingService {
         .chain(order -> issue(conn, customerId, conversationId, order, cents, idempotencyKey));
   }
 
-  @ApplyGuard(BackendGuards.BILLING)
+  @Backend(BackendGuards.BILLING)
   public Uni<InvoiceList> invoices(String customerId) {
     return pool.preparedQuery(
             INVOICE_COLUMNS
@@ -99,7 +99,7 @@ public class BillingService {
   }
 
   /** One invoice by id (inv_000123) or by the number printed on it (SKY-2026-000123). */
-  @ApplyGuard(BackendGuards.BILLING)
+  @Backend(BackendGuards.BILLING)
   public Uni<InvoiceDetail> invoice(String customerId, String invoiceId) {
     String id = invoiceId.strip();
     return pool.preparedQuery(
@@ -124,7 +124,7 @@ public class BillingService {
             });
   }
 
-  @ApplyGuard(BackendGuards.BILLING)
+  @Backend(BackendGuards.BILLING)
   public Uni<PaymentView> payment(String customerId, String paymentId) {
     String id = paymentId.strip();
     return pool.preparedQuery(

@@ -64,6 +64,7 @@ public class TurnEngine {
   private final Deadline deadline;
   private final HumanRelay relay;
   private final ConsoleFeed console;
+  private final TurnAdmission admission;
 
   TurnEngine(
       Pool pool,
@@ -79,7 +80,8 @@ public class TurnEngine {
       RoutePlanner planner,
       Deadline deadline,
       HumanRelay relay,
-      ConsoleFeed console) {
+      ConsoleFeed console,
+      TurnAdmission admission) {
     this.pool = pool;
     this.conversations = conversations;
     this.turns = turns;
@@ -94,15 +96,23 @@ public class TurnEngine {
     this.deadline = deadline;
     this.relay = relay;
     this.console = console;
+    this.admission = admission;
   }
 
   /**
    * The turn's events, from turn_started to done. It fails only if the turn could not open (not the
    * customer's conversation, another turn holds it, the database failed); once open it always ends
-   * with done.
+   * with done. Past the instance's cap on turns in flight it throws {@link
+   * io.frontdesk.http.TooManyRequests} at once, before anything is stored.
    */
   public Multi<TurnEvent> run(TurnRequest request) {
-    return start(request).onItem().transformToMulti(events -> events);
+    Runnable release = admission.admit(request);
+    try {
+      return start(request, release).onItem().transformToMulti(events -> events);
+    } catch (RuntimeException e) {
+      release.run();
+      throw e;
+    }
   }
 
   /**
@@ -111,24 +121,33 @@ public class TurnEngine {
    * its end even when the client goes away (a closed stream, a cancelled request): what it did is
    * stored and the lock given back.
    */
-  private Uni<Multi<TurnEvent>> start(TurnRequest request) {
+  private Uni<Multi<TurnEvent>> start(TurnRequest request, Runnable release) {
     // input guards first: a blocked message is stored flagged and never reaches a model
     GuardCheck input =
         request.system()
             ? new GuardCheck(false, request.message(), List.of())
             : guards.checkInput(request.message());
     if (request.conversationId() == null || request.system()) {
-      return start(request, input);
+      return start(request, input, release);
     }
-    // a human agent who took the conversation over answers it, not the bot
+    // a human agent who took the conversation over answers it, not the bot (no turn runs: the
+    // place in the in-flight cap is given back at once)
     return relay
         .relayIfTakenOver(request, input.blocked())
+        .invoke(
+            relayed -> {
+              if (relayed != null) {
+                release.run();
+              }
+            })
+        .onFailure()
+        .invoke(release)
         .onItem()
         .ifNull()
-        .switchTo(() -> start(request, input));
+        .switchTo(() -> start(request, input, release));
   }
 
-  private Uni<Multi<TurnEvent>> start(TurnRequest request, GuardCheck input) {
+  private Uni<Multi<TurnEvent>> start(TurnRequest request, GuardCheck input, Runnable release) {
     // a customer's message is embedded once (router, retrieval and guards share the vector); a
     // system note is Frontdesk's own and is not routed
     Uni<RoutedMessage> understood =
@@ -152,8 +171,13 @@ public class TurnEngine {
                 opened
                     .subscribe()
                     .with(
-                        turn -> emitter.complete(DetachedStream.run(events(turn, request, input))),
-                        emitter::fail));
+                        turn ->
+                            emitter.complete(
+                                DetachedStream.run(events(turn, request, input, release))),
+                        failure -> {
+                          release.run();
+                          emitter.fail(failure);
+                        }));
   }
 
   /** The database failed, not the request: the customer may send the message again. */
@@ -212,7 +236,8 @@ public class TurnEngine {
                                             history))));
   }
 
-  private Multi<TurnEvent> events(TurnContext turn, TurnRequest request, GuardCheck input) {
+  private Multi<TurnEvent> events(
+      TurnContext turn, TurnRequest request, GuardCheck input, Runnable release) {
     String message = request.message();
     TurnProgress progress =
         new TurnProgress(new AnswerFilter(guards, turn, () -> turn.systemPrompt()));
@@ -267,7 +292,11 @@ public class TurnEngine {
         .concatenating()
         .streams(started, work, end)
         .onTermination()
-        .invoke(() -> turns.finish(turn));
+        .invoke(
+            () -> {
+              turns.finish(turn);
+              release.run();
+            });
   }
 
   /** What a system note runs first (blocking work, e.g. an approved call through the gate). */

@@ -4,10 +4,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Set;
 
 /**
- * Support KPIs from the seed: turns by outcome (resolved, escalated with its reason, refused),
- * their duration, and tool calls by tool and result ({@code /q/metrics}).
+ * Support KPIs from the seed: turns by outcome (resolved, escalated with its reason, refused,
+ * error), their duration, and tool calls by tool and result ({@code /q/metrics}). A turn that could
+ * not reach the model is an {@code error} even though the customer got a ticket: it never counts as
+ * an ordinary escalation.
  */
 @ApplicationScoped
 public class TurnMetrics {
@@ -18,10 +21,18 @@ public class TurnMetrics {
     this.registry = registry;
   }
 
+  /** Escalation reasons that are failures of Frontdesk or its model, not of the inquiry. */
+  static final Set<String> FAILURES = Set.of("agent_error", "model_unavailable");
+
+  /** The outcome a turn is counted under: a failure's escalation is an error. */
+  static String counted(String outcome, String reason) {
+    return "escalated".equals(outcome) && FAILURES.contains(reason) ? "error" : outcome;
+  }
+
   void turn(TurnContext turn, String outcome, String reason, Duration took) {
     Timer.builder("frontdesk.turns")
         .description("Customer turns by outcome and escalation reason")
-        .tag("outcome", outcome)
+        .tag("outcome", counted(outcome, reason))
         .tag("reason", reason == null ? "none" : reason)
         .tag("agent", turn.agent())
         .register(registry)

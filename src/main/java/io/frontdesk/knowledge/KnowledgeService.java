@@ -3,8 +3,8 @@ package io.frontdesk.knowledge;
 import io.frontdesk.embedding.Embedder;
 import io.frontdesk.guard.LogRedaction;
 import io.frontdesk.http.NotFound;
+import io.frontdesk.toolgate.Backend;
 import io.frontdesk.toolgate.BackendGuards;
-import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,7 +42,7 @@ public class KnowledgeService {
    * dense and the full-text rankings fused. The query is embedded on a worker thread; a query that
    * is the turn's customer message reuses its vector.
    */
-  @ApplyGuard(BackendGuards.KNOWLEDGE_BASE)
+  @Backend(BackendGuards.KNOWLEDGE_BASE)
   public Uni<List<SearchHit>> search(Collection collection, String query, int limit) {
     int candidates = Math.max(limit, config.candidates());
     Uni<List<SearchHit>> words =

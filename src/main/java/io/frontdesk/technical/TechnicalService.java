@@ -2,9 +2,9 @@ package io.frontdesk.technical;
 
 import io.frontdesk.technical.Diagnosis.RecentLogs;
 import io.frontdesk.technical.Diagnosis.ServiceState;
+import io.frontdesk.toolgate.Backend;
 import io.frontdesk.toolgate.BackendGuards;
 import io.frontdesk.toolgate.ToolRefused;
-import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -47,7 +47,7 @@ public class TechnicalService {
     this.pool = pool;
   }
 
-  @ApplyGuard(BackendGuards.TECHNICAL)
+  @Backend(BackendGuards.TECHNICAL)
   public Uni<ServiceList> services(String customerId) {
     return pool.preparedQuery(
             "select id, name, type, region, status from service where customer_id = $1 order by id")
@@ -84,7 +84,7 @@ public class TechnicalService {
   }
 
   /** The newest {@value #MAX_LOG_LINES} lines at or after {@code since}, oldest first. */
-  @ApplyGuard(BackendGuards.TECHNICAL)
+  @Backend(BackendGuards.TECHNICAL)
   public Uni<ServiceLogs> logs(String customerId, String serviceId, String since) {
     LogWindow window;
     try {
@@ -132,7 +132,7 @@ public class TechnicalService {
                     : notFound(id));
   }
 
-  @ApplyGuard(BackendGuards.TECHNICAL)
+  @Backend(BackendGuards.TECHNICAL)
   public Uni<Diagnostics> diagnose(String customerId, String serviceId) {
     return state(customerId, serviceId)
         .chain(

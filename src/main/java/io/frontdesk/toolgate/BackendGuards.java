@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * attempts with backoff 500 ms doubling up to 5 s, a per-attempt timeout from {@code
  * frontdesk.tools.<backend>.timeout-ms}, and a circuit breaker. A {@link ToolRefused} is an answer,
  * not a fault: never retried, never counted. Each backend gets its own guard, so one backend's
- * outage opens only its own breaker. Services use it with {@code @ApplyGuard(name)}.
+ * outage opens only its own breaker. Services mark their calls with {@link Backend @Backend(name)}.
  */
 @ApplicationScoped
 public class BackendGuards {

@@ -19,10 +19,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -47,6 +50,10 @@ public final class ScriptedModelServer implements AutoCloseable {
   private final List<Rule> rules = new CopyOnWriteArrayList<>();
   private final AtomicLong sequence = new AtomicLong();
   private volatile Function<RecordedRequest, Reply> defaultScript = StubModelMain::reply;
+  // the client ports that sent a completion request: one per connection the client opened
+  private final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger dropsPending = new AtomicInteger();
+  private final AtomicInteger dropped = new AtomicInteger();
   private volatile Duration latency = Duration.ZERO;
   private volatile double tokensPerSecond;
 
@@ -108,8 +115,31 @@ public final class ScriptedModelServer implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Closes the next {@code n} kept-alive connections a request arrives on (a connection that
+   * already served one) before any byte of the answer: what a client sees when a provider closes an
+   * idle connection just as the request goes out.
+   */
+  public ScriptedModelServer dropNextReused(int n) {
+    dropsPending.addAndGet(n);
+    return this;
+  }
+
+  /** How many requests {@link #dropNextReused} dropped since the last reset. */
+  public int dropped() {
+    return dropped.get();
+  }
+
+  /** How many client connections sent a completion request since the last reset. */
+  public int connections() {
+    return clientPorts.size();
+  }
+
   /** Forgets requests, queued replies and rules, and restores the knobs and default script. */
   public void reset() {
+    clientPorts.clear();
+    dropsPending.set(0);
+    dropped.set(0);
     recorded.clear();
     queue.clear();
     rules.clear();
@@ -166,12 +196,19 @@ public final class ScriptedModelServer implements AutoCloseable {
     switch (exchange.getRequestMethod() + " " + endpoint) {
       case "POST /chat/completions" -> complete(exchange);
       case "GET /models" -> sendJson(exchange, 200, models());
+      case "GET /stats" -> sendJson(exchange, 200, stats());
       default -> sendError(exchange, Reply.error(404, "no endpoint " + path));
     }
   }
 
   private void complete(HttpExchange exchange) throws IOException {
     String body = new String(exchange.getRequestBody().readAllBytes(), UTF_8);
+    boolean reused = !clientPorts.add(exchange.getRemoteAddress().getPort());
+    if (reused && dropsPending.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      // closing the exchange before any response header closes the connection itself
+      dropped.incrementAndGet();
+      return;
+    }
     RecordedRequest request;
     try {
       request = RecordedRequest.parse(body);
@@ -296,6 +333,13 @@ public final class ScriptedModelServer implements AutoCloseable {
 
   private static int tokens(String text) {
     return (text.length() + 3) / 4;
+  }
+
+  /** For benchmarks: requests answered and client connections seen since the last reset. */
+  private ObjectNode stats() {
+    return JSON.createObjectNode()
+        .put("requests", recorded.size())
+        .put("connections", clientPorts.size());
   }
 
   private static ObjectNode models() {

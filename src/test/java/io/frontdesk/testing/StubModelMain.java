@@ -22,7 +22,10 @@ public final class StubModelMain {
           + " Please share any details you have, such as an order number or error message,"
           + " so I can assist.";
   private static final Set<String> OPTIONS =
-      Set.of("--port", "--latency-ms", "--tokens-per-second");
+      Set.of("--port", "--latency-ms", "--tokens-per-second", "--answer-words");
+
+  // benchmarks ask for long answers (profile B: 200 tokens); 0 keeps the short ones
+  private static volatile int answerWords;
 
   private StubModelMain() {}
 
@@ -34,10 +37,11 @@ public final class StubModelMain {
     if (request.lastMessageIsToolResult()) {
       String result = RecordedRequest.messageText(request.lastMessage());
       return Reply.text(
-          "Here is what I found: \""
-              + truncate(result, MAX_QUOTE_CHARS)
-              + "\". "
-              + FOUND_FOLLOW_UP);
+          padded(
+              "Here is what I found: \""
+                  + truncate(result, MAX_QUOTE_CHARS)
+                  + "\". "
+                  + FOUND_FOLLOW_UP));
     }
     if ("user".equals(request.lastMessage().path("role").asText())) {
       if (isTriage(request)) {
@@ -50,6 +54,18 @@ public final class StubModelMain {
       }
     }
     return Reply.text("I can help with that. " + GENERIC_ANSWER);
+  }
+
+  private static String padded(String answer) {
+    int words = answer.split("\\s+").length;
+    if (answerWords <= words) {
+      return answer;
+    }
+    StringBuilder text = new StringBuilder(answer);
+    for (int i = words; i < answerWords; i++) {
+      text.append(i % 12 == 11 ? " Thanks." : " details");
+    }
+    return text.toString();
   }
 
   private static boolean isTriage(RecordedRequest request) {
@@ -74,6 +90,7 @@ public final class StubModelMain {
    */
   public static void main(String[] args) throws InterruptedException {
     Map<String, String> options = options(args);
+    answerWords = Integer.parseInt(options.getOrDefault("--answer-words", "0"));
     ScriptedModelServer server =
         ScriptedModelServer.start(Integer.parseInt(options.getOrDefault("--port", "8089")))
             .latency(Duration.ofMillis(Long.parseLong(options.getOrDefault("--latency-ms", "0"))))
@@ -88,7 +105,8 @@ public final class StubModelMain {
     for (int i = 0; i < args.length; i += 2) {
       if (!OPTIONS.contains(args[i]) || i + 1 == args.length) {
         System.err.println(
-            "usage: StubModelMain [--port N] [--latency-ms N] [--tokens-per-second X]");
+            "usage: StubModelMain [--port N] [--latency-ms N] [--tokens-per-second X]"
+                + " [--answer-words N]");
         System.exit(2);
       }
       options.put(args[i], args[i + 1]);

@@ -1,0 +1,79 @@
+package io.frontdesk.agent.transport;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.frontdesk.testing.Inquiries;
+import io.frontdesk.testing.ModelServerTestResource;
+import io.frontdesk.testing.ScriptedModelServer;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The model's streaming connections through the real quarkus-langchain4j client: kept alive and
+ * reused between calls, a kept-alive connection the server closes does not fail the next turn, and
+ * a turn whose model call failed is counted as an error.
+ */
+@QuarkusTest
+class ModelConnectionTest {
+
+  private final ScriptedModelServer model = ModelServerTestResource.server();
+
+  @BeforeEach
+  void resetModel() {
+    model.reset();
+  }
+
+  @Test
+  void consecutiveStreamedModelCallsShareOneKeptAliveConnection() {
+    for (int turn = 0; turn < 3; turn++) {
+      JsonPath answer = Inquiries.ask("cus_0071", "How do I export my data?");
+      assertTrue(answer.getBoolean("resolved"), answer.prettify());
+    }
+    // three turns of two streamed calls each (search, then the answer), one after the other
+    assertEquals(6, model.requestCount());
+    assertEquals(1, model.connections(), "every call after the first reuses the connection");
+  }
+
+  @Test
+  void aConnectionTheServerClosesBetweenTwoTurnsDoesNotFailTheNextTurn() {
+    JsonPath first = Inquiries.ask("cus_0072", "How do I export my data?");
+    assertTrue(first.getBoolean("resolved"), first.prettify());
+    int before = model.connections();
+
+    model.dropNextReused(1);
+    JsonPath second = Inquiries.ask("cus_0072", "How do I reset my password?");
+
+    assertTrue(second.getBoolean("resolved"), second.prettify());
+    assertFalse(second.getBoolean("escalated"), second.prettify());
+    assertEquals(1, model.dropped(), "the server closed the kept-alive connection");
+    assertTrue(
+        model.connections() > before,
+        "the call was sent again on a new connection (" + model.connections() + ")");
+  }
+
+  @Test
+  void aTurnThatCouldNotReachTheModelIsCountedAsAnErrorThoughTheCustomerGetsATicket() {
+    // the model refuses the call (HTTP 400, never retried): the turn cannot be answered
+    JsonPath first = Inquiries.ask("cus_0073", "How do I export my data?");
+    assertTrue(first.getBoolean("resolved"), first.prettify());
+    model.failNext(1, 400);
+
+    JsonPath failed = Inquiries.ask("cus_0073", "How do I reset my password?");
+
+    assertTrue(failed.getBoolean("escalated"), failed.prettify());
+    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    assertTrue(
+        metrics.contains(
+            "frontdesk_turns_seconds_count{agent=\"support\",outcome=\"error\",reason=\"agent_error\"}"),
+        "the failed turn is an error in frontdesk_turns");
+    assertFalse(
+        metrics.contains(
+            "frontdesk_turns_seconds_count{agent=\"support\",outcome=\"escalated\",reason=\"agent_error\"}"),
+        "never an ordinary escalation");
+  }
+}

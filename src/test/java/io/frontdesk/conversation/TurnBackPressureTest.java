@@ -1,0 +1,84 @@
+package io.frontdesk.conversation;
+
+import static io.frontdesk.testing.Database.count;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.frontdesk.testing.Hold;
+import io.frontdesk.testing.Inquiries;
+import io.frontdesk.testing.ModelServerTestResource;
+import io.frontdesk.testing.Reply;
+import io.frontdesk.testing.ScriptedModelServer;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Past the cap on turns in flight a new customer turn is refused at once with 429 busy and
+ * Retry-After, on REST and SSE: nothing stored, no ticket, no hang; once a place frees up the next
+ * turn runs.
+ */
+@QuarkusTest
+class TurnBackPressureTest {
+
+  @Inject TurnAdmission admission;
+  @Inject Pool pool;
+
+  private final ScriptedModelServer model = ModelServerTestResource.server();
+
+  @BeforeEach
+  void resetModel() {
+    model.reset();
+  }
+
+  @Test
+  void pastTheCapANewTurnGets429BusyWithRetryAfterAndNothingIsStored() throws Exception {
+    Hold hold = new Hold();
+    model.enqueue(
+        Reply.toolCall("search_knowledge_base", "{\"query\":\"export data\"}").heldBy(hold),
+        Reply.text("Your data export is under Settings, Export (KB-1057)."));
+    try (AutoCloseable cap = admission.limitTo(1)) {
+      CompletableFuture<JsonPath> running =
+          CompletableFuture.supplyAsync(
+              () -> Inquiries.ask("cus_0081", "How do I export my data?"));
+      hold.awaitArrival();
+      assertEquals(1, admission.inFlight());
+
+      Inquiries.send("cus_0082", "BUSY-REST where is my invoice?", null)
+          .statusCode(429)
+          .header("Retry-After", "2")
+          .body("error", equalTo("busy"));
+      Inquiries.as("cus_0082")
+          .contentType(ContentType.JSON)
+          .body(Inquiries.body("BUSY-SSE where is my invoice?", null))
+          .post("/api/v1/inquiries/stream")
+          .then()
+          .statusCode(429)
+          .header("Retry-After", "2")
+          .body("error", equalTo("busy"));
+      assertEquals(
+          0, count(pool, "select count(*) from message where content like 'BUSY-%'"), "stored");
+
+      hold.release();
+      JsonPath answered = running.get(30, TimeUnit.SECONDS);
+      assertTrue(answered.getBoolean("resolved"), answered.prettify());
+      assertEquals(0, admission.inFlight(), "the finished turn gave its place back");
+
+      JsonPath next = Inquiries.ask("cus_0082", "How do I export my data?");
+      assertTrue(next.getBoolean("resolved"), next.prettify());
+    } finally {
+      hold.release();
+    }
+    assertEquals(
+        0,
+        count(pool, "select count(*) from ticket where customer_id = 'cus_0082'"),
+        "a refused turn never opens a ticket");
+  }
+}
