@@ -3,6 +3,7 @@ package io.frontdesk.approval;
 import io.frontdesk.database.ReactiveBridge;
 import io.frontdesk.http.Conflict;
 import io.frontdesk.http.NotFound;
+import io.frontdesk.observability.SupportMetrics;
 import io.frontdesk.toolgate.ApprovalConfig;
 import io.frontdesk.toolgate.ApprovalRequests;
 import io.frontdesk.toolgate.AuditEntry;
@@ -33,6 +34,7 @@ public class ApprovalService implements ApprovalRequests {
   private final ApprovalConfig config;
   private final AuditLog audit;
   private final ApprovalOutcomes outcomes;
+  private final SupportMetrics metrics;
 
   ApprovalService(
       Pool pool,
@@ -41,7 +43,8 @@ public class ApprovalService implements ApprovalRequests {
       ApprovalNotifier notifier,
       ApprovalConfig config,
       AuditLog audit,
-      ApprovalOutcomes outcomes) {
+      ApprovalOutcomes outcomes,
+      SupportMetrics metrics) {
     this.pool = pool;
     this.bridge = bridge;
     this.approvals = approvals;
@@ -49,6 +52,7 @@ public class ApprovalService implements ApprovalRequests {
     this.config = config;
     this.audit = audit;
     this.outcomes = outcomes;
+    this.metrics = metrics;
   }
 
   /**
@@ -95,6 +99,7 @@ public class ApprovalService implements ApprovalRequests {
                                             .chain(() -> approvals.find(db, fresh))
                                             .map(Optional::orElseThrow))));
     if (stored.id().equals(fresh)) {
+      metrics.approval("requested", null);
       notifier.postWebhook(stored);
     }
     return new Pending(
@@ -152,6 +157,7 @@ public class ApprovalService implements ApprovalRequests {
                                       .chain(() -> approvals.find(db, id))
                                       .map(Optional::orElseThrow);
                                 })));
+    metrics.approval(decided.status(), Duration.between(decided.requestedAt(), now));
     outcomes.finish(decided);
     return find(id).orElseThrow();
   }

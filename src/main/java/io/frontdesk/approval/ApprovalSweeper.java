@@ -1,12 +1,14 @@
 package io.frontdesk.approval;
 
 import io.frontdesk.database.ReactiveBridge;
+import io.frontdesk.observability.SupportMetrics;
 import io.frontdesk.toolgate.AuditEntry;
 import io.frontdesk.toolgate.AuditLog;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -28,18 +30,21 @@ public class ApprovalSweeper {
   private final ApprovalRepository approvals;
   private final ApprovalOutcomes outcomes;
   private final AuditLog audit;
+  private final SupportMetrics metrics;
 
   ApprovalSweeper(
       Pool pool,
       ReactiveBridge bridge,
       ApprovalRepository approvals,
       ApprovalOutcomes outcomes,
-      AuditLog audit) {
+      AuditLog audit,
+      SupportMetrics metrics) {
     this.pool = pool;
     this.bridge = bridge;
     this.approvals = approvals;
     this.outcomes = outcomes;
     this.audit = audit;
+    this.metrics = metrics;
   }
 
   @Scheduled(
@@ -77,6 +82,8 @@ public class ApprovalSweeper {
                                                         null)))
                                         .collect()
                                         .last())));
+    expired.forEach(
+        a -> metrics.approval("expired", Duration.between(a.requestedAt(), a.expiresAt())));
     expired.forEach(this::carry);
     OffsetDateTime stale = now.minus(ApprovalOutcomes.TURN_WAIT).minusSeconds(30);
     bridge.await(() -> approvals.unfinished(pool, stale)).forEach(this::carry);

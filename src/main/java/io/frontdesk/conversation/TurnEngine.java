@@ -5,6 +5,8 @@ import dev.langchain4j.data.message.ChatMessage;
 import io.frontdesk.agent.AgentCatalog;
 import io.frontdesk.agent.AgentConfig;
 import io.frontdesk.agent.HandoffTools;
+import io.frontdesk.agent.provider.ModelCalls;
+import io.frontdesk.agent.provider.ModelUnavailable;
 import io.frontdesk.agent.routing.RouteDecision;
 import io.frontdesk.agent.routing.RoutePlanner;
 import io.frontdesk.agent.routing.RoutedMessage;
@@ -16,8 +18,10 @@ import io.frontdesk.http.Conflict;
 import io.frontdesk.http.NotFound;
 import io.frontdesk.http.Unauthenticated;
 import io.frontdesk.http.Unavailable;
+import io.frontdesk.observability.TurnTracing;
 import io.frontdesk.security.Roles;
 import io.frontdesk.toolgate.Caller;
+import io.opentelemetry.api.trace.Span;
 import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -36,6 +40,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Runs one customer message through the turn (DESIGN §1): load the conversation and its memory
@@ -61,6 +66,8 @@ public class TurnEngine {
   private final Router router;
   private final RoutePlanner planner;
   private final Deadline deadline;
+  private final ModelCalls modelCalls;
+  private final TurnTracing tracing;
 
   TurnEngine(
       Pool pool,
@@ -74,7 +81,9 @@ public class TurnEngine {
       MemoryConfig memoryConfig,
       Router router,
       RoutePlanner planner,
-      Deadline deadline) {
+      Deadline deadline,
+      ModelCalls modelCalls,
+      TurnTracing tracing) {
     this.pool = pool;
     this.conversations = conversations;
     this.turns = turns;
@@ -87,6 +96,8 @@ public class TurnEngine {
     this.router = router;
     this.planner = planner;
     this.deadline = deadline;
+    this.modelCalls = modelCalls;
+    this.tracing = tracing;
   }
 
   /**
@@ -105,11 +116,13 @@ public class TurnEngine {
    * stored and the lock given back.
    */
   private Uni<Multi<TurnEvent>> start(TurnRequest request) {
+    Span span = tracing.startTurn(request.channel());
     // input guards first: a blocked message is stored flagged and never reaches a model
     GuardCheck input =
         request.system()
             ? new GuardCheck(false, request.message(), List.of())
-            : guards.checkInput(request.message());
+            : tracing.child(
+                span, "support.input_guards", () -> guards.checkInput(request.message()));
     // a customer's message is embedded once (router, retrieval and guards share the vector); a
     // system note is Frontdesk's own and is not routed
     Uni<RoutedMessage> understood =
@@ -123,6 +136,7 @@ public class TurnEngine {
                     .onFailure(TurnEngine::storeFailed)
                     .transform(failure -> new Unavailable(NOT_STORED, failure))
                     .invoke(turn -> turn.routed(routed))
+                    .invoke(turn -> turn.traced(span))
                     // registered here once its opening committed: a failed commit leaves nothing
                     // behind
                     .invoke(turns::start));
@@ -134,7 +148,10 @@ public class TurnEngine {
                     .subscribe()
                     .with(
                         turn -> emitter.complete(DetachedStream.run(events(turn, request, input))),
-                        emitter::fail));
+                        failure -> {
+                          tracing.refused(span, failure);
+                          emitter.fail(failure);
+                        }));
   }
 
   /** The database failed, not the request: the customer may send the message again. */
@@ -244,11 +261,51 @@ public class TurnEngine {
                         .chain(unfinished -> finisher.finish(turn, message, progress, unfinished))
                         .onItem()
                         .transformToMulti(list -> Multi.createFrom().iterable(list)));
+    TurnEvent.Done[] done = new TurnEvent.Done[1];
+    String[] reason = new String[1];
     return Multi.createBy()
         .concatenating()
         .streams(started, work, end)
+        .onItem()
+        .invoke(
+            event -> {
+              if (event instanceof TurnEvent.Done d) {
+                done[0] = d;
+              } else if (event instanceof TurnEvent.Escalated e) {
+                reason[0] = e.reason();
+              }
+            })
         .onTermination()
-        .invoke(() -> turns.finish(turn));
+        .invoke(
+            () -> {
+              turns.finish(turn);
+              tracing.end(turn.span(), summary(turn, done[0], reason[0]));
+            });
+  }
+
+  private static TurnTracing.TurnSummary summary(
+      TurnContext turn, TurnEvent.Done done, String reason) {
+    List<String> agents = new ArrayList<>();
+    for (List<String> handoff : turn.handoffPairs()) {
+      if (agents.isEmpty()) {
+        agents.add(handoff.get(0));
+      }
+      agents.add(handoff.get(1));
+    }
+    if (agents.isEmpty()) {
+      agents.add(turn.agent());
+    }
+    return new TurnTracing.TurnSummary(
+        turn.tier(),
+        agents,
+        turn.route().route(),
+        turn.handoffs(),
+        done != null && done.resolved(),
+        done != null && done.escalated(),
+        reason,
+        done == null ? 0.0 : done.confidence(),
+        turn.elapsed().toMillis(),
+        turn.modelFailure());
   }
 
   /** What a system note runs first (blocking work, e.g. an approved call through the gate). */
@@ -287,11 +344,12 @@ public class TurnEngine {
    * Without a model endpoint the offline agent answers in the active agent's name.
    */
   private Multi<TurnEvent> runAgent(TurnContext turn, String message, TurnProgress progress) {
-    AgentCatalog.Entry agent = catalog.answering(turn.agent());
+    AgentCatalog.Entry agent =
+        turn.modelFailure() != null
+            ? catalog.offline(turn.agent())
+            : catalog.answering(turn.agent());
     progress.text.silence(agent.router());
-    return agent
-        .agent()
-        .chat(turn.conversationId().toString(), message)
+    return chat(turn, agent, message)
         .onItem()
         .transformToIterable(event -> translate(turn, progress, event))
         .onCompletion()
@@ -306,6 +364,9 @@ public class TurnEngine {
                         catalog.fallback(),
                         "triage could not place the question")
                     : Multi.createFrom().empty())
+        .onFailure(ModelUnavailable.class)
+        .recoverWithMulti(
+            failure -> withoutModel(turn, message, progress, (ModelUnavailable) failure))
         .onFailure(failure -> cause(failure, ApprovalPending.class) != null)
         .recoverWithMulti(
             failure -> {
@@ -318,6 +379,29 @@ public class TurnEngine {
               Handoff handoff = cause(failure, Handoff.class);
               return handOff(turn, message, progress, handoff, handoff.target(), handoff.reason());
             });
+  }
+
+  /** The agent's stream; a model endpoint's is guarded (timeout, retries, circuit breaker). */
+  private Multi<ChatEvent> chat(TurnContext turn, AgentCatalog.Entry agent, String message) {
+    Supplier<Multi<ChatEvent>> call =
+        () -> agent.agent().chat(turn.conversationId().toString(), message);
+    return AgentCatalog.callsModel(agent)
+        ? modelCalls.call(agent.name(), () -> turn.memory().withdrawCustomerMessage(), call)
+        : call.get();
+  }
+
+  /**
+   * The model endpoint could not answer: the offline model answers the rest of the turn in the
+   * agent's name (what it cannot resolve becomes a ticket), unless the operator turned that off.
+   */
+  private Multi<TurnEvent> withoutModel(
+      TurnContext turn, String message, TurnProgress progress, ModelUnavailable unavailable) {
+    turn.modelUnavailable(unavailable.failure().kind().code());
+    if (!modelCalls.fallsBackOffline()) {
+      return Multi.createFrom().failure(unavailable);
+    }
+    turn.memory().withdrawCustomerMessage();
+    return runAgent(turn, message, progress);
   }
 
   private Multi<TurnEvent> handOff(
