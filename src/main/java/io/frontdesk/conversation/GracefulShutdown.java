@@ -5,6 +5,7 @@ import io.frontdesk.database.ShutdownOrder;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import org.jboss.logging.Logger;
@@ -22,22 +23,21 @@ class GracefulShutdown {
 
   private final TurnRegistry turns;
   private final AgentConfig agent;
+  private final Event<ShuttingDown> shuttingDown;
 
-  GracefulShutdown(TurnRegistry turns, AgentConfig agent) {
+  GracefulShutdown(TurnRegistry turns, AgentConfig agent, Event<ShuttingDown> shuttingDown) {
     this.turns = turns;
     this.agent = agent;
+    this.shuttingDown = shuttingDown;
   }
 
   void onStart(@Observes StartupEvent start) {
-    ShutdownOrder.applicationStarted();
+    ShutdownOrder.turnsFrom(turns::running);
   }
 
   void onStop(@Observes ShutdownEvent stop) {
-    try {
-      awaitTurns();
-    } finally {
-      ShutdownOrder.applicationStopped();
-    }
+    shuttingDown.fire(new ShuttingDown(turns.running()));
+    awaitTurns();
   }
 
   private void awaitTurns() {

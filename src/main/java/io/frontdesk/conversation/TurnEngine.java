@@ -132,7 +132,7 @@ public class TurnEngine {
     Uni<TurnContext> opened =
         understood.chain(
             routed ->
-                pool.withTransaction(db -> open(db, request, input.blocked()))
+                waitForTurn(pool.withTransaction(db -> open(db, request, input.blocked())))
                     .onFailure(TurnEngine::storeFailed)
                     .transform(failure -> new Unavailable(NOT_STORED, failure))
                     .invoke(turn -> turn.routed(routed))
@@ -152,6 +152,44 @@ public class TurnEngine {
                           tracing.refused(span, failure);
                           emitter.fail(failure);
                         }));
+  }
+
+  /**
+   * Another turn holds the conversation (here or on another replica): the opening, which stored
+   * nothing, is tried again until that turn ends or the lock wait is over (then 409).
+   */
+  private Uni<TurnContext> waitForTurn(Uni<TurnContext> opening) {
+    Duration wait = agentConfig.lockWait();
+    if (wait.isZero() || wait.isNegative()) {
+      return opening;
+    }
+    return retryConflict(opening, System.nanoTime() + wait.toNanos(), Duration.ofMillis(100));
+  }
+
+  private static Uni<TurnContext> retryConflict(
+      Uni<TurnContext> opening, long deadline, Duration delay) {
+    return opening
+        .onFailure(Conflict.class)
+        .recoverWithUni(
+            conflict -> {
+              if (System.nanoTime() + delay.toNanos() > deadline) {
+                return Uni.createFrom().failure(conflict);
+              }
+              Duration next = delay.multipliedBy(2);
+              return Uni.createFrom()
+                  .voidItem()
+                  .onItem()
+                  .delayIt()
+                  .by(delay)
+                  .chain(
+                      () ->
+                          retryConflict(
+                              opening,
+                              deadline,
+                              next.compareTo(Duration.ofSeconds(1)) > 0
+                                  ? Duration.ofSeconds(1)
+                                  : next));
+            });
   }
 
   /** The database failed, not the request: the customer may send the message again. */
@@ -296,6 +334,7 @@ public class TurnEngine {
       agents.add(turn.agent());
     }
     return new TurnTracing.TurnSummary(
+        turn.conversationId().toString(),
         turn.tier(),
         agents,
         turn.route().route(),

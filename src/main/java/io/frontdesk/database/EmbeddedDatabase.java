@@ -77,8 +77,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
    */
   static void ensureFree(Path dataDir) throws IOException {
     Path lock = dataDir.resolve(LOCK_FILE);
-    try (FileChannel channel =
-        FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+    if (!Files.exists(lock)) {
+      // no server ever ran here (initdb wants the folder empty: create nothing)
+      return;
+    }
+    try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
       FileLock held;
       try {
         held = channel.tryLock();
@@ -93,15 +96,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   /**
-   * Stops the server when the JVM exits, but only once the application has stopped (its turns
-   * stored): on SIGTERM the database outlives the graceful shutdown.
+   * Stops the server when the JVM exits, but only once no turn runs (each is stored as it ends): on
+   * SIGTERM the database outlives the turns of the graceful shutdown.
    */
   public void stopAfterApplication(Duration limit) {
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  ShutdownOrder.awaitApplication(limit);
+                  ShutdownOrder.awaitTurns(limit);
                   close();
                 },
                 "embedded-postgres-stop"));

@@ -1,39 +1,34 @@
 package io.frontdesk.database;
 
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 /**
- * Keeps the embedded PostgreSQL up until the application has let its turns end: on SIGTERM every
- * JVM shutdown hook starts at once, so the database's waits for {@link #applicationStopped}.
+ * Keeps the embedded PostgreSQL up while turns are still running at shutdown: on SIGTERM every JVM
+ * shutdown hook starts at once, so the database's waits until no turn runs (they are stored as they
+ * end), at most a limit. A replica that never started has no turns and stops at once.
  */
 public final class ShutdownOrder {
 
-  private static final CountDownLatch STOPPED = new CountDownLatch(1);
-  private static volatile boolean started;
+  private static volatile IntSupplier runningTurns = () -> 0;
 
   private ShutdownOrder() {}
 
-  /** The application is up: a shutdown must now wait for it. */
-  public static void applicationStarted() {
-    started = true;
+  /** Where the application counts its running turns. */
+  public static void turnsFrom(IntSupplier running) {
+    runningTurns = running;
   }
 
-  /** The application's turns have ended; the database may stop. */
-  public static void applicationStopped() {
-    STOPPED.countDown();
-  }
-
-  /** Waits (at most {@code limit}) for the application to stop, if it ever started. */
-  static void awaitApplication(Duration limit) {
-    if (!started) {
-      return;
-    }
-    try {
-      STOPPED.await(limit.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+  /** Waits (at most {@code limit}) until no turn runs. */
+  static void awaitTurns(Duration limit) {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (runningTurns.getAsInt() > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 }

@@ -32,6 +32,8 @@ public class TurnTracing {
   static final AttributeKey<Double> CONFIDENCE = AttributeKey.doubleKey("support.confidence");
   static final AttributeKey<Long> DURATION = AttributeKey.longKey("support.duration_ms");
   static final AttributeKey<String> MODEL = AttributeKey.stringKey("support.model_failure");
+  static final AttributeKey<String> CONVERSATION =
+      AttributeKey.stringKey("support.conversation_id");
 
   private final Tracer tracer;
 
@@ -83,6 +85,7 @@ public class TurnTracing {
 
   /** The turn's outcome on its span, then the span ends. */
   public void end(Span span, TurnSummary summary) {
+    span.setAttribute(CONVERSATION, summary.conversationId());
     span.setAttribute(TIER, String.valueOf(summary.tier()));
     span.setAttribute(AGENTS, summary.agents());
     span.setAttribute(INQUIRY_TYPE, String.valueOf(summary.inquiryType()));
@@ -103,6 +106,7 @@ public class TurnTracing {
 
   /** What the turn's span reports. */
   public record TurnSummary(
+      String conversationId,
       String tier,
       List<String> agents,
       String inquiryType,

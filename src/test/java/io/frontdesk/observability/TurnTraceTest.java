@@ -58,11 +58,12 @@ class TurnTraceTest {
     List<JsonNode> events = Inquiries.stream(CUSTOMER, MESSAGE, null);
     assertTrue(events.getLast().get("resolved").asBoolean(), events.getLast().toString());
 
-    // this test's turn is the one over SSE (an earlier test's REST turn may end late)
+    // this test's turn (an earlier test's turn may end late)
+    String conversation = events.getLast().get("conversationId").asText();
     Predicate<SpanData> thisTurn =
         s ->
             s.getName().equals(TurnTracing.TURN)
-                && "sse".equals(s.getAttributes().get(TurnTracing.CHANNEL));
+                && conversation.equals(s.getAttributes().get(TurnTracing.CONVERSATION));
     Eventually.await("the turn's span", () -> exporter.spans().stream().anyMatch(thisTurn));
     List<SpanData> spans = exporter.spans();
     SpanData turn = spans.stream().filter(thisTurn).findFirst().orElseThrow();
@@ -75,6 +76,7 @@ class TurnTraceTest {
     assertEquals(false, turn.getAttributes().get(TurnTracing.ESCALATED));
     assertTrue(turn.getAttributes().get(TurnTracing.CONFIDENCE) >= 0.7);
     assertTrue(turn.getAttributes().get(TurnTracing.DURATION) >= 0);
+    assertEquals("sse", turn.getAttributes().get(TurnTracing.CHANNEL));
 
     child(spans, turn, "support.input_guards");
     SpanData tool = child(spans, turn, "execute_tool search_knowledge_base");
