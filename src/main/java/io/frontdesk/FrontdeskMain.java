@@ -5,6 +5,7 @@ import io.quarkus.runtime.ImageMode;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,7 +34,17 @@ public class FrontdeskMain {
   private static void startEmbeddedDatabase() {
     String dir = setting("frontdesk.embedded-database.data-dir");
     Path dataDir = Path.of(dir != null ? dir : "data/postgres").toAbsolutePath();
-    EmbeddedDatabase database = EmbeddedDatabase.start(dataDir, false);
+    EmbeddedDatabase database;
+    try {
+      database = EmbeddedDatabase.start(dataDir, false, false);
+    } catch (EmbeddedDatabase.DataDirectoryInUse inUse) {
+      // one sentence, before Quarkus (and its logging) starts
+      System.err.println(inUse.getMessage());
+      System.exit(2);
+      return;
+    }
+    // the graceful shutdown (turns finishing) needs the database to the end
+    database.stopAfterApplication(Duration.ofMinutes(3));
     database.datasourceConfig().forEach(System::setProperty);
     LOG.infof(
         "No datasource configured: embedded PostgreSQL on port %d, data in %s",

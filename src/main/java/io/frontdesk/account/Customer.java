@@ -9,7 +9,11 @@ import java.time.OffsetDateTime;
 @Entity
 public class Customer {
 
-  @Id public String id;
+  // text in the schema (Flyway owns it); without this Hibernate's validation expects varchar(255)
+  @Id
+  @Column(columnDefinition = "text")
+  public String id;
+
   public String name;
   public String email;
   public String tier;

@@ -57,9 +57,20 @@ public class AgentCatalog {
    */
   public Entry answering(String name) {
     Entry entry = require(name);
-    return offline.active()
-        ? new Entry(entry.name(), entry.handles(), entry.topology(), false, offlineAgent.get())
-        : entry;
+    return offline.active() ? offline(name) : entry;
+  }
+
+  /**
+   * The offline agent in this agent's name: when no endpoint is configured or it is unavailable.
+   */
+  public Entry offline(String name) {
+    Entry entry = require(name);
+    return new Entry(entry.name(), entry.handles(), entry.topology(), false, offlineAgent.get());
+  }
+
+  /** Whether this entry calls a model endpoint (the offline agent calls none). */
+  public static boolean callsModel(Entry entry) {
+    return !(entry.agent() instanceof OfflineAgent);
   }
 
   /** Agents of the configured topology, in discovery order. */

@@ -27,6 +27,13 @@ public interface AgentConfig {
   @WithDefault("40s")
   Duration toolGrace();
 
+  /**
+   * How long a message waits for the turn still answering its conversation (on any replica) before
+   * it is refused with 409: messages sent at once are answered one after the other.
+   */
+  @WithDefault("30s")
+  Duration lockWait();
+
   /** single = the autonomous agent with all tools; multi = triage + specialists. */
   @WithDefault("multi")
   Topology topology();

@@ -4,6 +4,7 @@ import io.frontdesk.console.ConsoleFeed;
 import io.frontdesk.database.ReactiveBridge;
 import io.frontdesk.http.Conflict;
 import io.frontdesk.http.NotFound;
+import io.frontdesk.observability.SupportMetrics;
 import io.frontdesk.toolgate.ApprovalConfig;
 import io.frontdesk.toolgate.ApprovalRequests;
 import io.frontdesk.toolgate.AuditEntry;
@@ -35,6 +36,7 @@ public class ApprovalService implements ApprovalRequests {
   private final AuditLog audit;
   private final ApprovalOutcomes outcomes;
   private final ConsoleFeed console;
+  private final SupportMetrics metrics;
 
   ApprovalService(
       Pool pool,
@@ -44,7 +46,8 @@ public class ApprovalService implements ApprovalRequests {
       ApprovalConfig config,
       AuditLog audit,
       ApprovalOutcomes outcomes,
-      ConsoleFeed console) {
+      ConsoleFeed console,
+      SupportMetrics metrics) {
     this.pool = pool;
     this.bridge = bridge;
     this.approvals = approvals;
@@ -53,6 +56,7 @@ public class ApprovalService implements ApprovalRequests {
     this.audit = audit;
     this.outcomes = outcomes;
     this.console = console;
+    this.metrics = metrics;
   }
 
   /**
@@ -106,6 +110,7 @@ public class ApprovalService implements ApprovalRequests {
                                                         "approval",
                                                         a)))));
     if (stored.id().equals(fresh)) {
+      metrics.approval("requested", null);
       notifier.postWebhook(stored);
     }
     return new Pending(
@@ -167,6 +172,7 @@ public class ApprovalService implements ApprovalRequests {
                                               console.publish(
                                                   db, "approval_decided", "approval", d));
                                 })));
+    metrics.approval(decided.status(), Duration.between(decided.requestedAt(), now));
     outcomes.finish(decided);
     return find(id).orElseThrow();
   }

@@ -2,12 +2,14 @@ package io.frontdesk.approval;
 
 import io.frontdesk.console.ConsoleFeed;
 import io.frontdesk.database.ReactiveBridge;
+import io.frontdesk.observability.SupportMetrics;
 import io.frontdesk.toolgate.AuditEntry;
 import io.frontdesk.toolgate.AuditLog;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -30,6 +32,7 @@ public class ApprovalSweeper {
   private final ApprovalOutcomes outcomes;
   private final AuditLog audit;
   private final ConsoleFeed console;
+  private final SupportMetrics metrics;
 
   ApprovalSweeper(
       Pool pool,
@@ -37,13 +40,15 @@ public class ApprovalSweeper {
       ApprovalRepository approvals,
       ApprovalOutcomes outcomes,
       AuditLog audit,
-      ConsoleFeed console) {
+      ConsoleFeed console,
+      SupportMetrics metrics) {
     this.pool = pool;
     this.bridge = bridge;
     this.approvals = approvals;
     this.outcomes = outcomes;
     this.audit = audit;
     this.console = console;
+    this.metrics = metrics;
   }
 
   @Scheduled(
@@ -89,6 +94,8 @@ public class ApprovalSweeper {
                                                                 a)))
                                         .collect()
                                         .last())));
+    expired.forEach(
+        a -> metrics.approval("expired", Duration.between(a.requestedAt(), a.expiresAt())));
     expired.forEach(this::carry);
     OffsetDateTime stale = now.minus(ApprovalOutcomes.TURN_WAIT).minusSeconds(30);
     bridge.await(() -> approvals.unfinished(pool, stale)).forEach(this::carry);

@@ -5,6 +5,7 @@ import io.frontdesk.http.BadRequest;
 import io.frontdesk.http.ErrorMappers;
 import io.frontdesk.http.StrictJson;
 import io.frontdesk.http.Unavailable;
+import io.frontdesk.ratelimit.CustomerRateLimiter;
 import io.frontdesk.security.CurrentCaller;
 import io.frontdesk.security.Roles;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
@@ -34,17 +35,21 @@ public class InquiryResource {
   private final TurnEngine engine;
   private final MemoryConfig memory;
   private final CurrentCaller caller;
+  private final CustomerRateLimiter rateLimit;
 
-  InquiryResource(TurnEngine engine, MemoryConfig memory, CurrentCaller caller) {
+  InquiryResource(
+      TurnEngine engine, MemoryConfig memory, CurrentCaller caller, CustomerRateLimiter rateLimit) {
     this.engine = engine;
     this.memory = memory;
     this.caller = caller;
+    this.rateLimit = rateLimit;
   }
 
   @POST
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Send a message and get the seed's SupportResponse")
   public Uni<SupportResponse> inquire(@Valid @NotNull InquiryRequest request) {
+    rateLimit.acquire(caller.customerId());
     return engine.run(turn(request, "rest")).collect().asList().map(InquiryResource::response);
   }
 
@@ -68,6 +73,8 @@ public class InquiryResource {
   @RestStreamElementType(MediaType.APPLICATION_JSON)
   @Operation(summary = "Send a message and stream the turn's events (SSE)")
   public Multi<TurnEvent> stream(@Valid @NotNull InquiryRequest request) {
+    // over the limit: a 429 with Retry-After before the stream opens
+    rateLimit.acquire(caller.customerId());
     // the stream's headers are sent before the turn opens: a refused or failed opening (another
     // customer's conversation, one still answering, the database down) ends it with error and done
     return engine

@@ -1,9 +1,12 @@
 package io.frontdesk.conversation;
 
+import io.frontdesk.database.ClusterJobs;
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import org.jboss.logging.Logger;
 
 /** Purges transcripts untouched for longer than the retention (tickets keep their context). */
@@ -15,11 +18,14 @@ public class RetentionJob {
   private final Pool pool;
   private final ConversationRepository conversations;
   private final MemoryConfig config;
+  private final ClusterJobs jobs;
 
-  RetentionJob(Pool pool, ConversationRepository conversations, MemoryConfig config) {
+  RetentionJob(
+      Pool pool, ConversationRepository conversations, MemoryConfig config, ClusterJobs jobs) {
     this.pool = pool;
     this.conversations = conversations;
     this.config = config;
+    this.jobs = jobs;
   }
 
   @Scheduled(
@@ -27,7 +33,10 @@ public class RetentionJob {
       delayed = "1m",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> scheduled() {
-    return purgeExpired().replaceWithVoid();
+    // once per period across replicas (a little less, so a late timer does not skip a period)
+    Duration period = DurationConverter.parseDuration(config.purgeEvery());
+    return jobs.claim("retention", period.multipliedBy(9).dividedBy(10))
+        .chain(claimed -> claimed ? purgeExpired().replaceWithVoid() : Uni.createFrom().voidItem());
   }
 
   /** Deletes the expired conversations now; returns how many. */

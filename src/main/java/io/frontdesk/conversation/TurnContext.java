@@ -5,6 +5,7 @@ import io.frontdesk.agent.routing.Route;
 import io.frontdesk.agent.routing.RoutedMessage;
 import io.frontdesk.escalation.EscalationReason;
 import io.frontdesk.toolgate.Caller;
+import io.opentelemetry.api.trace.Span;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
@@ -42,6 +43,9 @@ public final class TurnContext {
   private volatile StopReason stop;
   private volatile Handover handover;
   private volatile RoutedMessage routed = RoutedMessage.unknown();
+  private volatile String modelFailure;
+  private volatile Span span = Span.getInvalid();
+  private final List<List<String>> handoffPairs = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /**
    * A tool call the gate is running: the model's id for the call (null when it cannot be told) and
@@ -107,8 +111,14 @@ public final class TurnContext {
 
   /** Another agent (or a workflow) takes over the turn; returns the handoffs made so far. */
   int handOffTo(String target) {
+    handoffPairs.add(List.of(agent, target));
     agent = target;
     return handoffs.incrementAndGet();
+  }
+
+  /** The handoffs of this turn, each [from, to], in order. */
+  public List<List<String>> handoffPairs() {
+    return List.copyOf(handoffPairs);
   }
 
   public int handoffs() {
@@ -253,6 +263,25 @@ public final class TurnContext {
   /** Set when something before the agent gave the turn to a human. */
   public Handover handover() {
     return handover;
+  }
+
+  /** The turn's span: the parent of its tools' and gate steps' spans. */
+  public Span span() {
+    return span;
+  }
+
+  void traced(Span span) {
+    this.span = span;
+  }
+
+  /** The model endpoint could not answer ({@code cause}: rate_limited, timeout, ...). */
+  public void modelUnavailable(String cause) {
+    modelFailure = cause;
+  }
+
+  /** Why the model endpoint could not answer in this turn, or null when it did. */
+  public String modelFailure() {
+    return modelFailure;
   }
 
   public StopReason stopped() {

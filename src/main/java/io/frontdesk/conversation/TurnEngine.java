@@ -5,6 +5,8 @@ import dev.langchain4j.data.message.ChatMessage;
 import io.frontdesk.agent.AgentCatalog;
 import io.frontdesk.agent.AgentConfig;
 import io.frontdesk.agent.HandoffTools;
+import io.frontdesk.agent.provider.ModelCalls;
+import io.frontdesk.agent.provider.ModelUnavailable;
 import io.frontdesk.agent.routing.RouteDecision;
 import io.frontdesk.agent.routing.RoutePlanner;
 import io.frontdesk.agent.routing.RoutedMessage;
@@ -17,8 +19,10 @@ import io.frontdesk.http.Conflict;
 import io.frontdesk.http.NotFound;
 import io.frontdesk.http.Unauthenticated;
 import io.frontdesk.http.Unavailable;
+import io.frontdesk.observability.TurnTracing;
 import io.frontdesk.security.Roles;
 import io.frontdesk.toolgate.Caller;
+import io.opentelemetry.api.trace.Span;
 import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -37,6 +41,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Runs one customer message through the turn (DESIGN §1): load the conversation and its memory
@@ -65,6 +70,8 @@ public class TurnEngine {
   private final HumanRelay relay;
   private final ConsoleFeed console;
   private final TurnAdmission admission;
+  private final ModelCalls modelCalls;
+  private final TurnTracing tracing;
 
   TurnEngine(
       Pool pool,
@@ -81,7 +88,9 @@ public class TurnEngine {
       Deadline deadline,
       HumanRelay relay,
       ConsoleFeed console,
-      TurnAdmission admission) {
+      TurnAdmission admission,
+      ModelCalls modelCalls,
+      TurnTracing tracing) {
     this.pool = pool;
     this.conversations = conversations;
     this.turns = turns;
@@ -97,6 +106,8 @@ public class TurnEngine {
     this.relay = relay;
     this.console = console;
     this.admission = admission;
+    this.modelCalls = modelCalls;
+    this.tracing = tracing;
   }
 
   /**
@@ -122,13 +133,15 @@ public class TurnEngine {
    * stored and the lock given back.
    */
   private Uni<Multi<TurnEvent>> start(TurnRequest request, Runnable release) {
+    Span span = tracing.startTurn(request.channel());
     // input guards first: a blocked message is stored flagged and never reaches a model
     GuardCheck input =
         request.system()
             ? new GuardCheck(false, request.message(), List.of())
-            : guards.checkInput(request.message());
+            : tracing.child(
+                span, "support.input_guards", () -> guards.checkInput(request.message()));
     if (request.conversationId() == null || request.system()) {
-      return start(request, input, release);
+      return start(request, input, span, release);
     }
     // a human agent who took the conversation over answers it, not the bot (no turn runs: the
     // place in the in-flight cap is given back at once)
@@ -138,16 +151,22 @@ public class TurnEngine {
             relayed -> {
               if (relayed != null) {
                 release.run();
+                tracing.relayed(span);
               }
             })
         .onFailure()
-        .invoke(release)
+        .invoke(
+            failure -> {
+              release.run();
+              tracing.refused(span, failure);
+            })
         .onItem()
         .ifNull()
-        .switchTo(() -> start(request, input, release));
+        .switchTo(() -> start(request, input, span, release));
   }
 
-  private Uni<Multi<TurnEvent>> start(TurnRequest request, GuardCheck input, Runnable release) {
+  private Uni<Multi<TurnEvent>> start(
+      TurnRequest request, GuardCheck input, Span span, Runnable release) {
     // a customer's message is embedded once (router, retrieval and guards share the vector); a
     // system note is Frontdesk's own and is not routed
     Uni<RoutedMessage> understood =
@@ -157,10 +176,11 @@ public class TurnEngine {
     Uni<TurnContext> opened =
         understood.chain(
             routed ->
-                pool.withTransaction(db -> open(db, request, input.blocked()))
+                waitForTurn(pool.withTransaction(db -> open(db, request, input.blocked())))
                     .onFailure(TurnEngine::storeFailed)
                     .transform(failure -> new Unavailable(NOT_STORED, failure))
                     .invoke(turn -> turn.routed(routed))
+                    .invoke(turn -> turn.traced(span))
                     // registered here once its opening committed: a failed commit leaves nothing
                     // behind
                     .invoke(turns::start));
@@ -176,8 +196,47 @@ public class TurnEngine {
                                 DetachedStream.run(events(turn, request, input, release))),
                         failure -> {
                           release.run();
+                          tracing.refused(span, failure);
                           emitter.fail(failure);
                         }));
+  }
+
+  /**
+   * Another turn holds the conversation (here or on another replica): the opening, which stored
+   * nothing, is tried again until that turn ends or the lock wait is over (then 409).
+   */
+  private Uni<TurnContext> waitForTurn(Uni<TurnContext> opening) {
+    Duration wait = agentConfig.lockWait();
+    if (wait.isZero() || wait.isNegative()) {
+      return opening;
+    }
+    return retryConflict(opening, System.nanoTime() + wait.toNanos(), Duration.ofMillis(100));
+  }
+
+  private static Uni<TurnContext> retryConflict(
+      Uni<TurnContext> opening, long deadline, Duration delay) {
+    return opening
+        .onFailure(Conflict.class)
+        .recoverWithUni(
+            conflict -> {
+              if (System.nanoTime() + delay.toNanos() > deadline) {
+                return Uni.createFrom().failure(conflict);
+              }
+              Duration next = delay.multipliedBy(2);
+              return Uni.createFrom()
+                  .voidItem()
+                  .onItem()
+                  .delayIt()
+                  .by(delay)
+                  .chain(
+                      () ->
+                          retryConflict(
+                              opening,
+                              deadline,
+                              next.compareTo(Duration.ofSeconds(1)) > 0
+                                  ? Duration.ofSeconds(1)
+                                  : next));
+            });
   }
 
   /** The database failed, not the request: the customer may send the message again. */
@@ -288,15 +347,53 @@ public class TurnEngine {
                         .chain(unfinished -> finisher.finish(turn, message, progress, unfinished))
                         .onItem()
                         .transformToMulti(list -> Multi.createFrom().iterable(list)));
+    TurnEvent.Done[] done = new TurnEvent.Done[1];
+    String[] reason = new String[1];
     return Multi.createBy()
         .concatenating()
         .streams(started, work, end)
+        .onItem()
+        .invoke(
+            event -> {
+              if (event instanceof TurnEvent.Done d) {
+                done[0] = d;
+              } else if (event instanceof TurnEvent.Escalated e) {
+                reason[0] = e.reason();
+              }
+            })
         .onTermination()
         .invoke(
             () -> {
               turns.finish(turn);
               release.run();
+              tracing.end(turn.span(), summary(turn, done[0], reason[0]));
             });
+  }
+
+  private static TurnTracing.TurnSummary summary(
+      TurnContext turn, TurnEvent.Done done, String reason) {
+    List<String> agents = new ArrayList<>();
+    for (List<String> handoff : turn.handoffPairs()) {
+      if (agents.isEmpty()) {
+        agents.add(handoff.get(0));
+      }
+      agents.add(handoff.get(1));
+    }
+    if (agents.isEmpty()) {
+      agents.add(turn.agent());
+    }
+    return new TurnTracing.TurnSummary(
+        turn.conversationId().toString(),
+        turn.tier(),
+        agents,
+        turn.route().route(),
+        turn.handoffs(),
+        done != null && done.resolved(),
+        done != null && done.escalated(),
+        reason,
+        done == null ? 0.0 : done.confidence(),
+        turn.elapsed().toMillis(),
+        turn.modelFailure());
   }
 
   /** What a system note runs first (blocking work, e.g. an approved call through the gate). */
@@ -335,11 +432,12 @@ public class TurnEngine {
    * Without a model endpoint the offline agent answers in the active agent's name.
    */
   private Multi<TurnEvent> runAgent(TurnContext turn, String message, TurnProgress progress) {
-    AgentCatalog.Entry agent = catalog.answering(turn.agent());
+    AgentCatalog.Entry agent =
+        turn.modelFailure() != null
+            ? catalog.offline(turn.agent())
+            : catalog.answering(turn.agent());
     progress.text.silence(agent.router());
-    return agent
-        .agent()
-        .chat(turn.conversationId().toString(), message)
+    return chat(turn, agent, message)
         .onItem()
         .transformToIterable(event -> translate(turn, progress, event))
         .onCompletion()
@@ -354,6 +452,9 @@ public class TurnEngine {
                         catalog.fallback(),
                         "triage could not place the question")
                     : Multi.createFrom().empty())
+        .onFailure(ModelUnavailable.class)
+        .recoverWithMulti(
+            failure -> withoutModel(turn, message, progress, (ModelUnavailable) failure))
         .onFailure(failure -> cause(failure, ApprovalPending.class) != null)
         .recoverWithMulti(
             failure -> {
@@ -366,6 +467,29 @@ public class TurnEngine {
               Handoff handoff = cause(failure, Handoff.class);
               return handOff(turn, message, progress, handoff, handoff.target(), handoff.reason());
             });
+  }
+
+  /** The agent's stream; a model endpoint's is guarded (timeout, retries, circuit breaker). */
+  private Multi<ChatEvent> chat(TurnContext turn, AgentCatalog.Entry agent, String message) {
+    Supplier<Multi<ChatEvent>> call =
+        () -> agent.agent().chat(turn.conversationId().toString(), message);
+    return AgentCatalog.callsModel(agent)
+        ? modelCalls.call(agent.name(), () -> turn.memory().withdrawCustomerMessage(), call)
+        : call.get();
+  }
+
+  /**
+   * The model endpoint could not answer: the offline model answers the rest of the turn in the
+   * agent's name (what it cannot resolve becomes a ticket), unless the operator turned that off.
+   */
+  private Multi<TurnEvent> withoutModel(
+      TurnContext turn, String message, TurnProgress progress, ModelUnavailable unavailable) {
+    turn.modelUnavailable(unavailable.failure().kind().code());
+    if (!modelCalls.fallsBackOffline()) {
+      return Multi.createFrom().failure(unavailable);
+    }
+    turn.memory().withdrawCustomerMessage();
+    return runAgent(turn, message, progress);
   }
 
   private Multi<TurnEvent> handOff(

@@ -397,7 +397,12 @@ public class TurnFinisher {
                 : done.escalated() ? "escalated" : awaiting ? "awaiting_approval" : "refused";
       }
     }
-    metrics.turn(turn, notSaved ? "not_saved" : outcome, reason, turn.elapsed());
+    // a turn the model could not answer is an error, whatever the customer got instead
+    metrics.turn(
+        turn,
+        notSaved ? "not_saved" : turn.modelFailure() != null ? "error" : outcome,
+        reason,
+        turn.elapsed());
   }
 
   /**
@@ -443,6 +448,10 @@ public class TurnFinisher {
     }
     if (turn.stopped() == StopReason.TIMEOUT) {
       return EscalationReason.TIMEOUT;
+    }
+    if (turn.modelFailure() != null
+        && (progress.failure != null || answer.isEmpty() || answer.startsWith(TextGate.ESCALATE))) {
+      return EscalationReason.MODEL_UNAVAILABLE;
     }
     if (progress.failure != null || answer.isEmpty()) {
       return EscalationReason.AGENT_ERROR;
@@ -503,6 +512,8 @@ public class TurnFinisher {
       case TIMEOUT -> "Agent ran out of time: " + asked;
       case HANDOFF_LIMIT -> "Agents kept handing the conversation around: " + asked;
       case AGENT_ERROR -> "Agent could not answer (model or tool failure): " + asked;
+      case MODEL_UNAVAILABLE ->
+          "The model endpoint was unavailable and the offline model could not resolve: " + asked;
       default -> "Low-confidence answer needs review: " + asked;
     };
   }

@@ -1,24 +1,28 @@
 package io.frontdesk.conversation;
 
+import io.frontdesk.observability.SupportMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 /**
- * Support KPIs from the seed: turns by outcome (resolved, escalated with its reason, refused,
- * error), their duration, and tool calls by tool and result ({@code /q/metrics}). A turn that could
- * not reach the model is an {@code error} even though the customer got a ticket: it never counts as
- * an ordinary escalation.
+ * Support KPIs from the seed: turns by outcome (resolved, escalated with its reason, refused, error
+ * when the model could not answer), their duration as a histogram, escalations, handoffs, and tool
+ * calls by tool and result ({@code /q/metrics}). A turn that could not reach the model is an {@code
+ * error} even though the customer got a ticket: it never counts as an ordinary escalation.
  */
 @ApplicationScoped
 public class TurnMetrics {
 
   private final MeterRegistry registry;
+  private final SupportMetrics support;
 
-  TurnMetrics(MeterRegistry registry) {
+  TurnMetrics(MeterRegistry registry, SupportMetrics support) {
     this.registry = registry;
+    this.support = support;
   }
 
   /** Escalation reasons that are failures of Frontdesk or its model, not of the inquiry. */
@@ -35,8 +39,16 @@ public class TurnMetrics {
         .tag("outcome", counted(outcome, reason))
         .tag("reason", reason == null ? "none" : reason)
         .tag("agent", turn.agent())
+        .tag("model", turn.modelFailure() == null ? "ok" : turn.modelFailure())
+        .publishPercentileHistogram()
         .register(registry)
         .record(took);
+    if (reason != null) {
+      support.escalated(reason);
+    }
+    for (List<String> handoff : turn.handoffPairs()) {
+      support.handoff(handoff.get(0), handoff.get(1));
+    }
     for (ToolRecord call : turn.tools()) {
       registry
           .counter(

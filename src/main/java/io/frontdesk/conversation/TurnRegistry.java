@@ -31,6 +31,11 @@ public class TurnRegistry {
     running.remove(turn.conversationId().toString(), turn);
   }
 
+  /** How many turns run on this replica now. */
+  public int running() {
+    return running.size();
+  }
+
   /** The turn for a memory id: the conversation id, or {@code <conversation id>/<scope>}. */
   public Optional<TurnContext> find(Object memoryId) {
     String id = String.valueOf(memoryId);

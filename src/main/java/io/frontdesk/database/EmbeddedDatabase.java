@@ -3,8 +3,13 @@ package io.frontdesk.database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -13,6 +18,8 @@ import java.util.Map;
 public final class EmbeddedDatabase implements AutoCloseable {
 
   private static final String USER = "postgres";
+  // the lock file the embedded PostgreSQL holds while it runs on a data folder
+  static final String LOCK_FILE = "epg-lock";
 
   private final EmbeddedPostgres postgres;
 
@@ -25,12 +32,22 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * data survives restarts unless {@code wipe} is set.
    */
   public static EmbeddedDatabase start(Path dataDir, boolean wipe) {
+    return start(dataDir, wipe, true);
+  }
+
+  /**
+   * As {@link #start(Path, boolean)}; without {@code stopOnExit} the server is stopped by {@link
+   * #stopAfterApplication} instead of at once when the JVM begins to exit.
+   */
+  public static EmbeddedDatabase start(Path dataDir, boolean wipe, boolean stopOnExit) {
     try {
       Files.createDirectories(dataDir);
+      ensureFree(dataDir);
       EmbeddedPostgres postgres =
           EmbeddedPostgres.builder()
               .setDataDirectory(dataDir)
               .setCleanDataDirectory(wipe)
+              .setRegisterShutdownHook(stopOnExit)
               .setServerConfig("max_connections", "200")
               .setServerConfig("fsync", wipe ? "off" : "on")
               .start();
@@ -38,6 +55,59 @@ public final class EmbeddedDatabase implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start embedded PostgreSQL in " + dataDir, e);
     }
+  }
+
+  /** Thrown when another Frontdesk (or PostgreSQL) already runs on this data folder. */
+  public static final class DataDirectoryInUse extends RuntimeException {
+    DataDirectoryInUse(Path dataDir) {
+      super(
+          "The data folder "
+              + dataDir
+              + " is in use by another running Frontdesk; stop it, or start this one with"
+              + " FRONTDESK_EMBEDDED_DATABASE_DATA_DIR set to another folder.",
+          null,
+          false,
+          false);
+    }
+  }
+
+  /**
+   * Fails with one sentence when the embedded server's lock on {@code dataDir} is held (the
+   * embedded PostgreSQL would otherwise fail with a stack trace ending in "could not lock").
+   */
+  static void ensureFree(Path dataDir) throws IOException {
+    Path lock = dataDir.resolve(LOCK_FILE);
+    if (!Files.exists(lock)) {
+      // no server ever ran here (initdb wants the folder empty: create nothing)
+      return;
+    }
+    try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
+      FileLock held;
+      try {
+        held = channel.tryLock();
+      } catch (OverlappingFileLockException sameProcess) {
+        held = null;
+      }
+      if (held == null) {
+        throw new DataDirectoryInUse(dataDir);
+      }
+      held.release();
+    }
+  }
+
+  /**
+   * Stops the server when the JVM exits, but only once no turn runs (each is stored as it ends): on
+   * SIGTERM the database outlives the turns of the graceful shutdown.
+   */
+  public void stopAfterApplication(Duration limit) {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  ShutdownOrder.awaitTurns(limit);
+                  close();
+                },
+                "embedded-postgres-stop"));
   }
 
   public int port() {

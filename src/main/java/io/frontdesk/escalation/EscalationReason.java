@@ -16,8 +16,13 @@ public enum EscalationReason {
   GUARD_BLOCKS,
   /** The turn ran out of time. */
   TIMEOUT,
-  /** The model could not be reached or failed. */
+  /** The agent failed (a model error that is not the endpoint's, or a broken answer). */
   AGENT_ERROR,
+  /**
+   * The model endpoint was unreachable, throttling, failing or its circuit open, and the offline
+   * model could not resolve the message.
+   */
+  MODEL_UNAVAILABLE,
   /** A reviewer rejected an action the agent asked to take. */
   APPROVAL_REJECTED,
   /** No reviewer decided on an action in time. */

@@ -1,5 +1,6 @@
 package io.frontdesk.toolgate;
 
+import io.frontdesk.observability.SupportMetrics;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -18,8 +19,11 @@ public class AuditLog {
 
   private final Pool pool;
 
-  AuditLog(Pool pool) {
+  private final SupportMetrics metrics;
+
+  AuditLog(Pool pool, SupportMetrics metrics) {
     this.pool = pool;
+    this.metrics = metrics;
   }
 
   public Uni<Void> write(AuditEntry e) {
@@ -28,6 +32,9 @@ public class AuditLog {
 
   /** Writes the entry inside the caller's transaction: it commits with what it records. */
   public Uni<Void> write(SqlClient db, AuditEntry e) {
+    if ("agent".equals(e.actorType())) {
+      metrics.toolDecision(e.action(), e.decision());
+    }
     String result =
         e.result() == null || e.result().length() <= MAX_RESULT_CHARS
             ? e.result()

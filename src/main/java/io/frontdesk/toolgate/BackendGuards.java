@@ -13,9 +13,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The fault-tolerance policy of every backend behind a tool (DESIGN §3.5), defined once: retry 3
  * attempts with backoff 500 ms doubling up to 5 s, a per-attempt timeout from {@code
- * frontdesk.tools.<backend>.timeout-ms}, and a circuit breaker. A {@link ToolRefused} is an answer,
- * not a fault: never retried, never counted. Each backend gets its own guard, so one backend's
- * outage opens only its own breaker. Services mark their calls with {@link Backend @Backend(name)}.
+ * frontdesk.tools.<backend>.timeout-ms}, a bulkhead ({@code max-concurrent} calls at once), and a
+ * circuit breaker. A {@link ToolRefused} is an answer, not a fault: never retried, never counted.
+ * Each backend gets its own guard, so one backend's outage opens only its own breaker. Services
+ * mark their calls with {@link Backend @Backend(name)}.
  */
 @ApplicationScoped
 public class BackendGuards {
@@ -30,8 +31,10 @@ public class BackendGuards {
   @Identifier(KNOWLEDGE_BASE)
   Guard knowledgeBase(
       @ConfigProperty(name = "frontdesk.tools.knowledge-base.timeout-ms", defaultValue = "10000")
-          long timeoutMs) {
-    return backend(KNOWLEDGE_BASE, timeoutMs);
+          long timeoutMs,
+      @ConfigProperty(name = "frontdesk.tools.knowledge-base.max-concurrent", defaultValue = "16")
+          int maxConcurrent) {
+    return backend(KNOWLEDGE_BASE, timeoutMs, maxConcurrent);
   }
 
   @Produces
@@ -39,8 +42,10 @@ public class BackendGuards {
   @Identifier(BILLING)
   Guard billing(
       @ConfigProperty(name = "frontdesk.tools.billing.timeout-ms", defaultValue = "10000")
-          long timeoutMs) {
-    return backend(BILLING, timeoutMs);
+          long timeoutMs,
+      @ConfigProperty(name = "frontdesk.tools.billing.max-concurrent", defaultValue = "16")
+          int maxConcurrent) {
+    return backend(BILLING, timeoutMs, maxConcurrent);
   }
 
   @Produces
@@ -48,8 +53,10 @@ public class BackendGuards {
   @Identifier(TECHNICAL)
   Guard technical(
       @ConfigProperty(name = "frontdesk.tools.technical.timeout-ms", defaultValue = "10000")
-          long timeoutMs) {
-    return backend(TECHNICAL, timeoutMs);
+          long timeoutMs,
+      @ConfigProperty(name = "frontdesk.tools.technical.max-concurrent", defaultValue = "4")
+          int maxConcurrent) {
+    return backend(TECHNICAL, timeoutMs, maxConcurrent);
   }
 
   @Produces
@@ -57,13 +64,19 @@ public class BackendGuards {
   @Identifier(ACCOUNTS)
   Guard accounts(
       @ConfigProperty(name = "frontdesk.tools.accounts.timeout-ms", defaultValue = "10000")
-          long timeoutMs) {
-    return backend(ACCOUNTS, timeoutMs);
+          long timeoutMs,
+      @ConfigProperty(name = "frontdesk.tools.accounts.max-concurrent", defaultValue = "16")
+          int maxConcurrent) {
+    return backend(ACCOUNTS, timeoutMs, maxConcurrent);
   }
 
-  static Guard backend(String name, long timeoutMs) {
+  static Guard backend(String name, long timeoutMs, int maxConcurrent) {
     return Guard.create()
         .withDescription(name)
+        // a bulkhead: this many calls at once per replica; the next is refused (and retried)
+        .withBulkhead()
+        .limit(maxConcurrent)
+        .done()
         .withRetry()
         .maxRetries(2)
         .delay(500, MILLIS)

@@ -11,6 +11,7 @@ import io.frontdesk.guard.GuardCheck;
 import io.frontdesk.guard.GuardPipeline;
 import io.frontdesk.guard.GuardVerdict;
 import io.frontdesk.guard.LogRedaction;
+import io.frontdesk.observability.TurnTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -37,6 +38,10 @@ public class ToolGate {
   private final AuditLog audit;
   private final ReactiveBridge bridge;
   private final GuardPipeline guards;
+  private final TurnTracing tracing;
+  // span names of the steps, in the order of the pipeline below
+  private static final List<String> STEP_NAMES =
+      List.of("authorization", "validation", "loop_limits", "approval_policy", "idempotency");
 
   ToolGate(
       TurnRegistry turns,
@@ -48,13 +53,15 @@ public class ToolGate {
       IdempotencyStep idempotency,
       AuditLog audit,
       ReactiveBridge bridge,
-      GuardPipeline guards) {
+      GuardPipeline guards,
+      TurnTracing tracing) {
     this.turns = turns;
     this.catalog = catalog;
     this.steps = List.of(authorization, validation, loopLimits, approvalPolicy, idempotency);
     this.audit = audit;
     this.bridge = bridge;
     this.guards = guards;
+    this.tracing = tracing;
   }
 
   /** A call from inside a running turn (a model's tool call, or the offline model's). */
@@ -106,7 +113,15 @@ public class ToolGate {
         .orElseGet(() -> ToolDescriptor.control(invocation.tool(), null));
   }
 
+  /** The call under its span (a child of the turn's), each gate step and the execution under it. */
   private Object run(GateCall call, Callable<Object> tool) throws Exception {
+    return tracing.traced(
+        call.turn() == null ? null : call.turn().span(),
+        "execute_tool " + call.tool().name(),
+        () -> gated(call, tool));
+  }
+
+  private Object gated(GateCall call, Callable<Object> tool) throws Exception {
     // refused once the turn is stopped; counted while it runs, so the turn waits for it to end
     TurnContext.RunningTool running =
         call.turn() == null
@@ -116,10 +131,17 @@ public class ToolGate {
     GateCall outer = ToolCalls.bound();
     ToolCalls.bind(call);
     try {
-      for (GateStep step : steps) {
-        step.check(call);
+      for (int i = 0; i < steps.size(); i++) {
+        GateStep step = steps.get(i);
+        tracing.traced(
+            null,
+            "support.gate." + STEP_NAMES.get(i),
+            () -> {
+              step.check(call);
+              return null;
+            });
       }
-      Object result = tool.call();
+      Object result = tracing.traced(null, "support.gate.execute", tool);
       if (call.tool().sideEffect() && !call.audited()) {
         throw new IllegalStateException(
             call.tool().name() + " did not run through ToolCalls.effect");

@@ -204,17 +204,6 @@ class EscalationTurnTest {
   }
 
   @Test
-  void anUnreachableModelEndsInATicketNotA500() {
-    model.setDefault(r -> Reply.error(503, "upstream overloaded"));
-
-    JsonPath answer = Inquiries.ask("cus_0013", "How do I export my data?");
-
-    assertEquals(1, model.requestCount(), "the model client does not retry on its own");
-    assertTrue(answer.getBoolean("escalated"));
-    assertTrue(answer.getString("ticketId").startsWith("TCK-"));
-  }
-
-  @Test
   void anAnswerWithoutToolsScoresBelowTheThresholdAndEscalates() {
     model.enqueue(Reply.text("Probably a network issue."));
 

@@ -46,7 +46,7 @@ class OperabilityTest {
         .statusCode(200)
         .body(
             containsString(
-                "frontdesk_turns_seconds_count{agent=\"support\",outcome=\"escalated\",reason=\"customer_request\"}"));
+                "frontdesk_turns_seconds_count{agent=\"support\",model=\"ok\",outcome=\"escalated\",reason=\"customer_request\"}"));
   }
 
   @Test

@@ -10,6 +10,7 @@ public class MultiAgentProfile implements QuarkusTestProfile {
   public Map<String, String> getConfigOverrides() {
     // the production turn time: a timeout is tested by expiring the deadline (ExpirableDeadline),
     // never by a slow reply racing a short one, which a busy machine turns into a flake
-    return Map.of("frontdesk.agent.topology", "multi");
+    // traces on (recorded in memory by RecordingSpanExporter) for the span tree of TurnTraceTest
+    return Map.of("frontdesk.agent.topology", "multi", "quarkus.otel.sdk.disabled", "false");
   }
 }

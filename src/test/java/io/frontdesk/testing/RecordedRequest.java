@@ -20,10 +20,16 @@ public final class RecordedRequest {
 
   private final String body;
   private final JsonNode json;
+  private final long receivedNanos = System.nanoTime();
 
   private RecordedRequest(String body, JsonNode json) {
     this.body = body;
     this.json = json;
+  }
+
+  /** When the server received it ({@link System#nanoTime()}), to check waits between requests. */
+  public long receivedNanos() {
+    return receivedNanos;
   }
 
   /**

@@ -37,6 +37,7 @@ public final class Reply {
   private final String errorMessage;
   private final Duration latency;
   private final Hold hold;
+  private volatile String retryAfter;
 
   private Reply(
       String text,
@@ -95,6 +96,20 @@ public final class Reply {
   public Reply heldBy(Hold hold) {
     return new Reply(
         text, toolCalls, status, errorMessage, latency, Objects.requireNonNull(hold, "hold"));
+  }
+
+  /** This error reply with a {@code Retry-After} header (seconds or an HTTP date). */
+  public Reply withRetryAfter(String value) {
+    if (!isError()) {
+      throw new IllegalArgumentException("Retry-After goes with an error reply");
+    }
+    Reply copy = new Reply(text, toolCalls, status, errorMessage, latency, hold);
+    copy.retryAfter = Objects.requireNonNull(value, "value");
+    return copy;
+  }
+
+  String retryAfter() {
+    return retryAfter;
   }
 
   /** The tool calls of this reply; empty for text and error replies. */

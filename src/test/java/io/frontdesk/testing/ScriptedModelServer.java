@@ -388,6 +388,9 @@ public final class ScriptedModelServer implements AutoCloseable {
   }
 
   private static void sendError(HttpExchange exchange, Reply error) throws IOException {
+    if (error.retryAfter() != null) {
+      exchange.getResponseHeaders().set("Retry-After", error.retryAfter());
+    }
     sendJson(exchange, error.status(), error.errorBody());
   }
 

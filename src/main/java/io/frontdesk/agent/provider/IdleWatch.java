@@ -1,0 +1,126 @@
+package io.frontdesk.agent.provider;
+
+import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.subscription.Cancellable;
+import java.time.Duration;
+
+/**
+ * The per-call timeout of a streaming agent: the stream fails with {@link CallTimedOut} when the
+ * model sends nothing for {@code limit}. The clock stops while a tool runs (tools have their own
+ * timeouts), so it measures the model's silence only.
+ */
+final class IdleWatch {
+
+  private final CallTimer timer;
+  private final Duration limit;
+  private final String endpoint;
+
+  IdleWatch(CallTimer timer, Duration limit, String endpoint) {
+    this.timer = timer;
+    this.limit = limit;
+    this.endpoint = endpoint;
+  }
+
+  Multi<ChatEvent> watch(Multi<ChatEvent> source) {
+    return Multi.createFrom()
+        .emitter(
+            emitter -> {
+              Watch watch = new Watch();
+              watch.onExpiry =
+                  () -> {
+                    if (watch.end()) {
+                      watch.cancelSource();
+                      emitter.fail(new CallTimedOut(endpoint));
+                    }
+                  };
+              watch.arm();
+              Cancellable subscription =
+                  source
+                      .subscribe()
+                      .with(
+                          event -> {
+                            watch.seen(event);
+                            emitter.emit(event);
+                          },
+                          failure -> {
+                            if (watch.end()) {
+                              emitter.fail(failure);
+                            }
+                          },
+                          () -> {
+                            if (watch.end()) {
+                              emitter.complete();
+                            }
+                          });
+              watch.source(subscription);
+              emitter.onTermination(
+                  () -> {
+                    watch.end();
+                    watch.cancelSource();
+                  });
+            });
+  }
+
+  /** One stream's timer; every event restarts it, a running tool pauses it. */
+  private final class Watch {
+    private Runnable onExpiry;
+    private Cancellable pending;
+    private Cancellable source;
+    private int toolsRunning;
+    private boolean ended;
+
+    synchronized void arm() {
+      disarm();
+      if (!ended && toolsRunning == 0) {
+        pending = timer.schedule(onExpiry, limit);
+      }
+    }
+
+    synchronized void seen(ChatEvent event) {
+      if (event instanceof ChatEvent.BeforeToolExecutionEvent) {
+        toolsRunning++;
+        disarm();
+        return;
+      }
+      if (event instanceof ChatEvent.ToolExecutedEvent && toolsRunning > 0) {
+        toolsRunning--;
+      }
+      arm();
+    }
+
+    /** Ends the watch; true for the first caller only (one terminal signal downstream). */
+    synchronized boolean end() {
+      disarm();
+      if (ended) {
+        return false;
+      }
+      ended = true;
+      return true;
+    }
+
+    synchronized void source(Cancellable subscription) {
+      source = subscription;
+      if (ended) {
+        subscription.cancel();
+      }
+    }
+
+    void cancelSource() {
+      Cancellable s;
+      synchronized (this) {
+        s = source;
+      }
+      if (s != null) {
+        s.cancel();
+      }
+    }
+
+    private void disarm() {
+      if (pending != null) {
+        pending.cancel();
+        pending = null;
+      }
+    }
+  }
+}

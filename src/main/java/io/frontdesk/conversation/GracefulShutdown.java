@@ -1,0 +1,65 @@
+package io.frontdesk.conversation;
+
+import io.frontdesk.agent.AgentConfig;
+import io.frontdesk.database.ShutdownOrder;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import org.jboss.logging.Logger;
+
+/**
+ * On SIGTERM the replica lets its turns end before it stops: readiness is already DOWN (Quarkus's
+ * shutdown readiness check) and requests in flight finish within {@code quarkus.shutdown.timeout};
+ * this waits, too, for turns whose client left (they run detached), so every turn is stored and its
+ * lock given back before the database pool closes.
+ */
+@ApplicationScoped
+class GracefulShutdown {
+
+  private static final Logger LOG = Logger.getLogger(GracefulShutdown.class);
+
+  private final TurnRegistry turns;
+  private final AgentConfig agent;
+  private final Event<ShuttingDown> shuttingDown;
+
+  GracefulShutdown(TurnRegistry turns, AgentConfig agent, Event<ShuttingDown> shuttingDown) {
+    this.turns = turns;
+    this.agent = agent;
+    this.shuttingDown = shuttingDown;
+  }
+
+  void onStart(@Observes StartupEvent start) {
+    ShutdownOrder.turnsFrom(turns::running);
+  }
+
+  void onStop(@Observes ShutdownEvent stop) {
+    shuttingDown.fire(new ShuttingDown(turns.running()));
+    awaitTurns();
+  }
+
+  private void awaitTurns() {
+    int running = turns.running();
+    if (running == 0) {
+      return;
+    }
+    // a turn ends within its time plus the wait for a tool still running
+    Duration limit = agent.timeout().plus(agent.toolGrace());
+    LOG.infof("Shutting down: waiting up to %d s for %d running turns", limit.toSeconds(), running);
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (turns.running() > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    if (turns.running() > 0) {
+      LOG.warnf(
+          "%d turns still running at shutdown; their locks end with their leases", turns.running());
+    }
+  }
+}

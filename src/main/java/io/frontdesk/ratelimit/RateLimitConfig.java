@@ -1,0 +1,21 @@
+package io.frontdesk.ratelimit;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The per-customer message rate limit (every channel calls {@link CustomerRateLimiter}). */
+@ConfigMapping(prefix = "frontdesk.rate-limit")
+public interface RateLimitConfig {
+
+  /** Whether customers' messages are rate limited at all. */
+  @WithDefault("true")
+  boolean enabled();
+
+  /** Messages a customer may send per minute, on average. */
+  @WithDefault("20")
+  int perMinute();
+
+  /** Messages a customer may send at once after a quiet spell. */
+  @WithDefault("10")
+  int burst();
+}
