@@ -42,6 +42,7 @@ public final class TurnContext {
   private volatile StopReason stop;
   private volatile Handover handover;
   private volatile RoutedMessage routed = RoutedMessage.unknown();
+  private volatile java.util.Set<String> readerContacts = java.util.Set.of();
 
   /**
    * A tool call the gate is running: the model's id for the call (null when it cannot be told) and
@@ -89,6 +90,16 @@ public final class TurnContext {
 
   public String agent() {
     return agent;
+  }
+
+  /** The customer's own contact details (their e-mail): answers to them keep these unredacted. */
+  public java.util.Set<String> readerContacts() {
+    return readerContacts;
+  }
+
+  TurnContext readerContacts(java.util.Set<String> contacts) {
+    readerContacts = java.util.Set.copyOf(contacts);
+    return this;
   }
 
   void routed(RoutedMessage message) {

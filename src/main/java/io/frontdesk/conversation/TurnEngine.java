@@ -105,27 +105,30 @@ public class TurnEngine {
    * stored and the lock given back.
    */
   private Uni<Multi<TurnEvent>> start(TurnRequest request) {
-    // input guards first: a blocked message is stored flagged and never reaches a model
-    GuardCheck input =
-        request.system()
-            ? new GuardCheck(false, request.message(), List.of())
-            : guards.checkInput(request.message());
     // a customer's message is embedded once (router, retrieval and guards share the vector); a
     // system note is Frontdesk's own and is not routed
     Uni<RoutedMessage> understood =
         request.system()
             ? Uni.createFrom().item(RoutedMessage.unknown())
             : router.understand(request.message());
-    Uni<TurnContext> opened =
+    // then the input guards (rules and the heads over that vector): a blocked message is stored
+    // flagged and never reaches a model
+    Uni<Opened> opened =
         understood.chain(
-            routed ->
-                pool.withTransaction(db -> open(db, request, input.blocked()))
-                    .onFailure(TurnEngine::storeFailed)
-                    .transform(failure -> new Unavailable(NOT_STORED, failure))
-                    .invoke(turn -> turn.routed(routed))
-                    // registered here once its opening committed: a failed commit leaves nothing
-                    // behind
-                    .invoke(turns::start));
+            routed -> {
+              GuardCheck input =
+                  request.system()
+                      ? new GuardCheck(false, request.message(), List.of())
+                      : guards.checkInput(request.message(), routed.vector());
+              return pool.withTransaction(db -> open(db, request, input.blocked()))
+                  .onFailure(TurnEngine::storeFailed)
+                  .transform(failure -> new Unavailable(NOT_STORED, failure))
+                  .invoke(turn -> turn.routed(routed))
+                  // registered here once its opening committed: a failed commit leaves nothing
+                  // behind
+                  .invoke(turns::start)
+                  .map(turn -> new Opened(turn, input));
+            });
     return Uni.createFrom()
         .emitter(
             emitter ->
@@ -133,9 +136,14 @@ public class TurnEngine {
                 opened
                     .subscribe()
                     .with(
-                        turn -> emitter.complete(DetachedStream.run(events(turn, request, input))),
+                        o ->
+                            emitter.complete(
+                                DetachedStream.run(events(o.turn(), request, o.input()))),
                         emitter::fail));
   }
+
+  /** An opened turn and its message's input-guard check. */
+  private record Opened(TurnContext turn, GuardCheck input) {}
 
   /** The database failed, not the request: the customer may send the message again. */
   private static boolean storeFailed(Throwable failure) {
@@ -148,9 +156,9 @@ public class TurnEngine {
   /** Who, which conversation, what memory; the customer's message is stored before anything. */
   private Uni<TurnContext> open(SqlClient db, TurnRequest request, boolean blocked) {
     UUID turnId = UUID.randomUUID();
-    return tier(db, request.customerId())
+    return customer(db, request.customerId())
         .chain(
-            tier ->
+            customer ->
                 conversation(db, request, turnId)
                     .chain(
                         conv ->
@@ -187,10 +195,13 @@ public class TurnEngine {
                                             conv.id(),
                                             turnId,
                                             new Caller(
-                                                request.customerId(), tier, Set.of(Roles.CUSTOMER)),
+                                                request.customerId(),
+                                                customer.tier(),
+                                                Set.of(Roles.CUSTOMER)),
                                             catalog.resume(conv.activeAgent()),
                                             agentConfig.maxIterations(),
-                                            history))));
+                                            history))
+                                .map(turn -> turn.readerContacts(customer.contacts()))));
   }
 
   private Multi<TurnEvent> events(TurnContext turn, TurnRequest request, GuardCheck input) {
@@ -417,15 +428,21 @@ public class TurnEngine {
         .toList();
   }
 
-  private Uni<String> tier(SqlClient db, String customerId) {
-    return db.preparedQuery("select tier from customer where id = $1")
+  /** The customer's tier and own contact details, from the database. */
+  private record CustomerRow(String tier, Set<String> contacts) {}
+
+  private Uni<CustomerRow> customer(SqlClient db, String customerId) {
+    return db.preparedQuery("select tier, email from customer where id = $1")
         .execute(Tuple.of(customerId))
         .map(
             rows -> {
               if (!rows.iterator().hasNext()) {
                 throw new Unauthenticated("unknown customer " + customerId);
               }
-              return rows.iterator().next().getString("tier");
+              var row = rows.iterator().next();
+              String email = row.getString("email");
+              return new CustomerRow(
+                  row.getString("tier"), email == null ? Set.of() : Set.of(email));
             });
   }
 
