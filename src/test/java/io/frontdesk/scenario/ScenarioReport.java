@@ -108,34 +108,43 @@ final class ScenarioReport {
 
     md.append("\n### Confidence threshold: false escalations vs wrong answers\n\n")
         .append("From each run's lowest turn confidence (as the service scored it; the service")
-        .append(" itself escalated at its configured 0.7, so the other rows are what the same")
-        .append(" scores would have done). *False escalation*: a run whose scenario needs no")
-        .append(" person and that passed, but would be escalated (confidence below the")
-        .append(" threshold). *Wrong answer let through*: a failed run, not escalated, with")
-        .append(" confidence at or above the threshold.\n\n")
+        .append(" itself escalates below its configured 0.7, so the other rows are what the same")
+        .append(" scores would do). Runs whose message the input guards blocked are left out (a")
+        .append(" refusal has no confidence). *False escalations*: runs of scenarios that need no")
+        .append(" person whose confidence is below the threshold (sent to a person for nothing).")
+        .append(" *Wrong answers let through*: runs that failed for another reason than")
+        .append(" escalating, were not escalated, and scored at or above the threshold.\n\n")
         .append("| threshold | false escalations | wrong answers let through | runs |\n")
         .append("|---|---|---|---|\n");
+    List<ScenarioRunner.Outcome> scored =
+        r.runs().stream()
+            .filter(o -> !Boolean.TRUE.equals(o.scenario().expect().blocked()))
+            .filter(o -> !o.turns().isEmpty())
+            .toList();
     for (double t : THRESHOLDS) {
       int falseEsc = 0, wrong = 0;
-      for (ScenarioRunner.Outcome o : r.runs()) {
-        boolean needsPerson = Boolean.TRUE.equals(o.scenario().expect().escalated());
-        if (!needsPerson && o.passed() && o.minConfidence() < t) {
+      for (ScenarioRunner.Outcome o : scored) {
+        boolean needsNoPerson = Boolean.FALSE.equals(o.scenario().expect().escalated());
+        if (needsNoPerson && o.minConfidence() < t) {
           falseEsc++;
         }
-        if (!o.passed() && !o.escalated() && o.minConfidence() >= t) {
+        boolean wrongAnswer =
+            !o.passed() && o.failures().stream().noneMatch(f -> f.startsWith("escalated"));
+        if (wrongAnswer && !o.escalated() && o.minConfidence() >= t) {
           wrong++;
         }
       }
       md.append(
           String.format(
-              Locale.ROOT, "| %.1f | %d | %d | %d |%n", t, falseEsc, wrong, r.runs().size()));
+              Locale.ROOT, "| %.1f | %d | %d | %d |%n", t, falseEsc, wrong, scored.size()));
     }
     md.append("\n### Reliability: confidence bucket → share of runs that passed\n\n")
+        .append("Runs the input guards blocked left out, as above.\n\n")
         .append("| lowest confidence | runs | passed |\n|---|---|---|\n");
     for (int b = 0; b + 1 < BUCKETS.length; b++) {
       double lo = BUCKETS[b], hi = BUCKETS[b + 1];
       int n = 0, ok = 0;
-      for (ScenarioRunner.Outcome o : r.runs()) {
+      for (ScenarioRunner.Outcome o : scored) {
         if (o.minConfidence() >= lo && o.minConfidence() < hi) {
           n++;
           ok += o.passed() ? 1 : 0;

@@ -135,7 +135,9 @@ final class HeadSection {
         .append(", positives repeated to weigh ")
         .append((int) (100 * HeadTrainer.POSITIVE_SHARE))
         .append(" %, threshold = the lowest whose 2-fold out-of-fold false alarms on the")
-        .append(" training sources' customer questions stay ≤ 0.1 %; for toxicity the best")
+        .append(" training sources' customer questions stay ≤ 0.1 %, the folds splitting customer")
+        .append(
+            " questions by source, so the budget holds on wording from a source not trained on; for toxicity the best")
         .append(" out-of-fold F1 within that budget). Every head below is **retrained for its")
         .append(" row** without the texts it is tested on; nothing tested chose a weight or a")
         .append(" threshold. Sampled sets (a fixed hash share, to keep embedding within minutes):")

@@ -33,12 +33,26 @@ final class HeadTrainer {
   }
 
   EmbeddingHead train(List<EvalData.Example> training, Calibration calibration, String note) {
+    // customer questions are split by source, so the threshold is chosen on customer wording the
+    // fold's model never saw (as production's will be); the rest by a hash of the text
+    List<String> customerSources =
+        training.stream()
+            .filter(calibration.customer())
+            .map(EvalData.Example::source)
+            .distinct()
+            .sorted()
+            .toList();
     double[] oof = new double[training.size()];
     for (int fold = 0; fold < 2; fold++) {
       List<EvalData.Example> fit = new ArrayList<>();
       List<Integer> scored = new ArrayList<>();
       for (int i = 0; i < training.size(); i++) {
-        if (innerFold(training.get(i).text()) == fold) {
+        EvalData.Example e = training.get(i);
+        int inner =
+            calibration.customer().test(e)
+                ? customerSources.indexOf(e.source()) % 2
+                : innerFold(e.text());
+        if (inner == fold) {
           scored.add(i);
         } else {
           fit.add(training.get(i));
@@ -67,7 +81,8 @@ final class HeadTrainer {
             + positives
             + " positive), L2 "
             + L2
-            + ", threshold from 2-fold out-of-fold scores of the training texts");
+            + ", threshold from 2-fold out-of-fold scores of the training texts (customer questions"
+            + " folded by source)");
   }
 
   private double[] fit(List<EvalData.Example> examples) {
