@@ -43,7 +43,9 @@ public final class ConfidenceScorer {
       return route != null && route.route().equals(Route.SMALLTALK) ? 1.0 : NO_TOOLS;
     }
     double confidence = seed(calls);
-    if (route != null && route.sure() && !route.route().equals(Route.OUT_OF_SCOPE)) {
+    boolean anyAnswered = calls.stream().anyMatch(ConfidenceScorer::answered);
+    // a sure route adds to evidence; it is none by itself when every call failed
+    if (anyAnswered && route != null && route.sure() && !route.route().equals(Route.OUT_OF_SCOPE)) {
       confidence += ROUTE_WEIGHT * route.confidence();
     }
     return Math.min(confidence, 1.0);

@@ -103,4 +103,11 @@ class ConfidenceScorerTest {
             null),
         1e-9);
   }
+
+  @Test
+  void aSureRouteAddsNothingWhenEveryCallFailed() {
+    Route billing = new Route("billing", "latest_invoice", 0.95, true);
+    assertEquals(
+        0.0, ConfidenceScorer.score(List.of(call("list_invoices", false, null)), billing, null));
+  }
 }
