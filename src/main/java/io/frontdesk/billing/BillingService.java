@@ -108,7 +108,7 @@ public class BillingService {
         .chain(
             rows -> {
               if (!rows.iterator().hasNext()) {
-                return refused("invoice %s not found for this customer".formatted(id));
+                return Uni.createFrom().failure(ToolRefused.notYours("invoice", id));
               }
               InvoiceView invoice = invoice(rows.iterator().next());
               return pool.preparedQuery(
@@ -135,7 +135,7 @@ public class BillingService {
             rows ->
                 rows.iterator().hasNext()
                     ? Uni.createFrom().item(payment(rows.iterator().next()))
-                    : refused("payment %s not found for this customer".formatted(id)));
+                    : Uni.createFrom().failure(ToolRefused.notYours("payment", id)));
   }
 
   /**
@@ -149,7 +149,7 @@ public class BillingService {
         .chain(
             rows -> {
               if (!rows.iterator().hasNext()) {
-                return refused("order %s not found for this customer".formatted(orderId));
+                return Uni.createFrom().failure(ToolRefused.notYours("order", orderId));
               }
               Row order = rows.iterator().next();
               return conn.preparedQuery(

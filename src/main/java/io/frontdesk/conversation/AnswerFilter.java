@@ -92,7 +92,7 @@ final class AnswerFilter {
     held.setLength(0);
     withholding = true;
     List<TurnEvent> out = new ArrayList<>();
-    for (GuardVerdict v : guards.checkOutput(text, prompt).triggered()) {
+    for (GuardVerdict v : guards.checkOutput(text, prompt, turn.readerContacts()).triggered()) {
       TurnEvent.Guard event = TurnEvent.Guard.of("output", v);
       turn.record(event);
       out.add(event);
@@ -149,7 +149,7 @@ final class AnswerFilter {
     if (cut <= 0) {
       return cut;
     }
-    for (GuardFinding f : guards.personalData(text)) {
+    for (GuardFinding f : guards.personalData(text, turn.readerContacts())) {
       if (f.start() < cut && cut < f.end()) {
         cut = f.start() > 0 || f.end() >= text.length() ? f.start() : f.end();
       }
@@ -168,7 +168,7 @@ final class AnswerFilter {
   }
 
   private List<TurnEvent> check(String segment) {
-    GuardCheck check = guards.checkOutput(segment, systemPrompt.get());
+    GuardCheck check = guards.checkOutput(segment, systemPrompt.get(), turn.readerContacts());
     List<TurnEvent> out = new ArrayList<>();
     for (GuardVerdict v : check.triggered()) {
       TurnEvent.Guard event = TurnEvent.Guard.of("output", v);

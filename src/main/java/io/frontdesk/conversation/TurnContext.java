@@ -46,6 +46,7 @@ public final class TurnContext {
   private volatile String modelFailure;
   private volatile Span span = Span.getInvalid();
   private final List<List<String>> handoffPairs = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private volatile java.util.Set<String> readerContacts = java.util.Set.of();
 
   /**
    * A tool call the gate is running: the model's id for the call (null when it cannot be told) and
@@ -93,6 +94,16 @@ public final class TurnContext {
 
   public String agent() {
     return agent;
+  }
+
+  /** The customer's own contact details (their e-mail): answers to them keep these unredacted. */
+  public java.util.Set<String> readerContacts() {
+    return readerContacts;
+  }
+
+  TurnContext readerContacts(java.util.Set<String> contacts) {
+    readerContacts = java.util.Set.copyOf(contacts);
+    return this;
   }
 
   void routed(RoutedMessage message) {

@@ -134,56 +134,66 @@ public class TurnEngine {
    */
   private Uni<Multi<TurnEvent>> start(TurnRequest request, Runnable release) {
     Span span = tracing.startTurn(request.channel());
-    // input guards first: a blocked message is stored flagged and never reaches a model
-    GuardCheck input =
-        request.system()
-            ? new GuardCheck(false, request.message(), List.of())
-            : tracing.child(
-                span, "support.input_guards", () -> guards.checkInput(request.message()));
-    if (request.conversationId() == null || request.system()) {
-      return start(request, input, span, release);
-    }
-    // a human agent who took the conversation over answers it, not the bot (no turn runs: the
-    // place in the in-flight cap is given back at once)
-    return relay
-        .relayIfTakenOver(request, input.blocked())
-        .invoke(
-            relayed -> {
-              if (relayed != null) {
-                release.run();
-                tracing.relayed(span);
-              }
-            })
-        .onFailure()
-        .invoke(
-            failure -> {
-              release.run();
-              tracing.refused(span, failure);
-            })
-        .onItem()
-        .ifNull()
-        .switchTo(() -> start(request, input, span, release));
-  }
-
-  private Uni<Multi<TurnEvent>> start(
-      TurnRequest request, GuardCheck input, Span span, Runnable release) {
     // a customer's message is embedded once (router, retrieval and guards share the vector); a
     // system note is Frontdesk's own and is not routed
     Uni<RoutedMessage> understood =
         request.system()
             ? Uni.createFrom().item(RoutedMessage.unknown())
             : router.understand(request.message());
+    return understood
+        .onFailure()
+        .invoke(
+            failure -> {
+              release.run();
+              tracing.refused(span, failure);
+            })
+        .chain(
+            routed -> {
+              // then the input guards (rules and the heads over that vector): a blocked message is
+              // stored flagged and never reaches a model
+              GuardCheck input =
+                  request.system()
+                      ? new GuardCheck(false, request.message(), List.of())
+                      : tracing.child(
+                          span,
+                          "support.input_guards",
+                          () -> guards.checkInput(request.message(), routed.vector()));
+              if (request.conversationId() == null || request.system()) {
+                return start(request, routed, input, span, release);
+              }
+              // a human agent who took the conversation over answers it, not the bot (no turn
+              // runs: the place in the in-flight cap is given back at once)
+              return relay
+                  .relayIfTakenOver(request, input.blocked())
+                  .onFailure()
+                  .invoke(
+                      failure -> {
+                        release.run();
+                        tracing.refused(span, failure);
+                      })
+                  .invoke(
+                      relayed -> {
+                        if (relayed != null) {
+                          release.run();
+                          tracing.relayed(span);
+                        }
+                      })
+                  .onItem()
+                  .ifNull()
+                  .switchTo(() -> start(request, routed, input, span, release));
+            });
+  }
+
+  private Uni<Multi<TurnEvent>> start(
+      TurnRequest request, RoutedMessage routed, GuardCheck input, Span span, Runnable release) {
     Uni<TurnContext> opened =
-        understood.chain(
-            routed ->
-                waitForTurn(pool.withTransaction(db -> open(db, request, input.blocked())))
-                    .onFailure(TurnEngine::storeFailed)
-                    .transform(failure -> new Unavailable(NOT_STORED, failure))
-                    .invoke(turn -> turn.routed(routed))
-                    .invoke(turn -> turn.traced(span))
-                    // registered here once its opening committed: a failed commit leaves nothing
-                    // behind
-                    .invoke(turns::start));
+        waitForTurn(pool.withTransaction(db -> open(db, request, input.blocked())))
+            .onFailure(TurnEngine::storeFailed)
+            .transform(failure -> new Unavailable(NOT_STORED, failure))
+            .invoke(turn -> turn.routed(routed))
+            .invoke(turn -> turn.traced(span))
+            // registered here once its opening committed: a failed commit leaves nothing behind
+            .invoke(turns::start);
     return Uni.createFrom()
         .emitter(
             emitter ->
@@ -239,6 +249,7 @@ public class TurnEngine {
             });
   }
 
+  /** An opened turn and its message's input-guard check. */
   /** The database failed, not the request: the customer may send the message again. */
   private static boolean storeFailed(Throwable failure) {
     return failure instanceof DatabaseException
@@ -250,9 +261,9 @@ public class TurnEngine {
   /** Who, which conversation, what memory; the customer's message is stored before anything. */
   private Uni<TurnContext> open(SqlClient db, TurnRequest request, boolean blocked) {
     UUID turnId = UUID.randomUUID();
-    return tier(db, request.customerId())
+    return customer(db, request.customerId())
         .chain(
-            tier ->
+            customer ->
                 conversation(db, request, turnId)
                     .chain(
                         conv ->
@@ -289,10 +300,13 @@ public class TurnEngine {
                                             conv.id(),
                                             turnId,
                                             new Caller(
-                                                request.customerId(), tier, Set.of(Roles.CUSTOMER)),
+                                                request.customerId(),
+                                                customer.tier(),
+                                                Set.of(Roles.CUSTOMER)),
                                             catalog.resume(conv.activeAgent()),
                                             agentConfig.maxIterations(),
-                                            history))));
+                                            history))
+                                .map(turn -> turn.readerContacts(customer.contacts()))));
   }
 
   private Multi<TurnEvent> events(
@@ -589,15 +603,21 @@ public class TurnEngine {
         .toList();
   }
 
-  private Uni<String> tier(SqlClient db, String customerId) {
-    return db.preparedQuery("select tier from customer where id = $1")
+  /** The customer's tier and own contact details, from the database. */
+  private record CustomerRow(String tier, Set<String> contacts) {}
+
+  private Uni<CustomerRow> customer(SqlClient db, String customerId) {
+    return db.preparedQuery("select tier, email from customer where id = $1")
         .execute(Tuple.of(customerId))
         .map(
             rows -> {
               if (!rows.iterator().hasNext()) {
                 throw new Unauthenticated("unknown customer " + customerId);
               }
-              return rows.iterator().next().getString("tier");
+              var row = rows.iterator().next();
+              String email = row.getString("email");
+              return new CustomerRow(
+                  row.getString("tier"), email == null ? Set.of() : Set.of(email));
             });
   }
 

@@ -183,7 +183,7 @@ public class TurnFinisher {
   private Ending answered(
       TurnContext turn, String message, TurnProgress progress, List<ToolRecord> calls) {
     List<TurnEvent> events = new ArrayList<>();
-    double confidence = ConfidenceScorer.score(calls, progress.routerConfidence);
+    double confidence = ConfidenceScorer.score(calls, turn.route(), progress.routerConfidence);
     String raw = progress.answer == null ? "" : progress.answer.strip();
     Guarded answer = guardedAnswer(turn, raw, progress, events);
     EscalationReason reason = reason(turn, progress, raw, confidence);
@@ -415,7 +415,7 @@ public class TurnFinisher {
     if (raw.isEmpty() || raw.startsWith(TextGate.ESCALATE)) {
       return new Guarded(raw, false);
     }
-    GuardCheck check = guards.checkOutput(raw, turn.systemPrompt());
+    GuardCheck check = guards.checkOutput(raw, turn.systemPrompt(), turn.readerContacts());
     if (check.blocked()) {
       if (!progress.output.withheld()) {
         for (GuardVerdict v : check.triggered()) {

@@ -45,6 +45,13 @@ public interface GuardConfig {
     @WithDefault("true")
     boolean enabled();
 
+    /**
+     * Also run the model-backed head over the message's embedding (its threshold is calibrated when
+     * trained, {@code bin/train-guards}); either it or the rules may block.
+     */
+    @WithDefault("true")
+    boolean model();
+
     /** Score (0..1) at or above which the guard triggers. */
     @WithDefault("0.5")
     double threshold();
@@ -59,6 +66,13 @@ public interface GuardConfig {
     /** Run this guard. */
     @WithDefault("true")
     boolean enabled();
+
+    /**
+     * Also run the model-backed head over the message's embedding (its threshold is calibrated when
+     * trained, {@code bin/train-guards}); either it or the rules may block.
+     */
+    @WithDefault("true")
+    boolean model();
 
     /** Toxicity score (0..1, model and abuse patterns) at or above which the guard triggers. */
     @WithDefault("0.5")
@@ -97,6 +111,13 @@ public interface GuardConfig {
     /** redact: replace values with placeholders like [EMAIL]; block: withhold the answer. */
     @WithDefault("redact")
     GuardAction action();
+
+    /**
+     * The company's own contact e-mail addresses and phone numbers: never redacted (the customer's
+     * own e-mail is never redacted in answers to them either).
+     */
+    @WithDefault("support@skyline.example,security@skyline.example")
+    java.util.List<String> companyContacts();
   }
 
   /** Answers that reproduce the system prompt. */

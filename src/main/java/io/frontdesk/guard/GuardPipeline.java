@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The three guard stages of a turn, as configured: input guards on a customer message (size,
@@ -26,7 +27,9 @@ public class GuardPipeline {
   private final PromptLeakDetector promptLeak;
   private final ToolOutputGuard toolOutput;
   private final MeterRegistry metrics;
+  private final EmbeddingHeads heads;
 
+  /** Rules only (no model-backed heads), for tests and evaluations of the rules. */
   public GuardPipeline(
       GuardConfig config,
       InjectionDetector injection,
@@ -35,6 +38,20 @@ public class GuardPipeline {
       PromptLeakDetector promptLeak,
       ToolOutputGuard toolOutput,
       MeterRegistry metrics) {
+    this(config, injection, toxicity, pii, promptLeak, toolOutput, metrics, EmbeddingHeads.none());
+  }
+
+  @jakarta.inject.Inject
+  public GuardPipeline(
+      GuardConfig config,
+      InjectionDetector injection,
+      ToxicityDetector toxicity,
+      PiiRedactor pii,
+      PromptLeakDetector promptLeak,
+      ToolOutputGuard toolOutput,
+      MeterRegistry metrics,
+      EmbeddingHeads heads) {
+    this.heads = heads;
     this.config = config;
     this.injection = injection;
     this.toxicity = toxicity;
@@ -42,6 +59,12 @@ public class GuardPipeline {
     this.promptLeak = promptLeak;
     this.toolOutput = toolOutput;
     this.metrics = metrics;
+  }
+
+  /** The same pipeline with other model-backed heads (evaluations, tests). */
+  public GuardPipeline withHeads(EmbeddingHeads other) {
+    return new GuardPipeline(
+        config, injection, toxicity, pii, promptLeak, toolOutput, metrics, other);
   }
 
   /** What a customer is told when their message is blocked. */
@@ -54,8 +77,18 @@ public class GuardPipeline {
     return config.escalateAfterBlocks();
   }
 
-  /** Input stage: a blocked message gets the refusal and never reaches the model. */
+  /** Input stage on the rules alone (no vector: the model-backed heads do not run). */
   public GuardCheck checkInput(String message) {
+    return checkInput(message, null);
+  }
+
+  /**
+   * Input stage: a blocked message gets the refusal and never reaches the model. The rules and,
+   * given the message's embedding ({@code vector}, null when it failed), the model-backed heads
+   * each give their own verdict ({@code injection} / {@code injection_model}, {@code toxicity} /
+   * {@code toxicity_model}), so either may block and the events say which fired.
+   */
+  public GuardCheck checkInput(String message, float[] vector) {
     List<GuardVerdict> verdicts = new ArrayList<>();
     String text = message;
     if (config.enabled() && config.size().enabled()) {
@@ -73,6 +106,10 @@ public class GuardPipeline {
           count(
               verdict(
                   InjectionDetector.GUARD, injection.scan(text), c.threshold(), c.action(), text)));
+      if (c.model()) {
+        head(EmbeddingHeads.INJECTION_GUARD, heads.injection(), vector, c.action(), text)
+            .ifPresent(v -> verdicts.add(count(v)));
+      }
     }
     if (config.enabled() && config.toxicity().enabled()) {
       GuardConfig.Toxicity c = config.toxicity();
@@ -80,6 +117,10 @@ public class GuardPipeline {
           count(
               verdict(
                   ToxicityDetector.GUARD, toxicity.scan(text), c.threshold(), c.action(), text)));
+      if (c.model()) {
+        head(EmbeddingHeads.TOXICITY_GUARD, heads.toxicity(), vector, c.action(), text)
+            .ifPresent(v -> verdicts.add(count(v)));
+      }
     }
     return finish(text, verdicts);
   }
@@ -89,6 +130,15 @@ public class GuardPipeline {
    * agent that answered; null skips the check), then PII redaction.
    */
   public GuardCheck checkOutput(String answer, String systemPrompt) {
+    return checkOutput(answer, systemPrompt, java.util.Set.of());
+  }
+
+  /**
+   * As {@link #checkOutput(String, String)} for an answer to one customer: their own contact
+   * details ({@code readerContacts}, e.g. their e-mail) and the company's are not redacted; anyone
+   * else's are.
+   */
+  public GuardCheck checkOutput(String answer, String systemPrompt, Set<String> readerContacts) {
     List<GuardVerdict> verdicts = new ArrayList<>();
     String text = answer;
     if (config.enabled() && config.promptLeak().enabled()) {
@@ -105,7 +155,7 @@ public class GuardPipeline {
     }
     if (config.enabled() && config.pii().enabled()) {
       GuardConfig.Pii c = config.pii();
-      PiiRedactor.Redaction r = pii.redact(text, c.threshold());
+      PiiRedactor.Redaction r = pii.redact(text, c.threshold(), allowed(readerContacts));
       double score = r.findings().stream().mapToDouble(GuardFinding::score).max().orElse(0);
       boolean triggered = !r.findings().isEmpty();
       String out = triggered && c.action() == GuardAction.REDACT ? r.text() : text;
@@ -148,11 +198,26 @@ public class GuardPipeline {
    * order, so that a cut never falls inside one (none when the guard is off).
    */
   public List<GuardFinding> personalData(String text) {
+    return personalData(text, Set.of());
+  }
+
+  /** As {@link #personalData(String)}, without the reader's own and the company's contacts. */
+  public List<GuardFinding> personalData(String text, Set<String> readerContacts) {
     if (!config.enabled() || !config.pii().enabled()) {
       return List.of();
     }
     double threshold = config.pii().threshold();
-    return pii.find(text).stream().filter(f -> f.score() >= threshold).toList();
+    Set<String> allowed = allowed(readerContacts);
+    return pii.find(text).stream()
+        .filter(f -> f.score() >= threshold && !PiiRedactor.allowed(text, f, allowed))
+        .toList();
+  }
+
+  private Set<String> allowed(Set<String> readerContacts) {
+    Set<String> allowed = new java.util.HashSet<>();
+    config.pii().companyContacts().forEach(c -> allowed.add(PiiRedactor.contactKey(c)));
+    readerContacts.forEach(c -> allowed.add(PiiRedactor.contactKey(c)));
+    return allowed;
   }
 
   /** Tool-output stage: injected instructions are neutralised before the model sees them. */
@@ -169,6 +234,19 @@ public class GuardPipeline {
             new GuardVerdict(
                 ToolOutputGuard.GUARD, triggered, s.score(), c.action(), s.findings(), out));
     return finish(out, List.of(v));
+  }
+
+  private static java.util.Optional<GuardVerdict> head(
+      String guard, EmbeddingHead head, float[] vector, GuardAction action, String text) {
+    if (head == null || vector == null || vector.length != head.dimensions()) {
+      // no vector (the embedder failed) or another embedding model: the rules decide alone
+      return java.util.Optional.empty();
+    }
+    double p = head.score(vector);
+    boolean triggered = p >= head.threshold();
+    List<GuardFinding> findings =
+        triggered ? List.of(new GuardFinding(guard, "model", p, 0, text.length())) : List.of();
+    return java.util.Optional.of(new GuardVerdict(guard, triggered, p, action, findings, text));
   }
 
   private GuardVerdict size(String text) {

@@ -25,6 +25,12 @@ public class GuardProducers {
 
   @Produces
   @Singleton
+  EmbeddingHeads embeddingHeads() {
+    return EmbeddingHeads.shipped();
+  }
+
+  @Produces
+  @Singleton
   PiiRedactor piiRedactor() {
     return new PiiRedactor();
   }

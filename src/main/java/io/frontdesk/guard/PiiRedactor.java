@@ -55,6 +55,11 @@ public final class PiiRedactor {
   private static final Pattern IPV6 =
       Pattern.compile("(?<![\\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\\w:])");
 
+  /** Conversation, turn and ticket ids: their digit groups are never a phone number or a card. */
+  private static final Pattern UUID =
+      Pattern.compile(
+          "(?i)(?<![0-9a-f-])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f-])");
+
   private static final int WINDOW_PAD = 40;
   private static final int DIGIT_GAP = 4;
   private static final int MIN_DIGITS = 4;
@@ -72,6 +77,10 @@ public final class PiiRedactor {
       return resolveOverlaps(all);
     }
     List<int[]> notPii = new ArrayList<>();
+    Matcher uuids = UUID.matcher(text);
+    while (uuids.find()) {
+      notPii.add(new int[] {uuids.start(), uuids.end()});
+    }
     for (int[] w : digits) {
       Matcher m = within(IBAN, text, w);
       while (m.find()) {
@@ -122,9 +131,17 @@ public final class PiiRedactor {
 
   /** Replaces every finding scoring at least {@code threshold} with its placeholder. */
   public Redaction redact(String text, double threshold) {
+    return redact(text, threshold, java.util.Set.of());
+  }
+
+  /**
+   * As {@link #redact(String, double)}, except the e-mail addresses and phone numbers in {@code
+   * allowed} (compared as {@link #contactKey}): the reader's own, the company's.
+   */
+  public Redaction redact(String text, double threshold, java.util.Set<String> allowed) {
     List<GuardFinding> kept = new ArrayList<>();
     for (GuardFinding f : find(text)) {
-      if (f.score() >= threshold) {
+      if (f.score() >= threshold && !allowed(text, f, allowed)) {
         kept.add(f);
       }
     }
@@ -139,6 +156,30 @@ public final class PiiRedactor {
     }
     out.append(text, cursor, text.length());
     return new Redaction(out.toString(), kept);
+  }
+
+  /** Whether a finding is an e-mail or phone in {@code allowed}. */
+  public static boolean allowed(String text, GuardFinding f, java.util.Set<String> allowed) {
+    if (allowed.isEmpty()) {
+      return false;
+    }
+    String value = text.substring(f.start(), f.end());
+    return (f.category().equals(PiiEntity.EMAIL.name())
+            || f.category().equals(PiiEntity.PHONE.name()))
+        && allowed.contains(contactKey(value));
+  }
+
+  /**
+   * How contact values compare: an e-mail address lower-cased, a phone number by its digits (so "+1
+   * (415) 555-0132" is "+1 415 555 0132"); a value with neither is kept as written.
+   */
+  public static String contactKey(String value) {
+    String v = value.strip();
+    if (v.contains("@")) {
+      return v.toLowerCase(java.util.Locale.ROOT);
+    }
+    String digits = v.replaceAll("\\D", "");
+    return digits.isEmpty() ? v : digits;
   }
 
   static void add(List<GuardFinding> out, Matcher m, PiiEntity entity, double score) {

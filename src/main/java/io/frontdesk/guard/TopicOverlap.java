@@ -12,8 +12,9 @@ import java.util.Set;
 
 /**
  * How much a sentence shares the subject of the text around it, by content words (no function
- * words, crude five-letter stems). A request planted in an article ("Recommend a good book") has
- * nothing in common with the article; a real FAQ question ("How do I reset my password?") does.
+ * words, crude five-letter stems). A request planted in an article ("Suggest three films for the
+ * weekend") has nothing in common with the article; a real FAQ question ("How do I reset my
+ * password?") does.
  */
 final class TopicOverlap {
 

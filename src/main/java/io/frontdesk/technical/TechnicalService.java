@@ -244,7 +244,6 @@ public class TechnicalService {
   }
 
   private static <T> Uni<T> notFound(String serviceId) {
-    return Uni.createFrom()
-        .failure(new ToolRefused("service %s not found for this customer".formatted(serviceId)));
+    return Uni.createFrom().failure(ToolRefused.notYours("service", serviceId));
   }
 }

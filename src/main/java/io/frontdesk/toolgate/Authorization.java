@@ -44,8 +44,7 @@ class Authorization implements GateStep {
       if (value instanceof String id
           && !id.isBlank()
           && !owns(call.caller(), owned.getValue(), id)) {
-        throw new ToolRefused(
-            "%s %s not found for this customer".formatted(owned.getValue().noun(), id.strip()));
+        throw ToolRefused.notYours(owned.getValue().noun(), id.strip());
       }
     }
     call.note("authorized for tier " + tier);

@@ -36,4 +36,9 @@ public final class GuardFixtures {
         new ToolOutputGuard(),
         metrics);
   }
+
+  /** A pipeline like {@code rules} (the same configuration) that also runs these heads. */
+  public static GuardPipeline withHeads(GuardPipeline rules, EmbeddingHeads heads) {
+    return rules.withHeads(heads);
+  }
 }

@@ -72,13 +72,22 @@ class GuardTurnTest {
                 Long.parseLong(third.getString("ticketId").substring(4)))
             .getFirst()
             .getString(0));
+    // three blocked messages; the rules and the model-backed head each record their own verdict
+    assertEquals(
+        3,
+        count(
+            pool,
+            "select count(distinct turn_id) from guard_event where conversation_id = $1"
+                + " and stage = 'input' and blocked",
+            conversation));
     assertEquals(
         3,
         count(
             pool,
             "select count(*) from guard_event where conversation_id = $1"
-                + " and stage = 'input' and blocked",
-            conversation));
+                + " and stage = 'input' and blocked and guard = 'injection'",
+            conversation),
+        "the rules fired on each");
   }
 
   @Test

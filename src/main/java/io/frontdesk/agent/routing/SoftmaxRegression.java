@@ -46,6 +46,22 @@ public final class SoftmaxRegression {
     return p;
   }
 
+  /**
+   * A two-class model as one logistic-regression head: {@code p(positive) = sigmoid(w·x + b)},
+   * returned as the {@code dims} weights followed by the bias.
+   */
+  public double[] binaryHead(int positive) {
+    if (classes != 2) {
+      throw new IllegalStateException("not a two-class model: " + classes + " classes");
+    }
+    int negative = 1 - positive;
+    double[] head = new double[dims + 1];
+    for (int d = 0; d <= dims; d++) {
+      head[d] = weights[d * classes + positive] - weights[d * classes + negative];
+    }
+    return head;
+  }
+
   /** Training settings: L2 strength (weights only, not biases) and the iteration budget. */
   public record Settings(double l2, int maxIterations, double tolerance) {
     public static Settings defaults() {

@@ -36,15 +36,16 @@ final class EvalData {
 
   private final Path root;
 
+  /** Sets that were not found, each skipped with a note in the report. */
+  private final java.util.Set<String> missing = new java.util.LinkedHashSet<>();
+
   EvalData(Path root) {
-    if (!Files.isDirectory(root.resolve("injection")) || !Files.isDirectory(root.resolve("pii"))) {
-      throw new IllegalStateException(
-          "evaluation data not found at "
-              + root.toAbsolutePath().normalize()
-              + " (expected ../shared/eval relative to the repository root, see"
-              + " ../shared/eval/README.md)");
-    }
     this.root = root;
+  }
+
+  /** The files that were missing (their sets count as empty). */
+  List<String> missing() {
+    return List.copyOf(missing);
   }
 
   Path root() {
@@ -83,7 +84,7 @@ final class EvalData {
   List<Example> giskard() {
     List<List<String>> rows = Csv.parse(read("injection/giskard/prompt_injections.csv"));
     List<Example> out = new ArrayList<>();
-    for (List<String> row : rows.subList(1, rows.size())) {
+    for (List<String> row : rows.subList(Math.min(1, rows.size()), rows.size())) {
       if (row.size() >= 4) {
         out.add(new Example(row.get(1), true, "giskard/" + row.get(3)));
       }
@@ -107,7 +108,7 @@ final class EvalData {
   List<Example> banking77() {
     List<List<String>> rows = Csv.parse(read("intents/banking77/train.csv"));
     List<Example> out = new ArrayList<>();
-    for (List<String> row : rows.subList(1, rows.size())) {
+    for (List<String> row : rows.subList(Math.min(1, rows.size()), rows.size())) {
       if (!row.get(0).isBlank()) {
         out.add(new Example(row.get(0), false, "banking77"));
       }
@@ -120,6 +121,9 @@ final class EvalData {
     JsonNode node = json("intents/clinc150/clinc150_train_val.json");
     List<Example> out = new ArrayList<>();
     for (String split : List.of("train", "val")) {
+      if (node.get(split) == null) {
+        continue;
+      }
       for (JsonNode pair : node.get(split)) {
         out.add(new Example(pair.get(0).asText(), false, "clinc150"));
       }
@@ -131,7 +135,7 @@ final class EvalData {
   List<Example> davidson() {
     List<List<String>> rows = Csv.parse(read("toxicity/davidson/labeled_data.csv"));
     List<Example> out = new ArrayList<>();
-    for (List<String> row : rows.subList(1, rows.size())) {
+    for (List<String> row : rows.subList(Math.min(1, rows.size()), rows.size())) {
       if (row.size() >= 7) {
         int label = Integer.parseInt(row.get(5).strip());
         out.add(
@@ -198,6 +202,10 @@ final class EvalData {
   }
 
   private JsonNode json(String file) {
+    if (!Files.exists(root.resolve(file))) {
+      missing.add(file);
+      return JSON.createArrayNode();
+    }
     try {
       return JSON.readTree(root.resolve(file).toFile());
     } catch (IOException e) {
@@ -206,6 +214,10 @@ final class EvalData {
   }
 
   private String read(String file) {
+    if (!Files.exists(root.resolve(file))) {
+      missing.add(file);
+      return "";
+    }
     try {
       return Files.readString(root.resolve(file), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -21,14 +21,14 @@ import java.util.Map;
  * kept on disk under target/ between runs (the vectors are deterministic, so a cached one equals a
  * fresh one). Timings are never taken through this class.
  */
-final class CachedEmbedder implements Embedder {
+public final class CachedEmbedder implements Embedder {
 
   private final Embedder model;
   private final Path file;
   private final Map<String, float[]> vectors = new HashMap<>();
   private int added;
 
-  CachedEmbedder(Embedder model, Path directory) {
+  public CachedEmbedder(Embedder model, Path directory) {
     this.model = model;
     this.file = directory.resolve(model.modelId() + ".vectors");
     load();
@@ -64,12 +64,16 @@ final class CachedEmbedder implements Embedder {
       }
       added += batch.size();
       System.out.printf("embedded %d / %d new texts%n", from + batch.size(), missing.size());
+      if ((from / 512) % 8 == 7) {
+        // a long first run keeps what it embedded if it is stopped
+        save();
+      }
     }
     return texts.stream().map(t -> vectors.get(key(t))).toList();
   }
 
   /** Writes the vectors added in this run. */
-  synchronized void save() {
+  public synchronized void save() {
     if (added == 0) {
       return;
     }

@@ -1,0 +1,110 @@
+package io.frontdesk.guard;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * A logistic-regression head over a message's sentence embedding (the vector the router already
+ * computed for the turn): {@code p = sigmoid(w·x + b)}, triggering at a threshold calibrated on the
+ * training sources only. Written by {@code bin/train-guards}; thread-safe, no I/O after loading.
+ */
+public final class EmbeddingHead {
+
+  public static final String INJECTION = "guard/injection-head.tsv";
+  public static final String TOXICITY = "guard/toxicity-head.tsv";
+
+  private final float[] weights;
+  private final double bias;
+  private final double threshold;
+  private final String trainedOn;
+
+  public EmbeddingHead(float[] weights, double bias, double threshold, String trainedOn) {
+    this.weights = weights.clone();
+    this.bias = bias;
+    this.threshold = threshold;
+    this.trainedOn = trainedOn;
+  }
+
+  /** Probability 0..1 that the embedded message is positive (an attack, toxic). */
+  public double score(float[] vector) {
+    if (vector.length != weights.length) {
+      throw new IllegalArgumentException(
+          "vector has " + vector.length + " dimensions; the head has " + weights.length);
+    }
+    double z = bias;
+    for (int i = 0; i < weights.length; i++) {
+      z += weights[i] * vector[i];
+    }
+    return 1 / (1 + Math.exp(-z));
+  }
+
+  /** The score at or above which the head triggers (calibrated when it was trained). */
+  public double threshold() {
+    return threshold;
+  }
+
+  public int dimensions() {
+    return weights.length;
+  }
+
+  /** The resource format: comment lines, then {@code threshold}, {@code bias} and {@code w}. */
+  public String format() {
+    StringBuilder out = new StringBuilder();
+    out.append("# ").append(trainedOn.replace("\n", "\n# ")).append('\n');
+    out.append("threshold\t").append(String.format(Locale.ROOT, "%.6f", threshold)).append('\n');
+    out.append("bias\t").append(String.format(Locale.ROOT, "%.6f", bias)).append('\n');
+    out.append("w\t");
+    for (int i = 0; i < weights.length; i++) {
+      out.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.6f", weights[i]));
+    }
+    return out.append('\n').toString();
+  }
+
+  public static EmbeddingHead parse(String text) {
+    double threshold = 0.5;
+    double bias = 0;
+    float[] weights = null;
+    StringBuilder comment = new StringBuilder();
+    for (String line : text.split("\n")) {
+      if (line.startsWith("#")) {
+        comment.append(comment.isEmpty() ? "" : "\n").append(line.substring(1).strip());
+        continue;
+      }
+      int tab = line.indexOf('\t');
+      if (tab < 0) {
+        continue;
+      }
+      String value = line.substring(tab + 1).strip();
+      switch (line.substring(0, tab)) {
+        case "threshold" -> threshold = Double.parseDouble(value);
+        case "bias" -> bias = Double.parseDouble(value);
+        case "w" -> {
+          String[] parts = value.split(",");
+          weights = new float[parts.length];
+          for (int i = 0; i < parts.length; i++) {
+            weights[i] = Float.parseFloat(parts[i]);
+          }
+        }
+        default -> throw new IllegalArgumentException("unknown head field " + line);
+      }
+    }
+    if (weights == null) {
+      throw new IllegalArgumentException("head without weights");
+    }
+    return new EmbeddingHead(weights, bias, threshold, comment.toString());
+  }
+
+  public static EmbeddingHead load(String resource) {
+    try (InputStream in = EmbeddingHead.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing guard resource " + resource);
+      }
+      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

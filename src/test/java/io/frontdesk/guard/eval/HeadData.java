@@ -1,0 +1,95 @@
+package io.frontdesk.guard.eval;
+
+import io.frontdesk.agent.routing.RouteExamples;
+import io.frontdesk.agent.routing.Router;
+import io.frontdesk.embedding.Embedder;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The labelled texts the model-backed heads learn from, each tagged with the set it came from (the
+ * unit of leave-one-source-out), and their vectors (embedded once, cached under target/).
+ */
+final class HeadData {
+
+  /** One labelled text and the set it belongs to. */
+  record Item(String group, EvalData.Example example) {}
+
+  static final List<String> CUSTOMER_GROUPS = List.of("banking77", "clinc150", "desk");
+
+  /** Customer questions: the false alarms that matter most. */
+  static final Predicate<EvalData.Example> CUSTOMER =
+      e -> CUSTOMER_GROUPS.contains(e.source()) || e.source().startsWith("desk");
+
+  final List<Item> injection = new ArrayList<>();
+  final List<Item> toxicity = new ArrayList<>();
+  final Map<String, float[]> vectors = new HashMap<>();
+
+  /**
+   * The large sets are sampled (a fixed share by a hash of the text) to keep the first embedding
+   * run within minutes on two shared cores: one in {@code every} texts of each.
+   */
+  static final int CUSTOMER_SAMPLE = 2;
+
+  static final int TWEET_SAMPLE = 3;
+
+  static boolean sampled(String text, int every) {
+    return (Split.hash(text) >>> 11) % every == 0;
+  }
+
+  HeadData(EvalData data, Embedder embedder) {
+    List<EvalData.Example> customers = new ArrayList<>();
+    data.banking77().stream()
+        .filter(e -> sampled(e.text(), CUSTOMER_SAMPLE))
+        .forEach(customers::add);
+    data.clincInScope().stream()
+        .filter(e -> sampled(e.text(), CUSTOMER_SAMPLE + 1))
+        .forEach(customers::add);
+    for (RouteExamples.Example e : Router.shipped()) {
+      customers.add(new EvalData.Example(e.text(), false, "desk"));
+    }
+    for (EvalData.Example e : data.giskard()) {
+      injection.add(new Item("giskard", e));
+    }
+    for (String part :
+        List.of("text_attack_train", "code_attack_train", "text_attack_test", "code_attack_test")) {
+      for (EvalData.Example e : data.bipia(part)) {
+        injection.add(new Item(part.endsWith("test") ? "bipia-test" : "bipia-train", e));
+      }
+    }
+    for (EvalData.Example e : data.injecguardValid()) {
+      injection.add(new Item("valid.json", e));
+    }
+    data.notInject().forEach(e -> injection.add(new Item("NotInject", e)));
+    for (EvalData.Example e : data.wildguard()) {
+      if (!e.positive()) {
+        injection.add(new Item("wildguard", e));
+      }
+    }
+    customers.forEach(e -> injection.add(new Item(e.source(), e)));
+
+    data.davidson().stream()
+        .filter(e -> sampled(e.text(), TWEET_SAMPLE))
+        .forEach(e -> toxicity.add(new Item("davidson", e)));
+    data.notInject().forEach(e -> toxicity.add(new Item("NotInject", e)));
+    customers.forEach(e -> toxicity.add(new Item(e.source(), e)));
+
+    Set<String> texts = new LinkedHashSet<>();
+    injection.forEach(i -> texts.add(i.example().text()));
+    toxicity.forEach(i -> texts.add(i.example().text()));
+    List<String> all = List.copyOf(texts);
+    List<float[]> embedded = embedder.embedAll(all);
+    for (int i = 0; i < all.size(); i++) {
+      vectors.put(all.get(i), embedded.get(i));
+    }
+  }
+
+  static List<EvalData.Example> examples(List<Item> items, Predicate<Item> keep) {
+    return items.stream().filter(keep).map(Item::example).toList();
+  }
+}

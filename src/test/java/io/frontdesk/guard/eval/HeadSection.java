@@ -1,0 +1,294 @@
+package io.frontdesk.guard.eval;
+
+import io.frontdesk.guard.EmbeddingHead;
+import io.frontdesk.guard.InjectionDetector;
+import io.frontdesk.guard.ToxicityDetector;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The model-backed input guards measured the way production meets them: heads retrained without a
+ * whole source and tested on it (leave-one-source-out), and on hash halves, each beside the rules
+ * alone and rules OR head (the shipped combination: either may block).
+ */
+final class HeadSection {
+
+  /** Attack sources whose cross-source recall is the headline. */
+  static final List<String> ATTACK_GROUPS = List.of("giskard", "bipia", "valid.json");
+
+  /** Benign sources, each left out in turn. */
+  static final List<String> BENIGN_GROUPS =
+      List.of("banking77", "clinc150", "NotInject", "wildguard");
+
+  private final HeadData data;
+  private final HeadTrainer trainer;
+  private final InjectionDetector injectionRules;
+  private final ToxicityDetector toxicityRules;
+  private final double injectionThreshold;
+  private final double toxicityThreshold;
+
+  /** Headline figures for the summary. */
+  final Counts crossAttacks = new Counts();
+
+  final Counts crossCustomers = new Counts();
+  Confusion toxicityRulesHeld;
+  Confusion toxicityHeadHeld;
+  Confusion toxicityCombinedHeld;
+  final Counts toxicityCrossCustomers = new Counts();
+
+  /** Hits of rules, head and either, over a number of texts. */
+  static final class Counts {
+    int n;
+    int rules;
+    int head;
+    int either;
+
+    void add(boolean r, boolean h) {
+      n++;
+      rules += r ? 1 : 0;
+      head += h ? 1 : 0;
+      either += r || h ? 1 : 0;
+    }
+
+    void addAll(Counts c) {
+      n += c.n;
+      rules += c.rules;
+      head += c.head;
+      either += c.either;
+    }
+
+    double eitherRate() {
+      return n == 0 ? Double.NaN : (double) either / n;
+    }
+
+    String cells() {
+      return Tally.pct(rules, n) + " | " + Tally.pct(head, n) + " | " + Tally.pct(either, n);
+    }
+  }
+
+  record Confusion(int tp, int fp, int fn) {
+    double precision() {
+      return tp / (double) Math.max(1, tp + fp);
+    }
+
+    double recall() {
+      return tp / (double) Math.max(1, tp + fn);
+    }
+
+    double f1() {
+      return 2.0 * tp / Math.max(1, 2.0 * tp + fp + fn);
+    }
+
+    String cells() {
+      return String.format(Locale.ROOT, "%.3f | %.3f | %.3f", precision(), recall(), f1());
+    }
+  }
+
+  HeadSection(
+      HeadData data,
+      InjectionDetector injectionRules,
+      double injectionThreshold,
+      ToxicityDetector toxicityRules,
+      double toxicityThreshold) {
+    this.data = data;
+    this.trainer = new HeadTrainer(data.vectors);
+    this.injectionRules = injectionRules;
+    this.injectionThreshold = injectionThreshold;
+    this.toxicityRules = toxicityRules;
+    this.toxicityThreshold = toxicityThreshold;
+  }
+
+  private static String group(HeadData.Item i) {
+    return i.group().startsWith("bipia") ? "bipia" : i.group();
+  }
+
+  private Counts injection(EmbeddingHead head, List<HeadData.Item> tested) {
+    Counts c = new Counts();
+    for (HeadData.Item i : tested) {
+      String text = i.example().text();
+      c.add(
+          injectionRules.scan(text).score() >= injectionThreshold,
+          head.score(data.vectors.get(text)) >= head.threshold());
+    }
+    return c;
+  }
+
+  private EmbeddingHead trainInjection(Predicate<HeadData.Item> keep, String note) {
+    return trainer.train(
+        HeadData.examples(data.injection, keep), GuardHeadTraining.INJECTION, note);
+  }
+
+  private EmbeddingHead trainToxicity(Predicate<HeadData.Item> keep, String note) {
+    return trainer.train(HeadData.examples(data.toxicity, keep), GuardHeadTraining.TOXICITY, note);
+  }
+
+  void write(StringBuilder md) {
+    md.append("## 1b. Model-backed input guards: cross-source\n\n")
+        .append("Logistic-regression heads over the message's all-MiniLM-L6-v2 embedding (the")
+        .append(" vector the router computes once per turn), trained by `bin/train-guards`")
+        .append(" (`HeadTrainer`: L-BFGS, L2 ")
+        .append(HeadTrainer.L2)
+        .append(", positives repeated to weigh ")
+        .append((int) (100 * HeadTrainer.POSITIVE_SHARE))
+        .append(" %, threshold = the lowest whose 2-fold out-of-fold false alarms on the")
+        .append(" training sources' customer questions stay ≤ 0.1 %, the folds splitting customer")
+        .append(
+            " questions by source, so the budget holds on wording from a source not trained on; for toxicity the best")
+        .append(" out-of-fold F1 within that budget). Every head below is **retrained for its")
+        .append(" row** without the texts it is tested on; nothing tested chose a weight or a")
+        .append(" threshold. Sampled sets (a fixed hash share, to keep embedding within minutes):")
+        .append(" banking77 1 in ")
+        .append(HeadData.CUSTOMER_SAMPLE)
+        .append(", CLINC150 in-scope 1 in ")
+        .append(HeadData.CUSTOMER_SAMPLE + 1)
+        .append(", Davidson 1 in ")
+        .append(HeadData.TWEET_SAMPLE)
+        .append(". The rules column is the rule detector alone at its threshold; its rules")
+        .append(" were written looking at the DEV halves of giskard, valid.json and BIPIA train")
+        .append(" (section 1), so *its* figures on those sources are not cross-source; the head")
+        .append(" column is.\n\n");
+
+    md.append("### Injection, leave one source out (train without it, test on it)\n\n")
+        .append("| left out = tested | texts | rules | head | rules OR head |\n")
+        .append("|---|---|---|---|---|\n");
+    Map<String, Counts> loso = new LinkedHashMap<>();
+    List<String> groups = new ArrayList<>(ATTACK_GROUPS);
+    groups.addAll(BENIGN_GROUPS);
+    for (String g : groups) {
+      List<HeadData.Item> tested = data.injection.stream().filter(i -> group(i).equals(g)).toList();
+      if (tested.isEmpty()) {
+        md.append("| ").append(g).append(" | 0 (set missing: skipped) | – | – | – |\n");
+        continue;
+      }
+      // BIPIA's test split is never trained on, as in the shipped head
+      EmbeddingHead head =
+          trainInjection(
+              i -> !group(i).equals(g) && !i.group().equals("bipia-test"), "without " + g);
+      List<HeadData.Item> scored =
+          ATTACK_GROUPS.contains(g)
+              ? tested.stream().filter(i -> i.example().positive()).toList()
+              : tested;
+      Counts c = injection(head, scored);
+      loso.put(g, c);
+      md.append("| ")
+          .append(g)
+          .append(ATTACK_GROUPS.contains(g) ? " (attacks: recall)" : " (benign: false alarms)")
+          .append(String.format(Locale.ROOT, " | %d | ", c.n))
+          .append(c.cells())
+          .append(String.format(Locale.ROOT, " (threshold %.3f) |%n", head.threshold()));
+      if (ATTACK_GROUPS.contains(g)) {
+        crossAttacks.addAll(c);
+      } else if (g.equals("banking77") || g.equals("clinc150")) {
+        crossCustomers.addAll(c);
+      }
+    }
+    md.append("| **attacks pooled (giskard + BIPIA + valid.json), recall** | ")
+        .append(crossAttacks.n)
+        .append(" | ")
+        .append(crossAttacks.cells())
+        .append(" |\n| **customer questions pooled (banking77 + CLINC150), false alarms** | ")
+        .append(crossCustomers.n)
+        .append(" | ")
+        .append(crossCustomers.cells())
+        .append(" |\n\n");
+
+    md.append("### Injection, hash halves (train on DEV halves of every source, test HELD-OUT)\n\n")
+        .append("| HELD-OUT half of | texts | rules | head | rules OR head |\n")
+        .append("|---|---|---|---|---|\n");
+    EmbeddingHead half =
+        trainInjection(
+            i -> Split.of(i.example().text()) == Split.DEV && !i.group().equals("bipia-test"),
+            "DEV halves");
+    for (String g : groups) {
+      List<HeadData.Item> tested =
+          data.injection.stream()
+              .filter(i -> group(i).equals(g) && Split.of(i.example().text()) == Split.HELD_OUT)
+              .filter(i -> !ATTACK_GROUPS.contains(g) || i.example().positive())
+              .toList();
+      Counts c = injection(half, tested);
+      md.append("| ")
+          .append(g)
+          .append(String.format(Locale.ROOT, " | %d | ", c.n))
+          .append(c.cells())
+          .append(" |\n");
+    }
+    md.append("\n");
+
+    writeToxicity(md);
+  }
+
+  private void writeToxicity(StringBuilder md) {
+    md.append("### Toxicity\n\n")
+        .append("The shared data has one toxic source (Davidson tweets), so there is no")
+        .append(" cross-source toxic test: the head is trained without Davidson fold 0 (the")
+        .append(" rule model's held-out fold) and tested on it; customer questions are left out")
+        .append(" source by source as above.\n\n")
+        .append("| Davidson fold 0 (held out) | precision | recall | F1 |\n|---|---|---|---|\n");
+    EmbeddingHead head =
+        trainToxicity(
+            i -> !(i.group().equals("davidson") && Split.fold(i.example().text()) == 0),
+            "without Davidson fold 0");
+    int[] r = new int[3], h = new int[3], e = new int[3];
+    for (HeadData.Item i : data.toxicity) {
+      if (!i.group().equals("davidson") || Split.fold(i.example().text()) != 0) {
+        continue;
+      }
+      String text = i.example().text();
+      boolean rules = toxicityRules.scan(text).score() >= toxicityThreshold;
+      boolean model = head.score(data.vectors.get(text)) >= head.threshold();
+      tally(r, rules, i.example().positive());
+      tally(h, model, i.example().positive());
+      tally(e, rules || model, i.example().positive());
+    }
+    toxicityRulesHeld = new Confusion(r[0], r[1], r[2]);
+    toxicityHeadHeld = new Confusion(h[0], h[1], h[2]);
+    toxicityCombinedHeld = new Confusion(e[0], e[1], e[2]);
+    md.append("| rules (word model + abuse patterns) | ")
+        .append(toxicityRulesHeld.cells())
+        .append(" |\n| head | ")
+        .append(toxicityHeadHeld.cells())
+        .append(String.format(Locale.ROOT, " (threshold %.3f)", head.threshold()))
+        .append(" |\n| rules OR head | ")
+        .append(toxicityCombinedHeld.cells())
+        .append(
+            " |\n\n| left out = tested (false alarms) | texts | rules | head | rules OR head |\n")
+        .append("|---|---|---|---|---|\n");
+    for (String g : List.of("banking77", "clinc150", "NotInject")) {
+      List<HeadData.Item> tested = data.toxicity.stream().filter(i -> i.group().equals(g)).toList();
+      if (tested.isEmpty()) {
+        continue;
+      }
+      EmbeddingHead without = trainToxicity(i -> !i.group().equals(g), "without " + g);
+      Counts c = new Counts();
+      for (HeadData.Item i : tested) {
+        String text = i.example().text();
+        c.add(
+            toxicityRules.scan(text).score() >= toxicityThreshold,
+            without.score(data.vectors.get(text)) >= without.threshold());
+      }
+      if (!g.equals("NotInject")) {
+        toxicityCrossCustomers.addAll(c);
+      }
+      md.append("| ")
+          .append(g)
+          .append(String.format(Locale.ROOT, " | %d | ", c.n))
+          .append(c.cells())
+          .append(" |\n");
+    }
+    md.append("\n");
+  }
+
+  private static void tally(int[] c, boolean hit, boolean positive) {
+    if (hit && positive) {
+      c[0]++;
+    } else if (hit) {
+      c[1]++;
+    } else if (positive) {
+      c[2]++;
+    }
+  }
+}

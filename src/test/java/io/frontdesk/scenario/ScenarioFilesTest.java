@@ -1,0 +1,81 @@
+package io.frontdesk.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The scenario files are well formed; the runs themselves are bin/evaluate-scenarios. */
+class ScenarioFilesTest {
+
+  private static final Set<String> PLACEHOLDERS =
+      Set.of(
+          "order",
+          "refundable",
+          "invoice",
+          "invoice_total",
+          "plan",
+          "email",
+          "service",
+          "service_status",
+          "other_order");
+
+  @Test
+  void everyScenarioIsCompleteAndEveryDomainIsCovered() {
+    List<Scenario> all = Scenario.all(Scenario.DIRECTORY);
+    assertTrue(all.size() >= 25, "at least 25 scenarios: " + all.size());
+    Set<String> ids = new HashSet<>();
+    for (Scenario s : all) {
+      assertTrue(ids.add(s.id()), "unique id " + s.id());
+      assertTrue(Scenario.DOMAINS.contains(s.domain()), s.id() + ": domain " + s.domain());
+      assertTrue(s.customer().matches("cus_\\d{4}"), s.id());
+      assertFalse(s.opening().isBlank(), s.id());
+      assertNotNull(s.goal(), s.id());
+      assertNotNull(s.persona(), s.id());
+      assertNotNull(s.expect(), s.id());
+      assertFalse(s.scripted().isEmpty(), s.id() + " has a script for the scripted model");
+      for (Scenario.ScriptedReply r : s.scripted()) {
+        assertTrue(r.tool() != null ^ r.text() != null, s.id() + ": a tool call or a text");
+      }
+      for (String text : texts(s)) {
+        Matcher m = Pattern.compile("\\{([a-z_]+)}").matcher(text);
+        while (m.find()) {
+          assertTrue(PLACEHOLDERS.contains(m.group(1)), s.id() + ": {" + m.group(1) + "}");
+        }
+      }
+    }
+    Map<String, Long> perDomain =
+        all.stream().collect(Collectors.groupingBy(Scenario::domain, Collectors.counting()));
+    for (String domain : Scenario.DOMAINS) {
+      assertTrue(perDomain.getOrDefault(domain, 0L) >= 3, domain + ": " + perDomain);
+    }
+  }
+
+  @Test
+  void passHatIsTheChanceThatAllOfJRunsPass() {
+    assertEquals(1.0, ScenarioReport.passHat(4, 4, 4), 1e-9);
+    assertEquals(0.5, ScenarioReport.passHat(2, 4, 1), 1e-9);
+    assertEquals(1.0 / 6, ScenarioReport.passHat(2, 4, 2), 1e-9);
+    assertEquals(0.0, ScenarioReport.passHat(2, 4, 3), 1e-9);
+  }
+
+  private static List<String> texts(Scenario s) {
+    List<String> out = new java.util.ArrayList<>(List.of(s.opening()));
+    out.addAll(s.reveals().values());
+    s.expect().answerContains().forEach(out::add);
+    s.scripted().stream().filter(r -> r.text() != null).forEach(r -> out.add(r.text()));
+    s.scripted().stream()
+        .filter(r -> r.arguments() != null)
+        .forEach(r -> r.arguments().values().forEach(v -> out.add(String.valueOf(v))));
+    return out;
+  }
+}
