@@ -6,6 +6,8 @@ import io.frontdesk.console.ConsoleFeed;
 import io.frontdesk.http.ApiError;
 import io.frontdesk.http.BadRequest;
 import io.frontdesk.http.ErrorMappers;
+import io.frontdesk.http.TooManyRequests;
+import io.frontdesk.ratelimit.CustomerRateLimiter;
 import io.frontdesk.security.Roles;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,10 +24,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,7 +50,17 @@ public class ChatSocket {
 
   /** One open connection: whose it is, what it still has to write, what it follows. */
   private record Session(
-      String customerId, Outbox outbox, Map<UUID, Cancellable> following, Map<UUID, Long> typing) {}
+      String customerId,
+      Outbox outbox,
+      Map<UUID, Cancellable> following,
+      Map<UUID, Long> typing,
+      AtomicInteger turnsRunning) {}
+
+  /** Close code when this instance stops: the client should reconnect (to another replica). */
+  static final int SERVICE_RESTART = 1012;
+
+  static final String RESTARTING =
+      "Frontdesk is restarting; reconnect and resume from the last seq you saw";
 
   static final long TYPING_EVERY_MS = 2000;
 
@@ -54,6 +68,7 @@ public class ChatSocket {
   static final int MAX_FOLLOWED = 20;
 
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+  private volatile boolean stopping;
   private final TurnEngine engine;
   private final ConversationFeed feed;
   private final FeedListener listener;
@@ -65,6 +80,7 @@ public class ChatSocket {
   private final SecurityIdentity identity;
   private final ConsoleFeed console;
   private final Counter tooSlow;
+  private final CustomerRateLimiter rateLimit;
 
   /** Connections of an endpoint closed because their client stopped reading. */
   public static Counter tooSlow(MeterRegistry registry, String endpoint) {
@@ -83,7 +99,9 @@ public class ChatSocket {
       MemoryConfig memory,
       SecurityIdentity identity,
       ConsoleFeed console,
-      MeterRegistry registry) {
+      MeterRegistry registry,
+      CustomerRateLimiter rateLimit) {
+    this.rateLimit = rateLimit;
     this.tooSlow = tooSlow(registry, "chat");
     this.engine = engine;
     this.feed = feed;
@@ -105,7 +123,8 @@ public class ChatSocket {
             identity.getPrincipal().getName(),
             new Outbox(connection, config.maxPendingBytes(), tooSlow::increment),
             new ConcurrentHashMap<>(),
-            new ConcurrentHashMap<>()));
+            new ConcurrentHashMap<>(),
+            new AtomicInteger()));
   }
 
   @OnTextMessage
@@ -153,6 +172,18 @@ public class ChatSocket {
 
   /** The turn runs to its end whatever the connection does; its events go to this connection. */
   private void message(Session session, ChatFrame frame) {
+    if (stopping) {
+      session.outbox().close(SERVICE_RESTART, RESTARTING);
+      return;
+    }
+    try {
+      // the same per-customer allowance as REST and SSE; over it, an error event with the wait
+      rateLimit.acquire(session.customerId());
+    } catch (TooManyRequests limited) {
+      sendError(session, ErrorMappers.describe(limited));
+      return;
+    }
+    session.turnsRunning().incrementAndGet();
     UUID conversation = frame.conversationId();
     Uni<Void> followed =
         conversation == null || session.following().containsKey(conversation)
@@ -186,7 +217,33 @@ public class ChatSocket {
               }
               send(session, event);
             },
-            failure -> LOG.warnf("Chat turn failed: %s", failure));
+            failure -> {
+              LOG.warnf("Chat turn failed: %s", failure);
+              turnEnded(session);
+            },
+            () -> turnEnded(session));
+  }
+
+  private void turnEnded(Session session) {
+    if (session.turnsRunning().decrementAndGet() == 0 && stopping) {
+      session.outbox().close(SERVICE_RESTART, RESTARTING);
+    }
+  }
+
+  /**
+   * The instance stops (SIGTERM): idle connections close at once with 1012 and a reconnect hint; a
+   * connection whose turn is still running closes once that turn's events are sent.
+   */
+  void shuttingDown(@Observes ShuttingDown event) {
+    stopping = true;
+    sessions
+        .values()
+        .forEach(
+            session -> {
+              if (session.turnsRunning().get() == 0) {
+                session.outbox().close(SERVICE_RESTART, RESTARTING);
+              }
+            });
   }
 
   /** Replays the feed after {@code after}, then follows it live; another customer's is missing. */
