@@ -286,7 +286,9 @@
     typing() {
       if (this.ready() && state.conversationId) {
         this.socket.send(JSON.stringify({ type: "typing", conversationId: state.conversationId }));
+        return true;
       }
+      return false;
     }
     follow() {} // the socket already carries the conversation's feed
     close() { this.stopped = true; if (this.socket) this.socket.close(1000, "bye"); }
@@ -361,7 +363,7 @@
       }
       if (state.busy) setBusy(false);
     }
-    typing() {}
+    typing() { return false; }
     close() { if (this.source) this.source.close(); }
   }
 
@@ -427,9 +429,9 @@
   });
   let lastTyping = 0;
   input.addEventListener("input", () => {
-    if (Date.now() - lastTyping > 3000 && state.transport) {
+    // throttled by what was actually sent: typing before the conversation exists sends nothing
+    if (Date.now() - lastTyping > 3000 && state.transport && state.transport.typing()) {
       lastTyping = Date.now();
-      state.transport.typing();
     }
   });
   $("sign-out").addEventListener("click", () => {
