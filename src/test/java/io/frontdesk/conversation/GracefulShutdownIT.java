@@ -7,6 +7,7 @@ import io.frontdesk.testing.Hold;
 import io.frontdesk.testing.Reply;
 import io.frontdesk.testing.ScriptedModelServer;
 import io.frontdesk.testing.ServiceProcess;
+import io.frontdesk.testing.TestKeys;
 import io.frontdesk.testing.TestTokens;
 import java.io.IOException;
 import java.net.URI;
@@ -82,9 +83,7 @@ class GracefulShutdownIT {
 
   private Map<String, String> env(ScriptedModelServer model) {
     Map<String, String> env = new HashMap<>();
-    env.put(
-        "FRONTDESK_SECURITY_PUBLIC_KEY_LOCATION",
-        "file:" + Path.of("src/test/resources/test-keys/public.pem").toAbsolutePath());
+    env.put("FRONTDESK_SECURITY_PUBLIC_KEY_LOCATION", TestKeys.trustedPublicKeyLocation());
     env.put("FRONTDESK_SECURITY_ISSUER", TestTokens.ISSUER);
     env.put("FRONTDESK_EMBEDDED_DATABASE_DATA_DIR", dir.resolve("pg").toString());
     env.put("OPENAI_BASE_URL", model.baseUrl());
