@@ -1,13 +1,11 @@
 package io.frontdesk.agent.provider;
 
+import io.frontdesk.testing.Expirable;
 import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import java.time.Duration;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The real model call timeout, which a test can also bring forward: {@link #expireAll()} ends every
@@ -19,23 +17,15 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class ExpirableCallTimer extends CallTimer {
 
-  private static final Set<Runnable> PENDING = ConcurrentHashMap.newKeySet();
+  private static final Expirable PENDING = new Expirable();
 
   /** Expires every call timeout still pending; returns how many there were. */
   public static int expireAll() {
-    List<Runnable> pending = List.copyOf(PENDING);
-    PENDING.clear();
-    pending.forEach(Runnable::run);
-    return pending.size();
+    return PENDING.expireAll();
   }
 
   @Override
   protected Cancellable schedule(Runnable expiry, Duration limit) {
-    Cancellable timer = super.schedule(expiry, limit);
-    PENDING.add(expiry);
-    return () -> {
-      PENDING.remove(expiry);
-      timer.cancel();
-    };
+    return PENDING.track(expiry, super.schedule(expiry, limit));
   }
 }
