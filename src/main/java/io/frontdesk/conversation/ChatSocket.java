@@ -117,14 +117,18 @@ public class ChatSocket {
 
   @OnOpen
   void open(WebSocketConnection connection) {
-    sessions.put(
-        connection.id(),
+    Session session =
         new Session(
             identity.getPrincipal().getName(),
             new Outbox(connection, config.maxPendingBytes(), tooSlow::increment),
             new ConcurrentHashMap<>(),
             new ConcurrentHashMap<>(),
-            new AtomicInteger()));
+            new AtomicInteger());
+    sessions.put(connection.id(), session);
+    if (stopping) {
+      // connected while this replica drains (before the ingress noticed): go elsewhere
+      session.outbox().close(SERVICE_RESTART, RESTARTING);
+    }
   }
 
   @OnTextMessage

@@ -2,12 +2,14 @@ package io.frontdesk.conversation;
 
 import io.frontdesk.agent.AgentConfig;
 import io.frontdesk.database.ShutdownOrder;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -15,6 +17,10 @@ import org.jboss.logging.Logger;
  * shutdown readiness check) and requests in flight finish within {@code quarkus.shutdown.timeout};
  * this waits, too, for turns whose client left (they run detached), so every turn is stored and its
  * lock given back before the database pool closes.
+ *
+ * <p>Channels that hold connections hear {@link ShuttingDown} at the very start, in Quarkus's
+ * pre-shutdown phase (the shutdown delay), not after the HTTP drain: the drain waits for requests
+ * in flight, and a socket must get its reconnect hint while those requests still run.
  */
 @ApplicationScoped
 class GracefulShutdown {
@@ -24,6 +30,7 @@ class GracefulShutdown {
   private final TurnRegistry turns;
   private final AgentConfig agent;
   private final Event<ShuttingDown> shuttingDown;
+  private final AtomicBoolean announced = new AtomicBoolean();
 
   GracefulShutdown(TurnRegistry turns, AgentConfig agent, Event<ShuttingDown> shuttingDown) {
     this.turns = turns;
@@ -35,9 +42,20 @@ class GracefulShutdown {
     ShutdownOrder.turnsFrom(turns::running);
   }
 
+  /** Pre-shutdown: readiness has gone DOWN, requests in flight still run. */
+  void onShutdownBegins(@Observes ShutdownDelayInitiatedEvent begins) {
+    announce();
+  }
+
   void onStop(@Observes ShutdownEvent stop) {
-    shuttingDown.fire(new ShuttingDown(turns.running()));
+    announce();
     awaitTurns();
+  }
+
+  private void announce() {
+    if (announced.compareAndSet(false, true)) {
+      shuttingDown.fire(new ShuttingDown(turns.running()));
+    }
   }
 
   private void awaitTurns() {
