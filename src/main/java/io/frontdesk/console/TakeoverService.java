@@ -14,6 +14,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * A human agent takes a conversation over (the bot pauses: {@code HumanRelay}), replies in it and
@@ -48,109 +49,90 @@ public class TakeoverService {
 
   /** Takes the conversation over; again by the same agent is a no-op, by another a conflict. */
   public Uni<Takeover> takeOver(UUID id, String agent) {
-    return pool.withTransaction(
-        db ->
-            lock(db, id)
-                .chain(
-                    held -> {
-                      if (agent.equals(held.takenOverBy())) {
-                        return Uni.createFrom().item(held);
-                      }
-                      if (held.takenOverBy() != null) {
-                        throw new Conflict(
-                            "conversation %s is taken over by %s"
-                                .formatted(id, held.takenOverBy()));
-                      }
-                      Takeover now = new Takeover(id, held.customerId(), agent);
-                      return db.preparedQuery(
-                              "update conversation set taken_over_by = $2, taken_over_at = now(),"
-                                  + " updated_at = now() where id = $1")
-                          .execute(Tuple.of(id, agent))
-                          .call(
-                              () ->
-                                  feed.publishJson(
-                                      db,
-                                      id,
-                                      List.of(
-                                          new JsonObject()
-                                              .put("type", "agent_joined")
-                                              .put("agent", agent))))
-                          .call(() -> announce(db, "conversation_taken_over", now))
-                          .replaceWith(now);
-                    }));
+    return step(
+        id,
+        (db, held) -> {
+          if (agent.equals(held.takenOverBy())) {
+            return Uni.createFrom().item(held);
+          }
+          if (held.takenOverBy() != null) {
+            throw new Conflict(
+                "conversation %s is taken over by %s".formatted(id, held.takenOverBy()));
+          }
+          Takeover now = new Takeover(id, held.customerId(), agent);
+          return setHolder(db, id, agent)
+              .call(() -> toChat(db, id, "agent_joined", agent))
+              .call(() -> announce(db, "conversation_taken_over", now))
+              .replaceWith(now);
+        });
   }
 
   /** The agent's reply: stored in the transcript and delivered to the customer's chat. */
   public Uni<Takeover> reply(UUID id, String agent, String text) {
-    return pool.withTransaction(
-        db ->
-            lock(db, id)
-                .chain(
-                    held -> {
-                      requireHeldBy(held, agent);
-                      return conversations
-                          .append(
-                              db,
-                              id,
-                              List.of(
-                                  new StoredMessage(
-                                      UUID.randomUUID(),
-                                      "assistant",
-                                      author(agent),
-                                      text,
-                                      List.of(),
-                                      null,
-                                      null)))
-                          .call(
-                              () ->
-                                  db.preparedQuery(
-                                          "update conversation set updated_at = now() where id ="
-                                              + " $1")
-                                      .execute(Tuple.of(id)))
-                          .call(
-                              () ->
-                                  feed.publishJson(
-                                      db,
-                                      id,
-                                      List.of(
-                                          new JsonObject()
-                                              .put("type", "agent_message")
-                                              .put("agent", agent)
-                                              .put("text", text))))
-                          .replaceWith(held);
-                    }));
+    return step(
+        id,
+        (db, held) -> {
+          requireHeldBy(held, agent);
+          StoredMessage message =
+              new StoredMessage(
+                  UUID.randomUUID(), "assistant", author(agent), text, List.of(), null, null);
+          return conversations
+              .append(db, id, List.of(message))
+              .call(
+                  () ->
+                      db.preparedQuery("update conversation set updated_at = now() where id = $1")
+                          .execute(Tuple.of(id)))
+              .call(
+                  () ->
+                      feed.publishJson(
+                          db,
+                          id,
+                          List.of(
+                              new JsonObject()
+                                  .put("type", "agent_message")
+                                  .put("agent", agent)
+                                  .put("text", text))))
+              .replaceWith(held);
+        });
   }
 
   /** Hands the conversation back to the bot; the next customer message is answered by it. */
   public Uni<Takeover> handBack(UUID id, String agent) {
-    return pool.withTransaction(
-        db ->
-            lock(db, id)
-                .chain(
-                    held -> {
-                      requireHeldBy(held, agent);
-                      Takeover back = new Takeover(id, held.customerId(), null);
-                      return db.preparedQuery(
-                              "update conversation set taken_over_by = null, taken_over_at = null,"
-                                  + " updated_at = now() where id = $1")
-                          .execute(Tuple.of(id))
-                          .call(
-                              () ->
-                                  feed.publishJson(
-                                      db,
-                                      id,
-                                      List.of(
-                                          new JsonObject()
-                                              .put("type", "agent_left")
-                                              .put("agent", agent))))
-                          .call(
-                              () ->
-                                  announce(
-                                      db,
-                                      "conversation_handed_back",
-                                      new Takeover(id, held.customerId(), agent)))
-                          .replaceWith(back);
-                    }));
+    return step(
+        id,
+        (db, held) -> {
+          requireHeldBy(held, agent);
+          return setHolder(db, id, null)
+              .call(() -> toChat(db, id, "agent_left", agent))
+              .call(
+                  () ->
+                      announce(
+                          db,
+                          "conversation_handed_back",
+                          new Takeover(id, held.customerId(), agent)))
+              .replaceWith(new Takeover(id, held.customerId(), null));
+        });
+  }
+
+  /** One step: a transaction with the conversation's row locked, given who holds it now. */
+  private Uni<Takeover> step(UUID id, BiFunction<SqlClient, Takeover, Uni<Takeover>> body) {
+    return pool.withTransaction(db -> lock(db, id).chain(held -> body.apply(db, held)));
+  }
+
+  /** Sets (or with null clears) the human agent holding the conversation. */
+  private static Uni<Void> setHolder(SqlClient db, UUID id, String agent) {
+    return db.preparedQuery(
+            "update conversation set taken_over_by = $2,"
+                + " taken_over_at = case when $2::text is null then null else now() end,"
+                + " updated_at = now() where id = $1")
+        .execute(Tuple.of(id, agent))
+        .replaceWithVoid();
+  }
+
+  /** An agent_joined / agent_left event on the conversation's feed, to the customer's chat. */
+  private Uni<Void> toChat(SqlClient db, UUID id, String type, String agent) {
+    return feed.publishJson(
+        db, id, List.of(new JsonObject().put("type", type).put("agent", agent)));
   }
 
   private static void requireHeldBy(Takeover held, String agent) {

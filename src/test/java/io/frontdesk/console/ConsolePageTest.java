@@ -4,66 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.frontdesk.approval.ApprovalFlowTest;
-import io.frontdesk.testing.Browser;
+import io.frontdesk.testing.CustomerAndAgentBrowsers;
 import io.frontdesk.testing.Database;
-import io.frontdesk.testing.ModelServerTestResource;
 import io.frontdesk.testing.Reply;
-import io.frontdesk.testing.ScriptedModelServer;
+import io.frontdesk.testing.SignIn;
 import io.frontdesk.testing.TestTokens;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import jakarta.inject.Inject;
-import java.net.URL;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The human agent's console and the customer's chat side by side in two headless browsers. */
 @QuarkusTest
-class ConsolePageTest {
-
-  @TestHTTPResource("/")
-  URL root;
-
-  @Inject Pool pool;
-
-  private final ScriptedModelServer model = ModelServerTestResource.server();
-  private Browser customer;
-  private Browser agent;
-
-  @BeforeEach
-  void setUp() {
-    model.reset();
-    customer = Browser.open();
-    agent = Browser.open();
-  }
-
-  @AfterEach
-  void tearDown() {
-    customer.close();
-    agent.close();
-  }
-
-  static void signInCustomer(Browser browser, String url, String customerId) {
-    browser.get(url);
-    browser.find("#token").type(TestTokens.customer(customerId));
-    browser.find("[data-paste] button[type=submit]").click();
-    browser.waitForText(".conn", "Connected");
-  }
-
-  static void signInAgent(Browser browser, String url, String agentId) {
-    browser.get(url + "console");
-    browser.find("#token").type(TestTokens.agent(agentId));
-    browser.find("[data-paste] button[type=submit]").click();
-    // "Live": the console socket is open (not the fallback that re-reads the queues)
-    browser.waitForText(".conn", "Live"::equals, "the live console socket");
-  }
+class ConsolePageTest extends CustomerAndAgentBrowsers {
 
   @Test
   void anApprovalDecidedInTheConsoleReachesTheCustomersOpenChat() {
@@ -72,8 +28,8 @@ class ConsolePageTest {
     String customerId = order.getString("customer_id");
     model.enqueue(
         Reply.toolCall("process_refund", "{\"order_id\":\"" + orderId + "\",\"amount\":10.00}"));
-    signInCustomer(customer, root.toString(), customerId);
-    signInAgent(agent, root.toString(), "agt_page");
+    SignIn.customer(customer, root.toString(), customerId);
+    SignIn.agent(agent, root.toString(), "agt_page");
 
     customer.find("#message").type("Please refund 10.00 of " + orderId);
     customer.find("#send").click();
@@ -108,14 +64,14 @@ class ConsolePageTest {
     String customerId = order.getString("customer_id");
     model.enqueue(
         Reply.toolCall("process_refund", "{\"order_id\":\"" + orderId + "\",\"amount\":12.00}"));
-    signInCustomer(customer, root.toString(), customerId);
+    SignIn.customer(customer, root.toString(), customerId);
     customer.find("#message").type("Refund 12.00 of " + orderId + " please");
     customer.find("#send").click();
     customer.waitForText(".notice.approval", "Waiting for approval.");
     // the customer leaves the page; the reviewer decides meanwhile
     customer.get("about:blank");
 
-    signInAgent(agent, root.toString(), "agt_page");
+    SignIn.agent(agent, root.toString(), "agt_page");
     agent.waitForText("#approvals .item", "process_refund · " + customerId).click();
     agent.find("#feedback").type("Refunds over 10 need the account owner");
     agent.waitForText("#detail button", "Reject").click();
@@ -135,9 +91,9 @@ class ConsolePageTest {
 
   @Test
   void anEscalationAppearsInTheConsoleWithoutAReloadAndItsResolutionReachesTheCustomer() {
-    signInAgent(agent, root.toString(), "agt_page");
+    SignIn.agent(agent, root.toString(), "agt_page");
     agent.script("window.notReloaded = true");
-    signInCustomer(customer, root.toString(), "cus_0183");
+    SignIn.customer(customer, root.toString(), "cus_0183");
     model.enqueue(Reply.text("ESCALATE: the customer disputes the March charge with their bank"));
     customer.find("#message").type("I want to dispute the March charge");
     customer.find("#send").click();
@@ -161,7 +117,7 @@ class ConsolePageTest {
 
   @Test
   void aTakeoverReplyReachesTheCustomerAndHandingBackReturnsTheConversationToTheBot() {
-    signInCustomer(customer, root.toString(), "cus_0186");
+    SignIn.customer(customer, root.toString(), "cus_0186");
     // a tool-backed answer, confident enough not to escalate
     model.enqueue(
         Reply.toolCall("search_knowledge_base", "{\"query\":\"cannot sign in\"}"),
@@ -171,7 +127,7 @@ class ConsolePageTest {
     customer.waitForText(
         ".msg.bot:not(.streaming) .text", "Let me look into your sign-in problem.");
 
-    signInAgent(agent, root.toString(), "agt_lee");
+    SignIn.agent(agent, root.toString(), "agt_lee");
     agent.waitForText("#conversations .item", "cus_0186").click();
     agent.waitForText("#detail button", "Take over").click();
     customer.waitForText(".status.human", "agt_lee joined the conversation");

@@ -8,7 +8,7 @@ import io.frontdesk.testing.Browser;
 import io.frontdesk.testing.ModelServerTestResource;
 import io.frontdesk.testing.Reply;
 import io.frontdesk.testing.ScriptedModelServer;
-import io.frontdesk.testing.TestTokens;
+import io.frontdesk.testing.SignIn;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
@@ -40,24 +40,16 @@ class ChatPageTest {
     browser.close();
   }
 
-  /** Signs in on the page by pasting a token, as a customer outside demo mode does. */
-  static void signIn(Browser browser, String url, String customerId) {
-    browser.get(url);
-    browser.find("#token").type(TestTokens.customer(customerId));
-    browser.find("[data-paste] button[type=submit]").click();
-    browser.waitForText(".conn", "Connected");
-  }
-
   @Test
   void aCustomerSeesTheAnswerStreamInWithAToolStatusLine() {
-    signIn(browser, root.toString(), "cus_0016");
+    SignIn.customer(browser, root.toString(), "cus_0016");
     assertEquals("websocket", browser.script("return document.body.dataset.transport").asText());
     streamedAnswerWithToolLine();
   }
 
   @Test
   void withoutAWebSocketTheSameChatRunsOverHttp() {
-    signIn(browser, root + "?transport=http", "cus_0017");
+    SignIn.customer(browser, root + "?transport=http", "cus_0017");
     assertEquals("http", browser.script("return document.body.dataset.transport").asText());
     streamedAnswerWithToolLine();
   }

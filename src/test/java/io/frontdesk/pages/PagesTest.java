@@ -5,22 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.frontdesk.approval.ApprovalFlowTest;
 import io.frontdesk.testing.Browser;
+import io.frontdesk.testing.CustomerAndAgentBrowsers;
 import io.frontdesk.testing.Inquiries;
-import io.frontdesk.testing.ModelServerTestResource;
 import io.frontdesk.testing.Reply;
-import io.frontdesk.testing.ScriptedModelServer;
+import io.frontdesk.testing.SignIn;
 import io.frontdesk.testing.TestTokens;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import jakarta.inject.Inject;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,29 +23,7 @@ import org.junit.jupiter.api.Test;
  * README shows the copies in docs/).
  */
 @QuarkusTest
-class PagesTest {
-
-  @TestHTTPResource("/")
-  URL root;
-
-  @Inject Pool pool;
-
-  private final ScriptedModelServer model = ModelServerTestResource.server();
-  private Browser customer;
-  private Browser agent;
-
-  @BeforeEach
-  void setUp() {
-    model.reset();
-    customer = Browser.open();
-    agent = Browser.open();
-  }
-
-  @AfterEach
-  void tearDown() {
-    customer.close();
-    agent.close();
-  }
+class PagesTest extends CustomerAndAgentBrowsers {
 
   @Test
   void theChatAndTheConsoleWithAConversationOnThemPassTheAuditAtDesktopAndPhoneWidth() {
@@ -60,10 +32,7 @@ class PagesTest {
 
     Row order = ApprovalFlowTest.paidOrder(pool, "cus_0170", "cus_0199");
     String orderId = order.getString("id");
-    customer.get(root.toString());
-    customer.find("#token").type(TestTokens.customer(order.getString("customer_id")));
-    customer.find("[data-paste] button[type=submit]").click();
-    customer.waitForText(".conn", "Connected");
+    SignIn.customer(customer, root.toString(), order.getString("customer_id"));
     model.enqueue(
         Reply.toolCall("list_invoices", "{}"),
         Reply.text(
