@@ -9,15 +9,25 @@ import java.time.OffsetDateTime;
 @Entity
 public class Customer {
 
-  // text in the schema (Flyway owns it); without this Hibernate's validation expects varchar(255)
+  // text in the schema (Flyway owns it); without columnDefinition Hibernate's validation (dev
+  // mode) expects varchar(255) and logs an ERROR per column
   @Id
   @Column(columnDefinition = "text")
   public String id;
 
+  @Column(columnDefinition = "text")
   public String name;
+
+  @Column(columnDefinition = "text")
   public String email;
+
+  @Column(columnDefinition = "text")
   public String tier;
+
+  @Column(columnDefinition = "text")
   public String company;
+
+  @Column(columnDefinition = "text")
   public String country;
 
   @Column(name = "created_at")

@@ -19,6 +19,10 @@ public interface MemoryConfig {
   @WithDefault("1h")
   String purgeEvery();
 
+  /** How long after start the retention job first runs (a Quarkus scheduler delay). */
+  @WithDefault("1m")
+  String purgeDelay();
+
   /** Longest customer message accepted, in characters. */
   @WithDefault("8000")
   int maxMessageChars();

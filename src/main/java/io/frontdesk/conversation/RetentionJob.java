@@ -30,7 +30,7 @@ public class RetentionJob {
 
   @Scheduled(
       every = "${frontdesk.memory.purge-every:1h}",
-      delayed = "1m",
+      delayed = "${frontdesk.memory.purge-delay:1m}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> scheduled() {
     // once per period across replicas (a little less, so a late timer does not skip a period)

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Map;
+import java.util.logging.Level;
 
 /**
  * A PostgreSQL server run from the embedded binaries: the zero-config default and the tests' store.
@@ -20,6 +21,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private static final String USER = "postgres";
   // the lock file the embedded PostgreSQL holds while it runs on a data folder
   static final String LOCK_FILE = "epg-lock";
+  // the embedded server's own output (initdb, the postmaster's LOG lines) at INFO is not what an
+  // operator needs to see first; its warnings and errors still show. Held here so the level set
+  // before logging is configured stays; afterwards quarkus.log.category."io.zonky" rules.
+  private static final java.util.logging.Logger SERVER_OUTPUT =
+      java.util.logging.Logger.getLogger("io.zonky.test.db.postgres");
 
   private final EmbeddedPostgres postgres;
 
@@ -43,6 +49,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     try {
       Files.createDirectories(dataDir);
       ensureFree(dataDir);
+      if (SERVER_OUTPUT.getLevel() == null) {
+        SERVER_OUTPUT.setLevel(Level.WARNING);
+      }
       EmbeddedPostgres postgres =
           EmbeddedPostgres.builder()
               .setDataDirectory(dataDir)

@@ -5,22 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.frontdesk.testing.RecordedRequest;
+import io.frontdesk.testing.Replicas;
 import io.frontdesk.testing.Reply;
 import io.frontdesk.testing.ScriptedModelServer;
 import io.frontdesk.testing.ServiceProcess;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import io.smallrye.jwt.build.Jwt;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,35 +27,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Approvals against the packaged service, as operators run it: two replicas on one PostgreSQL (a
  * decision taken on one is carried out and delivered live on the other), then a restart between the
- * request and the decision. Tokens are HS256, signed with the shared secret the replicas are
- * configured with.
+ * request and the decision ({@link Replicas}).
  */
 public class ApprovalAcrossReplicasIT {
 
-  static final String SECRET = "integration-test-shared-secret-of-32-bytes";
-  static final String ISSUER = "https://auth.it.frontdesk";
   static final Pattern ORDER = Pattern.compile("ord_\\d+");
-
-  public static String token(String subject, Set<String> groups) {
-    var claims =
-        Jwt.issuer(ISSUER)
-            .subject(subject)
-            .expiresAt(Instant.now().plusSeconds(3600).getEpochSecond());
-    if (!groups.isEmpty()) {
-      claims.groups(groups);
-    }
-    return claims
-        .jws()
-        .algorithm(SignatureAlgorithm.HS256)
-        .sign(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-  }
 
   /** The model: asked to refund an order it calls process_refund; told an outcome it says it. */
   public static Reply script(RecordedRequest request) {
@@ -77,25 +55,12 @@ public class ApprovalAcrossReplicasIT {
     return Reply.text("Done.");
   }
 
-  public static Map<String, String> env(Path dir, ScriptedModelServer model) {
-    Map<String, String> env = new HashMap<>();
-    env.put("FRONTDESK_SECURITY_HS256_SECRET", SECRET);
-    env.put("FRONTDESK_SECURITY_ISSUER", ISSUER);
-    env.put("FRONTDESK_EMBEDDED_DATABASE_DATA_DIR", dir.resolve("pg").toString());
-    env.put("OPENAI_BASE_URL", model.baseUrl());
-    env.put("OPENAI_API_KEY", "it");
-    env.put("FRONTDESK_AGENT_TOPOLOGY", "single");
-    // expiry and recovery stay out of the way: every outcome here comes from a decision
-    env.put("FRONTDESK_APPROVALS_SWEEP_EVERY", "1h");
-    return env;
-  }
-
   /** The customer's invoices, as they read them on that replica. */
   public static List<Map<String, Object>> invoices(ServiceProcess service, String customer) {
     return given()
         .baseUri(service.baseUrl())
         .auth()
-        .oauth2(token(customer, Set.of()))
+        .oauth2(Replicas.token(customer, Set.of()))
         .get("/api/v1/invoices")
         .then()
         .statusCode(200)
@@ -121,7 +86,7 @@ public class ApprovalAcrossReplicasIT {
         given()
             .baseUri(service.baseUrl())
             .auth()
-            .oauth2(token(customer, Set.of()))
+            .oauth2(Replicas.token(customer, Set.of()))
             .contentType(ContentType.JSON)
             .body(Map.of("message", "Please refund 5.00 of " + order))
             .post("/api/v1/inquiries")
@@ -138,7 +103,7 @@ public class ApprovalAcrossReplicasIT {
         given()
             .baseUri(service.baseUrl())
             .auth()
-            .oauth2(token("agt_it", Set.of("agent")))
+            .oauth2(Replicas.token("agt_it", Set.of("agent")))
             .get("/api/v1/console/approvals?status=pending&customer=" + customer)
             .then()
             .statusCode(200)
@@ -153,7 +118,7 @@ public class ApprovalAcrossReplicasIT {
     return given()
         .baseUri(service.baseUrl())
         .auth()
-        .oauth2(token("agt_it", Set.of("agent")))
+        .oauth2(Replicas.token("agt_it", Set.of("agent")))
         .contentType(ContentType.JSON)
         .body(Map.of("decision", "approve", "feedback", "fine"))
         .post("/api/v1/console/approvals/" + approval + "/decision")
@@ -174,18 +139,14 @@ public class ApprovalAcrossReplicasIT {
       throws Exception {
     try (ScriptedModelServer model = ScriptedModelServer.start()) {
       model.setDefault(ApprovalAcrossReplicasIT::script);
-      Map<String, String> envA = env(dir, model);
+      Map<String, String> envA = Replicas.env(dir, model);
       String first = "cus_0036";
       String second = "cus_0046";
       String secondOrder;
       String secondConversation;
       try (ServiceProcess a = ServiceProcess.start(dir, "replica-a", envA)) {
-        Map<String, String> envB = new HashMap<>(envA);
-        envB.put("FRONTDESK_EMBEDDED_DATABASE_ENABLED", "false");
-        envB.put(
-            "QUARKUS_DATASOURCE_REACTIVE_URL",
-            "postgresql://127.0.0.1:%d/postgres".formatted(a.embeddedDatabasePort()));
-        try (ServiceProcess b = ServiceProcess.start(dir, "replica-b", envB)) {
+        try (ServiceProcess b =
+            ServiceProcess.start(dir, "replica-b", Replicas.onTheDatabaseOf(a, envA))) {
           // requested on A, followed live on A, decided on B (twice at once: one wins)
           String order = order(a, first);
           String conversation = requestRefund(a, first, order);
@@ -199,7 +160,7 @@ public class ApprovalAcrossReplicasIT {
                                       + "/api/v1/conversations/"
                                       + conversation
                                       + "/events?token="
-                                      + token(first, Set.of())))
+                                      + Replicas.token(first, Set.of())))
                           .header("Accept", "text/event-stream")
                           .build(),
                       HttpResponse.BodyHandlers.ofLines());
@@ -251,7 +212,7 @@ public class ApprovalAcrossReplicasIT {
             given()
                 .baseUri(restarted.baseUrl())
                 .auth()
-                .oauth2(token(second, Set.of()))
+                .oauth2(Replicas.token(second, Set.of()))
                 .get("/api/v1/conversations/" + secondConversation)
                 .then()
                 .statusCode(200)

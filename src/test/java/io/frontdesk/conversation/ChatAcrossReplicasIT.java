@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.frontdesk.approval.ApprovalAcrossReplicasIT;
+import io.frontdesk.testing.Replicas;
 import io.frontdesk.testing.ScriptedModelServer;
 import io.frontdesk.testing.ServiceProcess;
 import io.frontdesk.testing.SocketClient;
@@ -13,7 +14,6 @@ import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,24 +34,18 @@ class ChatAcrossReplicasIT {
   void anApprovalAndAHumanReplyThroughBReachTheCustomerOnA(@TempDir Path dir) {
     try (ScriptedModelServer model = ScriptedModelServer.start()) {
       model.setDefault(ApprovalAcrossReplicasIT::script);
-      Map<String, String> envA = ApprovalAcrossReplicasIT.env(dir, model);
+      Map<String, String> envA = Replicas.env(dir, model);
       try (ServiceProcess a = ServiceProcess.start(dir, "chat-a", envA)) {
-        Map<String, String> envB = new HashMap<>(envA);
-        envB.put("FRONTDESK_EMBEDDED_DATABASE_ENABLED", "false");
-        envB.put(
-            "QUARKUS_DATASOURCE_REACTIVE_URL",
-            "postgresql://127.0.0.1:%d/postgres".formatted(a.embeddedDatabasePort()));
-        try (ServiceProcess b = ServiceProcess.start(dir, "chat-b", envB);
+        try (ServiceProcess b =
+                ServiceProcess.start(dir, "chat-b", Replicas.onTheDatabaseOf(a, envA));
             SocketClient chat =
                 SocketClient.connect(
-                    URI.create(a.baseUrl()),
-                    "/ws/chat",
-                    ApprovalAcrossReplicasIT.token(CUSTOMER, Set.of()));
+                    URI.create(a.baseUrl()), "/ws/chat", Replicas.token(CUSTOMER, Set.of()));
             SocketClient console =
                 SocketClient.connect(
                     URI.create(a.baseUrl()),
                     "/ws/console",
-                    ApprovalAcrossReplicasIT.token(AGENT, Set.of("agent")))) {
+                    Replicas.token(AGENT, Set.of("agent")))) {
           console.next("console_ready");
           String order = ApprovalAcrossReplicasIT.order(a, CUSTOMER);
           chat.send(
@@ -111,7 +105,7 @@ class ChatAcrossReplicasIT {
         given()
             .baseUri(service.baseUrl())
             .auth()
-            .oauth2(ApprovalAcrossReplicasIT.token(AGENT, Set.of("agent")))
+            .oauth2(Replicas.token(AGENT, Set.of("agent")))
             .contentType(ContentType.JSON);
     if (body != null) {
       request = request.body(body);

@@ -9,7 +9,14 @@ public final class Eventually {
   private Eventually() {}
 
   public static void await(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    await(what, Duration.ofSeconds(15), condition);
+  }
+
+  /**
+   * As {@link #await(String, BooleanSupplier)}, for something that may take up to {@code limit}.
+   */
+  public static void await(String what, Duration limit, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + limit.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("timed out waiting for " + what);

@@ -5,6 +5,8 @@ import io.quarkiverse.langchain4j.ModelName;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -13,13 +15,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The streaming model of each agent: the configured OpenAI-compatible model of its name ({@code
  * quarkus.langchain4j.openai.<name>}), sent once more when its connection fails before any byte
  * ({@link ReconnectingModel}). Agents name theirs with {@code streamingChatLanguageModelSupplier};
- * the injection points here are what makes quarkus-langchain4j create the named models.
+ * the injection points here are what makes quarkus-langchain4j create the named models, and {@link
+ * AgentModelDefaults} gives each of {@link #NAMES} the default model configuration.
  */
 @ApplicationScoped
 @Unremovable
 public class AgentModels {
 
-  private final Map<String, StreamingChatModel> models;
+  /** The named models, in the order of the constructor's parameters. */
+  public static final List<String> NAMES =
+      List.of("support", "triage", "billing", "technical", "general", "workflow");
+
+  private final Map<String, StreamingChatModel> models = new LinkedHashMap<>();
 
   AgentModels(
       @ModelName("support") StreamingChatModel support,
@@ -30,14 +37,11 @@ public class AgentModels {
       @ModelName("workflow") StreamingChatModel workflow,
       @ConfigProperty(name = "frontdesk.model-client.connect-attempts", defaultValue = "2")
           int attempts) {
-    models =
-        Map.of(
-            "support", new ReconnectingModel(support, attempts),
-            "triage", new ReconnectingModel(triage, attempts),
-            "billing", new ReconnectingModel(billing, attempts),
-            "technical", new ReconnectingModel(technical, attempts),
-            "general", new ReconnectingModel(general, attempts),
-            "workflow", new ReconnectingModel(workflow, attempts));
+    List<StreamingChatModel> named =
+        List.of(support, triage, billing, technical, general, workflow);
+    for (int i = 0; i < NAMES.size(); i++) {
+      models.put(NAMES.get(i), new ReconnectingModel(named.get(i), attempts));
+    }
   }
 
   StreamingChatModel model(String name) {
