@@ -234,8 +234,10 @@ final class BenchmarkFigures {
                 soak.path("turns").asInt(),
                 soak.path("failed").asInt()),
         start + " → " + end + " MB (" + (grew >= 0 ? "+" : "") + fmt(grew) + " MB)",
-        "≥ 600 s, flat (≤ +5 MB)",
-        soak.path("seconds").asInt() >= 600 && grew <= 5 && soak.path("failed").asInt() == 0);
+        "≥ 600 s, flat (within ± 5 MB)",
+        soak.path("seconds").asInt() >= 600
+            && Math.abs(grew) <= 5
+            && soak.path("failed").asInt() == 0);
   }
 
   private Stream<JsonNode> turnRows() {

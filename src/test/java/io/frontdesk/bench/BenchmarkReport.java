@@ -140,14 +140,14 @@ public final class BenchmarkReport {
     md.append(" CPU % service + PG / machine | model calls/turn | load avg |\n");
     md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (JsonNode r : rows.values()) {
+      if (r.has("connections_asked")) {
+        continue; // the WebSocket memory step has its own section
+      }
       md.append("| ").append(r.path("label").asText());
       if (r.has("step_failed")) {
         md.append(" | **step failed: ").append(r.path("step_failed").asText()).append("**");
         md.append(" | | | | | | | | | | | | |\n");
         continue;
-      }
-      if (r.has("connections_asked")) {
-        continue; // the WebSocket memory step has its own section
       }
       md.append(" | ").append(r.path("channel").asText());
       md.append(" | ")

@@ -56,6 +56,8 @@ public final class LoadMain {
   private final AtomicInteger okInWindow = new AtomicInteger();
   private final AtomicLong sequence = new AtomicLong();
   private volatile boolean measuring;
+  // set once the measured window opened: a turn still running then overlaps it
+  private volatile boolean windowOpened;
   private long[] machineBefore = new long[2];
   private double machineBusyPct;
 
@@ -159,6 +161,7 @@ public final class LoadMain {
     modelBefore[1] = model[1];
     machineBefore = machineCpu();
     measuring = true;
+    windowOpened = true;
   }
 
   /** Busy and total jiffies of the whole machine ({@code /proc/stat}: every process on it). */
@@ -195,8 +198,9 @@ public final class LoadMain {
       return;
     }
     // counted when it overlaps the measured window: started in it (and awaited after it, so a hang
-    // is a failure) or ended in it (turns longer than the window, as profile B's streams)
+    // is a failure) or running when it opened (turns longer than the window, as profile B's)
     boolean startedMeasuring = measuring;
+    boolean startedAfterWindow = windowOpened && !measuring;
     String token = tokens.get((int) (sequence.incrementAndGet() % tokens.size()));
     String body = JSON.createObjectNode().put("message", MESSAGE).toString();
     boolean sse = "sse".equals(options.getOrDefault("--channel", "rest"));
@@ -215,7 +219,7 @@ public final class LoadMain {
       String outcome = streamed != null ? streamed.outcome() : rest(request);
       long took = System.nanoTime() - startedAt;
       boolean endedMeasuring = measuring;
-      if (!startedMeasuring && !endedMeasuring) {
+      if (startedAfterWindow || !(startedMeasuring || windowOpened)) {
         return;
       }
       if (outcome == null) {
@@ -232,7 +236,7 @@ public final class LoadMain {
         failures.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
       }
     } catch (IOException | RuntimeException e) {
-      if (startedMeasuring || measuring) {
+      if (!startedAfterWindow && (startedMeasuring || windowOpened)) {
         failures
             .computeIfAbsent("io:" + e.getClass().getSimpleName(), k -> new AtomicInteger())
             .incrementAndGet();
