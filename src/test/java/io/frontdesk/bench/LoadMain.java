@@ -27,30 +27,39 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * The benchmark's load generator, its own process: customer turns over REST or SSE, closed-loop at
- * N in flight or open-loop at a rate, against the packaged service. A turn counts as successful
- * only when it resolved; escalations, errors and non-200s are failures, reported by kind. CPU per
- * turn comes from {@code /proc/<pid>/stat} of the service and of the PostgreSQL processes.
+ * The benchmark's load generator, its own process: customer turns over REST, SSE or WebSocket
+ * (closed loop only: one connection and conversation per client), closed-loop at N in flight or
+ * open-loop at a rate, against the packaged service. A turn counts as successful only when it
+ * resolved; escalations, errors and non-200s are failures, reported by kind. CPU per turn comes
+ * from {@code /proc/<pid>/stat} of the service and of the PostgreSQL processes.
  */
 public final class LoadMain {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String MESSAGE = "How do I export my data?";
   private static final int CUSTOMERS = 240;
+  private static final Duration TURN_TIMEOUT = Duration.ofSeconds(90);
 
   private final Map<String, String> options;
   private final String base;
   private final HttpClient http;
+  private final ChatSockets sockets;
   private final List<String> tokens = new ArrayList<>();
   private final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
   private final List<Long> ttfts = Collections.synchronizedList(new ArrayList<>());
   private final List<Long> gaps = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
   private final AtomicInteger ok = new AtomicInteger();
+  private final AtomicInteger okInWindow = new AtomicInteger();
   private final AtomicLong sequence = new AtomicLong();
   private volatile boolean measuring;
+  // set once the measured window opened: a turn still running then overlaps it
+  private volatile boolean windowOpened;
+  private long[] machineBefore = new long[2];
+  private double machineBusyPct;
 
   private LoadMain(Map<String, String> options) {
     this.options = options;
@@ -61,6 +70,7 @@ public final class LoadMain {
             .connectTimeout(Duration.ofSeconds(10))
             .executor(Executors.newVirtualThreadPerTaskExecutor())
             .build();
+    this.sockets = "ws".equals(options.get("--channel")) ? new ChatSockets(base) : null;
   }
 
   public static void main(String[] args) throws Exception {
@@ -73,9 +83,7 @@ public final class LoadMain {
   }
 
   private void run() throws Exception {
-    for (int i = 1; i <= CUSTOMERS; i++) {
-      tokens.add(token("cus_%04d".formatted(i)));
-    }
+    tokens.addAll(tokens(http, base, CUSTOMERS));
     String mode = options.getOrDefault("--mode", "closed");
     int seconds = Integer.parseInt(options.getOrDefault("--seconds", "20"));
     int warmup = Integer.parseInt(options.getOrDefault("--warmup", "3"));
@@ -87,10 +95,15 @@ public final class LoadMain {
       int inFlight = Integer.parseInt(options.getOrDefault("--in-flight", "1"));
       long stopAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmup + seconds);
       for (int i = 0; i < inFlight; i++) {
+        String token = tokens.get(i % tokens.size());
         workers.submit(
             () -> {
+              ChatSockets.Connection socket = sockets == null ? null : open(token);
               while (System.nanoTime() < stopAt) {
-                turn(System.nanoTime());
+                turn(System.nanoTime(), socket);
+              }
+              if (socket != null) {
+                socket.close();
               }
             });
       }
@@ -100,6 +113,9 @@ public final class LoadMain {
       measuring = false;
       end = System.nanoTime();
     } else {
+      if (sockets != null) {
+        throw new IllegalArgumentException("--channel ws runs closed loop only");
+      }
       double rate = Double.parseDouble(options.getOrDefault("--rate", "10"));
       long interval = (long) (1_000_000_000L / rate);
       long t0 = System.nanoTime();
@@ -116,16 +132,24 @@ public final class LoadMain {
           started = true;
         }
         long scheduled = at; // latency from the planned send time: no coordinated omission
-        workers.submit(() -> turn(scheduled));
+        workers.submit(() -> turn(scheduled, null));
       }
       measuring = false;
       end = System.nanoTime();
     }
     long cpuService = cpu(options.get("--service-pid")) - cpuBefore[0];
     long cpuPg = postgresCpu() - cpuBefore[1];
+    long[] machine = machineCpu();
+    machineBusyPct =
+        machine[1] == machineBefore[1]
+            ? 0
+            : 100.0 * (machine[0] - machineBefore[0]) / (machine[1] - machineBefore[1]);
     long[] model = modelStats();
     workers.shutdown();
-    workers.awaitTermination(90, TimeUnit.SECONDS);
+    workers.awaitTermination(TURN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    if (sockets != null) {
+      sockets.close();
+    }
     write(mode, seconds, end, cpuService, cpuPg, model[0] - modelBefore[0], model[1]);
   }
 
@@ -135,35 +159,84 @@ public final class LoadMain {
     long[] model = modelStats();
     modelBefore[0] = model[0];
     modelBefore[1] = model[1];
+    machineBefore = machineCpu();
     measuring = true;
+    windowOpened = true;
   }
 
-  private void turn(long startedAt) {
-    boolean counted = measuring;
+  /** Busy and total jiffies of the whole machine ({@code /proc/stat}: every process on it). */
+  static long[] machineCpu() {
+    try {
+      String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+      long total = 0;
+      for (int i = 1; i < f.length && i <= 8; i++) {
+        total += Long.parseLong(f[i]);
+      }
+      long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+      return new long[] {total - idle, total};
+    } catch (IOException | RuntimeException e) {
+      return new long[] {0, 0};
+    }
+  }
+
+  private ChatSockets.Connection open(String token) {
+    try {
+      return sockets.open(token).get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      failures.computeIfAbsent("ws_open", k -> new AtomicInteger()).incrementAndGet();
+      return null;
+    }
+  }
+
+  /** One turn over REST, SSE or (with a socket) the socket's conversation. */
+  private void turn(long startedAt, ChatSockets.Connection socket) {
+    if (sockets != null && (socket == null || socket.closed())) {
+      if (measuring) {
+        failures.computeIfAbsent("ws_closed", k -> new AtomicInteger()).incrementAndGet();
+      }
+      LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
+      return;
+    }
+    // counted when it overlaps the measured window: started in it (and awaited after it, so a hang
+    // is a failure) or running when it opened (turns longer than the window, as profile B's)
+    boolean startedMeasuring = measuring;
+    boolean startedAfterWindow = windowOpened && !measuring;
     String token = tokens.get((int) (sequence.incrementAndGet() % tokens.size()));
     String body = JSON.createObjectNode().put("message", MESSAGE).toString();
     boolean sse = "sse".equals(options.getOrDefault("--channel", "rest"));
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(base + "/api/v1/inquiries" + (sse ? "/stream" : "")))
-            .timeout(Duration.ofSeconds(90))
+            .timeout(TURN_TIMEOUT)
             .header("Authorization", "Bearer " + token)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();
     try {
-      String outcome = sse ? streamed(request, startedAt, counted) : rest(request);
+      StreamedTurn streamed =
+          socket != null
+              ? socket.turn(MESSAGE, startedAt, TURN_TIMEOUT)
+              : sse ? streamed(request, startedAt) : null;
+      String outcome = streamed != null ? streamed.outcome() : rest(request);
       long took = System.nanoTime() - startedAt;
-      if (!counted) {
+      boolean endedMeasuring = measuring;
+      if (startedAfterWindow || !(startedMeasuring || windowOpened)) {
         return;
       }
       if (outcome == null) {
         ok.incrementAndGet();
+        if (endedMeasuring) {
+          okInWindow.incrementAndGet();
+        }
         latencies.add(took);
+        if (streamed != null) {
+          ttfts.add(streamed.ttft());
+          gaps.addAll(streamed.gaps());
+        }
       } else {
         failures.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
       }
     } catch (IOException | RuntimeException e) {
-      if (counted) {
+      if (!startedAfterWindow && (startedMeasuring || windowOpened)) {
         failures
             .computeIfAbsent("io:" + e.getClass().getSimpleName(), k -> new AtomicInteger())
             .incrementAndGet();
@@ -183,65 +256,47 @@ public final class LoadMain {
     return answer.path("resolved").asBoolean() ? null : "not_resolved";
   }
 
-  private String streamed(HttpRequest request, long startedAt, boolean counted)
+  private StreamedTurn streamed(HttpRequest request, long startedAt)
       throws IOException, InterruptedException {
     HttpResponse<InputStream> response =
         http.send(request, HttpResponse.BodyHandlers.ofInputStream());
     if (response.statusCode() != 200) {
       response.body().close();
-      return "http_" + response.statusCode();
+      return StreamedTurn.failed("http_" + response.statusCode());
     }
-    long last = 0;
-    String outcome = "no_done";
-    List<Long> myGaps = new ArrayList<>();
-    long ttft = -1;
+    StreamedTurn turn = new StreamedTurn(startedAt);
     try (BufferedReader reader =
         new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = reader.readLine()) != null) {
-        if (!line.startsWith("data:")) {
-          continue;
-        }
-        JsonNode event = JSON.readTree(line.substring(5).trim());
-        String type = event.path("type").asText();
-        long now = System.nanoTime();
-        if (type.equals("text")) {
-          if (ttft < 0) {
-            ttft = now - startedAt;
-          } else {
-            myGaps.add(now - last);
-          }
-          last = now;
-        } else if (type.equals("error")) {
-          outcome = "error:" + event.path("code").asText();
-        } else if (type.equals("done")) {
-          if (!outcome.startsWith("error")) {
-            outcome = event.path("resolved").asBoolean() ? null : "not_resolved";
-          }
+        if (line.startsWith("data:") && turn.on(JSON.readTree(line.substring(5).trim()))) {
           break;
         }
       }
     }
-    if (counted && outcome == null) {
-      ttfts.add(ttft);
-      gaps.addAll(myGaps);
-    }
-    return outcome;
+    return turn;
   }
 
-  private String token(String customer) throws IOException, InterruptedException {
-    ObjectNode body = JSON.createObjectNode().put("subject", customer).put("role", "customer");
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base + "/api/v1/demo/tokens"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException("no demo token for " + customer + ": " + response.body());
+  /** Demo tokens of the first {@code count} demo customers ({@code POST /api/v1/demo/tokens}). */
+  static List<String> tokens(HttpClient http, String base, int count)
+      throws IOException, InterruptedException {
+    List<String> tokens = new ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      String customer = "cus_%04d".formatted(i);
+      ObjectNode body = JSON.createObjectNode().put("subject", customer).put("role", "customer");
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + "/api/v1/demo/tokens"))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("no demo token for " + customer + ": " + response.body());
+      }
+      tokens.add(JSON.readTree(response.body()).path("token").asText());
     }
-    return JSON.readTree(response.body()).path("token").asText();
+    return tokens;
   }
 
   /** The stub model's request and connection counts ({@code GET /stats}). */
@@ -334,7 +389,8 @@ public final class LoadMain {
     row.put("failed", bad);
     ObjectNode kinds = row.putObject("failures");
     failures.forEach((k, v) -> kinds.put(k, v.get()));
-    row.put("ok_per_second", good / (double) seconds);
+    // turns/s: those that ended inside the window
+    row.put("ok_per_second", okInWindow.get() / (double) seconds);
     row.put("p50_ms", percentile(latencies, 50));
     row.put("p99_ms", percentile(latencies, 99));
     row.put("max_ms", percentile(latencies, 100));
@@ -346,6 +402,10 @@ public final class LoadMain {
     }
     row.put("cpu_service_ms_per_turn", good == 0 ? 0 : cpuService / (double) good);
     row.put("cpu_postgres_ms_per_turn", good == 0 ? 0 : cpuPg / (double) good);
+    // the service's and PostgreSQL's CPU as a share of the machine (all cores), and the machine's
+    double cores = Runtime.getRuntime().availableProcessors();
+    row.put("cpu_service_pg_pct", 100.0 * (cpuService + cpuPg) / (seconds * 1000.0 * cores));
+    row.put("machine_cpu_busy_pct", machineBusyPct);
     row.put("model_calls_per_turn", good + bad == 0 ? 0 : modelRequests / (double) (good + bad));
     row.put("model_connections_total", modelConnections);
     row.put("loadavg", Files.readString(Path.of("/proc/loadavg")).trim());

@@ -56,6 +56,9 @@ public final class ScriptedModelServer implements AutoCloseable {
   private final AtomicInteger dropped = new AtomicInteger();
   private volatile Duration latency = Duration.ZERO;
   private volatile double tokensPerSecond;
+  // a benchmark stub answers millions of requests: it counts them instead of keeping them
+  private volatile boolean keepRequests = true;
+  private final AtomicLong answered = new AtomicLong();
 
   private ScriptedModelServer(int port) throws IOException {
     http = HttpServer.create(new InetSocketAddress(HOST, port), BACKLOG);
@@ -135,12 +138,20 @@ public final class ScriptedModelServer implements AutoCloseable {
     return clientPorts.size();
   }
 
+  /** Counts requests without keeping them ({@link #requests()} stays empty): for benchmarks. */
+  public ScriptedModelServer countOnly() {
+    keepRequests = false;
+    return this;
+  }
+
   /** Forgets requests, queued replies and rules, and restores the knobs and default script. */
   public void reset() {
     clientPorts.clear();
     dropsPending.set(0);
     dropped.set(0);
     recorded.clear();
+    answered.set(0);
+    keepRequests = true;
     queue.clear();
     rules.clear();
     latency = Duration.ZERO;
@@ -216,7 +227,10 @@ public final class ScriptedModelServer implements AutoCloseable {
       sendError(exchange, Reply.error(400, e.getMessage()));
       return;
     }
-    recorded.add(request);
+    answered.incrementAndGet();
+    if (keepRequests) {
+      recorded.add(request);
+    }
     List<String> unanswered = request.unansweredToolCalls();
     if (!unanswered.isEmpty()) {
       // what OpenAI answers when a tool call has no result: the whole request is refused
@@ -338,7 +352,7 @@ public final class ScriptedModelServer implements AutoCloseable {
   /** For benchmarks: requests answered and client connections seen since the last reset. */
   private ObjectNode stats() {
     return JSON.createObjectNode()
-        .put("requests", recorded.size())
+        .put("requests", answered.get())
         .put("connections", clientPorts.size());
   }
 

@@ -94,7 +94,8 @@ public final class StubModelMain {
     ScriptedModelServer server =
         ScriptedModelServer.start(Integer.parseInt(options.getOrDefault("--port", "8089")))
             .latency(Duration.ofMillis(Long.parseLong(options.getOrDefault("--latency-ms", "0"))))
-            .tokensPerSecond(Double.parseDouble(options.getOrDefault("--tokens-per-second", "0")));
+            .tokensPerSecond(Double.parseDouble(options.getOrDefault("--tokens-per-second", "0")))
+            .countOnly();
     Runtime.getRuntime().addShutdownHook(new Thread(server::close));
     System.out.println("scripted model server listening on " + server.baseUrl());
     Thread.currentThread().join(); // serve until the process is killed
