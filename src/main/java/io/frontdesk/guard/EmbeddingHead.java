@@ -9,7 +9,8 @@ import java.util.Locale;
 /**
  * A logistic-regression head over a message's sentence embedding (the vector the router already
  * computed for the turn): {@code p = sigmoid(w·x + b)}, triggering at a threshold calibrated on the
- * training sources only. Written by {@code bin/train-guards}; thread-safe, no I/O after loading.
+ * training sources only, or at a lower one when the rules also saw a weak cue ({@link #triggers}).
+ * Written by {@code bin/train-guards}; thread-safe, no I/O after loading.
  */
 public final class EmbeddingHead {
 
@@ -19,12 +20,32 @@ public final class EmbeddingHead {
   private final float[] weights;
   private final double bias;
   private final double threshold;
+  private final double assistedThreshold;
+  private final double ruleFloor;
   private final String trainedOn;
 
+  /** A head that triggers on its own score alone. */
   public EmbeddingHead(float[] weights, double bias, double threshold, String trainedOn) {
+    this(weights, bias, threshold, threshold, 1.0, trainedOn);
+  }
+
+  /**
+   * A head with a second stage: it also triggers at {@code assistedThreshold} (≤ {@code threshold})
+   * when the rules' score for the same message is at least {@code ruleFloor} — two weak signals
+   * that agree, each too weak to block alone.
+   */
+  public EmbeddingHead(
+      float[] weights,
+      double bias,
+      double threshold,
+      double assistedThreshold,
+      double ruleFloor,
+      String trainedOn) {
     this.weights = weights.clone();
     this.bias = bias;
     this.threshold = threshold;
+    this.assistedThreshold = Math.min(threshold, assistedThreshold);
+    this.ruleFloor = ruleFloor;
     this.trainedOn = trainedOn;
   }
 
@@ -46,15 +67,41 @@ public final class EmbeddingHead {
     return threshold;
   }
 
+  /**
+   * The lower threshold that applies when the rules scored the message at least {@link #ruleFloor}.
+   */
+  public double assistedThreshold() {
+    return assistedThreshold;
+  }
+
+  /** The rules' score from which the assisted threshold applies (1 or more: never). */
+  public double ruleFloor() {
+    return ruleFloor;
+  }
+
+  /** Whether the head fires for score {@code p}, given the rules' score for the same message. */
+  public boolean triggers(double p, double ruleScore) {
+    return p >= threshold || ruleScore >= ruleFloor && p >= assistedThreshold;
+  }
+
   public int dimensions() {
     return weights.length;
   }
 
-  /** The resource format: comment lines, then {@code threshold}, {@code bias} and {@code w}. */
+  /**
+   * The resource format: comment lines, then {@code threshold}, optionally {@code
+   * assisted_threshold} and {@code rule_floor}, {@code bias} and {@code w}.
+   */
   public String format() {
     StringBuilder out = new StringBuilder();
     out.append("# ").append(trainedOn.replace("\n", "\n# ")).append('\n');
     out.append("threshold\t").append(String.format(Locale.ROOT, "%.6f", threshold)).append('\n');
+    if (ruleFloor < 1) {
+      out.append("assisted_threshold\t")
+          .append(String.format(Locale.ROOT, "%.6f", assistedThreshold))
+          .append('\n');
+      out.append("rule_floor\t").append(String.format(Locale.ROOT, "%.6f", ruleFloor)).append('\n');
+    }
     out.append("bias\t").append(String.format(Locale.ROOT, "%.6f", bias)).append('\n');
     out.append("w\t");
     for (int i = 0; i < weights.length; i++) {
@@ -65,6 +112,8 @@ public final class EmbeddingHead {
 
   public static EmbeddingHead parse(String text) {
     double threshold = 0.5;
+    double assisted = Double.NaN;
+    double ruleFloor = 1.0;
     double bias = 0;
     float[] weights = null;
     StringBuilder comment = new StringBuilder();
@@ -80,6 +129,8 @@ public final class EmbeddingHead {
       String value = line.substring(tab + 1).strip();
       switch (line.substring(0, tab)) {
         case "threshold" -> threshold = Double.parseDouble(value);
+        case "assisted_threshold" -> assisted = Double.parseDouble(value);
+        case "rule_floor" -> ruleFloor = Double.parseDouble(value);
         case "bias" -> bias = Double.parseDouble(value);
         case "w" -> {
           String[] parts = value.split(",");
@@ -94,7 +145,13 @@ public final class EmbeddingHead {
     if (weights == null) {
       throw new IllegalArgumentException("head without weights");
     }
-    return new EmbeddingHead(weights, bias, threshold, comment.toString());
+    return new EmbeddingHead(
+        weights,
+        bias,
+        threshold,
+        Double.isNaN(assisted) ? threshold : assisted,
+        ruleFloor,
+        comment.toString());
   }
 
   public static EmbeddingHead load(String resource) {

@@ -102,23 +102,19 @@ public class GuardPipeline {
     }
     if (config.enabled() && config.injection().enabled()) {
       GuardConfig.Injection c = config.injection();
-      verdicts.add(
-          count(
-              verdict(
-                  InjectionDetector.GUARD, injection.scan(text), c.threshold(), c.action(), text)));
+      Detection rules = injection.scan(text);
+      verdicts.add(count(verdict(InjectionDetector.GUARD, rules, c.threshold(), c.action(), text)));
       if (c.model()) {
-        head(EmbeddingHeads.INJECTION_GUARD, heads.injection(), vector, c.action(), text)
+        head(EmbeddingHeads.INJECTION_GUARD, heads.injection(), vector, rules, c.action(), text)
             .ifPresent(v -> verdicts.add(count(v)));
       }
     }
     if (config.enabled() && config.toxicity().enabled()) {
       GuardConfig.Toxicity c = config.toxicity();
-      verdicts.add(
-          count(
-              verdict(
-                  ToxicityDetector.GUARD, toxicity.scan(text), c.threshold(), c.action(), text)));
+      Detection rules = toxicity.scan(text);
+      verdicts.add(count(verdict(ToxicityDetector.GUARD, rules, c.threshold(), c.action(), text)));
       if (c.model()) {
-        head(EmbeddingHeads.TOXICITY_GUARD, heads.toxicity(), vector, c.action(), text)
+        head(EmbeddingHeads.TOXICITY_GUARD, heads.toxicity(), vector, rules, c.action(), text)
             .ifPresent(v -> verdicts.add(count(v)));
       }
     }
@@ -236,16 +232,26 @@ public class GuardPipeline {
     return finish(out, List.of(v));
   }
 
+  /**
+   * The head's verdict; {@code rules} is the same guard's rule detection, whose weak cues lower the
+   * head's bar (finding category {@code model+rules}; {@code model} when the head alone sufficed).
+   */
   private static java.util.Optional<GuardVerdict> head(
-      String guard, EmbeddingHead head, float[] vector, GuardAction action, String text) {
+      String guard,
+      EmbeddingHead head,
+      float[] vector,
+      Detection rules,
+      GuardAction action,
+      String text) {
     if (head == null || vector == null || vector.length != head.dimensions()) {
       // no vector (the embedder failed) or another embedding model: the rules decide alone
       return java.util.Optional.empty();
     }
     double p = head.score(vector);
-    boolean triggered = p >= head.threshold();
+    boolean triggered = head.triggers(p, rules.score());
+    String category = p >= head.threshold() ? "model" : "model+rules";
     List<GuardFinding> findings =
-        triggered ? List.of(new GuardFinding(guard, "model", p, 0, text.length())) : List.of();
+        triggered ? List.of(new GuardFinding(guard, category, p, 0, text.length())) : List.of();
     return java.util.Optional.of(new GuardVerdict(guard, triggered, p, action, findings, text));
   }
 

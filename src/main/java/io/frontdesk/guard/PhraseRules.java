@@ -76,15 +76,22 @@ final class PhraseRules {
     }
   }
 
-  static PhraseRules load(String resource) {
-    try (InputStream in = PhraseRules.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing guard resource " + resource);
+  /**
+   * The rules of one or more files read as one, so a later file may use an earlier one's classes.
+   */
+  static PhraseRules load(String... resources) {
+    StringBuilder text = new StringBuilder();
+    for (String resource : resources) {
+      try (InputStream in = PhraseRules.class.getClassLoader().getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new IllegalStateException("missing guard resource " + resource);
+        }
+        text.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
+    return parse(text.toString(), String.join(" + ", resources));
   }
 
   static PhraseRules parse(String text, String source) {

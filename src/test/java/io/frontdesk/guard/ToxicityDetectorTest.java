@@ -21,7 +21,14 @@ class ToxicityDetectorTest {
         "this f*cking service is shit",
         "stupid retarded bot",
         "you stupid bot, let me talk to a human",
-        "I will kill you if my refund doesn't come"
+        "I will kill you if my refund doesn't come",
+        // insults of a person or group without "you", threats and obscene dismissals
+        "the people in your billing team are lazy incompetent morons",
+        "what an absolute clown whoever wrote this reply",
+        "keep this up and I'll break your neck",
+        "I know where your staff work, be careful",
+        "piss off with your scripted nonsense",
+        "hope you choke on your bonus"
       })
   void abuseIsToxic(String message) {
     double score = detector.scan(message).score();
@@ -36,7 +43,12 @@ class ToxicityDetectorTest {
         "Please write a short story about a cat for my daughter's birthday card.",
         "I want to kill this subscription before it renews",
         "How do I kill a stuck worker process?",
-        "this is fucking ridiculous, my card was charged twice"
+        "this is fucking ridiculous, my card was charged twice",
+        "i'm such an idiot, i paid the wrong invoice",
+        "this form is stupid, it rejects my postcode",
+        "what a waste of time, the page keeps reloading",
+        "can you shoot me an email with the receipt?",
+        "I hit your refund button twice by mistake"
       })
   void ordinaryMessagesAreNot(String message) {
     double score = detector.scan(message).score();

@@ -18,8 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Runs every guard detector over the public labelled sets in {@code ../shared/eval} and writes
@@ -132,9 +134,29 @@ public final class GuardEvaluation {
     for (int i = 0; i < inputs.size(); i += Math.max(1, inputs.size() / 1500)) {
       turnInputs.add(inputs.get(i));
     }
+    // the embedding alone and the guards alone, so neither hides behind the other: the embedding is
+    // computed once per turn for the router and retrieval too; the guards' own cost is what runs
+    // given the vector. Customer questions alone (short) beside every input text (long attacks).
+    List<String> customerQuestions = new ArrayList<>();
+    List<EvalData.Example> customers = new ArrayList<>(data.banking77());
+    customers.addAll(data.clincInScope());
+    for (int i = 0; i < customers.size(); i += Math.max(1, customers.size() / 1000)) {
+      customerQuestions.add(customers.get(i).text());
+    }
+    Latency.Result embedCustomers = Latency.measure(customerQuestions, model::embed);
+    latency.add(row("embed only (the router's vector)", "customer questions", embedCustomers));
     Latency.Result turnInput =
         Latency.measure(turnInputs, t -> withHeads.checkInput(t, model.embed(t)));
     latency.add(row("embed + checkInput (rules and heads)", "customer messages", turnInput));
+    Map<String, float[]> vectors = new HashMap<>();
+    turnInputs.forEach(t -> vectors.put(t, cached.embed(t)));
+    Latency.Result guardsGivenVector =
+        Latency.measure(turnInputs, t -> withHeads.checkInput(t, vectors.get(t)));
+    latency.add(
+        row(
+            "checkInput given the vector (rules and heads, no embedding)",
+            "customer messages",
+            guardsGivenVector));
     latency.add(
         row(
             "heads only (given the vector)",
@@ -157,7 +179,7 @@ public final class GuardEvaluation {
     if (!data.missing().isEmpty()) {
       md.append("\n");
     }
-    crossSource(md, heads, turnInput);
+    crossSource(md, heads, turnInput, guardsGivenVector, embedCustomers);
     summary(md, injectionSection, toolSection, piiSection, toxicitySection, latency);
     md.append(body);
     md.append("## 6. Latency per call\n\n")
@@ -227,7 +249,12 @@ public final class GuardEvaluation {
   }
 
   /** The figures that predict production: every one measured on a source the head never saw. */
-  private static void crossSource(StringBuilder md, HeadSection heads, Latency.Result turnInput) {
+  private static void crossSource(
+      StringBuilder md,
+      HeadSection heads,
+      Latency.Result turnInput,
+      Latency.Result guards,
+      Latency.Result embed) {
     md.append("## Cross-source figures against the targets\n\n")
         .append("Rules OR head, each head retrained without the source it is scored on (section")
         .append(" 1b). These are the figures the README quotes.\n\n")
@@ -257,12 +284,7 @@ public final class GuardEvaluation {
         md,
         "toxicity F1, Davidson fold 0 (same source: no second toxic set in ../shared/eval)",
         ">= 0.80",
-        Tally.ratio(heads.toxicityCombinedHeld.f1())
-            + " (P "
-            + Tally.ratio(heads.toxicityCombinedHeld.precision())
-            + " / R "
-            + Tally.ratio(heads.toxicityCombinedHeld.recall())
-            + ")",
+        heads.toxicityCombinedHeld.f1WithPrecisionRecall(),
         heads.toxicityCombinedHeld.f1() >= 0.80);
     target(
         md,
@@ -274,8 +296,27 @@ public final class GuardEvaluation {
         md,
         "p99 per message, all input guards with the embedding (embed + rules + heads)",
         "<= 10 ms",
-        String.format(Locale.ROOT, "%.2f ms", turnInput.p99Micros() / 1000),
+        String.format(
+            Locale.ROOT,
+            "%.2f ms (p50 %.2f ms; embedding customer questions alone p99 %.2f ms)",
+            turnInput.p99Micros() / 1000,
+            turnInput.p50Micros() / 1000,
+            embed.p99Micros() / 1000),
         turnInput.p99Micros() <= 10_000);
+    target(
+        md,
+        "p99 per message, all input guards given the turn's vector (rules + heads, no embedding)",
+        "<= 10 ms",
+        String.format(Locale.ROOT, "%.3f ms", guards.p99Micros() / 1000),
+        guards.p99Micros() <= 10_000);
+    if (heads.toxicityCheckCombined != null) {
+      target(
+          md,
+          "toxicity F1, our hand-authored out-of-domain check set (NOT independent, never trained on)",
+          "–",
+          heads.toxicityCheckCombined.f1WithPrecisionRecall(),
+          true);
+    }
     md.append("\n");
   }
 

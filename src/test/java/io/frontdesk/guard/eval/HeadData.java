@@ -3,6 +3,10 @@ package io.frontdesk.guard.eval;
 import io.frontdesk.agent.routing.RouteExamples;
 import io.frontdesk.agent.routing.Router;
 import io.frontdesk.embedding.Embedder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -13,7 +17,10 @@ import java.util.function.Predicate;
 
 /**
  * The labelled texts the model-backed heads learn from, each tagged with the set it came from (the
- * unit of leave-one-source-out), and their vectors (embedded once, cached under target/).
+ * unit of leave-one-source-out), and their vectors (embedded once, cached under target/). Besides
+ * the public sets, texts we wrote ourselves ({@code src/test/resources/guard/authored}: attacks
+ * from the known families, customer wording near them, abuse and angry-but-civil messages) are
+ * always trained on and never tested on (group {@value #AUTHORED}).
  */
 final class HeadData {
 
@@ -22,6 +29,9 @@ final class HeadData {
 
   static final List<String> CUSTOMER_GROUPS = List.of("banking77", "clinc150", "desk");
 
+  /** The group of our own texts: training only, in every split. */
+  static final String AUTHORED = "authored";
+
   /** Customer questions: the false alarms that matter most. */
   static final Predicate<EvalData.Example> CUSTOMER =
       e -> CUSTOMER_GROUPS.contains(e.source()) || e.source().startsWith("desk");
@@ -29,6 +39,12 @@ final class HeadData {
   final List<Item> injection = new ArrayList<>();
   final List<Item> toxicity = new ArrayList<>();
   final Map<String, float[]> vectors = new HashMap<>();
+
+  /**
+   * Our own out-of-domain toxicity check set ({@code guard/check/toxicity-check.tsv}): written
+   * before tuning, never trained on, and not independent (we wrote it).
+   */
+  final List<EvalData.Example> toxicityCheck = checkSet("guard/check/toxicity-check.tsv");
 
   /**
    * The large sets are sampled (a fixed share by a hash of the text) to keep the first embedding
@@ -53,6 +69,15 @@ final class HeadData {
     for (RouteExamples.Example e : Router.shipped()) {
       customers.add(new EvalData.Example(e.text(), false, "desk"));
     }
+    List<EvalData.Example> authoredCustomers =
+        authored("customer-questions.txt", false, "desk-authored");
+    authored("injection-attacks.txt", true, "authored-attacks")
+        .forEach(e -> injection.add(new Item(AUTHORED, e)));
+    authoredCustomers.forEach(e -> injection.add(new Item(AUTHORED, e)));
+    authored("toxic.txt", true, "authored-toxic").forEach(e -> toxicity.add(new Item(AUTHORED, e)));
+    authored("not-toxic.txt", false, "desk-authored-angry")
+        .forEach(e -> toxicity.add(new Item(AUTHORED, e)));
+    authoredCustomers.forEach(e -> toxicity.add(new Item(AUTHORED, e)));
     for (EvalData.Example e : data.giskard()) {
       injection.add(new Item("giskard", e));
     }
@@ -82,11 +107,42 @@ final class HeadData {
     Set<String> texts = new LinkedHashSet<>();
     injection.forEach(i -> texts.add(i.example().text()));
     toxicity.forEach(i -> texts.add(i.example().text()));
+    toxicityCheck.forEach(e -> texts.add(e.text()));
     List<String> all = List.copyOf(texts);
     List<float[]> embedded = embedder.embedAll(all);
     for (int i = 0; i < all.size(); i++) {
       vectors.put(all.get(i), embedded.get(i));
     }
+  }
+
+  /** A check set: {@code label<TAB>text} lines (1 positive, 0 not), {@code #} comments. */
+  static List<EvalData.Example> checkSet(String resource) {
+    return lines(resource).stream()
+        .map(l -> l.split("\t", 2))
+        .map(p -> new EvalData.Example(p[1].strip(), p[0].strip().equals("1"), "check"))
+        .toList();
+  }
+
+  private static List<String> lines(String resource) {
+    try (InputStream in = HeadData.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing test resource " + resource);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
+          .map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** One of our own text files: a text per line, {@code #} comments. */
+  static List<EvalData.Example> authored(String file, boolean positive, String source) {
+    return lines("guard/authored/" + file).stream()
+        .map(l -> new EvalData.Example(l, positive, source))
+        .toList();
   }
 
   static List<EvalData.Example> examples(List<Item> items, Predicate<Item> keep) {

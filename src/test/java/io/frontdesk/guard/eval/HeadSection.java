@@ -38,6 +38,7 @@ final class HeadSection {
   Confusion toxicityRulesHeld;
   Confusion toxicityHeadHeld;
   Confusion toxicityCombinedHeld;
+  Confusion toxicityCheckCombined;
   final Counts toxicityCrossCustomers = new Counts();
 
   /** Hits of rules, head and either, over a number of texts. */
@@ -86,6 +87,16 @@ final class HeadSection {
     String cells() {
       return String.format(Locale.ROOT, "%.3f | %.3f | %.3f", precision(), recall(), f1());
     }
+
+    /** "F1 (P precision / R recall)", for the summary tables. */
+    String f1WithPrecisionRecall() {
+      return Tally.ratio(f1())
+          + " (P "
+          + Tally.ratio(precision())
+          + " / R "
+          + Tally.ratio(recall())
+          + ")";
+    }
   }
 
   HeadSection(
@@ -110,20 +121,26 @@ final class HeadSection {
     Counts c = new Counts();
     for (HeadData.Item i : tested) {
       String text = i.example().text();
-      c.add(
-          injectionRules.scan(text).score() >= injectionThreshold,
-          head.score(data.vectors.get(text)) >= head.threshold());
+      double rules = injectionRules.scan(text).score();
+      c.add(rules >= injectionThreshold, head.triggers(head.score(data.vectors.get(text)), rules));
     }
     return c;
   }
 
   private EmbeddingHead trainInjection(Predicate<HeadData.Item> keep, String note) {
     return trainer.train(
-        HeadData.examples(data.injection, keep), GuardHeadTraining.INJECTION, note);
+        HeadData.examples(data.injection, keep),
+        GuardHeadTraining.INJECTION,
+        t -> injectionRules.scan(t).score(),
+        note);
   }
 
   private EmbeddingHead trainToxicity(Predicate<HeadData.Item> keep, String note) {
-    return trainer.train(HeadData.examples(data.toxicity, keep), GuardHeadTraining.TOXICITY, note);
+    return trainer.train(
+        HeadData.examples(data.toxicity, keep),
+        GuardHeadTraining.TOXICITY,
+        t -> toxicityRules.scan(t).score(),
+        note);
   }
 
   void write(StringBuilder md) {
@@ -134,11 +151,16 @@ final class HeadSection {
         .append(HeadTrainer.L2)
         .append(", positives repeated to weigh ")
         .append((int) (100 * HeadTrainer.POSITIVE_SHARE))
-        .append(" %, threshold = the lowest whose 2-fold out-of-fold false alarms on the")
-        .append(" training sources' customer questions stay ≤ 0.1 %, the folds splitting customer")
+        .append(" %; two thresholds from 2-fold out-of-fold scores, the folds splitting")
+        .append(" customer questions by source, so the budget holds on wording from a source not")
+        .append(" trained on: the head's own, the lowest whose false alarms on the training")
         .append(
-            " questions by source, so the budget holds on wording from a source not trained on; for toxicity the best")
-        .append(" out-of-fold F1 within that budget). Every head below is **retrained for its")
+            " sources' customer questions stay ≤ 0.05 %, pooled and in every source of 1,000 or")
+        .append(" more, and a lower one for messages where the same guard's rules scored ≥ 0.2 (a")
+        .append(" weak cue), the lowest keeping the pair within 0.1 %; for toxicity the best")
+        .append(" out-of-fold F1 within those budgets). Our own texts (`guard/authored`: attacks")
+        .append(" from the known families, customer wording, abuse, angry-but-civil messages) are")
+        .append(" in every training set and no test set. Every head below is **retrained for its")
         .append(" row** without the texts it is tested on; nothing tested chose a weight or a")
         .append(" threshold. Sampled sets (a fixed hash share, to keep embedding within minutes):")
         .append(" banking77 1 in ")
@@ -179,7 +201,9 @@ final class HeadSection {
           .append(ATTACK_GROUPS.contains(g) ? " (attacks: recall)" : " (benign: false alarms)")
           .append(String.format(Locale.ROOT, " | %d | ", c.n))
           .append(c.cells())
-          .append(String.format(Locale.ROOT, " (threshold %.3f) |%n", head.threshold()));
+          .append(" (")
+          .append(thresholds(head))
+          .append(") |\n");
       if (ATTACK_GROUPS.contains(g)) {
         crossAttacks.addAll(c);
       } else if (g.equals("banking77") || g.equals("clinc150")) {
@@ -201,7 +225,9 @@ final class HeadSection {
         .append("|---|---|---|---|---|\n");
     EmbeddingHead half =
         trainInjection(
-            i -> Split.of(i.example().text()) == Split.DEV && !i.group().equals("bipia-test"),
+            i ->
+                (i.group().equals(HeadData.AUTHORED) || Split.of(i.example().text()) == Split.DEV)
+                    && !i.group().equals("bipia-test"),
             "DEV halves");
     for (String g : groups) {
       List<HeadData.Item> tested =
@@ -238,8 +264,9 @@ final class HeadSection {
         continue;
       }
       String text = i.example().text();
-      boolean rules = toxicityRules.scan(text).score() >= toxicityThreshold;
-      boolean model = head.score(data.vectors.get(text)) >= head.threshold();
+      double ruleScore = toxicityRules.scan(text).score();
+      boolean rules = ruleScore >= toxicityThreshold;
+      boolean model = head.triggers(head.score(data.vectors.get(text)), ruleScore);
       tally(r, rules, i.example().positive());
       tally(h, model, i.example().positive());
       tally(e, rules || model, i.example().positive());
@@ -251,7 +278,9 @@ final class HeadSection {
         .append(toxicityRulesHeld.cells())
         .append(" |\n| head | ")
         .append(toxicityHeadHeld.cells())
-        .append(String.format(Locale.ROOT, " (threshold %.3f)", head.threshold()))
+        .append(" (")
+        .append(thresholds(head))
+        .append(")")
         .append(" |\n| rules OR head | ")
         .append(toxicityCombinedHeld.cells())
         .append(
@@ -266,9 +295,10 @@ final class HeadSection {
       Counts c = new Counts();
       for (HeadData.Item i : tested) {
         String text = i.example().text();
+        double ruleScore = toxicityRules.scan(text).score();
         c.add(
-            toxicityRules.scan(text).score() >= toxicityThreshold,
-            without.score(data.vectors.get(text)) >= without.threshold());
+            ruleScore >= toxicityThreshold,
+            without.triggers(without.score(data.vectors.get(text)), ruleScore));
       }
       if (!g.equals("NotInject")) {
         toxicityCrossCustomers.addAll(c);
@@ -280,6 +310,58 @@ final class HeadSection {
           .append(" |\n");
     }
     md.append("\n");
+    writeToxicityCheck(md);
+  }
+
+  static String thresholds(EmbeddingHead head) {
+    return String.format(
+        Locale.ROOT,
+        "threshold %.3f, %.3f with a rule cue ≥ %.1f",
+        head.threshold(),
+        head.assistedThreshold(),
+        head.ruleFloor());
+  }
+
+  /** Our own out-of-domain check set: never trained on, but not independent either. */
+  private void writeToxicityCheck(StringBuilder md) {
+    if (data.toxicityCheck.isEmpty()) {
+      return;
+    }
+    EmbeddingHead head = trainToxicity(i -> true, "as shipped");
+    int[] r = new int[3], h = new int[3], e = new int[3];
+    int negatives = 0, fpEither = 0;
+    for (EvalData.Example x : data.toxicityCheck) {
+      double ruleScore = toxicityRules.scan(x.text()).score();
+      boolean rules = ruleScore >= toxicityThreshold;
+      boolean model = head.triggers(head.score(data.vectors.get(x.text())), ruleScore);
+      tally(r, rules, x.positive());
+      tally(h, model, x.positive());
+      tally(e, rules || model, x.positive());
+      if (!x.positive()) {
+        negatives++;
+        fpEither += rules || model ? 1 : 0;
+      }
+    }
+    toxicityCheckCombined = new Confusion(e[0], e[1], e[2]);
+    md.append("**Out-of-domain check set — hand-authored by us, NOT independent.** ")
+        .append(data.toxicityCheck.size())
+        .append(" chat messages to a support agent (`src/test/resources/guard/check/")
+        .append("toxicity-check.tsv`): abuse, insults, threats and profanity without slurs, and")
+        .append(" angry but civil customers who must pass. Written by the team before the toxicity")
+        .append(" guard was tuned and never trained on, but by the same people who wrote the rules")
+        .append(" and the extra training texts, so it over-estimates what an independent set (")
+        .append("civil comments, chat toxicity) would show. Head as shipped (trained on everything")
+        .append(" else).\n\n")
+        .append("| check set (ours) | precision | recall | F1 |\n|---|---|---|---|\n")
+        .append("| rules (word model + abuse patterns) | ")
+        .append(new Confusion(r[0], r[1], r[2]).cells())
+        .append(" |\n| head | ")
+        .append(new Confusion(h[0], h[1], h[2]).cells())
+        .append(" |\n| rules OR head | ")
+        .append(toxicityCheckCombined.cells())
+        .append(" |\n\nAngry-but-civil messages flagged by rules OR head: ")
+        .append(Tally.pct(fpEither, negatives))
+        .append(".\n\n");
   }
 
   private static void tally(int[] c, boolean hit, boolean positive) {

@@ -3,17 +3,22 @@ package io.frontdesk.guard.eval;
 import io.frontdesk.agent.routing.SoftmaxRegression;
 import io.frontdesk.guard.EmbeddingHead;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Trains one model-backed guard head (logistic regression over sentence embeddings) the same way
  * for the shipped resource and for every evaluation split: L-BFGS from zero, full batch, fixed L2,
  * positives repeated so they weigh a fixed share of the data, and the threshold calibrated on
  * out-of-fold scores of the training examples only (2 folds by a hash of the text), so nothing the
- * head is tested on chooses its threshold.
+ * head is tested on chooses its threshold. Two thresholds: the head alone within part of the
+ * false-alarm budget, and a lower one for messages where the rules also saw a weak cue (score ≥ the
+ * rule floor) within the whole budget.
  */
 final class HeadTrainer {
 
@@ -22,9 +27,27 @@ final class HeadTrainer {
   /** Positives are repeated until they weigh about this share of the training data. */
   static final double POSITIVE_SHARE = 0.2;
 
-  /** How the threshold is chosen from out-of-fold scores. */
+  /**
+   * Share of the false-alarm budget the head may spend alone; the rest goes to the second stage.
+   */
+  static final double SOLO_SHARE = 0.5;
+
+  /**
+   * Customer sources at least this large must each keep within the budget (not only their pool), so
+   * one source's wording cannot hide behind another's.
+   */
+  static final int LARGE_SOURCE = 1000;
+
+  /**
+   * How the thresholds are chosen from out-of-fold scores: false alarms on customer questions at
+   * most {@code maxCustomerFalseAlarms}, the lowest threshold (or the best F1) within it, and the
+   * rules' score from which the second stage applies ({@code ruleFloor}; 1 disables it).
+   */
   record Calibration(
-      Predicate<EvalData.Example> customer, double maxCustomerFalseAlarms, boolean maximiseF1) {}
+      Predicate<EvalData.Example> customer,
+      double maxCustomerFalseAlarms,
+      boolean maximiseF1,
+      double ruleFloor) {}
 
   private final Map<String, float[]> vectors;
 
@@ -32,7 +55,11 @@ final class HeadTrainer {
     this.vectors = vectors;
   }
 
-  EmbeddingHead train(List<EvalData.Example> training, Calibration calibration, String note) {
+  EmbeddingHead train(
+      List<EvalData.Example> training,
+      Calibration calibration,
+      ToDoubleFunction<String> rules,
+      String note) {
     // customer questions are split by source, so the threshold is chosen on customer wording the
     // fold's model never saw (as production's will be); the rest by a hash of the text
     List<String> customerSources =
@@ -63,7 +90,16 @@ final class HeadTrainer {
         oof[i] = score(head, vectors.get(training.get(i).text()));
       }
     }
-    double threshold = calibrate(training, oof, calibration);
+    boolean[] cue = new boolean[training.size()];
+    for (int i = 0; i < training.size(); i++) {
+      cue[i] = rules.applyAsDouble(training.get(i).text()) >= calibration.ruleFloor();
+    }
+    double budget = calibration.maxCustomerFalseAlarms();
+    double threshold =
+        calibrate(training, oof, calibration, budget * SOLO_SHARE, t -> new double[] {t, 1.0});
+    double[] chosen =
+        calibrate(training, oof, calibration, budget, t -> new double[] {threshold, t}, cue);
+    double assisted = Math.min(threshold, chosen[1]);
     double[] head = fit(training);
     float[] w = new float[head.length - 1];
     for (int d = 0; d < w.length; d++) {
@@ -74,6 +110,8 @@ final class HeadTrainer {
         w,
         head[w.length],
         threshold,
+        assisted,
+        calibration.ruleFloor(),
         note
             + "\ntrained on "
             + training.size()
@@ -81,8 +119,15 @@ final class HeadTrainer {
             + positives
             + " positive), L2 "
             + L2
-            + ", threshold from 2-fold out-of-fold scores of the training texts (customer questions"
-            + " folded by source)");
+            + ", thresholds from 2-fold out-of-fold scores of the training texts (customer questions"
+            + " folded by source): alone "
+            + String.format(Locale.ROOT, "%.3f", threshold)
+            + ", with a rule cue >= "
+            + calibration.ruleFloor()
+            + " "
+            + String.format(Locale.ROOT, "%.3f", assisted)
+            + "; out of fold "
+            + outOfFold(training, oof, cue, threshold, assisted, calibration));
   }
 
   private double[] fit(List<EvalData.Example> examples) {
@@ -121,19 +166,46 @@ final class HeadTrainer {
     return 1 / (1 + Math.exp(-z));
   }
 
+  /** A candidate threshold {@code t} as the pair (threshold alone, threshold with a rule cue). */
+  private interface Candidate {
+    double[] of(double t);
+  }
+
   private static double calibrate(
-      List<EvalData.Example> training, double[] oof, Calibration calibration) {
-    double best = 0.99;
+      List<EvalData.Example> training,
+      double[] oof,
+      Calibration calibration,
+      double budget,
+      Candidate candidate) {
+    return calibrate(training, oof, calibration, budget, candidate, new boolean[training.size()])[
+        0];
+  }
+
+  /**
+   * The pair for the lowest {@code t} (or the best F1) whose out-of-fold false alarms on customer
+   * questions stay within {@code budget}, pooled and in every large customer source.
+   */
+  private static double[] calibrate(
+      List<EvalData.Example> training,
+      double[] oof,
+      Calibration calibration,
+      double budget,
+      Candidate candidate,
+      boolean[] cue) {
+    double[] best = candidate.of(0.99);
     double bestF1 = -1;
     // ascending: the lowest threshold that keeps customers' false alarms within the budget
-    for (double t = 0.30; t < 0.995; t += 0.005) {
-      int customers = 0, alarms = 0, tp = 0, fp = 0, fn = 0;
+    for (double t = 0.10; t < 0.995; t += 0.005) {
+      double[] pair = candidate.of(t);
+      Map<String, int[]> bySource = new HashMap<>();
+      int tp = 0, fp = 0, fn = 0;
       for (int i = 0; i < training.size(); i++) {
         EvalData.Example e = training.get(i);
-        boolean hit = oof[i] >= t;
+        boolean hit = oof[i] >= pair[0] || cue[i] && oof[i] >= pair[1];
         if (!e.positive() && calibration.customer().test(e)) {
-          customers++;
-          alarms += hit ? 1 : 0;
+          int[] c = bySource.computeIfAbsent(e.source(), k -> new int[2]);
+          c[0]++;
+          c[1] += hit ? 1 : 0;
         }
         if (e.positive()) {
           tp += hit ? 1 : 0;
@@ -142,20 +214,67 @@ final class HeadTrainer {
           fp += hit ? 1 : 0;
         }
       }
-      boolean withinBudget = alarms <= calibration.maxCustomerFalseAlarms() * customers;
-      if (!withinBudget) {
+      if (!withinBudget(bySource, budget)) {
         continue;
       }
       if (!calibration.maximiseF1()) {
-        return t;
+        return pair;
       }
       double f1 = tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
       if (f1 > bestF1) {
         bestF1 = f1;
-        best = t;
+        best = pair;
       }
     }
     return best;
+  }
+
+  private static boolean withinBudget(Map<String, int[]> bySource, double budget) {
+    int customers = 0, alarms = 0;
+    for (int[] c : bySource.values()) {
+      customers += c[0];
+      alarms += c[1];
+      if (c[0] >= LARGE_SOURCE && c[1] > budget * c[0]) {
+        return false;
+      }
+    }
+    return alarms <= budget * customers;
+  }
+
+  /** Out-of-fold recall and customer false alarms at the chosen thresholds, for the note. */
+  private static String outOfFold(
+      List<EvalData.Example> training,
+      double[] oof,
+      boolean[] cue,
+      double threshold,
+      double assisted,
+      Calibration calibration) {
+    int positives = 0, alone = 0, both = 0, customers = 0, alarmsAlone = 0, alarmsBoth = 0;
+    for (int i = 0; i < training.size(); i++) {
+      EvalData.Example e = training.get(i);
+      boolean solo = oof[i] >= threshold;
+      boolean hit = solo || cue[i] && oof[i] >= assisted;
+      if (e.positive()) {
+        positives++;
+        alone += solo ? 1 : 0;
+        both += hit ? 1 : 0;
+      } else if (calibration.customer().test(e)) {
+        customers++;
+        alarmsAlone += solo ? 1 : 0;
+        alarmsBoth += hit ? 1 : 0;
+      }
+    }
+    return String.format(
+        Locale.ROOT,
+        "recall %d/%d alone, %d/%d with the second stage; customer false alarms %d/%d alone, %d/%d",
+        alone,
+        positives,
+        both,
+        positives,
+        alarmsAlone,
+        customers,
+        alarmsBoth,
+        customers);
   }
 
   /** The inner 2-fold split used for calibration, by a hash bit the outer splits do not use. */
