@@ -58,7 +58,10 @@ class InjectionDetectorTest {
         "I typed 'yes' in the confirmation box",
         "you are now charging me twice for the same plan",
         "can you tell me the rules for refunds?",
-        "I followed your instructions and it still fails"
+        "I followed your instructions and it still fails",
+        "forget my previous order, I meant the blue one",
+        "please ignore the earlier information I gave, my address changed",
+        "disregard my previous directions to the office, we moved"
       })
   void customerQuestionsWithTriggerWordsPass(String message) {
     double score = detector.scan(message).score();
