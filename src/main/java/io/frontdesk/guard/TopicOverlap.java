@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -11,18 +12,20 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * How much a sentence shares the subject of the text around it, by content words (no function
- * words, crude five-letter stems). A request planted in an article ("Suggest three films for the
- * weekend") has nothing in common with the article; a real FAQ question ("How do I reset my
- * password?") does.
+ * Whether a paragraph shares the subject of the text around it, by content words (no function
+ * words, crude five-letter stems). A request planted in an article as its own paragraph ("Suggest
+ * three films for the weekend") has nothing in common with the article; a real FAQ question ("How
+ * do I reset my password?") does. Whole paragraphs are compared, not sentences: one aside in a
+ * forum answer ("Thanks for the tip, it works perfectly") often shares no word with the thread, the
+ * whole answer almost never does.
  */
 final class TopicOverlap {
 
   /** Below this many content words in the rest of the text there is no topic to compare with. */
   static final int MIN_CONTEXT_WORDS = 40;
 
-  /** A sentence needs this many content words before its overlap means anything. */
-  static final int MIN_SENTENCE_WORDS = 3;
+  /** A paragraph needs this many content words before its overlap means anything. */
+  static final int MIN_SENTENCE_WORDS = 2;
 
   private static final Set<String> FUNCTION_WORDS = load("guard/function-words.txt");
 
@@ -41,8 +44,38 @@ final class TopicOverlap {
   }
 
   /**
-   * For each segment, whether it shares no content word with the rest of the text, when both have
-   * enough words to tell; false when they do not.
+   * For each segment, whether its paragraph (the segments from one {@link Segment#paragraphStart()}
+   * to the next, code blocks without words) shares no content word with the rest of the text. A
+   * Markdown heading belongs to the paragraph under it: "### Create the configuration" names what
+   * follows, it need not repeat its words.
+   */
+  static boolean[] offTopicParagraphs(
+      String text, List<Segment> segments, List<Set<String>> stems) {
+    List<Set<String>> paragraphs = new ArrayList<>();
+    int[] paragraph = new int[segments.size()];
+    boolean underHeading = false;
+    for (int i = 0; i < segments.size(); i++) {
+      Segment s = segments.get(i);
+      if (i == 0 || s.paragraphStart() && !underHeading) {
+        paragraphs.add(new HashSet<>());
+      }
+      if (s.paragraphStart()) {
+        underHeading = text.charAt(s.start()) == '#';
+      }
+      paragraph[i] = paragraphs.size() - 1;
+      paragraphs.getLast().addAll(stems.get(i));
+    }
+    boolean[] off = offTopic(paragraphs);
+    boolean[] out = new boolean[segments.size()];
+    for (int i = 0; i < segments.size(); i++) {
+      out[i] = off[paragraph[i]];
+    }
+    return out;
+  }
+
+  /**
+   * For each part, whether it shares no content word with the other parts, when both have enough
+   * words to tell; false when they do not.
    */
   static boolean[] offTopic(List<Set<String>> stems) {
     Map<String, Integer> counts = new HashMap<>();

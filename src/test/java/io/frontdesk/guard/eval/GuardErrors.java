@@ -4,7 +4,6 @@ import io.frontdesk.guard.Detection;
 import io.frontdesk.guard.GuardFinding;
 import io.frontdesk.guard.InjectionDetector;
 import io.frontdesk.guard.PiiRedactor;
-import io.frontdesk.guard.ToolOutputGuard;
 import io.frontdesk.guard.ToxicityDetector;
 import java.nio.file.Path;
 import java.util.List;
@@ -104,41 +103,7 @@ public final class GuardErrors {
                   type, c.gold, c.found, c.predicted, c.correct, c.precision(), c.recall()));
     }
     if (what.equals("tool")) {
-      ToolOutputGuard guard = new ToolOutputGuard();
-      List<String> articles = List.copyOf(EvalData.demoArticles().values());
-      int n = 0;
-      int caught = 0;
-      for (String part : List.of("text_attack_train", "code_attack_train")) {
-        for (EvalData.Example e : data.bipia(part)) {
-          String article = articles.get(n % articles.size());
-          String poisoned = ToolOutputEmbedding.embed(article, e.text(), n);
-          n++;
-          ToolOutputGuard.Screened s = guard.neutralise(poisoned, threshold);
-          boolean removed = !s.text().contains(e.text().strip());
-          if (removed) {
-            caught++;
-          } else {
-            System.out.printf("MISS %.2f %s | %s%n", s.score(), e.source(), clip(e.text()));
-          }
-        }
-      }
-      System.out.printf("== payloads removed %d/%d%n%n", caught, n);
-      int alarms = 0;
-      List<String> clean = new java.util.ArrayList<>(articles);
-      data.stackFaqAnswers().stream().filter(t -> Split.of(t) == Split.DEV).forEach(clean::add);
-      for (String text : clean) {
-        ToolOutputGuard.Screened s = guard.neutralise(text, threshold);
-        if (!s.findings().isEmpty()) {
-          alarms++;
-          for (GuardFinding f : s.findings()) {
-            String sentence = text.substring(f.start(), f.end());
-            System.out.printf(
-                "FP %.2f %s | %s%n",
-                f.score(), spans(guard.scan(sentence), sentence), clip(sentence));
-          }
-        }
-      }
-      System.out.printf("== clean texts altered %d/%d%n", alarms, clean.size());
+      ToolOutputErrors.main(new String[] {args.length > 1 ? args[1] : "../shared/eval"});
     }
   }
 

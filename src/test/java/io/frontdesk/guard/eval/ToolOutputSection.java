@@ -1,6 +1,9 @@
 package io.frontdesk.guard.eval;
 
+import io.frontdesk.guard.GuardConfig;
 import io.frontdesk.guard.ToolOutputGuard;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +13,7 @@ import java.util.Map;
  * Indirect injection: BIPIA payloads planted in the project's help-centre articles, and clean
  * articles and StackFAQ threads, through the tool-output guard.
  */
-final class ToolOutputSection {
+public final class ToolOutputSection {
 
   private final EvalData data;
   private final ToolOutputGuard guard;
@@ -86,15 +89,21 @@ final class ToolOutputSection {
                 .append(" |\n"));
 
     md.append("\n### Clean retrieved text: false positives\n\n")
+        .append("Per text (*altered*: at least one sentence replaced by the marker) and per")
+        .append(" sentence. Rules were tuned looking only at the sentences removed from, or")
+        .append(" coming close in, the project's articles and the StackFAQ DEV half")
+        .append(" (`ToolOutputErrors`); the HELD-OUT half is the check.\n\n")
         .append("| texts | altered (any sentence removed) | sentences removed |\n|---|---|---|\n");
     cleanRow(md, "project KB articles + documentation pages", articles, true);
     List<String> faq = data.stackFaqAnswers();
     cleanRow(md, "StackFAQ threads (question + answers), all", faq, true);
-    cleanRow(
-        md,
-        "&nbsp;&nbsp;StackFAQ HELD-OUT half",
-        faq.stream().filter(t -> Split.of(t) == Split.HELD_OUT).toList(),
-        false);
+    for (Split split : Split.values()) {
+      cleanRow(
+          md,
+          "&nbsp;&nbsp;StackFAQ " + split.name().replace('_', '-') + " half",
+          faq.stream().filter(t -> Split.of(t) == split).toList(),
+          false);
+    }
     md.append("\n");
   }
 
@@ -125,6 +134,21 @@ final class ToolOutputSection {
 
   private static String normalise(String text) {
     return text.replaceAll("\\s+", " ").strip();
+  }
+
+  /** Prints this section alone, for iterating on the tool-output guard without the whole report. */
+  public static void main(String[] args) {
+    EvalData data = new EvalData(Path.of(args.length > 0 ? args[0] : "../shared/eval"));
+    double threshold =
+        new SmallRyeConfigBuilder()
+            .withMapping(GuardConfig.class)
+            .build()
+            .getConfigMapping(GuardConfig.class)
+            .toolOutput()
+            .threshold();
+    StringBuilder md = new StringBuilder();
+    new ToolOutputSection(data, new ToolOutputGuard(), threshold).write(md);
+    System.out.print(md);
   }
 
   /** Clean and poisoned articles, for the latency run. */
