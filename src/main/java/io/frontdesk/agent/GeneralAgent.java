@@ -14,8 +14,10 @@ import io.quarkiverse.langchain4j.HandleToolExecutionError;
 import io.quarkiverse.langchain4j.RegisterAiService;
 import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
 import io.smallrye.mutiny.Multi;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /** General support: FAQ from the knowledge base and account operations. */
+@ApplicationScoped
 @RegisterAiService(
     modelName = "general",
     streamingChatLanguageModelSupplier = AgentModels.General.class,

@@ -16,11 +16,13 @@ import io.quarkiverse.langchain4j.HandleToolExecutionError;
 import io.quarkiverse.langchain4j.RegisterAiService;
 import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
 import io.smallrye.mutiny.Multi;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The autonomous support agent (single topology): one ReAct agent with every tool. The memory id is
  * the conversation id; the turn engine owns the memory.
  */
+@ApplicationScoped
 @RegisterAiService(
     modelName = "support",
     streamingChatLanguageModelSupplier = AgentModels.Support.class,

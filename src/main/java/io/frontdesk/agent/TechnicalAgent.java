@@ -13,8 +13,10 @@ import io.quarkiverse.langchain4j.HandleToolExecutionError;
 import io.quarkiverse.langchain4j.RegisterAiService;
 import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
 import io.smallrye.mutiny.Multi;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /** Technical specialist: troubleshooting the customer's services. */
+@ApplicationScoped
 @RegisterAiService(
     modelName = "technical",
     streamingChatLanguageModelSupplier = AgentModels.Technical.class,

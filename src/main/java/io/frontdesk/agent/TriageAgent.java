@@ -11,8 +11,10 @@ import io.quarkiverse.langchain4j.HandleToolExecutionError;
 import io.quarkiverse.langchain4j.RegisterAiService;
 import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
 import io.smallrye.mutiny.Multi;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /** Triage: reads the inquiry and hands it to the right specialist; it answers nothing itself. */
+@ApplicationScoped
 @RegisterAiService(
     modelName = "triage",
     streamingChatLanguageModelSupplier = AgentModels.Triage.class,

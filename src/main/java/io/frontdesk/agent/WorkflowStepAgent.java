@@ -15,11 +15,13 @@ import io.quarkiverse.langchain4j.HandleToolExecutionError;
 import io.quarkiverse.langchain4j.RegisterAiService;
 import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
 import io.smallrye.mutiny.Multi;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The agent that runs one workflow step: its persona and task come from the step's configured
  * instructions, its memory is the step's own, and its input is the previous step's output.
  */
+@ApplicationScoped
 @RegisterAiService(
     modelName = "workflow",
     streamingChatLanguageModelSupplier = AgentModels.Workflow.class,

@@ -158,6 +158,13 @@ public final class TurnContext {
         id, k -> new ConversationMemory(conversationId, List.of(), this::countRound));
   }
 
+  /** Every memory id this turn gave out: the conversation's and its scratch memories'. */
+  List<Object> memoryIds() {
+    List<Object> ids = new ArrayList<>(scratch.keySet());
+    ids.add(conversationId.toString());
+    return ids;
+  }
+
   /** The model answered with tool calls: one more round trip; the last allowed one stops here. */
   void countRound() {
     if (rounds.incrementAndGet() >= maxRounds) {

@@ -261,14 +261,17 @@ public class TurnEngine {
   /** Who, which conversation, what memory; the customer's message is stored before anything. */
   private Uni<TurnContext> open(SqlClient db, TurnRequest request, boolean blocked) {
     UUID turnId = UUID.randomUUID();
+    boolean fresh = request.conversationId() == null;
     return customer(db, request.customerId())
         .chain(
             customer ->
                 conversation(db, request, turnId)
                     .chain(
                         conv ->
-                            conversations
-                                .memory(db, conv.id(), memoryFetch())
+                            // a conversation created in this transaction has no messages yet
+                            (fresh
+                                    ? Uni.createFrom().item(List.<StoredMessage>of())
+                                    : conversations.memory(db, conv.id(), memoryFetch()))
                                 .map(transcript -> window(transcript, request.message()))
                                 .call(
                                     () ->
@@ -289,11 +292,14 @@ public class TurnEngine {
                                             blocked))
                                 .call(
                                     () ->
-                                        conversations.updateState(
-                                            db,
-                                            conv.id(),
-                                            "open",
-                                            catalog.resume(conv.activeAgent())))
+                                        fresh
+                                            // created open with the entry agent a moment ago
+                                            ? Uni.createFrom().voidItem()
+                                            : conversations.updateState(
+                                                db,
+                                                conv.id(),
+                                                "open",
+                                                catalog.resume(conv.activeAgent())))
                                 .map(
                                     history ->
                                         new TurnContext(

@@ -1,5 +1,6 @@
 package io.frontdesk.conversation;
 
+import io.frontdesk.agent.AgentMemories;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,11 @@ public class TurnRegistry {
   private static final Logger LOG = Logger.getLogger(TurnRegistry.class);
 
   private final Map<String, TurnContext> running = new ConcurrentHashMap<>();
+  private final AgentMemories memories;
+
+  TurnRegistry(AgentMemories memories) {
+    this.memories = memories;
+  }
 
   /**
    * Registers a turn once its opening committed; the conversation's lock in the database already
@@ -28,7 +34,9 @@ public class TurnRegistry {
   }
 
   void finish(TurnContext turn) {
-    running.remove(turn.conversationId().toString(), turn);
+    if (running.remove(turn.conversationId().toString(), turn)) {
+      memories.forget(turn.memoryIds());
+    }
   }
 
   /** How many turns run on this replica now. */

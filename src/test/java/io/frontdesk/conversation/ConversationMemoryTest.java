@@ -7,13 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.frontdesk.testing.Eventually;
 import io.frontdesk.testing.Inquiries;
 import io.frontdesk.testing.ModelServerTestResource;
 import io.frontdesk.testing.RecordedRequest;
 import io.frontdesk.testing.Reply;
 import io.frontdesk.testing.ScriptedModelServer;
+import io.quarkiverse.langchain4j.runtime.aiservice.QuarkusAiServiceContext;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.UUID;
@@ -28,6 +32,7 @@ class ConversationMemoryTest {
 
   @Inject Pool pool;
   @Inject RetentionJob retention;
+  @Inject @Any Instance<QuarkusAiServiceContext> agentContexts;
 
   private final ScriptedModelServer model = ModelServerTestResource.server();
 
@@ -59,6 +64,27 @@ class ConversationMemoryTest {
         8,
         count(pool, "select count(*) from message where conversation_id = $1", conversation),
         "user, tool call, tool result, answer — twice");
+  }
+
+  /**
+   * The AI services are application-scoped: an ended turn's memory must not stay cached in them
+   * (one per conversation, for ever).
+   */
+  @Test
+  void anEndedTurnLeavesNoMemoryInAnyAgent() {
+    model.enqueue(
+        Reply.toolCall("search_knowledge_base", "{\"query\":\"export data\"}"),
+        Reply.text("Settings → Data → Export."));
+    String conversation =
+        Inquiries.ask("cus_0150", "How do I export my data?").getString("conversationId");
+
+    Eventually.await(
+        "no agent keeps the memory of " + conversation,
+        () ->
+            agentContexts.stream()
+                .noneMatch(c -> c.chatMemoryService.getChatMemoryIDs().contains(conversation)));
+    assertTrue(
+        agentContexts.stream().anyMatch(c -> c.hasChatMemory()), "the agents do have memories");
   }
 
   @Test
