@@ -68,7 +68,7 @@ final class ScenarioRunner {
         for (Scenario.ScriptedReply r : s.scripted()) {
           model.enqueue(
               r.tool() != null
-                  ? Reply.toolCall(r.tool(), values.fill(JSON.writeValueAsString(r.arguments())))
+                  ? Reply.toolCall(r.tool(), JSON.writeValueAsString(arguments(r, values)))
                   : Reply.text(values.fill(r.text())));
         }
       }
@@ -101,6 +101,29 @@ final class ScenarioRunner {
       boolean escalated = turns.stream().anyMatch(Turn::escalated);
       return new Outcome(s, failures.isEmpty(), failures, min, escalated, turns);
     }
+  }
+
+  /**
+   * A scripted call's arguments with the placeholders filled; one that stands alone for a number
+   * ({refundable}) is sent as a JSON number, as a model fills a number parameter.
+   */
+  private static Map<String, Object> arguments(Scenario.ScriptedReply r, Placeholders values) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (r.arguments() == null) {
+      return out;
+    }
+    r.arguments()
+        .forEach(
+            (name, value) -> {
+              if (!(value instanceof String text)) {
+                out.put(name, value);
+                return;
+              }
+              String filled = values.fill(text);
+              boolean number = text.matches("\\{[a-z_]+}") && filled.matches("\\d+(\\.\\d+)?");
+              out.put(name, number ? new BigDecimal(filled) : filled);
+            });
+    return out;
   }
 
   private List<String> check(
