@@ -184,11 +184,13 @@ final class ScenarioReport {
     return ids.indexOf(s.id()) % 2 == 0;
   }
 
-  /** Scored runs: the input guards' refusals have no confidence and are left out. */
+  /**
+   * Scored runs: the input guards' refusals have no confidence and are left out (expected or not).
+   */
   static List<ScenarioRunner.Outcome> scored(List<ScenarioRunner.Outcome> runs) {
     return runs.stream()
         .filter(o -> !Boolean.TRUE.equals(o.scenario().expect().blocked()))
-        .filter(o -> !o.turns().isEmpty())
+        .filter(o -> !o.turns().isEmpty() && !Double.isNaN(o.minConfidence()))
         .toList();
   }
 

@@ -33,7 +33,10 @@ final class ScenarioRunner {
   /** One exchange: what the user said and what the service answered. */
   record Turn(String message, String response, boolean escalated, double confidence) {}
 
-  /** One run of one scenario: passed, and if not why; the lowest confidence of its turns. */
+  /**
+   * One run of one scenario: passed, and if not why; the lowest confidence of its turns (NaN when
+   * the input guards refused a message of it).
+   */
   record Outcome(
       Scenario scenario,
       boolean passed,
@@ -92,12 +95,22 @@ final class ScenarioRunner {
         message = user.next(s, values, turns);
       }
       List<String> failures = check(db, s, values, start, conversation, turns);
+      // a message the input guards refused has no confidence (its 0.0 says nothing of an answer)
+      boolean refused =
+          count(
+                  db,
+                  "select count(*) from guard_event where conversation_id = ?::uuid and blocked"
+                      + " and stage = 'input'",
+                  conversation)
+              > 0;
       double min =
-          turns.stream()
-              .mapToDouble(Turn::confidence)
-              .filter(c -> !Double.isNaN(c))
-              .min()
-              .orElse(0);
+          refused
+              ? Double.NaN
+              : turns.stream()
+                  .mapToDouble(Turn::confidence)
+                  .filter(c -> !Double.isNaN(c))
+                  .min()
+                  .orElse(0);
       boolean escalated = turns.stream().anyMatch(Turn::escalated);
       return new Outcome(s, failures.isEmpty(), failures, min, escalated, turns);
     }
