@@ -170,7 +170,7 @@ public class TurnFinisher {
         pending.notice(),
         false,
         "awaiting_approval",
-        ConfidenceScorer.score(calls),
+        ConfidenceScorer.score(calls, turn.route(), null, pending.notice()),
         null,
         null,
         category(turn, calls),
@@ -183,8 +183,8 @@ public class TurnFinisher {
   private Ending answered(
       TurnContext turn, String message, TurnProgress progress, List<ToolRecord> calls) {
     List<TurnEvent> events = new ArrayList<>();
-    double confidence = ConfidenceScorer.score(calls, turn.route(), progress.routerConfidence);
     String raw = progress.answer == null ? "" : progress.answer.strip();
+    double confidence = ConfidenceScorer.score(calls, turn.route(), progress.routerConfidence, raw);
     Guarded answer = guardedAnswer(turn, raw, progress, events);
     EscalationReason reason = reason(turn, progress, raw, confidence);
     if (progress.failure != null) {

@@ -101,7 +101,8 @@ class InquiryResolutionTest {
     JsonPath answer = Inquiries.ask("cus_0007", "I was charged twice this month");
 
     assertTrue(answer.getBoolean("resolved"));
-    assertEquals(1.0, answer.getDouble("confidence"), 1e-9);
+    // full tool evidence, the cited article among the results: above the threshold
+    assertTrue(answer.getDouble("confidence") >= 0.7, answer.prettify());
     assertEquals(2, model.requestCount());
     String raw = model.requests().get(1).toolResult("search_knowledge_base");
     assertTrue(raw.startsWith("{\"summary\":\"Found 3 articles\","), "compact JSON: " + raw);
@@ -136,7 +137,8 @@ class InquiryResolutionTest {
     assertEquals(1, audit.size());
     assertEquals("denied", audit.getFirst().getString("decision"));
     assertTrue(audit.getFirst().getString("reason").contains("delete_account"));
-    assertEquals(0.0, answer.getDouble("confidence"), 1e-9, "the only tool call failed");
+    assertTrue(
+        answer.getDouble("confidence") < 0.5, "the only tool call failed: " + answer.prettify());
     assertTrue(answer.getBoolean("escalated"), "an unresolved refusal goes to a human");
   }
 }

@@ -1,5 +1,6 @@
 package io.frontdesk.escalation;
 
+import static io.frontdesk.testing.Database.count;
 import static io.frontdesk.testing.Database.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -82,7 +83,8 @@ class EscalationTurnTest {
         "/api/v1/conversations/" + answer.getString("conversationId"),
         context.get("transcript").asText());
     assertEquals("search_knowledge_base", context.get("toolTrace").get(0).get("tool").asText());
-    assertEquals(answer.getDouble("confidence"), context.get("confidence").asDouble(), 1e-9);
+    // RestAssured's JsonPath reads numbers as floats: equal to float precision
+    assertEquals(answer.getDouble("confidence"), context.get("confidence").asDouble(), 1e-6);
     assertFalse(context.get("category").asText().isBlank());
 
     Eventually.await("the webhook", () -> WebhookReceiver.delivered(ticketId) != null);
@@ -209,7 +211,21 @@ class EscalationTurnTest {
 
     JsonPath answer = Inquiries.ask("cus_0014", "My deploy failed");
 
-    assertEquals(0.3, answer.getDouble("confidence"), 1e-9);
+    // the seed's 0.3 as evidence, nothing grounded: at most 0.5 × 0.3 + 0.25 × the route
+    assertTrue(answer.getDouble("confidence") <= 0.4, answer.prettify());
     assertTrue(answer.getBoolean("escalated"));
+  }
+
+  @Test
+  void aClarifyingQuestionIsARightMoveAndOpensNoTicket() {
+    long tickets = count(pool, "select count(*) from ticket where customer_id = 'cus_0015'");
+    model.enqueue(Reply.text("Which order should I refund, and how much?"));
+
+    JsonPath answer = Inquiries.ask("cus_0015", "I'd like a refund for my last order.");
+
+    assertFalse(answer.getBoolean("escalated"), answer.prettify());
+    assertTrue(answer.getDouble("confidence") >= 0.75, answer.prettify());
+    assertEquals(
+        tickets, count(pool, "select count(*) from ticket where customer_id = 'cus_0015'"));
   }
 }

@@ -55,6 +55,7 @@ class KnowledgeFaultToleranceTest {
     assertEquals(3, FlakyKnowledgeRepository.attempts(), "three attempts in all");
     assertTrue(model.requests().get(1).toolResult("search_knowledge_base").contains("unavailable"));
     assertTrue(answer.getBoolean("escalated"));
-    assertEquals(0.0, answer.getDouble("confidence"), 1e-9);
+    // no evidence and nothing grounded: only the route's share (at most 0.25 + 0.125)
+    assertTrue(answer.getDouble("confidence") < 0.5, answer.prettify());
   }
 }

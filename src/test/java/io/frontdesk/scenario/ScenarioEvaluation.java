@@ -27,7 +27,17 @@ public final class ScenarioEvaluation {
 
   private ScenarioEvaluation() {}
 
-  record ModeResult(String mode, String description, int k, List<ScenarioRunner.Outcome> runs) {}
+  /**
+   * One mode's runs: {@code runs} against the service as configured (pass^k), {@code ungated}
+   * against the same service with low-confidence escalation off (threshold 0), so that what every
+   * threshold would do can be read from the answers it would hold back.
+   */
+  record ModeResult(
+      String mode,
+      String description,
+      int k,
+      List<ScenarioRunner.Outcome> runs,
+      List<ScenarioRunner.Outcome> ungated) {}
 
   public static void main(String[] args) throws Exception {
     Map<String, String> opts = new LinkedHashMap<>();
@@ -51,7 +61,8 @@ public final class ScenarioEvaluation {
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     String report =
-        ScenarioReport.render(results, scenarios.size(), seconds, String.join(" ", args));
+        ScenarioReport.render(
+            results, scenarios.size(), seconds, String.join(" ", args), configuredThreshold());
     Files.createDirectories(out.toAbsolutePath().getParent());
     Files.writeString(out, report);
     System.out.printf(Locale.ROOT, "wrote %s in %.0f s%n", out, seconds);
@@ -59,8 +70,6 @@ public final class ScenarioEvaluation {
 
   private static ModeResult run(
       String mode, Map<String, String> opts, List<Scenario> scenarios, int k) throws Exception {
-    Path work = Path.of("target/scenarios", mode);
-    wipe(work.resolve("data"));
     Map<String, String> env = new LinkedHashMap<>();
     env.put("FRONTDESK_OTEL_DISABLED", "true");
     ScriptedModelServer model = null;
@@ -93,6 +102,31 @@ public final class ScenarioEvaluation {
       }
       default -> throw new IllegalArgumentException("unknown mode " + mode);
     }
+    try {
+      List<ScenarioRunner.Outcome> runs = runs(mode, env, model, user, scenarios, k);
+      Map<String, String> ungated = new LinkedHashMap<>(env);
+      ungated.put("FRONTDESK_ESCALATION_CONFIDENCE_THRESHOLD", "0");
+      List<ScenarioRunner.Outcome> open =
+          runs(mode + "-ungated", ungated, model, user, scenarios, k);
+      return new ModeResult(mode, description, k, runs, open);
+    } finally {
+      if (model != null) {
+        model.close();
+      }
+    }
+  }
+
+  /** k rounds of the scenarios against one fresh service (its own embedded database). */
+  private static List<ScenarioRunner.Outcome> runs(
+      String mode,
+      Map<String, String> env,
+      ScriptedModelServer model,
+      SimulatedUser user,
+      List<Scenario> scenarios,
+      int k)
+      throws Exception {
+    Path work = Path.of("target/scenarios", mode);
+    wipe(work.resolve("data"));
     List<ScenarioRunner.Outcome> runs = new ArrayList<>();
     try (ServiceProcess service = ServiceProcess.start(work, "service", env)) {
       String jdbc = "jdbc:postgresql://127.0.0.1:" + service.embeddedDatabasePort() + "/postgres";
@@ -113,12 +147,19 @@ public final class ScenarioEvaluation {
               mode, run + 1, s.id(), o.passed() ? "pass" : "FAIL", o.failures());
         }
       }
-    } finally {
-      if (model != null) {
-        model.close();
-      }
     }
-    return new ModeResult(mode, description, k, runs);
+    return runs;
+  }
+
+  /** The service's default confidence threshold, from its application.yaml. */
+  static double configuredThreshold() throws IOException {
+    return new com.fasterxml.jackson.databind.ObjectMapper(
+            new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+        .readTree(Path.of("src/main/resources/application.yaml").toFile())
+        .path("frontdesk")
+        .path("escalation")
+        .path("confidence-threshold")
+        .asDouble(Double.NaN);
   }
 
   private static void wipe(Path dir) throws IOException {

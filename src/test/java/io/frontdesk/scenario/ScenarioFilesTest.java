@@ -68,6 +68,39 @@ class ScenarioFilesTest {
     assertEquals(0.0, ScenarioReport.passHat(2, 4, 3), 1e-9);
   }
 
+  private static ScenarioRunner.Outcome run(
+      Boolean needsPerson, boolean passed, double confidence) {
+    Scenario s =
+        new Scenario(
+            "x",
+            "billing",
+            "cus_0001",
+            "p",
+            "g",
+            "hi",
+            null,
+            null,
+            new Scenario.Expect(needsPerson, null, null, null, null, null, null, null),
+            List.of(new Scenario.ScriptedReply(null, null, "ok")));
+    return new ScenarioRunner.Outcome(s, passed, List.of(), confidence, false, List.of());
+  }
+
+  @Test
+  void aThresholdSendsLowScoresToAPersonForNothingOrUsefully() {
+    // a right answer scored 0.65: kept at 0.6, sent to a person for nothing at 0.7
+    assertEquals(ScenarioReport.Effect.RIGHT, ScenarioReport.effect(run(false, true, 0.65), 0.6));
+    assertEquals(
+        ScenarioReport.Effect.FALSE_ESCALATION, ScenarioReport.effect(run(false, true, 0.65), 0.7));
+    // a wrong answer scored 0.65: let through at 0.6, caught at 0.7
+    assertEquals(
+        ScenarioReport.Effect.WRONG_LET_THROUGH,
+        ScenarioReport.effect(run(false, false, 0.65), 0.6));
+    assertEquals(ScenarioReport.Effect.CAUGHT, ScenarioReport.effect(run(true, false, 0.65), 0.7));
+    List<ScenarioRunner.Outcome> runs =
+        List.of(run(false, true, 0.95), run(true, false, 0.55), run(false, true, 0.75));
+    assertEquals(0.7, ScenarioReport.choose(runs), 1e-9);
+  }
+
   private static List<String> texts(Scenario s) {
     List<String> out = new java.util.ArrayList<>(List.of(s.opening()));
     out.addAll(s.reveals().values());

@@ -33,7 +33,10 @@ final class ScenarioRunner {
   /** One exchange: what the user said and what the service answered. */
   record Turn(String message, String response, boolean escalated, double confidence) {}
 
-  /** One run of one scenario: passed, and if not why; the lowest confidence of its turns. */
+  /**
+   * One run of one scenario: passed, and if not why; the lowest confidence of its turns (NaN when
+   * the input guards refused a message of it).
+   */
   record Outcome(
       Scenario scenario,
       boolean passed,
@@ -68,7 +71,7 @@ final class ScenarioRunner {
         for (Scenario.ScriptedReply r : s.scripted()) {
           model.enqueue(
               r.tool() != null
-                  ? Reply.toolCall(r.tool(), values.fill(JSON.writeValueAsString(r.arguments())))
+                  ? Reply.toolCall(r.tool(), JSON.writeValueAsString(arguments(r, values)))
                   : Reply.text(values.fill(r.text())));
         }
       }
@@ -92,15 +95,48 @@ final class ScenarioRunner {
         message = user.next(s, values, turns);
       }
       List<String> failures = check(db, s, values, start, conversation, turns);
+      // a message the input guards refused has no confidence (its 0.0 says nothing of an answer)
+      boolean refused =
+          count(
+                  db,
+                  "select count(*) from guard_event where conversation_id = ?::uuid and blocked"
+                      + " and stage = 'input'",
+                  conversation)
+              > 0;
       double min =
-          turns.stream()
-              .mapToDouble(Turn::confidence)
-              .filter(c -> !Double.isNaN(c))
-              .min()
-              .orElse(0);
+          refused
+              ? Double.NaN
+              : turns.stream()
+                  .mapToDouble(Turn::confidence)
+                  .filter(c -> !Double.isNaN(c))
+                  .min()
+                  .orElse(0);
       boolean escalated = turns.stream().anyMatch(Turn::escalated);
       return new Outcome(s, failures.isEmpty(), failures, min, escalated, turns);
     }
+  }
+
+  /**
+   * A scripted call's arguments with the placeholders filled; one that stands alone for a number
+   * ({refundable}) is sent as a JSON number, as a model fills a number parameter.
+   */
+  private static Map<String, Object> arguments(Scenario.ScriptedReply r, Placeholders values) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (r.arguments() == null) {
+      return out;
+    }
+    r.arguments()
+        .forEach(
+            (name, value) -> {
+              if (!(value instanceof String text)) {
+                out.put(name, value);
+                return;
+              }
+              String filled = values.fill(text);
+              boolean number = text.matches("\\{[a-z_]+}") && filled.matches("\\d+(\\.\\d+)?");
+              out.put(name, number ? new BigDecimal(filled) : filled);
+            });
+    return out;
   }
 
   private List<String> check(

@@ -106,8 +106,12 @@ public final class ServiceProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  /** How long a start may take: 2 minutes, more on a loaded machine (-Dfrontdesk.ready-minutes). */
+  private static final Duration READY =
+      Duration.ofMinutes(Long.getLong("frontdesk.ready-minutes", 2));
+
   public void awaitReady() {
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    long deadline = System.nanoTime() + READY.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException("the service exited:\n" + log());
@@ -133,7 +137,8 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(e);
       }
     }
-    throw new IllegalStateException("the service did not become ready in 2 minutes: " + log);
+    throw new IllegalStateException(
+        "the service did not become ready in " + READY.toMinutes() + " minutes: " + log);
   }
 
   /** Sends SIGTERM, as Kubernetes does, and returns at once (see {@link #awaitExit}). */

@@ -1,6 +1,8 @@
 package io.frontdesk.agent.offline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
 import io.frontdesk.account.AccountTools;
 import io.frontdesk.agent.DeskAgent;
 import io.frontdesk.agent.routing.Route;
@@ -9,21 +11,25 @@ import io.frontdesk.billing.InvoiceDetail;
 import io.frontdesk.billing.InvoiceList;
 import io.frontdesk.billing.InvoiceView;
 import io.frontdesk.billing.PaymentView;
+import io.frontdesk.billing.RefundResult;
 import io.frontdesk.conversation.ToolRecord;
 import io.frontdesk.conversation.TurnContext;
 import io.frontdesk.conversation.TurnRegistry;
 import io.frontdesk.knowledge.DocumentationTools;
 import io.frontdesk.knowledge.KnowledgeAnswer;
 import io.frontdesk.knowledge.KnowledgeTools;
+import io.frontdesk.technical.RestartResult;
 import io.frontdesk.technical.ServiceList;
 import io.frontdesk.technical.ServiceSummary;
 import io.frontdesk.technical.TechnicalTools;
+import io.frontdesk.toolgate.ToolRefused;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
+import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -38,8 +44,10 @@ import java.util.regex.Pattern;
 /**
  * The offline model (DESIGN §7): answers a turn without an LLM, from the router's route and action,
  * with the same gated tools an agent would call, and streams the same events. The safe cases
- * (account actions, billing look-ups, service status, knowledge passages) are answered; everything
- * else (refunds, restarts, disputes, out of scope, unsure) goes to a person.
+ * (account actions, billing look-ups, service status, knowledge passages) are answered; refunds and
+ * restarts are asked of the gate, whose approval policy decides whether a person must approve
+ * first, after a clarifying question when the message does not say which order or service;
+ * everything else (disputes, out of scope, unsure) goes to a person.
  */
 @ApplicationScoped
 @Typed(OfflineAgent.class)
@@ -49,6 +57,14 @@ public class OfflineAgent implements DeskAgent {
   private static final Pattern INVOICE_ID =
       Pattern.compile("\\b(inv_\\d+|SKY-\\d{4}-\\d+)\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern SERVICE_ID = Pattern.compile("\\bsvc_\\d+\\b");
+  private static final Pattern ORDER_ID = Pattern.compile("\\bord_\\d+\\b");
+
+  /** An amount: 13.20, €13, 13 EUR (a bare integer could be a count or a date). */
+  private static final Pattern AMOUNT =
+      Pattern.compile(
+          "[$€£]\\s?(\\d+(?:[.,]\\d{1,2})?)|(?<![\\w.,-])(\\d+[.,]\\d{2})(?!\\d)"
+              + "|(?<![\\w.,-])(\\d+(?:[.,]\\d{1,2})?)\\s?(?:eur|usd|gbp|euros?|dollars?|pounds?)\\b",
+          Pattern.CASE_INSENSITIVE);
 
   private final TurnRegistry turns;
   private final AccountTools account;
@@ -92,11 +108,12 @@ public class OfflineAgent implements DeskAgent {
                 // calls made before the agent runs are an approval's (the resuming turn's
                 // prelude): the answer reports them
                 List<ToolRecord> approved = turn.tools();
+                String asked = OfflineReplies.askedFor(lastAnswer(turn.memory().messages()));
                 ToolSession session =
                     new ToolSession(conversationId, turn.memory(), emitter::emit, json, message);
                 String answer =
                     approved.isEmpty()
-                        ? respond(session, turn.route(), message)
+                        ? respond(session, turn.route(), message, asked)
                         : OfflineReplies.approved(approved.getLast());
                 count(turn.route(), answer);
                 session.answer(answer);
@@ -120,7 +137,27 @@ public class OfflineAgent implements DeskAgent {
         .increment();
   }
 
-  private String respond(ToolSession s, Route route, String message) {
+  /** The text of the desk's last answer in the conversation's memory, or null. */
+  private static String lastAnswer(List<ChatMessage> history) {
+    for (int i = history.size() - 1; i >= 0; i--) {
+      if (history.get(i) instanceof AiMessage ai && ai.text() != null) {
+        return ai.text();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * @param asked the action the desk's last answer asked about (refund, restart), or null: a reply
+   *     that names the order or service continues it, whatever the router makes of the reply alone
+   */
+  private String respond(ToolSession s, Route route, String message, String asked) {
+    if (OfflineReplies.REFUND.equals(asked) && ORDER_ID.matcher(message).find()) {
+      return refund(s, message);
+    }
+    if (OfflineReplies.RESTART.equals(asked) && SERVICE_ID.matcher(message).find()) {
+      return restart(s, message);
+    }
     if (!route.sure()) {
       return OfflineReplies.escalate(
           "Could not tell what the customer needs (best guess %s at %.2f)"
@@ -138,6 +175,8 @@ public class OfflineAgent implements DeskAgent {
       case "payment_status" -> payment(s, message);
       case "service_status" -> services(s, message);
       case "knowledge" -> knowledge(s, route, message);
+      case "refund" -> refund(s, message);
+      case "restart" -> restart(s, message);
       default ->
           OfflineReplies.escalate(
               "A %s request needs a person"
@@ -212,6 +251,103 @@ public class OfflineAgent implements DeskAgent {
   private static <T> String answered(
       Optional<T> result, Function<T, String> compose, String refused, String message) {
     return result.map(compose).orElseGet(() -> OfflineReplies.escalate(refused, message));
+  }
+
+  /**
+   * A refund of the order the message names: of the amount it names, else of all that is left to
+   * refund on it; the gate checks the order is the customer's and its policy asks a person to
+   * approve. Without an order, the customer is asked which one (with those that can be refunded).
+   */
+  private String refund(ToolSession s, String message) {
+    Matcher order = ORDER_ID.matcher(message);
+    String id = order.find() ? order.group() : null;
+    Optional<BigDecimal> amount = amount(message);
+    if (id != null && amount.isPresent()) {
+      return processRefund(s, id, amount.get(), message);
+    }
+    Optional<InvoiceList> list = listInvoices(s);
+    if (list.isEmpty()) {
+      return OfflineReplies.escalate("Invoices could not be looked up", message);
+    }
+    List<InvoiceView> invoices = list.get().invoices();
+    if (id == null) {
+      return OfflineReplies.whichOrder(invoices);
+    }
+    Optional<InvoiceView> invoice =
+        invoices.stream().filter(i -> id.equals(i.orderId())).findFirst();
+    if (invoice.isEmpty()) {
+      return OfflineReplies.orderNotFound(id, invoices);
+    }
+    BigDecimal refundable = invoice.get().refundable();
+    if (refundable == null || refundable.signum() <= 0) {
+      return OfflineReplies.nothingToRefund(invoice.get());
+    }
+    return processRefund(s, id, refundable, message);
+  }
+
+  private String processRefund(ToolSession s, String order, BigDecimal amount, String message) {
+    Optional<RefundResult> refund =
+        s.call(
+            "process_refund",
+            Map.of("order_id", order, "amount", amount.toPlainString()),
+            () -> billing.processRefund(order, amount, s.conversationId()));
+    if (refund.isEmpty() && ToolRefused.isNotYours(s.refusal())) {
+      return OfflineReplies.notYours("order " + order, "refund");
+    }
+    return answered(refund, RefundResult::message, refused("The refund", s), message);
+  }
+
+  /**
+   * A restart of the service the message names (id, else name); the gate checks it is the
+   * customer's and its policy decides whether a person approves first. Without one, the customer is
+   * asked which.
+   */
+  private String restart(ToolSession s, String message) {
+    Matcher id = SERVICE_ID.matcher(message);
+    String serviceId;
+    if (id.find()) {
+      serviceId = id.group();
+    } else {
+      Optional<ServiceList> list =
+          s.call("list_services", Map.of(), () -> technical.listServices(s.conversationId()));
+      if (list.isEmpty()) {
+        return OfflineReplies.escalate("Services could not be looked up", message);
+      }
+      List<ServiceSummary> services = list.get().services();
+      Optional<ServiceSummary> target = named(services, message);
+      if (target.isEmpty()) {
+        return OfflineReplies.whichService(services);
+      }
+      serviceId = target.get().serviceId();
+    }
+    String target = serviceId;
+    Optional<RestartResult> restart =
+        s.call(
+            "restart_service",
+            Map.of("service_id", target),
+            () -> technical.restartService(target, s.conversationId()));
+    if (restart.isEmpty() && ToolRefused.isNotYours(s.refusal())) {
+      return OfflineReplies.notYours("service " + target, "restart");
+    }
+    return answered(restart, RestartResult::message, refused("The restart", s), message);
+  }
+
+  private static String refused(String what, ToolSession s) {
+    return s.refusal() == null ? what + " was refused" : what + " was refused: " + s.refusal();
+  }
+
+  /** The amount the message names, if any. */
+  static Optional<BigDecimal> amount(String message) {
+    Matcher m = AMOUNT.matcher(message);
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    for (int g = 1; g <= m.groupCount(); g++) {
+      if (m.group(g) != null) {
+        return Optional.of(new BigDecimal(m.group(g).replace(',', '.')));
+      }
+    }
+    return Optional.empty();
   }
 
   private static String latestPayment(InvoiceDetail detail) {

@@ -24,7 +24,84 @@ final class OfflineReplies {
   /** Without a model the desk cannot answer everything; an ESCALATE answer opens the ticket. */
   static final String ESCALATE = "ESCALATE: ";
 
+  /** The actions a clarifying question of the offline model can be about. */
+  static final String REFUND = "refund";
+
+  static final String RESTART = "restart";
+
+  private static final String WHICH_ORDER = "Which order should I refund, and how much?";
+  private static final String WHICH_SERVICE = "Which service should I restart?";
+
   private OfflineReplies() {}
+
+  /** The action an earlier answer asked the customer about (REFUND, RESTART), or null. */
+  static String askedFor(String answer) {
+    if (answer == null) {
+      return null;
+    }
+    return answer.startsWith(WHICH_ORDER) || answer.contains("so I can't refund it")
+        ? REFUND
+        : answer.startsWith(WHICH_SERVICE) ? RESTART : null;
+  }
+
+  /** A clarifying question: which order, with those the customer could have refunded. */
+  static String whichOrder(List<InvoiceView> invoices) {
+    return WHICH_ORDER + refundable(invoices);
+  }
+
+  static String orderNotFound(String orderId, List<InvoiceView> invoices) {
+    return "I can't find order %s among your recent invoices, so I can't refund it.%s"
+        .formatted(orderId, refundable(invoices));
+  }
+
+  static String nothingToRefund(InvoiceView i) {
+    return "Order %s (invoice %s) has nothing left to refund: %s %s of %s %s was refunded already."
+        .formatted(
+            i.orderId(),
+            i.number(),
+            i.refunded().toPlainString(),
+            i.currency(),
+            i.paid().toPlainString(),
+            i.currency());
+  }
+
+  /** The gate found no such thing on the customer's account: the answer, not a failure. */
+  static String notYours(String thing, String verb) {
+    return "I can't find %s on your account, so I can't %s it.".formatted(thing, verb);
+  }
+
+  /** A clarifying question: which service, with the customer's services. */
+  static String whichService(List<ServiceSummary> services) {
+    if (services.isEmpty()) {
+      return "You have no services deployed, so there is nothing to restart.";
+    }
+    return WHICH_SERVICE
+        + " Yours are: "
+        + services.stream()
+            .map(x -> "%s (%s, %s)".formatted(x.name(), x.serviceId(), x.status()))
+            .collect(Collectors.joining(", "))
+        + ".";
+  }
+
+  private static String refundable(List<InvoiceView> invoices) {
+    List<InvoiceView> open =
+        invoices.stream()
+            .filter(i -> i.refundable() != null && i.refundable().signum() > 0)
+            .limit(5)
+            .toList();
+    if (open.isEmpty()) {
+      return " None of your recent orders has anything left to refund.";
+    }
+    return " Orders you can get refunded: "
+        + open.stream()
+            .map(
+                i ->
+                    "%s (invoice %s, up to %s %s)"
+                        .formatted(
+                            i.orderId(), i.number(), i.refundable().toPlainString(), i.currency()))
+            .collect(Collectors.joining(", "))
+        + ".";
+  }
 
   static String accountAction(AccountActionResult result) {
     Map<String, Object> d = result.details();

@@ -30,6 +30,7 @@ final class ToolSession {
   private final Consumer<ChatEvent> emit;
   private final ObjectMapper json;
   private int calls;
+  private String refusal;
 
   ToolSession(
       String conversationId,
@@ -62,6 +63,7 @@ final class ToolSession {
     memory.add(AiMessage.from(request));
     emit.accept(new ChatEvent.BeforeToolExecutionEvent(request));
     T result = null;
+    refusal = null;
     String text;
     boolean failed = false;
     try {
@@ -69,6 +71,7 @@ final class ToolSession {
       text = json.writeValueAsString(result);
     } catch (ToolRefused refused) {
       text = new JsonObject().put("error", refused.getMessage()).encode();
+      refusal = refused.getMessage();
       failed = true;
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("tool result not serialisable", e);
@@ -86,6 +89,11 @@ final class ToolSession {
                         .build())
                 .build()));
     return Optional.ofNullable(result);
+  }
+
+  /** Why the last call was refused, or null when it was not. */
+  String refusal() {
+    return refusal;
   }
 
   /** The answer: streamed as one piece and completed, as a model's last message. */

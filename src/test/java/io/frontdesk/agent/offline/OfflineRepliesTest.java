@@ -133,4 +133,46 @@ class OfflineRepliesTest {
     assertTrue(text.startsWith(OfflineReplies.ESCALATE + "A refund request needs a person"), text);
     assertTrue(text.contains("\"refund my last order\""), text);
   }
+
+  @Test
+  void aRefundQuestionListsWhatCanBeRefundedAndIsRecognisedOnTheNextTurn() {
+    InvoiceView paid =
+        new InvoiceView(
+            "inv_000017",
+            "SKY-2026-000017",
+            "ord_000017",
+            "Starter plan",
+            new BigDecimal("11.00"),
+            new BigDecimal("2.20"),
+            new BigDecimal("13.20"),
+            "EUR",
+            "paid",
+            OCT_1,
+            OCT_1.plusDays(14),
+            OCT_1,
+            new BigDecimal("13.20"),
+            BigDecimal.ZERO,
+            new BigDecimal("13.20"));
+    String question = OfflineReplies.whichOrder(List.of(paid));
+    assertEquals(
+        "Which order should I refund, and how much? Orders you can get refunded: ord_000017"
+            + " (invoice SKY-2026-000017, up to 13.20 EUR).",
+        question);
+    assertEquals(OfflineReplies.REFUND, OfflineReplies.askedFor(question));
+    assertEquals(
+        OfflineReplies.REFUND,
+        OfflineReplies.askedFor(OfflineReplies.notYours("order ord_000001", "refund")));
+    assertEquals(null, OfflineReplies.askedFor("Your latest invoice is SKY-2026-000017."));
+  }
+
+  @Test
+  void amountsAreReadButIdsAndDatesAreNot() {
+    assertEquals(
+        new BigDecimal("13.20"),
+        OfflineAgent.amount("It's order ord_000017, the full amount of 13.20 please.")
+            .orElseThrow());
+    assertEquals(new BigDecimal("49"), OfflineAgent.amount("refund €49 of it").orElseThrow());
+    assertEquals(new BigDecimal("12.5"), OfflineAgent.amount("12,5 EUR back").orElseThrow());
+    assertTrue(OfflineAgent.amount("refund order ord_000017 from 2026-10-01").isEmpty());
+  }
 }

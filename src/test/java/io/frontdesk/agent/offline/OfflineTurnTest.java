@@ -129,25 +129,64 @@ class OfflineTurnTest {
   }
 
   @Test
-  void aLawyerAndARefundGoToAPerson() {
-    long refunds = count(pool, "select count(*) from refund where customer_id = 'cus_0048'");
-    for (String message : List.of("I want to talk to a lawyer", "refund my last order")) {
-      JsonPath answer = Inquiries.ask("cus_0048", message);
+  void aLawyerGoesToAPerson() {
+    JsonPath answer = Inquiries.ask("cus_0048", "I want to talk to a lawyer");
 
-      assertTrue(answer.getBoolean("escalated"), message + ": " + answer.prettify());
-      String ticketId = answer.getString("ticketId");
-      assertNotNull(ticketId, message);
-      assertEquals(
-          1,
-          count(
-              pool,
-              "select count(*) from ticket where id = $1 and customer_id = 'cus_0048'",
-              Long.parseLong(ticketId.substring(4))));
-    }
+    assertTrue(answer.getBoolean("escalated"), answer.prettify());
+    String ticketId = answer.getString("ticketId");
+    assertNotNull(ticketId);
+    assertEquals(
+        1,
+        count(
+            pool,
+            "select count(*) from ticket where id = $1 and customer_id = 'cus_0048'",
+            Long.parseLong(ticketId.substring(4))));
+  }
+
+  @Test
+  void aRefundIsAskedAboutThenWaitsForAPersonsApproval() {
+    Row order =
+        rows(
+                pool,
+                "select order_id, amount_cents + tax_cents from invoice i where customer_id ="
+                    + " 'cus_0048' and status = 'paid' and not exists (select 1 from refund r"
+                    + " where r.order_id = i.order_id) order by issued_at desc limit 1")
+            .getFirst();
+    String orderId = order.getString(0);
+    String amount = BigDecimal.valueOf(order.getLong(1), 2).toPlainString();
+    long refunds = count(pool, "select count(*) from refund where customer_id = 'cus_0048'");
+    long tickets = count(pool, "select count(*) from ticket where customer_id = 'cus_0048'");
+
+    JsonPath question = Inquiries.ask("cus_0048", "refund my last order");
+
+    assertFalse(question.getBoolean("escalated"), question.prettify());
+    assertTrue(
+        question.getString("response").startsWith("Which order should I refund"),
+        question.getString("response"));
+    assertTrue(question.getString("response").contains(orderId), question.getString("response"));
+    UUID conversation = UUID.fromString(question.getString("conversationId"));
+
+    JsonPath pending =
+        Inquiries.ask("cus_0048", "It's " + orderId + ", " + amount + " please", conversation);
+
+    assertFalse(pending.getBoolean("escalated"), pending.prettify());
+    assertFalse(pending.getBoolean("resolved"), pending.prettify());
+    assertEquals(
+        List.of(orderId + " " + amount),
+        rows(
+                pool,
+                "select (arguments ->> 'order_id') || ' ' || (arguments ->> 'amount')::numeric(12,"
+                    + " 2) from approval where conversation_id = $1",
+                conversation)
+            .stream()
+            .map(r -> r.getString(0))
+            .toList());
     assertEquals(
         refunds,
         count(pool, "select count(*) from refund where customer_id = 'cus_0048'"),
         "no refund without a person");
+    assertEquals(
+        tickets, count(pool, "select count(*) from ticket where customer_id = 'cus_0048'"));
   }
 
   @Test

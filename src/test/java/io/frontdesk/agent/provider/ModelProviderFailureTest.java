@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
 class ModelProviderFailureTest {
 
   private static final String PLAN = "Which plan am I on?";
-  private static final String REFUND = "I want a refund for my last invoice, it was wrong";
+  // a dispute is what the offline model hands to a person (a refund it asks the gate for)
+  private static final String DISPUTE = "I never authorised this charge on my card, I dispute it";
 
   @Inject Pool pool;
   @Inject ModelEndpoints endpoints;
@@ -69,7 +70,7 @@ class ModelProviderFailureTest {
   void whatTheOfflineModelCannotResolveBecomesAModelUnavailableTicket() {
     model.setDefault(r -> Reply.error(503, "upstream overloaded"));
 
-    JsonPath answer = Inquiries.ask("cus_0182", REFUND);
+    JsonPath answer = Inquiries.ask("cus_0182", DISPUTE);
 
     assertEquals(3, model.requestCount());
     assertTrue(answer.getBoolean("escalated"), answer.prettify());
@@ -110,7 +111,7 @@ class ModelProviderFailureTest {
     model.enqueue(Reply.text("too late").heldBy(hanging));
     try {
       CompletableFuture<JsonPath> asked =
-          CompletableFuture.supplyAsync(() -> Inquiries.ask("cus_0185", REFUND));
+          CompletableFuture.supplyAsync(() -> Inquiries.ask("cus_0185", DISPUTE));
       hanging.awaitArrival();
       assertTrue(ExpirableCallTimer.expireAll() >= 1, "the call timeout was pending");
       JsonPath answer = asked.get(30, TimeUnit.SECONDS);
