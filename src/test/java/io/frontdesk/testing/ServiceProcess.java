@@ -11,8 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -146,16 +149,27 @@ public final class ServiceProcess implements AutoCloseable {
     process.destroy();
   }
 
-  /** Stops it as Kubernetes would (SIGTERM), waiting for the shutdown. */
+  /**
+   * Stops it as Kubernetes would (SIGTERM), waiting for the shutdown (its drain takes up to
+   * quarkus.shutdown.timeout, longer on a loaded machine). One that does not stop is killed with
+   * its children, so its embedded PostgreSQL does not keep the data folder locked for the next.
+   */
   @Override
   public void close() {
     process.destroy();
     try {
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      if (!process.waitFor(90, TimeUnit.SECONDS)) {
+        List<ProcessHandle> children = process.descendants().toList();
+        children.forEach(ProcessHandle::destroy);
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        for (ProcessHandle child : children) {
+          child.onExit().get(20, TimeUnit.SECONDS);
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("a child of the service did not stop; see " + log, e);
     }
   }
 
