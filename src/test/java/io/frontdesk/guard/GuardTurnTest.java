@@ -255,8 +255,12 @@ class GuardTurnTest {
         guards.checkOutput(streamed.toString(), prompt).triggered().isEmpty(),
         "nothing of the prompt was streamed: " + streamed);
     JsonNode done = events.getLast();
-    assertEquals(guards.refusal(), done.get("response").asText());
+    // the withheld answer cited nothing from its search: scored low, it goes to a person
     assertFalse(done.get("resolved").asBoolean(), "a withheld answer is no resolution");
+    assertTrue(done.get("escalated").asBoolean(), done.toString());
+    assertTrue(
+        guards.checkOutput(done.get("response").asText(), prompt).triggered().isEmpty(),
+        "nothing of the prompt in done: " + done);
     assertEquals(
         1,
         events.stream()
