@@ -113,8 +113,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  ShutdownOrder.awaitTurns(limit);
-                  close();
+                  try {
+                    ShutdownOrder.awaitTurns(limit);
+                  } finally {
+                    close();
+                  }
                 },
                 "embedded-postgres-stop"));
   }

@@ -22,13 +22,25 @@ public final class ShutdownOrder {
   /** Waits (at most {@code limit}) until no turn runs. */
   static void awaitTurns(Duration limit) {
     long deadline = System.nanoTime() + limit.toNanos();
-    while (runningTurns.getAsInt() > 0 && System.nanoTime() < deadline) {
+    while (running() > 0 && System.nanoTime() < deadline) {
       try {
         Thread.sleep(100);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       }
+    }
+  }
+
+  /**
+   * The running turns, or 0 once the application is gone: a start that failed after registering has
+   * shut its container down, and the database must still stop (else it outlives the JVM).
+   */
+  private static int running() {
+    try {
+      return runningTurns.getAsInt();
+    } catch (RuntimeException applicationGone) {
+      return 0;
     }
   }
 }
