@@ -8,7 +8,9 @@ import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 
 /**
  * The fault-tolerance policy of every backend behind a tool (DESIGN §3.5), defined once: retry 3
@@ -96,7 +98,9 @@ public class BackendGuards {
         .requestVolumeThreshold(20)
         .failureRatio(0.5)
         .delay(10, SECONDS)
-        .skipOn(ToolRefused.class)
+        // a refusal is an answer, and a full bulkhead is this replica's load, not the backend
+        // failing: neither may open the circuit (64 turns at once opened it for everyone)
+        .skipOn(List.of(ToolRefused.class, BulkheadException.class))
         .done()
         .build();
   }
