@@ -27,21 +27,29 @@ public final class SocketClient implements AutoCloseable {
   private static final Vertx VERTX = Vertx.vertx();
 
   private final WebSocketClient client;
-  private final WebSocket socket;
+  private volatile WebSocket socket;
   private final BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
   private final List<JsonObject> seen = new ArrayList<>();
   private final CompletableFuture<Short> closedWith = new CompletableFuture<>();
   private volatile String closeReason;
 
-  private SocketClient(WebSocketClient client, WebSocket socket) {
+  private SocketClient(WebSocketClient client) {
     this.client = client;
-    this.socket = socket;
-    socket.textMessageHandler(text -> received.add(new JsonObject(text)));
-    socket.closeHandler(
+  }
+
+  /**
+   * Puts the handlers on as the upgrade completes, on the socket's event loop, before it reads a
+   * frame: a message the server sends at once (the console's console_ready) is never dropped.
+   */
+  private WebSocket attach(WebSocket ws) {
+    socket = ws;
+    ws.textMessageHandler(text -> received.add(new JsonObject(text)));
+    ws.closeHandler(
         ignored -> {
-          closeReason = socket.closeReason();
-          closedWith.complete(socket.closeStatusCode());
+          closeReason = ws.closeReason();
+          closedWith.complete(ws.closeStatusCode());
         });
+    return ws;
   }
 
   /** Connects with the token as subprotocol (null: no token at all). */
@@ -83,14 +91,15 @@ public final class SocketClient implements AutoCloseable {
             new WebSocketClientOptions()
                 .setMaxMessageSize(64 * 1024 * 1024)
                 .setMaxFrameSize(1 << 20));
+    SocketClient opened = new SocketClient(client);
     try {
-      WebSocket socket =
-          client
-              .connect(options)
-              .toCompletionStage()
-              .toCompletableFuture()
-              .get(10, TimeUnit.SECONDS);
-      return new SocketClient(client, socket);
+      client
+          .connect(options)
+          .map(opened::attach)
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(10, TimeUnit.SECONDS);
+      return opened;
     } catch (ExecutionException e) {
       client.close();
       throw new IllegalStateException("upgrade failed: " + e.getCause(), e.getCause());
