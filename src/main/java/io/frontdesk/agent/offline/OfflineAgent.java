@@ -308,12 +308,11 @@ public class OfflineAgent implements DeskAgent {
     if (id.find()) {
       serviceId = id.group();
     } else {
-      Optional<ServiceList> list =
-          s.call("list_services", Map.of(), () -> technical.listServices(s.conversationId()));
+      Optional<List<ServiceSummary>> list = listServices(s);
       if (list.isEmpty()) {
         return OfflineReplies.escalate("Services could not be looked up", message);
       }
-      List<ServiceSummary> services = list.get().services();
+      List<ServiceSummary> services = list.get();
       Optional<ServiceSummary> target = named(services, message);
       if (target.isEmpty()) {
         return OfflineReplies.whichService(services);
@@ -330,6 +329,12 @@ public class OfflineAgent implements DeskAgent {
       return OfflineReplies.notYours("service " + target, "restart");
     }
     return answered(restart, RestartResult::message, refused("The restart", s), message);
+  }
+
+  /** The customer's services through the gate (empty when the call failed or was refused). */
+  private Optional<List<ServiceSummary>> listServices(ToolSession s) {
+    return s.call("list_services", Map.of(), () -> technical.listServices(s.conversationId()))
+        .map(ServiceList::services);
   }
 
   private static String refused(String what, ToolSession s) {
@@ -359,12 +364,11 @@ public class OfflineAgent implements DeskAgent {
 
   /** The service the message names (id or name), else one that is not running, else all. */
   private String services(ToolSession s, String message) {
-    Optional<ServiceList> list =
-        s.call("list_services", Map.of(), () -> technical.listServices(s.conversationId()));
+    Optional<List<ServiceSummary>> list = listServices(s);
     if (list.isEmpty()) {
       return OfflineReplies.escalate("Services could not be looked up", message);
     }
-    List<ServiceSummary> services = list.get().services();
+    List<ServiceSummary> services = list.get();
     Optional<ServiceSummary> target = named(services, message);
     if (target.isEmpty()) {
       target = services.stream().filter(x -> !"running".equals(x.status())).findFirst();
