@@ -15,10 +15,10 @@ import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 /**
  * The fault-tolerance policy of every backend behind a tool (DESIGN §3.5), defined once: retry 3
  * attempts with backoff 500 ms doubling up to 5 s, a per-attempt timeout from {@code
- * frontdesk.tools.<backend>.timeout-ms}, a bulkhead ({@code max-concurrent} calls at once), and a
- * circuit breaker. A {@link ToolRefused} is an answer, not a fault: never retried, never counted.
- * Each backend gets its own guard, so one backend's outage opens only its own breaker. Services
- * mark their calls with {@link Backend @Backend(name)}.
+ * frontdesk.tools.<backend>.timeout-ms}, a bulkhead ({@code max-concurrent} calls at once, {@code
+ * queue} more waiting), and a circuit breaker. A {@link ToolRefused} is an answer, not a fault:
+ * never retried, never counted. Each backend gets its own guard, so one backend's outage opens only
+ * its own breaker. Services mark their calls with {@link Backend @Backend(name)}.
  */
 @ApplicationScoped
 public class BackendGuards {
@@ -35,8 +35,10 @@ public class BackendGuards {
       @ConfigProperty(name = "frontdesk.tools.knowledge-base.timeout-ms", defaultValue = "10000")
           long timeoutMs,
       @ConfigProperty(name = "frontdesk.tools.knowledge-base.max-concurrent", defaultValue = "16")
-          int maxConcurrent) {
-    return backend(KNOWLEDGE_BASE, timeoutMs, maxConcurrent);
+          int maxConcurrent,
+      @ConfigProperty(name = "frontdesk.tools.knowledge-base.queue", defaultValue = "2000")
+          int queue) {
+    return backend(KNOWLEDGE_BASE, timeoutMs, maxConcurrent, queue);
   }
 
   @Produces
@@ -46,8 +48,9 @@ public class BackendGuards {
       @ConfigProperty(name = "frontdesk.tools.billing.timeout-ms", defaultValue = "10000")
           long timeoutMs,
       @ConfigProperty(name = "frontdesk.tools.billing.max-concurrent", defaultValue = "16")
-          int maxConcurrent) {
-    return backend(BILLING, timeoutMs, maxConcurrent);
+          int maxConcurrent,
+      @ConfigProperty(name = "frontdesk.tools.billing.queue", defaultValue = "2000") int queue) {
+    return backend(BILLING, timeoutMs, maxConcurrent, queue);
   }
 
   @Produces
@@ -57,8 +60,9 @@ public class BackendGuards {
       @ConfigProperty(name = "frontdesk.tools.technical.timeout-ms", defaultValue = "10000")
           long timeoutMs,
       @ConfigProperty(name = "frontdesk.tools.technical.max-concurrent", defaultValue = "4")
-          int maxConcurrent) {
-    return backend(TECHNICAL, timeoutMs, maxConcurrent);
+          int maxConcurrent,
+      @ConfigProperty(name = "frontdesk.tools.technical.queue", defaultValue = "2000") int queue) {
+    return backend(TECHNICAL, timeoutMs, maxConcurrent, queue);
   }
 
   @Produces
@@ -68,16 +72,28 @@ public class BackendGuards {
       @ConfigProperty(name = "frontdesk.tools.accounts.timeout-ms", defaultValue = "10000")
           long timeoutMs,
       @ConfigProperty(name = "frontdesk.tools.accounts.max-concurrent", defaultValue = "16")
-          int maxConcurrent) {
-    return backend(ACCOUNTS, timeoutMs, maxConcurrent);
+          int maxConcurrent,
+      @ConfigProperty(name = "frontdesk.tools.accounts.queue", defaultValue = "2000") int queue) {
+    return backend(ACCOUNTS, timeoutMs, maxConcurrent, queue);
   }
 
-  static Guard backend(String name, long timeoutMs, int maxConcurrent) {
+  static Guard backend(String name, long timeoutMs, int maxConcurrent, int queue) {
+    return backend(name, timeoutMs, maxConcurrent, queue, () -> {});
+  }
+
+  /** {@code onAccepted} runs for each call the bulkhead takes, to run at once or to queue. */
+  static Guard backend(
+      String name, long timeoutMs, int maxConcurrent, int queue, Runnable onAccepted) {
     return Guard.create()
         .withDescription(name)
-        // a bulkhead: this many calls at once per replica; the next is refused (and retried)
+        // a bulkhead: this many calls at once per replica; the next waits in a queue of this
+        // many (inside the per-attempt timeout), past it is refused (and retried). Without the
+        // queue, 64 turns at once against 16 slots turned refusals into tickets.
         .withBulkhead()
         .limit(maxConcurrent)
+        .queueSize(queue)
+        .enableSynchronousQueueing()
+        .onAccepted(onAccepted)
         .done()
         .withRetry()
         .maxRetries(2)

@@ -158,6 +158,11 @@ public final class BenchmarkReport {
       md.append(" | ").append(r.path("turns").asInt());
       md.append(" | ").append(fmt(r.path("ok_per_second").asDouble()));
       md.append(" | ").append(r.path("failed").asInt()).append(" ").append(r.path("failures"));
+      JsonNode reasons = r.path("escalations_by_reason");
+      if (!reasons.isEmpty()) {
+        // the service's own count, warm-up included: why the turns escalated
+        md.append(" tickets ").append(reasons);
+      }
       md.append(" | ").append(fmt(r.path("p50_ms").asDouble()));
       md.append(" | ").append(fmt(r.path("p99_ms").asDouble()));
       md.append(" | ").append(pair(r, "ttft_p50_ms", "ttft_p99_ms"));

@@ -28,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The benchmark's load generator, its own process: customer turns over REST, SSE or WebSocket
@@ -60,6 +62,7 @@ public final class LoadMain {
   private volatile boolean windowOpened;
   private long[] machineBefore = new long[2];
   private double machineBusyPct;
+  private ObjectNode escalationReasons = JSON.createObjectNode();
 
   private LoadMain(Map<String, String> options) {
     this.options = options;
@@ -84,6 +87,7 @@ public final class LoadMain {
 
   private void run() throws Exception {
     tokens.addAll(tokens(http, base, CUSTOMERS));
+    Map<String, Double> escalationsBefore = escalations();
     String mode = options.getOrDefault("--mode", "closed");
     int seconds = Integer.parseInt(options.getOrDefault("--seconds", "20"));
     int warmup = Integer.parseInt(options.getOrDefault("--warmup", "3"));
@@ -150,7 +154,50 @@ public final class LoadMain {
     if (sockets != null) {
       sockets.close();
     }
+    escalationReasons = increase(escalationsBefore, escalations());
     write(mode, seconds, end, cpuService, cpuPg, model[0] - modelBefore[0], model[1]);
+  }
+
+  /**
+   * The service's tickets by reason over the whole step (warm-up included), from {@code
+   * frontdesk_escalations_total}: why the {@code not_resolved} turns escalated.
+   */
+  private Map<String, Double> escalations() {
+    Map<String, Double> byReason = new HashMap<>();
+    try {
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      for (String line : response.body().split("\n")) {
+        Matcher m = ESCALATIONS.matcher(line);
+        if (m.find()) {
+          byReason.put(m.group(1), Double.parseDouble(m.group(2)));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // no metrics: the row says so by leaving the reasons out
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return byReason;
+  }
+
+  private static final Pattern ESCALATIONS =
+      Pattern.compile(
+          "^frontdesk_escalations_total\\{[^}]*reason=\"([a-z_]+)\"[^}]*\\} ([0-9.eE+-]+)");
+
+  /** How many more of each reason {@code after} has than {@code before}. */
+  private static ObjectNode increase(Map<String, Double> before, Map<String, Double> after) {
+    ObjectNode reasons = JSON.createObjectNode();
+    after.forEach(
+        (reason, count) -> {
+          double delta = count - before.getOrDefault(reason, 0.0);
+          if (delta > 0) {
+            reasons.put(reason, (long) delta);
+          }
+        });
+    return reasons;
   }
 
   private void start(long[] cpuBefore, long[] modelBefore) {
@@ -389,6 +436,7 @@ public final class LoadMain {
     row.put("failed", bad);
     ObjectNode kinds = row.putObject("failures");
     failures.forEach((k, v) -> kinds.put(k, v.get()));
+    row.set("escalations_by_reason", escalationReasons);
     // turns/s: those that ended inside the window
     row.put("ok_per_second", okInWindow.get() / (double) seconds);
     row.put("p50_ms", percentile(latencies, 50));

@@ -1,67 +1,79 @@
 package io.frontdesk.toolgate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.faulttolerance.api.Guard;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.junit.jupiter.api.Test;
 
 /**
- * An expensive backend takes only so many calls at once; the next is refused, not queued, and
- * refusals for load do not open the backend's circuit.
+ * An expensive backend takes only so many calls at once; the next waits in the bulkhead's queue and
+ * runs when a slot frees, a call past the queue is refused, and refusals for load do not open the
+ * backend's circuit.
  */
 @QuarkusTest
 class BackendBulkheadTest {
 
   @Test
-  void aCallOverTheBulkheadIsRefusedWhileTheFirstRuns() throws Exception {
-    Guard guard = BackendGuards.backend("bulkhead-test", 10_000, 1);
+  void aCallOverTheLimitWaitsForTheSlotAndOnePastTheQueueIsRefused() throws Exception {
+    Semaphore accepted = new Semaphore(0);
+    Guard guard = BackendGuards.backend("bulkhead-test", 10_000, 1, 1, accepted::release);
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    CompletableFuture<String> first =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return guard.call(
-                    () -> {
-                      entered.countDown();
-                      release.await(30, TimeUnit.SECONDS);
-                      return "first";
-                    },
-                    String.class);
-              } catch (Exception e) {
-                throw new IllegalStateException(e);
-              }
-            });
+    ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
+      Future<String> first =
+          pool.submit(
+              () ->
+                  guard.call(
+                      () -> {
+                        entered.countDown();
+                        release.await(30, TimeUnit.SECONDS);
+                        return "first";
+                      },
+                      String.class));
       entered.await(30, TimeUnit.SECONDS);
+      Future<String> queued = pool.submit(() -> guard.call(() -> "queued", String.class));
+      awaitAccepted(accepted, 2);
       Exception refused =
-          assertThrows(Exception.class, () -> guard.call(() -> "second", String.class));
+          assertThrows(Exception.class, () -> guard.call(() -> "third", String.class));
       assertInstanceOf(BulkheadException.class, refused, refused.toString());
+      assertFalse(queued.isDone(), "the queued call waits while the first holds the slot");
+      release.countDown();
+      assertEquals("first", first.get(30, TimeUnit.SECONDS));
+      assertEquals("queued", queued.get(30, TimeUnit.SECONDS));
     } finally {
       release.countDown();
+      pool.shutdownNow();
     }
-    assertEquals("first", first.get(30, TimeUnit.SECONDS));
+  }
+
+  /** Waits until the bulkhead has taken {@code calls} calls (to run or to queue). */
+  private static void awaitAccepted(Semaphore accepted, int calls) throws InterruptedException {
+    assertTrue(accepted.tryAcquire(calls, 30, TimeUnit.SECONDS), "the bulkhead took the calls");
   }
 
   @Test
   void callsRefusedByAFullBulkheadDoNotOpenTheCircuit() throws Exception {
-    Guard guard = BackendGuards.backend("bulkhead-breaker-test", 10_000, 1);
+    Semaphore accepted = new Semaphore(0);
+    Guard guard = BackendGuards.backend("bulkhead-breaker-test", 10_000, 1, 1, accepted::release);
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(REFUSED + 1);
+    ExecutorService pool = Executors.newFixedThreadPool(REFUSED + 2);
     try {
       Future<String> holder =
           pool.submit(
@@ -74,6 +86,8 @@ class BackendBulkheadTest {
                       },
                       String.class));
       entered.await(30, TimeUnit.SECONDS);
+      Future<String> queued = pool.submit(() -> guard.call(() -> "queued", String.class));
+      awaitAccepted(accepted, 2);
       List<Future<String>> refused = new ArrayList<>();
       for (int i = 0; i < REFUSED; i++) {
         refused.add(pool.submit(() -> guard.call(() -> "never", String.class)));
@@ -84,6 +98,7 @@ class BackendBulkheadTest {
       }
       release.countDown();
       assertEquals("held", holder.get(30, TimeUnit.SECONDS));
+      assertEquals("queued", queued.get(30, TimeUnit.SECONDS));
       assertEquals("after", guard.call(() -> "after", String.class), "the circuit stays closed");
     } finally {
       release.countDown();
