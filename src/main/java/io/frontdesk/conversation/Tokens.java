@@ -14,8 +14,10 @@ public final class Tokens {
   /** What a chat message costs beyond its text (role and delimiters; OpenAI counts 3 to 4). */
   public static final int PER_MESSAGE = 4;
 
+  // the lazy registry builds only the encoding asked for; the default one builds all four (o200k,
+  // cl100k, p50k, r50k: seconds of start-up and tens of MB of heap for one used)
   private static final Encoding ENCODING =
-      Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+      Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
 
   private Tokens() {}
 

@@ -4,18 +4,24 @@ import io.frontdesk.http.TooManyRequests;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The per-instance cap on customer turns in flight: past it a new turn is refused at once with
- * "busy, retry in N s" (429 + Retry-After on REST and SSE, before anything is stored), instead of
- * queueing until it times out into a ticket. System notes (an approval's outcome) are never
- * refused.
+ * Back-pressure for customer turns: past the per-instance cap on turns in flight, or while work
+ * waits longer than {@code max-queue-delay} for a worker thread (the cores are saturated: {@link
+ * WorkerQueueDelay}), a new turn is refused at once with "busy, retry in N s" (429 + Retry-After on
+ * REST and SSE, an error event on sockets, before anything is stored), instead of queueing until it
+ * times out into a ticket. System notes (an approval's outcome) are never refused.
  */
 @ApplicationScoped
 public class TurnAdmission {
@@ -23,9 +29,20 @@ public class TurnAdmission {
   /** Back-pressure for customer turns ({@code frontdesk.turns}). */
   @ConfigMapping(prefix = "frontdesk.turns")
   public interface Config {
-    /** Customer turns one instance runs at once; the next one gets 429 busy. */
+    /** Customer turns one instance runs at once at most; the next one gets 429 busy. */
     @WithDefault("2000")
     int maxInFlight();
+
+    /** The adaptive cap never goes below this many turns at once. */
+    @WithDefault("16")
+    int minInFlight();
+
+    /**
+     * The worker-queue delay the adaptive cap aims below: over it the cap shrinks, under it (with
+     * the cap full) it grows.
+     */
+    @WithDefault("200ms")
+    Duration queueDelayTarget();
 
     /** The wait a busy answer asks for (Retry-After). */
     @WithDefault("2s")
@@ -37,18 +54,50 @@ public class TurnAdmission {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final Counter refused;
   private final Config config;
+  private final WorkerQueueDelay queueDelay;
+  private volatile ConcurrencyLimit policy;
   private volatile int limit;
+  // a fixed cap set by a test, or 0 while the cap adapts
+  private volatile int fixed;
+  private long timer = -1;
 
-  TurnAdmission(Config config, MeterRegistry registry) {
+  TurnAdmission(Config config, MeterRegistry registry, WorkerQueueDelay queueDelay) {
     this.config = config;
-    this.limit = config.maxInFlight();
+    this.queueDelay = queueDelay;
+    this.policy =
+        new ConcurrencyLimit(
+            Math.min(config.minInFlight(), config.maxInFlight()),
+            config.maxInFlight(),
+            config.queueDelayTarget());
+    this.limit = policy.initial();
+    Gauge.builder("frontdesk.turns.in.flight.limit", this, a -> a.limit)
+        .description("The adaptive cap on customer turns in flight on this instance")
+        .register(registry);
     Gauge.builder("frontdesk.turns.in.flight", inFlight, AtomicInteger::get)
         .description("Customer turns running on this instance")
         .register(registry);
     refused =
         Counter.builder("frontdesk.turns.refused")
-            .description("Customer turns refused with 429 busy (in-flight cap reached)")
+            .description("Customer turns refused with 429 busy (the in-flight cap reached)")
             .register(registry);
+  }
+
+  void start(@Observes StartupEvent started, Vertx vertx) {
+    timer = vertx.setPeriodic(WorkerQueueDelay.PERIOD.toMillis(), id -> tick());
+  }
+
+  void stop(@Observes ShutdownEvent stopping, Vertx vertx) {
+    if (timer >= 0) {
+      vertx.cancelTimer(timer);
+    }
+  }
+
+  /** Probes the worker queue and moves the cap by what the last probe saw. */
+  private void tick() {
+    queueDelay.probe(Infrastructure.getDefaultWorkerPool());
+    if (fixed == 0) {
+      limit = policy.next(limit, inFlight.get(), queueDelay.current());
+    }
   }
 
   /**
@@ -59,7 +108,7 @@ public class TurnAdmission {
     if (request.system()) {
       return NOTHING;
     }
-    if (inFlight.incrementAndGet() > limit) {
+    if (inFlight.incrementAndGet() > (fixed > 0 ? fixed : limit)) {
       inFlight.decrementAndGet();
       refused.increment();
       throw TooManyRequests.busy(config.busyRetryAfter());
@@ -76,10 +125,26 @@ public class TurnAdmission {
     return inFlight.get();
   }
 
-  /** Changes the cap until the returned handle closes (tests fill a small cap). */
+  /** The cap now. */
+  int limit() {
+    return fixed > 0 ? fixed : limit;
+  }
+
+  /** Puts the adaptive cap back where it starts. */
+  void restartLimit() {
+    limit = policy.initial();
+  }
+
+  /** Aims the adaptive cap at another queue delay until the returned handle closes. */
+  AutoCloseable queueDelayTarget(Duration target) {
+    ConcurrencyLimit previous = policy;
+    policy = new ConcurrencyLimit(previous.min(), previous.max(), target);
+    return () -> policy = previous;
+  }
+
+  /** Fixes the cap until the returned handle closes (tests fill a small cap). */
   AutoCloseable limitTo(int max) {
-    int previous = limit;
-    limit = max;
-    return () -> limit = previous;
+    fixed = max;
+    return () -> fixed = 0;
   }
 }

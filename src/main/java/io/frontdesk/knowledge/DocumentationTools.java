@@ -8,6 +8,7 @@ import io.frontdesk.toolgate.GatedTools;
 import io.frontdesk.toolgate.RiskLevel;
 import io.frontdesk.toolgate.ToolRisk;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 
 /** The documentation tool as the model sees it: a thin adapter over {@link KnowledgeService}. */
 @ApplicationScoped
@@ -30,10 +31,11 @@ public class DocumentationTools {
   @ToolRisk(RiskLevel.READ_ONLY)
   public KnowledgeAnswer searchDocumentation(
       @P("what to look for, in plain words") String query, @ToolMemoryId String conversationId) {
+    Optional<float[]> vector = knowledge.embedHere(query);
     return KnowledgeAnswer.of(
         "documentation pages",
         "No relevant documentation found",
         bridge.await(
-            () -> knowledge.search(Collection.DOCUMENTATION, query, KnowledgeTools.TOP_K)));
+            () -> knowledge.search(Collection.DOCUMENTATION, query, KnowledgeTools.TOP_K, vector)));
   }
 }

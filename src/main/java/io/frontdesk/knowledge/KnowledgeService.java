@@ -6,6 +6,7 @@ import io.frontdesk.http.NotFound;
 import io.frontdesk.toolgate.Backend;
 import io.frontdesk.toolgate.BackendGuards;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -42,8 +43,28 @@ public class KnowledgeService {
    * dense and the full-text rankings fused. The query is embedded on a worker thread; a query that
    * is the turn's customer message reuses its vector.
    */
-  @Backend(BackendGuards.KNOWLEDGE_BASE)
   public Uni<List<SearchHit>> search(Collection collection, String query, int limit) {
+    return vector(query).chain(v -> search(collection, query, limit, v));
+  }
+
+  /**
+   * The query's vector, embedded on the calling thread: for a caller already on a worker thread (a
+   * tool), which then searches with {@link #search(Collection, String, int, Optional)}. Handing the
+   * embedding to another worker and waiting for it would hold two workers per search, and with
+   * every worker waiting so none is left to embed: at 2,000 turns at once the searches timed out
+   * and opened the knowledge base's circuit.
+   */
+  public Optional<float[]> embedHere(String query) {
+    if (Context.isOnEventLoopThread()) {
+      throw new IllegalStateException("embedding blocks: not on an event-loop thread");
+    }
+    return embedded(query);
+  }
+
+  /** The search with the query's vector (empty: full-text only). */
+  @Backend(BackendGuards.KNOWLEDGE_BASE)
+  public Uni<List<SearchHit>> search(
+      Collection collection, String query, int limit, Optional<float[]> vector) {
     int candidates = Math.max(limit, config.candidates());
     Uni<List<SearchHit>> words =
         config.fullTextWeight() > 0
@@ -52,13 +73,9 @@ public class KnowledgeService {
     Uni<List<DenseIndex.Hit>> meaning =
         config.denseWeight() <= 0
             ? Uni.createFrom().item(List.of())
-            : vector(query)
-                .chain(
-                    v ->
-                        v.isEmpty()
-                            ? Uni.createFrom().item(List.<DenseIndex.Hit>of())
-                            : dense.search(
-                                collection, v.get(), candidates, config.minSimilarity()));
+            : vector.isEmpty()
+                ? Uni.createFrom().item(List.<DenseIndex.Hit>of())
+                : dense.search(collection, vector.get(), candidates, config.minSimilarity());
     return Uni.combine()
         .all()
         .unis(meaning, words)
@@ -70,20 +87,17 @@ public class KnowledgeService {
 
   /** The query's vector; without one (a remote embedder down) the search uses words alone. */
   private Uni<Optional<float[]>> vector(String query) {
-    return vertx.executeBlocking(
-        Uni.createFrom()
-            .item(
-                () -> {
-                  try {
-                    return Optional.of(embedder.embed(query));
-                  } catch (RuntimeException e) {
-                    LOG.warnf(
-                        "Query not embedded (%s): full-text search only",
-                        LogRedaction.redact(e.toString()));
-                    return Optional.<float[]>empty();
-                  }
-                }),
-        false);
+    return vertx.executeBlocking(Uni.createFrom().item(() -> embedded(query)), false);
+  }
+
+  private Optional<float[]> embedded(String query) {
+    try {
+      return Optional.of(embedder.embed(query));
+    } catch (RuntimeException e) {
+      LOG.warnf(
+          "Query not embedded (%s): full-text search only", LogRedaction.redact(e.toString()));
+      return Optional.empty();
+    }
   }
 
   public Uni<Document> get(Collection collection, String id) {

@@ -8,6 +8,7 @@ import io.frontdesk.toolgate.GatedTools;
 import io.frontdesk.toolgate.RiskLevel;
 import io.frontdesk.toolgate.ToolRisk;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 
 /** The knowledge-base tool as the model sees it: a thin adapter over {@link KnowledgeService}. */
 @ApplicationScoped
@@ -33,9 +34,10 @@ public class KnowledgeTools {
   @ToolRisk(RiskLevel.READ_ONLY)
   public KnowledgeAnswer searchKnowledgeBase(
       @P("what to look for, in plain words") String query, @ToolMemoryId String conversationId) {
+    Optional<float[]> vector = knowledge.embedHere(query);
     return KnowledgeAnswer.of(
         "articles",
         "No relevant articles found",
-        bridge.await(() -> knowledge.search(Collection.KNOWLEDGE_BASE, query, TOP_K)));
+        bridge.await(() -> knowledge.search(Collection.KNOWLEDGE_BASE, query, TOP_K, vector)));
   }
 }

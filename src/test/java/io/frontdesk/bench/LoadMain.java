@@ -297,10 +297,22 @@ public final class LoadMain {
   private String rest(HttpRequest request) throws IOException, InterruptedException {
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
-      return "http_" + response.statusCode();
+      return refused(response);
     }
     JsonNode answer = JSON.readTree(response.body());
     return answer.path("resolved").asBoolean() ? null : "not_resolved";
+  }
+
+  /**
+   * The failure kind of a non-200. A well-behaved client waits as a 429's Retry-After asks before
+   * its next turn (the closed loop would otherwise hammer a busy service with refusals).
+   */
+  private static String refused(HttpResponse<?> response) throws InterruptedException {
+    if (response.statusCode() == 429) {
+      long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
+      Thread.sleep(TimeUnit.SECONDS.toMillis(Math.min(seconds, 10)));
+    }
+    return "http_" + response.statusCode();
   }
 
   private StreamedTurn streamed(HttpRequest request, long startedAt)
@@ -309,7 +321,7 @@ public final class LoadMain {
         http.send(request, HttpResponse.BodyHandlers.ofInputStream());
     if (response.statusCode() != 200) {
       response.body().close();
-      return StreamedTurn.failed("http_" + response.statusCode());
+      return StreamedTurn.failed(refused(response));
     }
     StreamedTurn turn = new StreamedTurn(startedAt);
     try (BufferedReader reader =

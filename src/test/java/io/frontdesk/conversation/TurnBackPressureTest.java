@@ -15,6 +15,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +37,26 @@ class TurnBackPressureTest {
   @BeforeEach
   void resetModel() {
     model.reset();
+  }
+
+  /**
+   * The cap follows the measured worker-queue delay: any real wait for a worker thread is over a
+   * zero target, so the probes every 100 ms shrink the cap from its start (64) to its minimum (16);
+   * once the target is back the cap stays (it grows only while turns fill it).
+   */
+  @Test
+  void theCapShrinksToItsMinimumWhileWorkWaitsLongerThanTheTarget() throws Exception {
+    try (AutoCloseable saturated = admission.queueDelayTarget(Duration.ZERO)) {
+      admission.restartLimit();
+      assertTrue(admission.limit() > 16, "the cap starts above its minimum");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (admission.limit() > 16 && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertEquals(16, admission.limit(), "the cap after the probes");
+    }
+    Thread.sleep(300);
+    assertEquals(16, admission.limit(), "an idle instance does not grow its cap");
   }
 
   @Test
