@@ -1,5 +1,6 @@
 package io.frontdesk.embedding;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.jboss.logging.Logger;
@@ -12,7 +13,7 @@ class EmbedderProducer {
 
   @Produces
   @ApplicationScoped
-  Embedder embedder(EmbeddingConfig config) {
+  Embedder embedder(EmbeddingConfig config, MeterRegistry metrics) {
     Embedder chosen =
         switch (config.provider()) {
           case IN_PROCESS ->
@@ -21,6 +22,6 @@ class EmbedderProducer {
           case REMOTE -> new RemoteEmbedder(config.remote());
         };
     LOG.infof("Embedding model: %s", chosen.modelId());
-    return new CachingEmbedder(chosen, config.cacheSize());
+    return new CachingEmbedder(chosen, config.cacheSize(), metrics);
   }
 }
