@@ -148,7 +148,10 @@ final class HeadSection {
   void write(StringBuilder md) {
     md.append("## 1b. Model-backed input guards: cross-source\n\n")
         .append("Logistic-regression heads over the message's all-MiniLM-L6-v2 embedding (the")
-        .append(" vector the router computes once per turn), trained by `bin/train-guards`")
+        .append(" vector the router computes once per turn; a message over 80 tokens is embedded")
+        .append(" from its first 48 and last 32, as the service does, training texts included;")
+        .append(" the injection head also takes the injection rules' score as one more feature,")
+        .append(" so its score combines both signals), trained by `bin/train-guards`")
         .append(" (`HeadTrainer`: L-BFGS, L2 ")
         .append(HeadTrainer.L2)
         .append(", positives repeated to weigh ")
