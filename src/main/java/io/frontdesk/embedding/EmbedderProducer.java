@@ -1,8 +1,7 @@
 package io.frontdesk.embedding;
 
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import org.jboss.logging.Logger;
 
@@ -14,13 +13,15 @@ class EmbedderProducer {
 
   @Produces
   @ApplicationScoped
-  Embedder embedder(EmbeddingConfig config, Instance<AllMiniLmL6V2QuantizedEmbeddingModel> local) {
+  Embedder embedder(EmbeddingConfig config, MeterRegistry metrics) {
     Embedder chosen =
         switch (config.provider()) {
-          case IN_PROCESS -> new InProcessEmbedder(local.get());
+          case IN_PROCESS ->
+              InProcessEmbedder.load(
+                  config.threads(), config.messageHeadTokens(), config.messageTailTokens());
           case REMOTE -> new RemoteEmbedder(config.remote());
         };
     LOG.infof("Embedding model: %s", chosen.modelId());
-    return new CachingEmbedder(chosen, config.cacheSize());
+    return new CachingEmbedder(chosen, config.cacheSize(), metrics);
   }
 }

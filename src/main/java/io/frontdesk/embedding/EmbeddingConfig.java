@@ -20,6 +20,25 @@ public interface EmbeddingConfig {
   @WithDefault("512")
   int cacheSize();
 
+  /**
+   * Threads one in-process embedding may use (ONNX intra-op, the calling thread included; idle ones
+   * sleep rather than spin); 1 keeps it on the calling thread.
+   */
+  @WithDefault("" + InProcessEmbedder.THREADS)
+  int threads();
+
+  /**
+   * In-process: a message longer than head + tail tokens is embedded from its first this many
+   * tokens and its last message-tail-tokens (the cost grows with tokens; an appended instruction
+   * sits at the end). The guards' heads are trained on messages windowed the same way.
+   */
+  @WithDefault("" + InProcessEmbedder.HEAD_TOKENS)
+  int messageHeadTokens();
+
+  /** In-process: the last tokens of a long message that are embedded (see message-head-tokens). */
+  @WithDefault("" + InProcessEmbedder.TAIL_TOKENS)
+  int messageTailTokens();
+
   /** Where the vectors come from. */
   enum Provider {
     IN_PROCESS,

@@ -8,9 +8,11 @@ import java.util.Locale;
 
 /**
  * A logistic-regression head over a message's sentence embedding (the vector the router already
- * computed for the turn): {@code p = sigmoid(w·x + b)}, triggering at a threshold calibrated on the
- * training sources only, or at a lower one when the rules also saw a weak cue ({@link #triggers}).
- * Written by {@code bin/train-guards}; thread-safe, no I/O after loading.
+ * computed for the turn) and, when trained so, the same guard's rule score {@code r}: {@code p =
+ * sigmoid(w·x + v·r + b)} — one calibrated score combining both signals rather than two thresholds
+ * OR-ed — triggering at a threshold calibrated on the training sources only, or at a lower one when
+ * the rules also saw a weak cue ({@link #triggers}). Written by {@code bin/train-guards};
+ * thread-safe, no I/O after loading.
  */
 public final class EmbeddingHead {
 
@@ -22,6 +24,7 @@ public final class EmbeddingHead {
   private final double threshold;
   private final double assistedThreshold;
   private final double ruleFloor;
+  private final double ruleWeight;
   private final String trainedOn;
 
   /** A head that triggers on its own score alone. */
@@ -41,7 +44,20 @@ public final class EmbeddingHead {
       double assistedThreshold,
       double ruleFloor,
       String trainedOn) {
+    this(weights, 0, bias, threshold, assistedThreshold, ruleFloor, trainedOn);
+  }
+
+  /** A head that also weighs the rules' score ({@code ruleWeight}, 0: the embedding alone). */
+  public EmbeddingHead(
+      float[] weights,
+      double ruleWeight,
+      double bias,
+      double threshold,
+      double assistedThreshold,
+      double ruleFloor,
+      String trainedOn) {
     this.weights = weights.clone();
+    this.ruleWeight = ruleWeight;
     this.bias = bias;
     this.threshold = threshold;
     this.assistedThreshold = Math.min(threshold, assistedThreshold);
@@ -49,13 +65,21 @@ public final class EmbeddingHead {
     this.trainedOn = trainedOn;
   }
 
-  /** Probability 0..1 that the embedded message is positive (an attack, toxic). */
+  /** Probability 0..1 that the embedded message is positive, for a head without a rule weight. */
   public double score(float[] vector) {
+    return score(vector, 0);
+  }
+
+  /**
+   * Probability 0..1 that the embedded message is positive (an attack, toxic), given the same
+   * guard's rule score for it (ignored by a head trained without one).
+   */
+  public double score(float[] vector, double ruleScore) {
     if (vector.length != weights.length) {
       throw new IllegalArgumentException(
           "vector has " + vector.length + " dimensions; the head has " + weights.length);
     }
-    double z = bias;
+    double z = bias + ruleWeight * ruleScore;
     for (int i = 0; i < weights.length; i++) {
       z += weights[i] * vector[i];
     }
@@ -84,13 +108,19 @@ public final class EmbeddingHead {
     return p >= threshold || ruleScore >= ruleFloor && p >= assistedThreshold;
   }
 
+  /** The weight of the rules' score inside the head's own score (0: the embedding alone). */
+  public double ruleWeight() {
+    return ruleWeight;
+  }
+
   public int dimensions() {
     return weights.length;
   }
 
   /**
    * The resource format: comment lines, then {@code threshold}, optionally {@code
-   * assisted_threshold} and {@code rule_floor}, {@code bias} and {@code w}.
+   * assisted_threshold} and {@code rule_floor}, optionally {@code rule_weight}, {@code bias} and
+   * {@code w}.
    */
   public String format() {
     StringBuilder out = new StringBuilder();
@@ -101,6 +131,11 @@ public final class EmbeddingHead {
           .append(String.format(Locale.ROOT, "%.6f", assistedThreshold))
           .append('\n');
       out.append("rule_floor\t").append(String.format(Locale.ROOT, "%.6f", ruleFloor)).append('\n');
+    }
+    if (ruleWeight != 0) {
+      out.append("rule_weight\t")
+          .append(String.format(Locale.ROOT, "%.6f", ruleWeight))
+          .append('\n');
     }
     out.append("bias\t").append(String.format(Locale.ROOT, "%.6f", bias)).append('\n');
     out.append("w\t");
@@ -114,6 +149,7 @@ public final class EmbeddingHead {
     double threshold = 0.5;
     double assisted = Double.NaN;
     double ruleFloor = 1.0;
+    double ruleWeight = 0;
     double bias = 0;
     float[] weights = null;
     StringBuilder comment = new StringBuilder();
@@ -131,6 +167,7 @@ public final class EmbeddingHead {
         case "threshold" -> threshold = Double.parseDouble(value);
         case "assisted_threshold" -> assisted = Double.parseDouble(value);
         case "rule_floor" -> ruleFloor = Double.parseDouble(value);
+        case "rule_weight" -> ruleWeight = Double.parseDouble(value);
         case "bias" -> bias = Double.parseDouble(value);
         case "w" -> {
           String[] parts = value.split(",");
@@ -147,6 +184,7 @@ public final class EmbeddingHead {
     }
     return new EmbeddingHead(
         weights,
+        ruleWeight,
         bias,
         threshold,
         Double.isNaN(assisted) ? threshold : assisted,

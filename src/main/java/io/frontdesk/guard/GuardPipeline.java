@@ -247,7 +247,7 @@ public class GuardPipeline {
       // no vector (the embedder failed) or another embedding model: the rules decide alone
       return java.util.Optional.empty();
     }
-    double p = head.score(vector);
+    double p = head.score(vector, rules.score());
     boolean triggered = head.triggers(p, rules.score());
     String category = p >= head.threshold() ? "model" : "model+rules";
     List<GuardFinding> findings =

@@ -35,11 +35,22 @@ class EmbeddingHeadTest {
   }
 
   @Test
+  void aStackedHeadAddsTheRulesScoreToItsOwnAndSurvivesItsFormat() {
+    EmbeddingHead head = new EmbeddingHead(new float[] {1f}, 2.0, -1.0, 0.5, 0.5, 1.0, "stacked");
+    EmbeddingHead read = EmbeddingHead.parse(head.format());
+    assertEquals(2.0, read.ruleWeight(), 1e-9);
+    float[] x = {0.5f};
+    assertEquals(1 / (1 + Math.exp(-(0.5 - 1.0 + 2 * 0.25))), read.score(x, 0.25), 1e-6);
+    assertTrue(read.score(x, 0.25) > read.score(x, 0), "a rule cue raises the head's score");
+  }
+
+  @Test
   void theShippedHeadsFitTheEmbeddingModel() {
     EmbeddingHeads shipped = EmbeddingHeads.shipped();
     assertEquals(384, shipped.injection().dimensions());
     assertEquals(384, shipped.toxicity().dimensions());
     assertTrue(shipped.injection().threshold() > 0 && shipped.injection().threshold() < 1);
+    assertTrue(shipped.injection().ruleWeight() > 0, "the injection head weighs the rules' score");
   }
 
   @Test

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.frontdesk.testing.Inquiries;
 import io.frontdesk.testing.OfflineProfile;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -32,6 +33,7 @@ class OfflineTurnTest {
 
   @Inject Pool pool;
   @Inject OfflineMode offline;
+  @Inject MeterRegistry metrics;
 
   @Test
   void noEndpointMeansOffline() {
@@ -113,6 +115,22 @@ class OfflineTurnTest {
 
     assertTrue(answer.getBoolean("resolved"), answer.prettify());
     assertTrue(answer.getString("response").contains("KB-1057"), answer.getString("response"));
+  }
+
+  @Test
+  void theMessageIsEmbeddedOnceForTheRouterTheGuardsAndTheSearch() {
+    double model = embedded("model");
+    double cache = embedded("cache");
+
+    JsonPath answer = Inquiries.ask("cus_0045", "How do I export my account data?");
+
+    assertTrue(answer.getString("response").contains("KB-1057"), answer.prettify());
+    assertEquals(model + 1, embedded("model"), "the model embedded the message once");
+    assertTrue(embedded("cache") >= cache + 1, "the knowledge search reused the turn's vector");
+  }
+
+  private double embedded(String by) {
+    return metrics.get("frontdesk.embedding.texts").tag("by", by).counter().count();
   }
 
   @Test

@@ -65,7 +65,7 @@ public final class GuardEvaluation {
 
     InProcessEmbedder model = InProcessEmbedder.load();
     CachedEmbedder cached = new CachedEmbedder(model, Path.of("target/eval-cache"));
-    HeadData headData = new HeadData(data, cached);
+    HeadData headData = new HeadData(data, cached, model::window);
     cached.save();
     HeadSection heads =
         new HeadSection(
@@ -149,7 +149,7 @@ public final class GuardEvaluation {
         Latency.measure(turnInputs, t -> withHeads.checkInput(t, model.embed(t)));
     latency.add(row("embed + checkInput (rules and heads)", "customer messages", turnInput));
     Map<String, float[]> vectors = new HashMap<>();
-    turnInputs.forEach(t -> vectors.put(t, cached.embed(t)));
+    turnInputs.forEach(t -> vectors.put(t, cached.embed(model.window(t))));
     Latency.Result guardsGivenVector =
         Latency.measure(turnInputs, t -> withHeads.checkInput(t, vectors.get(t)));
     latency.add(

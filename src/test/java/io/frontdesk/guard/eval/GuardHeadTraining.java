@@ -20,27 +20,28 @@ public final class GuardHeadTraining {
   private GuardHeadTraining() {}
 
   /**
-   * Injection: the lowest thresholds whose out-of-fold false alarms on customers stay ≤ 0.1 % (half
-   * of it for the head alone); the second stage applies from a rule score of 0.2 (one weak cue,
-   * such as a quoted "say ...").
+   * Injection: the rules' score is a feature of the head (one combined score); the lowest
+   * thresholds whose out-of-fold false alarms on customers stay ≤ 0.1 % (half of it for the head
+   * alone); the second stage applies from a rule score of 0.2 (one weak cue, such as a quoted "say
+   * ...").
    */
   static final HeadTrainer.Calibration INJECTION =
-      new HeadTrainer.Calibration(HeadData.CUSTOMER, 0.001, false, 0.2);
+      new HeadTrainer.Calibration(HeadData.CUSTOMER, 0.001, false, 0.2, true);
 
   /**
    * Toxicity: the best out-of-fold F1 among thresholds with ≤ 0.1 % false alarms on customers; the
    * second stage from a rule score of 0.2.
    */
   static final HeadTrainer.Calibration TOXICITY =
-      new HeadTrainer.Calibration(HeadData.CUSTOMER, 0.001, true, 0.2);
+      new HeadTrainer.Calibration(HeadData.CUSTOMER, 0.001, true, 0.2, false);
 
   public static void main(String[] args) throws IOException {
     Path evalDir = Path.of(args.length > 0 ? args[0] : "../shared/eval");
     Path resources = Path.of(args.length > 1 ? args[1] : "src/main/resources");
     EvalData data = new EvalData(evalDir);
-    CachedEmbedder embedder =
-        new CachedEmbedder(InProcessEmbedder.load(), Path.of("target/eval-cache"));
-    HeadData heads = new HeadData(data, embedder);
+    InProcessEmbedder model = InProcessEmbedder.load();
+    CachedEmbedder embedder = new CachedEmbedder(model, Path.of("target/eval-cache"));
+    HeadData heads = new HeadData(data, embedder, model::window);
     embedder.save();
     data.missing().forEach(f -> System.out.println("skipped, not found: " + f));
     HeadTrainer trainer = new HeadTrainer(heads.vectors);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The labelled texts the model-backed heads learn from, each tagged with the set it came from (the
@@ -58,7 +59,11 @@ final class HeadData {
     return (Split.hash(text) >>> 11) % every == 0;
   }
 
-  HeadData(EvalData data, Embedder embedder) {
+  /**
+   * {@code window} is what the service's embedder makes of one message before embedding it ({@link
+   * io.frontdesk.embedding.InProcessEmbedder#window}): the heads learn from the vectors they meet.
+   */
+  HeadData(EvalData data, Embedder embedder, UnaryOperator<String> window) {
     List<EvalData.Example> customers = new ArrayList<>();
     data.banking77().stream()
         .filter(e -> sampled(e.text(), CUSTOMER_SAMPLE))
@@ -109,7 +114,7 @@ final class HeadData {
     toxicity.forEach(i -> texts.add(i.example().text()));
     toxicityCheck.forEach(e -> texts.add(e.text()));
     List<String> all = List.copyOf(texts);
-    List<float[]> embedded = embedder.embedAll(all);
+    List<float[]> embedded = embedder.embedAll(all.stream().map(window).toList());
     for (int i = 0; i < all.size(); i++) {
       vectors.put(all.get(i), embedded.get(i));
     }

@@ -122,7 +122,9 @@ final class HeadSection {
     for (HeadData.Item i : tested) {
       String text = i.example().text();
       double rules = injectionRules.scan(text).score();
-      c.add(rules >= injectionThreshold, head.triggers(head.score(data.vectors.get(text)), rules));
+      c.add(
+          rules >= injectionThreshold,
+          head.triggers(head.score(data.vectors.get(text), rules), rules));
     }
     return c;
   }
@@ -146,7 +148,10 @@ final class HeadSection {
   void write(StringBuilder md) {
     md.append("## 1b. Model-backed input guards: cross-source\n\n")
         .append("Logistic-regression heads over the message's all-MiniLM-L6-v2 embedding (the")
-        .append(" vector the router computes once per turn), trained by `bin/train-guards`")
+        .append(" vector the router computes once per turn; a message over 80 tokens is embedded")
+        .append(" from its first 48 and last 32, as the service does, training texts included;")
+        .append(" the injection head also takes the injection rules' score as one more feature,")
+        .append(" so its score combines both signals), trained by `bin/train-guards`")
         .append(" (`HeadTrainer`: L-BFGS, L2 ")
         .append(HeadTrainer.L2)
         .append(", positives repeated to weigh ")
@@ -174,6 +179,41 @@ final class HeadSection {
         .append(" (section 1), so *its* figures on those sources are not cross-source; the head")
         .append(" column is.\n\n");
 
+    writeInjectionCrossSource(md);
+
+    md.append("### Injection, hash halves (train on DEV halves of every source, test HELD-OUT)\n\n")
+        .append("| HELD-OUT half of | texts | rules | head | rules OR head |\n")
+        .append("|---|---|---|---|---|\n");
+    List<String> groups = new ArrayList<>(ATTACK_GROUPS);
+    groups.addAll(BENIGN_GROUPS);
+    EmbeddingHead half =
+        trainInjection(
+            i ->
+                (i.group().equals(HeadData.AUTHORED) || Split.of(i.example().text()) == Split.DEV)
+                    && !i.group().equals("bipia-test"),
+            "DEV halves");
+    for (String g : groups) {
+      List<HeadData.Item> tested =
+          data.injection.stream()
+              .filter(i -> group(i).equals(g) && Split.of(i.example().text()) == Split.HELD_OUT)
+              .filter(i -> !ATTACK_GROUPS.contains(g) || i.example().positive())
+              .toList();
+      Counts c = injection(half, tested);
+      md.append("| ")
+          .append(g)
+          .append(String.format(Locale.ROOT, " | %d | ", c.n))
+          .append(c.cells())
+          .append(" |\n");
+    }
+    md.append("\n");
+
+    writeToxicity(md);
+  }
+
+  /**
+   * Injection, leave one source out: the headline table (also run alone by {@link InjectionLoop}).
+   */
+  void writeInjectionCrossSource(StringBuilder md) {
     md.append("### Injection, leave one source out (train without it, test on it)\n\n")
         .append("| left out = tested | texts | rules | head | rules OR head |\n")
         .append("|---|---|---|---|---|\n");
@@ -219,32 +259,6 @@ final class HeadSection {
         .append(" | ")
         .append(crossCustomers.cells())
         .append(" |\n\n");
-
-    md.append("### Injection, hash halves (train on DEV halves of every source, test HELD-OUT)\n\n")
-        .append("| HELD-OUT half of | texts | rules | head | rules OR head |\n")
-        .append("|---|---|---|---|---|\n");
-    EmbeddingHead half =
-        trainInjection(
-            i ->
-                (i.group().equals(HeadData.AUTHORED) || Split.of(i.example().text()) == Split.DEV)
-                    && !i.group().equals("bipia-test"),
-            "DEV halves");
-    for (String g : groups) {
-      List<HeadData.Item> tested =
-          data.injection.stream()
-              .filter(i -> group(i).equals(g) && Split.of(i.example().text()) == Split.HELD_OUT)
-              .filter(i -> !ATTACK_GROUPS.contains(g) || i.example().positive())
-              .toList();
-      Counts c = injection(half, tested);
-      md.append("| ")
-          .append(g)
-          .append(String.format(Locale.ROOT, " | %d | ", c.n))
-          .append(c.cells())
-          .append(" |\n");
-    }
-    md.append("\n");
-
-    writeToxicity(md);
   }
 
   private void writeToxicity(StringBuilder md) {
@@ -266,7 +280,7 @@ final class HeadSection {
       String text = i.example().text();
       double ruleScore = toxicityRules.scan(text).score();
       boolean rules = ruleScore >= toxicityThreshold;
-      boolean model = head.triggers(head.score(data.vectors.get(text)), ruleScore);
+      boolean model = head.triggers(head.score(data.vectors.get(text), ruleScore), ruleScore);
       tally(r, rules, i.example().positive());
       tally(h, model, i.example().positive());
       tally(e, rules || model, i.example().positive());
@@ -298,7 +312,7 @@ final class HeadSection {
         double ruleScore = toxicityRules.scan(text).score();
         c.add(
             ruleScore >= toxicityThreshold,
-            without.triggers(without.score(data.vectors.get(text)), ruleScore));
+            without.triggers(without.score(data.vectors.get(text), ruleScore), ruleScore));
       }
       if (!g.equals("NotInject")) {
         toxicityCrossCustomers.addAll(c);
@@ -333,7 +347,7 @@ final class HeadSection {
     for (EvalData.Example x : data.toxicityCheck) {
       double ruleScore = toxicityRules.scan(x.text()).score();
       boolean rules = ruleScore >= toxicityThreshold;
-      boolean model = head.triggers(head.score(data.vectors.get(x.text())), ruleScore);
+      boolean model = head.triggers(head.score(data.vectors.get(x.text()), ruleScore), ruleScore);
       tally(r, rules, x.positive());
       tally(h, model, x.positive());
       tally(e, rules || model, x.positive());

@@ -41,13 +41,16 @@ final class HeadTrainer {
   /**
    * How the thresholds are chosen from out-of-fold scores: false alarms on customer questions at
    * most {@code maxCustomerFalseAlarms}, the lowest threshold (or the best F1) within it, and the
-   * rules' score from which the second stage applies ({@code ruleFloor}; 1 disables it).
+   * rules' score from which the second stage applies ({@code ruleFloor}; 1 disables it); {@code
+   * stacked}: the rules' score is also a feature of the regression, so the head's own score
+   * combines both signals, calibrated together.
    */
   record Calibration(
       Predicate<EvalData.Example> customer,
       double maxCustomerFalseAlarms,
       boolean maximiseF1,
-      double ruleFloor) {}
+      double ruleFloor,
+      boolean stacked) {}
 
   private final Map<String, float[]> vectors;
 
@@ -69,6 +72,11 @@ final class HeadTrainer {
             .distinct()
             .sorted()
             .toList();
+    Map<String, Double> ruleScores = new HashMap<>();
+    for (EvalData.Example e : training) {
+      ruleScores.computeIfAbsent(e.text(), rules::applyAsDouble);
+    }
+    Features features = new Features(vectors, calibration.stacked() ? ruleScores : null);
     double[] oof = new double[training.size()];
     for (int fold = 0; fold < 2; fold++) {
       List<EvalData.Example> fit = new ArrayList<>();
@@ -85,14 +93,14 @@ final class HeadTrainer {
           fit.add(training.get(i));
         }
       }
-      double[] head = fit(fit);
+      double[] head = fit(fit, features);
       for (int i : scored) {
-        oof[i] = score(head, vectors.get(training.get(i).text()));
+        oof[i] = score(head, features.of(training.get(i).text()));
       }
     }
     boolean[] cue = new boolean[training.size()];
     for (int i = 0; i < training.size(); i++) {
-      cue[i] = rules.applyAsDouble(training.get(i).text()) >= calibration.ruleFloor();
+      cue[i] = ruleScores.get(training.get(i).text()) >= calibration.ruleFloor();
     }
     double budget = calibration.maxCustomerFalseAlarms();
     double threshold =
@@ -100,15 +108,17 @@ final class HeadTrainer {
     double[] chosen =
         calibrate(training, oof, calibration, budget, t -> new double[] {threshold, t}, cue);
     double assisted = Math.min(threshold, chosen[1]);
-    double[] head = fit(training);
-    float[] w = new float[head.length - 1];
+    double[] head = fit(training, features);
+    int dimensions = head.length - 1 - (calibration.stacked() ? 1 : 0);
+    float[] w = new float[dimensions];
     for (int d = 0; d < w.length; d++) {
       w[d] = (float) head[d];
     }
     long positives = training.stream().filter(EvalData.Example::positive).count();
     return new EmbeddingHead(
         w,
-        head[w.length],
+        calibration.stacked() ? head[dimensions] : 0,
+        head[head.length - 1],
         threshold,
         assisted,
         calibration.ruleFloor(),
@@ -119,6 +129,7 @@ final class HeadTrainer {
             + positives
             + " positive), L2 "
             + L2
+            + (calibration.stacked() ? ", the rules' score as one more feature" : "")
             + ", thresholds from 2-fold out-of-fold scores of the training texts (customer questions"
             + " folded by source): alone "
             + String.format(Locale.ROOT, "%.3f", threshold)
@@ -130,7 +141,20 @@ final class HeadTrainer {
             + outOfFold(training, oof, cue, threshold, assisted, calibration));
   }
 
-  private double[] fit(List<EvalData.Example> examples) {
+  /** A text's features: its vector, then (stacked) the rules' score for it. */
+  private record Features(Map<String, float[]> vectors, Map<String, Double> ruleScores) {
+    float[] of(String text) {
+      float[] v = vectors.get(text);
+      if (ruleScores == null) {
+        return v;
+      }
+      float[] x = java.util.Arrays.copyOf(v, v.length + 1);
+      x[v.length] = ruleScores.get(text).floatValue();
+      return x;
+    }
+  }
+
+  private double[] fit(List<EvalData.Example> examples, Features features) {
     long positives = examples.stream().filter(EvalData.Example::positive).count();
     long negatives = examples.size() - positives;
     int repeat =
@@ -142,7 +166,7 @@ final class HeadTrainer {
     List<float[]> x = new ArrayList<>();
     List<Integer> y = new ArrayList<>();
     for (EvalData.Example e : examples) {
-      float[] v = vectors.get(e.text());
+      float[] v = features.of(e.text());
       for (int r = 0; r < (e.positive() ? repeat : 1); r++) {
         x.add(v);
         y.add(e.positive() ? 1 : 0);
