@@ -17,14 +17,25 @@ import java.util.regex.Pattern;
 /**
  * Weighted phrase patterns over {@link Tokens}, read once from a rule file. A rule is {@code
  * category weight pattern}; a pattern is a sequence of word slots ({@code word}, {@code prefix*},
- * {@code a|b*|c} or a {@code @class} defined as {@code @class = a|b*}), where {@code ~N} allows up
- * to N other words before the next slot. {@code re:...} rules are Java regexes over the lower-cased
- * text, for markup that has no words. Matched rules combine as a noisy-or of their weights, so one
- * strong pattern or several weak ones make a high score.
+ * {@code a|b*|c}, a bracket {@code (a|b c)} whose multi-word alternatives match consecutive words,
+ * or a {@code @class} defined as {@code @class = a|b*}; {@code ?} after a slot makes it optional),
+ * where {@code ~N} allows up to N other words before the next slot. {@code re:...} rules are Java
+ * regexes over the lower-cased text, for markup that has no words. Matched rules combine as a
+ * noisy-or of their weights, so one strong pattern or several weak ones make a high score.
  */
 final class PhraseRules {
 
-  private record Slot(Set<String> exact, List<String> prefixes, int gapBefore, boolean optional) {
+  /**
+   * One word slot: single-word alternatives ({@code exact}, {@code prefixes}) and multi-word ones
+   * ({@code phrases}, each word exact or a prefix ending in {@code *}), which match consecutive
+   * words.
+   */
+  private record Slot(
+      Set<String> exact,
+      List<String> prefixes,
+      List<String[]> phrases,
+      int gapBefore,
+      boolean optional) {
     boolean matches(String word) {
       if (exact.contains(word)) {
         return true;
@@ -35,6 +46,25 @@ final class PhraseRules {
         }
       }
       return false;
+    }
+
+    /** Index of the last word of a phrase alternative starting at word {@code i}, or -1. */
+    int phraseEnd(String[] phrase, Tokens tokens, int i) {
+      if (i + phrase.length > tokens.size()) {
+        return -1;
+      }
+      for (int k = 0; k < phrase.length; k++) {
+        if (!wordMatches(phrase[k], tokens.word(i + k))) {
+          return -1;
+        }
+      }
+      return i + phrase.length - 1;
+    }
+
+    private static boolean wordMatches(String pattern, String word) {
+      return pattern.endsWith("*")
+          ? word.startsWith(pattern.substring(0, pattern.length() - 1))
+          : word.equals(pattern);
     }
   }
 
@@ -60,19 +90,31 @@ final class PhraseRules {
         continue;
       }
       Slot first = rule.slots()[0];
-      for (String word : first.exact()) {
-        byFirstWord.computeIfAbsent(word, w -> new ArrayList<>()).add(r);
+      List<String> words = new ArrayList<>(first.exact());
+      List<String> prefixes = new ArrayList<>(first.prefixes());
+      for (String[] phrase : first.phrases()) {
+        if (phrase[0].endsWith("*")) {
+          prefixes.add(phrase[0].substring(0, phrase[0].length() - 1));
+        } else {
+          words.add(phrase[0]);
+        }
       }
-      for (String prefix : first.prefixes()) {
+      for (String word : words) {
+        index(byFirstWord, word, r);
+      }
+      for (String prefix : prefixes) {
         if (prefix.length() < KEY) {
           throw new IllegalArgumentException("prefix shorter than " + KEY + ": " + prefix + "*");
         }
-        List<Integer> bucket =
-            byFirstPrefix.computeIfAbsent(prefix.substring(0, KEY), k -> new ArrayList<>());
-        if (!bucket.contains(r)) {
-          bucket.add(r);
-        }
+        index(byFirstPrefix, prefix.substring(0, KEY), r);
       }
+    }
+  }
+
+  private static void index(Map<String, List<Integer>> index, String key, int rule) {
+    List<Integer> bucket = index.computeIfAbsent(key, k -> new ArrayList<>());
+    if (!bucket.contains(rule)) {
+      bucket.add(rule);
     }
   }
 
@@ -138,7 +180,7 @@ final class PhraseRules {
   private static Slot[] slots(String pattern, Map<String, String> classes) {
     List<Slot> slots = new ArrayList<>();
     int gap = 0;
-    for (String part : pattern.split("\\s+")) {
+    for (String part : parts(pattern)) {
       if (part.startsWith("~")) {
         gap = Integer.parseInt(part.substring(1));
         continue;
@@ -151,21 +193,67 @@ final class PhraseRules {
       if (alternatives == null) {
         throw new IllegalArgumentException("undefined word class " + part);
       }
+      if (alternatives.startsWith("(") && alternatives.endsWith(")")) {
+        alternatives = alternatives.substring(1, alternatives.length() - 1);
+      }
+      if (alternatives.indexOf('(') >= 0 || alternatives.indexOf(')') >= 0) {
+        throw new IllegalArgumentException("nested or unbalanced brackets in " + pattern);
+      }
       List<String> exact = new ArrayList<>();
       List<String> prefixes = new ArrayList<>();
-      for (String alt : alternatives.replace("(", "").replace(")", "").split("\\|")) {
+      List<String[]> phrases = new ArrayList<>();
+      for (String alt : alternatives.split("\\|")) {
         // rule words are folded like text words: "don't" is the token "dont"
-        String word = alt.strip().toLowerCase(Locale.ROOT).replace("'", "");
-        if (word.endsWith("*")) {
-          prefixes.add(word.substring(0, word.length() - 1));
+        String[] words = alt.strip().toLowerCase(Locale.ROOT).replace("'", "").split("\\s+");
+        if (words.length > 1) {
+          // "(is being|are being)": a multi-word alternative matches consecutive words
+          phrases.add(words);
+        } else if (words[0].endsWith("*")) {
+          prefixes.add(words[0].substring(0, words[0].length() - 1));
         } else {
-          exact.add(word);
+          exact.add(words[0]);
         }
       }
-      slots.add(new Slot(Set.copyOf(exact), List.copyOf(prefixes), gap, optional));
+      slots.add(
+          new Slot(Set.copyOf(exact), List.copyOf(prefixes), List.copyOf(phrases), gap, optional));
       gap = 0;
     }
     return slots.toArray(Slot[]::new);
+  }
+
+  /**
+   * The parts of a pattern: {@code ~N}, a word or {@code a|b*}, a {@code @class}, or a bracket
+   * {@code (a|b c)} whose alternatives may hold spaces, each optionally followed by {@code ?}.
+   */
+  private static List<String> parts(String pattern) {
+    List<String> parts = new ArrayList<>();
+    int i = 0;
+    int n = pattern.length();
+    while (i < n) {
+      if (Character.isWhitespace(pattern.charAt(i))) {
+        i++;
+        continue;
+      }
+      int end;
+      if (pattern.charAt(i) == '(') {
+        end = pattern.indexOf(')', i);
+        if (end < 0) {
+          throw new IllegalArgumentException("unclosed bracket in " + pattern);
+        }
+        end++;
+      } else {
+        end = i;
+        while (end < n && !Character.isWhitespace(pattern.charAt(end))) {
+          end++;
+        }
+      }
+      if (end < n && pattern.charAt(end) == '?') {
+        end++;
+      }
+      parts.add(pattern.substring(i, end));
+      i = end;
+    }
+    return parts;
   }
 
   /** Every rule that matches, once each (its first match), scored by rule weight. */
@@ -184,9 +272,7 @@ final class PhraseRules {
           word.length() < KEY ? null : byFirstPrefix.get(word.substring(0, KEY));
       if (prefixed != null) {
         for (int r : prefixed) {
-          if (!seen[r] && rules.get(r).slots()[0].matches(word)) {
-            tryRule(r, tokens, i, seen, findings, guard);
-          }
+          tryRule(r, tokens, i, seen, findings, guard);
         }
       }
     }
@@ -233,13 +319,37 @@ final class PhraseRules {
       return;
     }
     Rule rule = rules.get(r);
-    int end = matchFrom(rule.slots(), 1, tokens, first, 0);
+    int end = matchAt(rule.slots(), 0, tokens, first);
     if (end >= 0) {
       seen[r] = true;
       out.add(
           new GuardFinding(
               guard, rule.category(), rule.weight(), tokens.start(first), tokens.end(end)));
     }
+  }
+
+  /**
+   * Index of the last token of a match of slots[s..] whose slot {@code s} starts at token {@code
+   * i}, or -1.
+   */
+  private static int matchAt(Slot[] slots, int s, Tokens tokens, int i) {
+    Slot slot = slots[s];
+    if (slot.matches(tokens.word(i))) {
+      int end = matchFrom(slots, s + 1, tokens, i, 0);
+      if (end >= 0) {
+        return end;
+      }
+    }
+    for (String[] phrase : slot.phrases()) {
+      int last = slot.phraseEnd(phrase, tokens, i);
+      if (last >= 0) {
+        int end = matchFrom(slots, s + 1, tokens, last, 0);
+        if (end >= 0) {
+          return end;
+        }
+      }
+    }
+    return -1;
   }
 
   /**
@@ -253,11 +363,9 @@ final class PhraseRules {
     Slot slot = slots[s];
     int last = Math.min(tokens.size() - 1, previous + 1 + slot.gapBefore() + extraGap);
     for (int i = previous + 1; i <= last; i++) {
-      if (slot.matches(tokens.word(i))) {
-        int end = matchFrom(slots, s + 1, tokens, i, 0);
-        if (end >= 0) {
-          return end;
-        }
+      int end = matchAt(slots, s, tokens, i);
+      if (end >= 0) {
+        return end;
       }
     }
     if (slot.optional()) {

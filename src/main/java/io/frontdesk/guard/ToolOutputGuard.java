@@ -1,6 +1,8 @@
 package io.frontdesk.guard;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -10,13 +12,19 @@ import java.util.regex.Pattern;
  * sentence is scored with the direct-injection patterns plus patterns for text that addresses the
  * assistant, steers its answer or asks it to act; sentences at or above the threshold are replaced
  * by {@link #MARKER} (with a code block they introduce), and everything else is kept as it was.
- * Thread-safe; no I/O after construction.
+ * How-to text about the reader's own replies and messages ("To add a signature to your replies,
+ * open Settings") is told apart from steering of the assistant's answer by {@link AnswerReference}.
+ * Each removed run's finding names the rule categories that fired in it. Thread-safe; no I/O after
+ * construction.
  */
 public final class ToolOutputGuard {
 
   public static final String GUARD = "tool-output";
   public static final String MARKER = "[removed: instructions embedded in retrieved content]";
   static final String RULES = "guard/tool-output-rules.txt";
+
+  /** The category of a removed run; the rule categories that fired in it follow a colon. */
+  public static final String INDIRECT = "indirect_injection";
 
   /** A sentence right after a removed one is removed too when it scores this share of it. */
   private static final double FOLLOW_ON = 0.5;
@@ -26,6 +34,9 @@ public final class ToolOutputGuard {
 
   /** The rule category of sentences that introduce code (tool-output-rules.txt "intro"). */
   static final String INTRO = "intro";
+
+  /** The rule category of sentences that steer the answer (tool-output-rules.txt "answer"). */
+  static final String ANSWER = "answer";
 
   /** The rule category of dangerous-code cues (injection-rules.txt "code"). */
   private static final String DANGEROUS_CODE = "code";
@@ -130,17 +141,30 @@ public final class ToolOutputGuard {
       int start = segments.get(i).start();
       int end = segments.get(i).end();
       double score = scored.get(i).score();
+      List<GuardFinding> fired = new ArrayList<>(scored.get(i).findings());
       while (i + 1 < segments.size() && removed[i + 1]) {
         i++;
         end = segments.get(i).end();
         score = Math.max(score, scored.get(i).score());
+        fired.addAll(scored.get(i).findings());
       }
       out.append(text, cursor, start).append(MARKER);
       cursor = end;
-      findings.add(new GuardFinding(GUARD, "indirect_injection", score, start, end));
+      findings.add(new GuardFinding(GUARD, INDIRECT + ":" + rules(fired), score, start, end));
     }
     out.append(text, cursor, text.length());
     return new Screened(out.toString(), max, findings);
+  }
+
+  /**
+   * The rule categories that fired, strongest first: "answer+payload" in "indirect_injection:…".
+   */
+  private static String rules(List<GuardFinding> fired) {
+    Set<String> rules = new LinkedHashSet<>();
+    fired.stream()
+        .sorted(Comparator.comparingDouble(GuardFinding::score).reversed())
+        .forEach(f -> rules.add(f.category()));
+    return String.join("+", rules);
   }
 
   /**
@@ -181,6 +205,7 @@ public final class ToolOutputGuard {
           // code introductions have their own test above
           own.replaceAll(f -> introducesCode(text, f) ? f : uncorroborated(f));
         }
+        AnswerReference.keepStrongest(own);
         own.removeIf(f -> f.score() == 0);
       }
       scores[i] = PhraseRules.noisyOr(own);
@@ -240,6 +265,8 @@ public final class ToolOutputGuard {
     all.addAll(indirect.scan(sentence, tokens, GUARD).findings());
     if (segment.code()) {
       all.removeIf(f -> !f.category().equals(DANGEROUS_CODE));
+    } else {
+      all = AnswerReference.mark(sentence, tokens, all);
     }
     List<GuardFinding> out = new ArrayList<>(all.size());
     for (GuardFinding f : all) {

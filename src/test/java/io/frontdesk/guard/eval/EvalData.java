@@ -193,6 +193,20 @@ final class EvalData {
     return out;
   }
 
+  /**
+   * Our own clean how-to texts about the reader's replies and messages ({@code
+   * guard/check/tool-output-how-to.txt}, a literal {@code \\n} starts a paragraph): written by the
+   * people who wrote the tool-output guard, so not independent.
+   */
+  static List<String> toolOutputHowTo() {
+    return resource("guard/check/tool-output-how-to.txt")
+        .lines()
+        .map(String::strip)
+        .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+        .map(l -> l.replace("\\n", "\n\n"))
+        .toList();
+  }
+
   private static String resource(String name) {
     try (var in = EvalData.class.getClassLoader().getResourceAsStream(name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -373,6 +373,12 @@ public final class GuardEvaluation {
         "–",
         Tally.pct(tool.cleanAltered.hits, tool.cleanAltered.all),
         true);
+    target(
+        md,
+        "tool-output guard, StackFAQ HELD-OUT threads altered",
+        "< 2 %",
+        Tally.pct(tool.faqAltered.heldHits, tool.faqAltered.held),
+        tool.faqAltered.heldRate() < 0.02);
     for (String type :
         List.of(
             "CREDIT_CARD", "EMAIL_ADDRESS", "IBAN_CODE", "IP_ADDRESS", "PHONE_NUMBER", "US_SSN")) {

@@ -10,8 +10,9 @@ import java.util.stream.Collectors;
 /**
  * The tool-output guard's tuning aid: BIPIA train payloads it misses, and on the DEV half of the
  * StackFAQ threads (plus the project's own articles) every sentence it removes and every one that
- * comes close, with the rules that fired. BIPIA test and the held-out StackFAQ half are never
- * printed.
+ * comes close, with the rules that fired (and on our own how-to check set). BIPIA test and the
+ * held-out StackFAQ half are never printed. Run by {@code bin/evaluate-guards --tool-output
+ * [--hits]}.
  */
 public final class ToolOutputErrors {
 
@@ -23,6 +24,7 @@ public final class ToolOutputErrors {
   public static void main(String[] args) {
     EvalData data = new EvalData(Path.of(args.length > 0 ? args[0] : "../shared/eval"));
     double threshold = 0.5;
+    boolean hits = args.length > 1 && args[1].equals("--hits");
     ToolOutputGuard guard = new ToolOutputGuard();
     List<String> articles = List.copyOf(EvalData.demoArticles().values());
     int n = 0;
@@ -34,7 +36,7 @@ public final class ToolOutputErrors {
         ToolOutputGuard.Screened s = guard.neutralise(poisoned, threshold);
         if (!s.text().contains(e.text().strip())) {
           caught++;
-          if (args.length > 1) {
+          if (hits) {
             // what removed it: the rules of every scored sentence inside the payload
             int at = poisoned.indexOf(e.text().strip());
             int end = at + e.text().strip().length();
@@ -55,10 +57,17 @@ public final class ToolOutputErrors {
 
     List<String> clean = new ArrayList<>(articles);
     data.stackFaqAnswers().stream().filter(t -> Split.of(t) == Split.DEV).forEach(clean::add);
+    clean(guard, threshold, "DEV clean texts (articles + StackFAQ DEV half)", clean);
+    clean(guard, threshold, "our how-to check set", EvalData.toolOutputHowTo());
+  }
+
+  /** Every sentence of clean texts that is removed or comes close, and the totals. */
+  private static void clean(
+      ToolOutputGuard guard, double threshold, String name, List<String> texts) {
     int altered = 0;
     int sentences = 0;
     int removed = 0;
-    for (String text : clean) {
+    for (String text : texts) {
       ToolOutputGuard.Screened s = guard.neutralise(text, threshold);
       altered += s.findings().isEmpty() ? 0 : 1;
       sentences += text.split("(?<=[.!?])\\s+|\\n+").length;
@@ -78,8 +87,8 @@ public final class ToolOutputErrors {
       }
     }
     System.out.printf(
-        "== DEV clean texts altered %d/%d, sentences removed %d/%d%n",
-        altered, clean.size(), removed, sentences);
+        "== %s altered %d/%d, sentences removed %d/%d%n%n",
+        name, altered, texts.size(), removed, sentences);
   }
 
   private static String categories(ToolOutputGuard.Scored sentence) {

@@ -24,6 +24,8 @@ public final class ToolOutputSection {
   Tally removedTest = new Tally();
   Tally removedTrain = new Tally();
   Tally cleanAltered = new Tally();
+  Tally faqAltered = new Tally();
+  Tally howToAltered = new Tally();
 
   ToolOutputSection(EvalData data, ToolOutputGuard guard, double threshold) {
     this.data = data;
@@ -42,8 +44,9 @@ public final class ToolOutputSection {
         .append(". *Removed* = the payload")
         .append(" text is gone from the result; *rest intact* = after dropping the marker, the")
         .append(" result is exactly the clean article. BIPIA's train split (its own categories)")
-        .append(" was used for tuning; its test split has different categories and was not")
-        .append(" looked at.\n\n")
+        .append(" was used for tuning; its test split has different categories. Its errors were")
+        .append(" never printed, but its aggregate and per-category rates were read in earlier")
+        .append(" rounds of changing this guard, so the test figures are not blind.\n\n")
         .append("| payloads | removed | rest intact (of removed) |\n|---|---|---|\n");
     int seed = 0;
     Map<String, Tally> byCategory = new LinkedHashMap<>();
@@ -91,23 +94,33 @@ public final class ToolOutputSection {
     md.append("\n### Clean retrieved text: false positives\n\n")
         .append("Per text (*altered*: at least one sentence replaced by the marker) and per")
         .append(" sentence. Rules were tuned looking only at the sentences removed from, or")
-        .append(" coming close in, the project's articles and the StackFAQ DEV half")
-        .append(" (`ToolOutputErrors`); the HELD-OUT half is the check.\n\n")
+        .append(" coming close in, the project's articles, the StackFAQ DEV half and our own")
+        .append(" how-to texts (`bin/evaluate-guards --tool-output`); the HELD-OUT half is the")
+        .append(" check. Its texts were never printed, but not all of it is unseen: an earlier")
+        .append(" round's description of its false alarms (answer-steering rules firing on")
+        .append(" e-mail how-to text such as \"add a signature to your replies\") is what the")
+        .append(" reader's-own-replies test (`AnswerReference`) was written against.\n\n")
         .append("| texts | altered (any sentence removed) | sentences removed |\n|---|---|---|\n");
-    cleanRow(md, "project KB articles + documentation pages", articles, true);
+    cleanRow(md, "project KB articles + documentation pages", articles, cleanAltered);
     List<String> faq = data.stackFaqAnswers();
-    cleanRow(md, "StackFAQ threads (question + answers), all", faq, true);
+    cleanRow(md, "StackFAQ threads (question + answers), all", faq, cleanAltered, faqAltered);
     for (Split split : Split.values()) {
       cleanRow(
           md,
           "&nbsp;&nbsp;StackFAQ " + split.name().replace('_', '-') + " half",
-          faq.stream().filter(t -> Split.of(t) == split).toList(),
-          false);
+          faq.stream().filter(t -> Split.of(t) == split).toList());
     }
+    cleanRow(
+        md,
+        "our how-to texts about the reader's own replies and messages"
+            + " (`src/test/resources/guard/check/tool-output-how-to.txt`; written by us, **not"
+            + " independent**)",
+        EvalData.toolOutputHowTo(),
+        howToAltered);
     md.append("\n");
   }
 
-  private void cleanRow(StringBuilder md, String name, List<String> texts, boolean count) {
+  private void cleanRow(StringBuilder md, String name, List<String> texts, Tally... into) {
     int altered = 0;
     int sentences = 0;
     int removed = 0;
@@ -115,8 +128,8 @@ public final class ToolOutputSection {
       ToolOutputGuard.Screened s = guard.neutralise(text, threshold);
       boolean changed = !s.findings().isEmpty();
       altered += changed ? 1 : 0;
-      if (count) {
-        cleanAltered.add(text, changed);
+      for (Tally t : into) {
+        t.add(text, changed);
       }
       sentences += text.split("(?<=[.!?])\\s+|\\n+").length;
       for (var f : s.findings()) {
