@@ -155,7 +155,7 @@ public class ConversationRepository {
   public Uni<List<StoredMessage>> memory(SqlClient db, UUID conversationId, int limit) {
     return db.preparedQuery(
             "select * from (select id, turn_id, role, agent, content, tool_calls, tool_call_id,"
-                + " tool_name from message where conversation_id = $1 and not guard_blocked order"
+                + " tool_name, token_count from message where conversation_id = $1 and not guard_blocked order"
                 + " by id desc limit $2) newest order by id")
         .execute(Tuple.of(conversationId, limit))
         .map(ConversationRepository::storedMessages);
@@ -200,7 +200,8 @@ public class ConversationRepository {
 
   private Uni<List<StoredMessage>> messages(SqlClient db, UUID conversationId, String filter) {
     return db.preparedQuery(
-            "select turn_id, role, agent, content, tool_calls, tool_call_id, tool_name from message"
+            "select turn_id, role, agent, content, tool_calls, tool_call_id, tool_name, token_count"
+                + " from message"
                 + " where conversation_id = $1"
                 + filter
                 + " order by id")
@@ -270,7 +271,8 @@ public class ConversationRepository {
         r.getString("content"),
         calls,
         r.getString("tool_call_id"),
-        r.getString("tool_name"));
+        r.getString("tool_name"),
+        r.getInteger("token_count"));
   }
 
   private static Conversation firstConversation(RowSet<Row> rows) {

@@ -1,18 +1,22 @@
 package io.frontdesk.conversation;
 
+import io.frontdesk.agent.provider.Timers;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.Cancellable;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /** Bounds a whole stream by wall time (Mutiny's own timeouts are per item). */
-@ApplicationScoped
+@Singleton
 public class Deadline {
+
+  private final Timers timers;
+
+  Deadline(Timers timers) {
+    this.timers = timers;
+  }
 
   /**
    * The source, failed with {@code onExpiry}'s failure once {@code limit} has passed; {@code
@@ -45,9 +49,6 @@ public class Deadline {
 
   /** Runs {@code expiry} once {@code limit} has passed, unless cancelled first. */
   protected Cancellable schedule(Runnable expiry, Duration limit) {
-    ScheduledFuture<?> timer =
-        Infrastructure.getDefaultWorkerPool()
-            .schedule(expiry, limit.toMillis(), TimeUnit.MILLISECONDS);
-    return () -> timer.cancel(false);
+    return timers.schedule(expiry, limit);
   }
 }

@@ -79,7 +79,10 @@ public final class MemoryWindow {
       } else {
         List<StoredMessage.ToolCallRef> calls =
             m.toolCalls().stream().filter(c -> requested.contains(c.id())).toList();
-        if (!calls.isEmpty() || (m.content() != null && !m.content().isBlank())) {
+        if (calls.size() == m.toolCalls().size()) {
+          // every call answered: the message as stored, with its stored token count
+          kept.add(m);
+        } else if (!calls.isEmpty() || (m.content() != null && !m.content().isBlank())) {
           kept.add(
               new StoredMessage(m.turnId(), m.role(), m.agent(), m.content(), calls, null, null));
         }

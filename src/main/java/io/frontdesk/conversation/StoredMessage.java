@@ -10,6 +10,7 @@ import java.util.UUID;
 
 /**
  * One transcript row: a customer message, an agent message (maybe with tool calls), a tool result.
+ * {@code storedTokens} is the row's stored {@code token_count}, 0 for a message not stored yet.
  */
 public record StoredMessage(
     UUID turnId,
@@ -18,7 +19,20 @@ public record StoredMessage(
     String content,
     List<ToolCallRef> toolCalls,
     String toolCallId,
-    String toolName) {
+    String toolName,
+    int storedTokens) {
+
+  /** A message not stored yet: its tokens are counted when asked for. */
+  public StoredMessage(
+      UUID turnId,
+      String role,
+      String agent,
+      String content,
+      List<ToolCallRef> toolCalls,
+      String toolCallId,
+      String toolName) {
+    this(turnId, role, agent, content, toolCalls, toolCallId, toolName, 0);
+  }
 
   /** A tool call as the model requested it. */
   public record ToolCallRef(String id, String name, String arguments) {}
@@ -70,8 +84,15 @@ public record StoredMessage(
     };
   }
 
-  /** Prompt tokens of this message: its text and tool calls, plus the per-message overhead. */
+  /**
+   * Prompt tokens of this message: its text and tool calls, plus the per-message overhead. A stored
+   * row has them counted already (tokenizing every loaded message on every turn cost more than
+   * anything else of ours in a turn); a row without a count is counted here.
+   */
   public int tokens() {
+    if (storedTokens > 0) {
+      return storedTokens;
+    }
     int tokens = Tokens.message(content);
     for (ToolCallRef call : toolCalls) {
       tokens += Tokens.count(call.name()) + Tokens.count(call.arguments());

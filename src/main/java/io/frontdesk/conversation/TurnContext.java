@@ -228,6 +228,12 @@ public final class TurnContext {
    * still change the world. Waits at most {@code grace}; the calls still running then are returned.
    */
   Uni<List<RunningTool>> toolsSettled(Duration grace) {
+    synchronized (this) {
+      if (running.isEmpty()) {
+        // the common case: nothing to wait for, so no timer (a cancelled one stays queued)
+        return Uni.createFrom().item(List.of());
+      }
+    }
     Uni<Void> settled =
         Uni.createFrom()
             .emitter(

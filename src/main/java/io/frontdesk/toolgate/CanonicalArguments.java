@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * One spelling for the same arguments: keys sorted, text stripped, numbers without trailing zeros
@@ -14,6 +15,9 @@ import java.util.TreeMap;
  * are recognised by it, and idempotency keys are built from it.
  */
 final class CanonicalArguments {
+
+  /** A number the model wrote as text (compiled once: every tool call's arguments pass here). */
+  private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
   private CanonicalArguments() {}
 
@@ -55,7 +59,7 @@ final class CanonicalArguments {
       String t = s.strip();
       try {
         // a number the model wrote as text is the same number
-        return t.matches("-?\\d+(\\.\\d+)?")
+        return NUMBER.matcher(t).matches()
             ? new BigDecimal(t).stripTrailingZeros().toPlainString()
             : t;
       } catch (NumberFormatException e) {

@@ -1,6 +1,7 @@
 package io.frontdesk.toolgate;
 
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +15,34 @@ import java.util.function.UnaryOperator;
  * returns without each tool having to know about it.
  */
 final class ToolOutputScreen {
+
+  /**
+   * A record type's accessors and canonical constructor, looked up once per type: {@code
+   * getRecordComponents} builds new objects on every call, and every tool result passes here.
+   */
+  private record Shape(Method[] accessors, Constructor<?> canonical) {}
+
+  private static final ClassValue<Shape> SHAPES =
+      new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+          RecordComponent[] components = type.getRecordComponents();
+          Method[] accessors = new Method[components.length];
+          Class<?>[] types = new Class<?>[components.length];
+          for (int i = 0; i < components.length; i++) {
+            accessors[i] = components[i].getAccessor();
+            accessors[i].setAccessible(true);
+            types[i] = components[i].getType();
+          }
+          try {
+            Constructor<?> canonical = type.getDeclaredConstructor(types);
+            canonical.setAccessible(true);
+            return new Shape(accessors, canonical);
+          } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("cannot screen " + type.getName(), e);
+          }
+        }
+      };
 
   private ToolOutputScreen() {}
 
@@ -42,17 +71,13 @@ final class ToolOutputScreen {
   }
 
   private static Object rewriteRecord(Record record, UnaryOperator<String> screen) {
-    RecordComponent[] components = record.getClass().getRecordComponents();
-    Object[] values = new Object[components.length];
-    Class<?>[] types = new Class<?>[components.length];
+    Shape shape = SHAPES.get(record.getClass());
+    Object[] values = new Object[shape.accessors().length];
     try {
-      for (int i = 0; i < components.length; i++) {
-        types[i] = components[i].getType();
-        values[i] = rewrite(components[i].getAccessor().invoke(record), screen);
+      for (int i = 0; i < values.length; i++) {
+        values[i] = rewrite(shape.accessors()[i].invoke(record), screen);
       }
-      Constructor<?> canonical = record.getClass().getDeclaredConstructor(types);
-      canonical.setAccessible(true);
-      return canonical.newInstance(values);
+      return shape.canonical().newInstance(values);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot screen " + record.getClass().getName(), e);
     }

@@ -121,6 +121,30 @@ class ConversationMemoryTest {
   }
 
   @Test
+  void theWindowCountsTheStoredTokensOfEachMessage() {
+    UUID conversation = seedConversation("cus_0017", 3);
+    // stored counts that a recount would contradict: turn 2 as if far over the budget, turn 3
+    // with no count at all (a row stored without one is counted when loaded)
+    rows(
+        pool,
+        "update message set token_count = case when content like '% 2:%' then 5000 else 30 end"
+            + " where conversation_id = $1",
+        conversation);
+    rows(
+        pool,
+        "update message set token_count = 0 where conversation_id = $1 and content like '% 3:%'",
+        conversation);
+    model.enqueue(Reply.text("Done."));
+
+    Inquiries.ask("cus_0017", "And one more question", conversation);
+
+    RecordedRequest first = model.requests().getFirst();
+    assertTrue(first.contains("Question 3:"), "the uncounted newest turn, counted, fits");
+    assertFalse(first.contains("Question 2:"), "the stored 5,000 tokens decide: turn 2 is out");
+    assertFalse(first.contains("Question 1:"), "the window ends at the first turn that overflows");
+  }
+
+  @Test
   void retentionPurgesTranscriptsOlderThanThirtyDays() {
     UUID old = seedConversation("cus_0018", 2);
     UUID recent = seedConversation("cus_0018", 2);

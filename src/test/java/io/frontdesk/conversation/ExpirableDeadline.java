@@ -1,10 +1,11 @@
 package io.frontdesk.conversation;
 
+import io.frontdesk.agent.provider.Timers;
 import io.frontdesk.testing.Expirable;
 import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 
 /**
@@ -14,10 +15,14 @@ import java.time.Duration;
  */
 @Alternative
 @Priority(1)
-@ApplicationScoped
+@Singleton
 public class ExpirableDeadline extends Deadline {
 
   private static final Expirable PENDING = new Expirable();
+
+  ExpirableDeadline(Timers timers) {
+    super(timers);
+  }
 
   /** Expires every deadline still pending; returns how many there were. */
   public static int expireAll() {

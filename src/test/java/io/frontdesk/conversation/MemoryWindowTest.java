@@ -100,4 +100,28 @@ class MemoryWindowTest {
     assertEquals("c2", repaired.get(2).toolCallId());
     assertEquals("bye", repaired.get(3).content());
   }
+
+  @Test
+  void aToolCallWithItsResultKeepsItsStoredTokenCount() {
+    UUID turn = UUID.randomUUID();
+    StoredMessage stored = call(turn, "c1");
+    // as loaded: the row's stored count, far above what a recount of it gives
+    StoredMessage loaded =
+        new StoredMessage(
+            turn,
+            stored.role(),
+            stored.agent(),
+            stored.content(),
+            stored.toolCalls(),
+            null,
+            null,
+            5000);
+    List<StoredMessage> transcript = List.of(user(turn, "q"), loaded, result(turn, "c1"));
+    assertTrue(
+        transcript.stream().mapToInt(m -> m == loaded ? stored.tokens() : m.tokens()).sum() < 1000,
+        "recounted, the turn would fit");
+
+    assertEquals(
+        List.of(), MemoryWindow.select(transcript, 1000, false), "the stored count decides");
+  }
 }

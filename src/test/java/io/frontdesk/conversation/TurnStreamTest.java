@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.frontdesk.agent.provider.Timers;
 import io.frontdesk.testing.Inquiries;
 import io.frontdesk.testing.ModelServerTestResource;
 import io.frontdesk.testing.Reply;
 import io.frontdesk.testing.ScriptedModelServer;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,8 @@ import org.junit.jupiter.api.Test;
 class TurnStreamTest {
 
   private final ScriptedModelServer model = ModelServerTestResource.server();
+
+  @Inject Timers timers;
 
   @BeforeEach
   void resetModel() {
@@ -63,5 +67,21 @@ class TurnStreamTest {
         events.stream().filter(e -> e.get("type").asText().equals("escalated")).findFirst().get();
     assertEquals("legal question about data residency", escalated.get("summary").asText());
     assertTrue(escalated.get("message").asText().contains(escalated.get("ticketId").asText()));
+  }
+
+  @Test
+  void anEndedTurnLeavesNoTimerQueued() {
+    model.enqueue(
+        Reply.toolCall("search_knowledge_base", "{\"query\":\"rate limit 429\"}"),
+        Reply.text("Requests over your plan's limit get 429; wait for Retry-After (KB-1050)."));
+    int queuedBefore = timers.pending();
+    long armedBefore = timers.armed();
+
+    List<JsonNode> events = Inquiries.stream("cus_0019", "I keep getting error 429", null);
+
+    assertEquals("done", events.getLast().get("type").asText(), "" + events);
+    // the turn's deadline and both model calls' silence timeouts went through these timers
+    assertTrue(timers.armed() - armedBefore >= 3, "armed: " + (timers.armed() - armedBefore));
+    assertEquals(queuedBefore, timers.pending(), "timers the ended turn left queued");
   }
 }

@@ -1,21 +1,26 @@
 package io.frontdesk.agent.provider;
 
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.Cancellable;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
-/** Schedules the model call timeouts (a test can bring them forward). */
-@ApplicationScoped
+/** Schedules the model call timeouts and reads their clock (a test can bring them forward). */
+@Singleton
 public class CallTimer {
+
+  private final Timers timers;
+
+  CallTimer(Timers timers) {
+    this.timers = timers;
+  }
 
   /** Runs {@code expiry} once {@code limit} has passed, unless cancelled first. */
   protected Cancellable schedule(Runnable expiry, Duration limit) {
-    ScheduledFuture<?> timer =
-        Infrastructure.getDefaultWorkerPool()
-            .schedule(expiry, limit.toMillis(), TimeUnit.MILLISECONDS);
-    return () -> timer.cancel(false);
+    return timers.schedule(expiry, limit);
+  }
+
+  /** The clock the timeouts measure silence with, in nanoseconds. */
+  protected long now() {
+    return System.nanoTime();
   }
 }

@@ -62,19 +62,45 @@ final class IdleWatch {
             });
   }
 
-  /** One stream's timer; every event restarts it, a running tool pauses it. */
+  /**
+   * One stream's timer; every event restarts the clock, a running tool pauses it. The clock is a
+   * timestamp, not a timer per event: one timer per stream is armed, and when it fires early (the
+   * stream spoke meanwhile) it re-arms for what is left of the silence.
+   */
   private final class Watch {
     private Runnable onExpiry;
     private Cancellable pending;
+    private long armedFor;
+    private long lastSeen;
     private Cancellable source;
     private int toolsRunning;
     private boolean ended;
 
     synchronized void arm() {
-      disarm();
-      if (!ended && toolsRunning == 0) {
-        pending = timer.schedule(onExpiry, limit);
+      lastSeen = timer.now();
+      if (!ended && toolsRunning == 0 && pending == null) {
+        schedule(limit);
       }
+    }
+
+    private void schedule(Duration delay) {
+      long generation = ++armedFor;
+      pending = timer.schedule(() -> check(generation), delay);
+    }
+
+    private void check(long generation) {
+      synchronized (this) {
+        if (generation != armedFor || ended || toolsRunning > 0) {
+          return;
+        }
+        pending = null;
+        long left = limit.toNanos() - (timer.now() - lastSeen);
+        if (left > 0) {
+          schedule(Duration.ofNanos(left));
+          return;
+        }
+      }
+      onExpiry.run();
     }
 
     synchronized void seen(ChatEvent event) {
@@ -117,6 +143,7 @@ final class IdleWatch {
     }
 
     private void disarm() {
+      armedFor++;
       if (pending != null) {
         pending.cancel();
         pending = null;
