@@ -27,6 +27,8 @@ final class PhoneNumbers {
           "(?i)(phone|tel|telephone|mobile|cell|fax|desk|office|call|calls|text|sms|whatsapp|contact"
               + "|number|reach|dial|ring|messages to|registered|on|at|no\\.|#)\\W{0,4}$");
 
+  // compiled once: String.split compiles a pattern of more than one character on every call
+  private static final Pattern EXTENSION = Pattern.compile("(?i)[ ]?(x|ext\\.?|extension)[ ]?\\d");
   private static final Pattern STREET_AFTER = Pattern.compile("^ \\p{Lu}\\p{Ll}");
 
   private static final Pattern PHONE_CONTEXT_AFTER =
@@ -39,7 +41,7 @@ final class PhoneNumbers {
    */
   static double score(String text, int start, int end) {
     String candidate = text.substring(start, end);
-    String main = candidate.split("(?i)[ ]?(x|ext\\.?|extension)[ ]?\\d")[0];
+    String main = EXTENSION.split(candidate, 2)[0];
     int digits = 0;
     int groups = 1;
     int firstGroup = -1;
