@@ -96,13 +96,7 @@ final class ScenarioRunner {
       }
       List<String> failures = check(db, s, values, start, conversation, turns);
       // a message the input guards refused has no confidence (its 0.0 says nothing of an answer)
-      boolean refused =
-          count(
-                  db,
-                  "select count(*) from guard_event where conversation_id = ?::uuid and blocked"
-                      + " and stage = 'input'",
-                  conversation)
-              > 0;
+      boolean refused = inputBlocked(db, conversation);
       double min =
           refused
               ? Double.NaN
@@ -154,13 +148,7 @@ final class ScenarioRunner {
       failures.add(escalated ? "escalated, should not have" : "not escalated, should have");
     }
     if (e.blocked() != null) {
-      boolean blocked =
-          count(
-                  db,
-                  "select count(*) from guard_event where conversation_id = ?::uuid and blocked"
-                      + " and stage = 'input'",
-                  conversation)
-              > 0;
+      boolean blocked = inputBlocked(db, conversation);
       if (blocked != e.blocked()) {
         failures.add(blocked ? "input blocked, should not be" : "input not blocked");
       }
@@ -278,6 +266,16 @@ final class ScenarioRunner {
       rs.next();
       return rs.getTimestamp(1);
     }
+  }
+
+  /** Whether the input guards refused a message of the conversation. */
+  private static boolean inputBlocked(Connection db, String conversation) throws SQLException {
+    return count(
+            db,
+            "select count(*) from guard_event where conversation_id = ?::uuid and blocked"
+                + " and stage = 'input'",
+            conversation)
+        > 0;
   }
 
   private static long count(Connection db, String sql, Object... args) throws SQLException {

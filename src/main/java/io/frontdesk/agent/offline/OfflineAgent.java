@@ -411,9 +411,11 @@ public class OfflineAgent implements DeskAgent {
     return Optional.ofNullable(best);
   }
 
+  private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9]+");
+
   private static Set<String> words(String text) {
     Set<String> out = new HashSet<>();
-    for (String w : text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+    for (String w : NON_WORD.split(text.toLowerCase(Locale.ROOT))) {
       if (w.length() > 2) {
         out.add(w);
       }

@@ -65,15 +65,7 @@ public final class GuardEvaluation {
 
     InProcessEmbedder model = InProcessEmbedder.load();
     CachedEmbedder cached = new CachedEmbedder(model, Path.of("target/eval-cache"));
-    HeadData headData = new HeadData(data, cached, model::window);
-    cached.save();
-    HeadSection heads =
-        new HeadSection(
-            headData,
-            injection,
-            config.injection().threshold(),
-            toxicity,
-            config.toxicity().threshold());
+    HeadSection heads = HeadSection.over(data, model, cached, config, injection, toxicity);
     GuardPipeline withHeads =
         new GuardPipeline(
             config,
@@ -164,7 +156,7 @@ public final class GuardEvaluation {
             Latency.measure(
                 turnInputs,
                 t -> {
-                  float[] v = headData.vectors.get(t);
+                  float[] v = heads.data().vectors.get(t);
                   if (v != null) {
                     withHeads.checkInput("", v);
                   }

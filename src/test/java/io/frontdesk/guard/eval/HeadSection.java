@@ -1,6 +1,9 @@
 package io.frontdesk.guard.eval;
 
+import io.frontdesk.agent.routing.eval.CachedEmbedder;
+import io.frontdesk.embedding.InProcessEmbedder;
 import io.frontdesk.guard.EmbeddingHead;
+import io.frontdesk.guard.GuardConfig;
 import io.frontdesk.guard.InjectionDetector;
 import io.frontdesk.guard.ToxicityDetector;
 import java.util.ArrayList;
@@ -97,6 +100,27 @@ final class HeadSection {
           + Tally.ratio(recall())
           + ")";
     }
+  }
+
+  /**
+   * The section over {@code data}'s sets, embedded (each through {@code model}'s message window) by
+   * the vector cache, which is saved after, with the guards' thresholds.
+   */
+  static HeadSection over(
+      EvalData data,
+      InProcessEmbedder model,
+      CachedEmbedder cached,
+      GuardConfig config,
+      InjectionDetector injectionRules,
+      ToxicityDetector toxicityRules) {
+    HeadData heads = new HeadData(data, cached, model::window);
+    cached.save();
+    return new HeadSection(
+        heads,
+        injectionRules,
+        config.injection().threshold(),
+        toxicityRules,
+        config.toxicity().threshold());
   }
 
   HeadSection(
@@ -199,11 +223,7 @@ final class HeadSection {
               .filter(i -> !ATTACK_GROUPS.contains(g) || i.example().positive())
               .toList();
       Counts c = injection(half, tested);
-      md.append("| ")
-          .append(g)
-          .append(String.format(Locale.ROOT, " | %d | ", c.n))
-          .append(c.cells())
-          .append(" |\n");
+      row(md, g, c);
     }
     md.append("\n");
 
@@ -317,14 +337,24 @@ final class HeadSection {
       if (!g.equals("NotInject")) {
         toxicityCrossCustomers.addAll(c);
       }
-      md.append("| ")
-          .append(g)
-          .append(String.format(Locale.ROOT, " | %d | ", c.n))
-          .append(c.cells())
-          .append(" |\n");
+      row(md, g, c);
     }
     md.append("\n");
     writeToxicityCheck(md);
+  }
+
+  /** One table row: the group, its size and its counts' cells. */
+  private static void row(StringBuilder md, String group, Counts c) {
+    md.append("| ")
+        .append(group)
+        .append(String.format(Locale.ROOT, " | %d | ", c.n))
+        .append(c.cells())
+        .append(" |\n");
+  }
+
+  /** The sets and their vectors the section scores. */
+  HeadData data() {
+    return data;
   }
 
   static String thresholds(EmbeddingHead head) {

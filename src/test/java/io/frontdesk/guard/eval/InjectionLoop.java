@@ -31,15 +31,9 @@ public final class InjectionLoop {
                 InProcessEmbedder.THREADS, Integer.parseInt(args[1]), Integer.parseInt(args[2]))
             : InProcessEmbedder.load();
     CachedEmbedder cached = new CachedEmbedder(model, Path.of("target/eval-cache"));
-    HeadData heads = new HeadData(data, cached, model::window);
-    cached.save();
     HeadSection section =
-        new HeadSection(
-            heads,
-            new InjectionDetector(),
-            config.injection().threshold(),
-            new ToxicityDetector(),
-            config.toxicity().threshold());
+        HeadSection.over(
+            data, model, cached, config, new InjectionDetector(), new ToxicityDetector());
     StringBuilder md = new StringBuilder();
     section.writeInjectionCrossSource(md);
     System.out.print(md);
