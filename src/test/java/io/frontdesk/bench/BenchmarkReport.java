@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,7 @@ public final class BenchmarkReport {
           .put("met", f[3]);
     }
     levels(md);
+    whereCpuGoes(md, work.resolve("single.jfr"));
     md.append("\n## Startup and memory\n\n");
     for (String key :
         List.of(
@@ -173,6 +175,57 @@ public final class BenchmarkReport {
       md.append(" | ").append(fmt(r.path("model_calls_per_turn").asDouble()));
       md.append(" | ").append(r.path("loadavg").asText().split(" ")[0]).append(" |\n");
     }
+  }
+
+  /**
+   * The profile behind the CPU figures: the service's CPU per turn by kind of thread at each load
+   * level, and the Java samples of the whole single-topology run by part.
+   */
+  private void whereCpuGoes(StringBuilder md, Path recording) throws IOException {
+    md.append("\n## Where the service's CPU goes\n\n");
+    List<String> lines = new ArrayList<>();
+    for (JsonNode r : rows.values()) {
+      JsonNode threads = r.path("cpu_service_threads_ms_per_turn");
+      if (!threads.isEmpty()) {
+        List<String> kinds = new ArrayList<>();
+        threads
+            .properties()
+            .forEach(e -> kinds.add("`" + e.getKey() + "` " + fmt(e.getValue().asDouble())));
+        lines.add(
+            "- "
+                + r.path("label").asText()
+                + " ("
+                + fmt(r.path("cpu_service_ms_per_turn").asDouble())
+                + " ms): "
+                + String.join(", ", kinds));
+      }
+    }
+    if (!lines.isEmpty()) {
+      md.append("CPU ms per successful turn by kind of thread (`/proc/<pid>/task/*/stat` over the");
+      md.append(" measured window, names as the kernel keeps them, 15 characters; the ONNX");
+      md.append(" runtime's extra intra-op thread carries the name of the thread that created");
+      md.append(" it):\n\n");
+      lines.forEach(l -> md.append(l).append("\n"));
+    }
+    if (!Files.exists(recording)) {
+      return;
+    }
+    Map<String, Long> byPart = JfrComponents.of(recording);
+    long total = byPart.values().stream().mapToLong(Long::longValue).sum();
+    md.append("\nJava execution samples of the single-topology service over the whole run (every");
+    md.append(" step above and the WebSocket memory step), by the innermost frame that belongs to");
+    md.append(" a part (`JfrComponents`; native code, the ONNX runtime's included, is not");
+    md.append(" sampled):\n\n");
+    md.append("| part | samples | share |\n|---|---|---|\n");
+    byPart.forEach(
+        (part, samples) ->
+            md.append("| ")
+                .append(part)
+                .append(" | ")
+                .append(samples)
+                .append(" | ")
+                .append(fmt(100.0 * samples / total))
+                .append(" % |\n"));
   }
 
   private static String pair(JsonNode r, String first, String second) {

@@ -62,6 +62,8 @@ public final class LoadMain {
   private volatile boolean windowOpened;
   private long[] machineBefore = new long[2];
   private double machineBusyPct;
+  private ThreadCpu threadsBefore = ThreadCpu.of(null);
+  private Map<String, Long> threadsCpu = Map.of();
   private ObjectNode escalationReasons = JSON.createObjectNode();
 
   private LoadMain(Map<String, String> options) {
@@ -142,6 +144,7 @@ public final class LoadMain {
       end = System.nanoTime();
     }
     long cpuService = cpu(options.get("--service-pid")) - cpuBefore[0];
+    threadsCpu = ThreadCpu.of(options.get("--service-pid")).since(threadsBefore);
     long cpuPg = postgresCpu() - cpuBefore[1];
     long[] machine = machineCpu();
     machineBusyPct =
@@ -201,6 +204,7 @@ public final class LoadMain {
   }
 
   private void start(long[] cpuBefore, long[] modelBefore) {
+    threadsBefore = ThreadCpu.of(options.get("--service-pid"));
     cpuBefore[0] = cpu(options.get("--service-pid"));
     cpuBefore[1] = postgresCpu();
     long[] model = modelStats();
@@ -462,6 +466,14 @@ public final class LoadMain {
     }
     row.put("cpu_service_ms_per_turn", good == 0 ? 0 : cpuService / (double) good);
     row.put("cpu_postgres_ms_per_turn", good == 0 ? 0 : cpuPg / (double) good);
+    // the service's CPU per turn by kind of thread (where it goes: event loops, workers, JIT, GC)
+    ObjectNode byThread = row.putObject("cpu_service_threads_ms_per_turn");
+    threadsCpu.forEach(
+        (kind, ms) -> {
+          if (good > 0 && ms / (double) good >= 0.05) {
+            byThread.put(kind, Math.round(ms * 100.0 / good) / 100.0);
+          }
+        });
     // the service's and PostgreSQL's CPU as a share of the machine (all cores), and the machine's
     double cores = Runtime.getRuntime().availableProcessors();
     row.put("cpu_service_pg_pct", 100.0 * (cpuService + cpuPg) / (seconds * 1000.0 * cores));
