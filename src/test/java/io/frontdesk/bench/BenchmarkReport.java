@@ -175,6 +175,17 @@ public final class BenchmarkReport {
       md.append(" | ").append(fmt(r.path("model_calls_per_turn").asDouble()));
       md.append(" | ").append(r.path("loadavg").asText().split(" ")[0]).append(" |\n");
     }
+    List<String> said = new ArrayList<>();
+    rows.values()
+        .forEach(
+            r ->
+                r.path("io_failures")
+                    .forEach(
+                        f -> said.add("- " + r.path("label").asText() + ": `" + f.asText() + "`")));
+    if (!said.isEmpty()) {
+      md.append("\nWhat the load generator's I/O failures said (the first five per run):\n\n");
+      said.forEach(l -> md.append(l).append("\n"));
+    }
   }
 
   /**

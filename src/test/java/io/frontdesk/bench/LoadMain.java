@@ -65,6 +65,7 @@ public final class LoadMain {
   private ThreadCpu threadsBefore = ThreadCpu.of(null);
   private Map<String, Long> threadsCpu = Map.of();
   private ObjectNode escalationReasons = JSON.createObjectNode();
+  private final List<String> ioFailures = new ArrayList<>();
 
   private LoadMain(Map<String, String> options) {
     this.options = options;
@@ -291,9 +292,26 @@ public final class LoadMain {
         failures
             .computeIfAbsent("io:" + e.getClass().getSimpleName(), k -> new AtomicInteger())
             .incrementAndGet();
+        explain(e);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Keeps what the first few I/O failures said, cause included, for the row: a client-side failure
+   * has no service-side trace to explain it.
+   */
+  private void explain(Exception e) {
+    synchronized (ioFailures) {
+      if (ioFailures.size() < 5) {
+        StringBuilder said = new StringBuilder(e.toString());
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+          said.append(" <- ").append(c);
+        }
+        ioFailures.add(said.toString());
+      }
     }
   }
 
@@ -453,6 +471,11 @@ public final class LoadMain {
     ObjectNode kinds = row.putObject("failures");
     failures.forEach((k, v) -> kinds.put(k, v.get()));
     row.set("escalations_by_reason", escalationReasons);
+    synchronized (ioFailures) {
+      if (!ioFailures.isEmpty()) {
+        ioFailures.forEach(row.putArray("io_failures")::add);
+      }
+    }
     // turns/s: those that ended inside the window
     row.put("ok_per_second", okInWindow.get() / (double) seconds);
     row.put("p50_ms", percentile(latencies, 50));
