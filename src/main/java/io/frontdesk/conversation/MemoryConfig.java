@@ -15,6 +15,14 @@ public interface MemoryConfig {
   @WithDefault("30")
   int retentionDays();
 
+  /**
+   * The console's live feed ({@code console_event}: tickets opened, approvals, messages relayed to
+   * a human agent, with their text) is kept this many days, never longer than the transcripts: a
+   * console resumes from the recent feed and loads everything else from the API.
+   */
+  @WithDefault("7")
+  int consoleFeedRetentionDays();
+
   /** How often the retention job runs (a Quarkus scheduler interval). */
   @WithDefault("1h")
   String purgeEvery();

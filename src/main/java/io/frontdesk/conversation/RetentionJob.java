@@ -5,11 +5,17 @@ import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import org.jboss.logging.Logger;
 
-/** Purges transcripts untouched for longer than the retention (tickets keep their context). */
+/**
+ * Purges transcripts untouched for longer than the retention (tickets keep their context), and the
+ * console's feed after its own, shorter retention: the feed copies what it reports, a relayed
+ * customer message's text included, so it must not outlive the transcripts.
+ */
 @ApplicationScoped
 public class RetentionJob {
 
@@ -36,7 +42,11 @@ public class RetentionJob {
     // once per period across replicas (a little less, so a late timer does not skip a period)
     Duration period = DurationConverter.parseDuration(config.purgeEvery());
     return jobs.claim("retention", period.multipliedBy(9).dividedBy(10))
-        .chain(claimed -> claimed ? purgeExpired().replaceWithVoid() : Uni.createFrom().voidItem());
+        .chain(
+            claimed ->
+                claimed
+                    ? purgeExpired().chain(n -> purgeConsoleFeed()).replaceWithVoid()
+                    : Uni.createFrom().voidItem());
   }
 
   /** Deletes the expired conversations now; returns how many. */
@@ -49,6 +59,20 @@ public class RetentionJob {
                 LOG.infof(
                     "Retention: purged %d conversations older than %d days",
                     n, config.retentionDays());
+              }
+            });
+  }
+
+  /** Deletes the console feed's events older than its retention now; returns how many. */
+  public Uni<Integer> purgeConsoleFeed() {
+    int days = Math.min(config.consoleFeedRetentionDays(), config.retentionDays());
+    return pool.preparedQuery("delete from console_event where created_at < $1")
+        .execute(Tuple.of(ConversationRepository.now().minusDays(days)))
+        .map(RowSet::rowCount)
+        .invoke(
+            n -> {
+              if (n > 0) {
+                LOG.infof("Retention: purged %d console feed events older than %d days", n, days);
               }
             });
   }

@@ -164,6 +164,26 @@ class ConversationMemoryTest {
     assertEquals(4, count(pool, "select count(*) from message where conversation_id = $1", recent));
   }
 
+  @Test
+  void retentionPurgesTheConsoleFeedOlderThanSevenDays() {
+    String marker = UUID.randomUUID().toString();
+    for (int days : new int[] {8, 6}) {
+      rows(
+          pool,
+          "insert into console_event (type, payload, created_at) values ('customer_message',"
+              + " jsonb_build_object('text', $1::text), now() - make_interval(days => $2))",
+          marker + "-" + days,
+          days);
+    }
+
+    int purged = retention.purgeConsoleFeed().await().atMost(Duration.ofSeconds(10));
+
+    assertTrue(purged >= 1);
+    String mine = "select count(*) from console_event where payload->>'text' = $1";
+    assertEquals(0, count(pool, mine, marker + "-8"), "a relayed text 8 days old is gone");
+    assertEquals(1, count(pool, mine, marker + "-6"), "the week the console resumes from stays");
+  }
+
   private UUID seedConversation(String customer, int turns) {
     UUID id = UUID.randomUUID();
     rows(
