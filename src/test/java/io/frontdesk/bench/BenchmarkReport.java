@@ -218,25 +218,45 @@ public final class BenchmarkReport {
       md.append(" it):\n\n");
       lines.forEach(l -> md.append(l).append("\n"));
     }
-    if (!Files.exists(recording)) {
-      return;
+    JfrComponents.Profile profile =
+        Files.exists(recording)
+            ? JfrComponents.of(recording)
+            : new JfrComponents.Profile(Map.of(), Map.of());
+    if (!profile.parts().isEmpty()) {
+      md.append("\nJava execution samples of the single-topology service over the whole run");
+      md.append(" (every step above and the WebSocket memory step), by the innermost frame that");
+      md.append(
+          " belongs to a part (`JfrComponents`; native code, the ONNX runtime's included, is");
+      md.append(" not sampled):\n\n");
+      md.append("| part | samples | share |\n|---|---|---|\n");
+      long total = profile.parts().values().stream().mapToLong(Long::longValue).sum();
+      profile
+          .parts()
+          .forEach(
+              (part, samples) ->
+                  md.append("| ")
+                      .append(part)
+                      .append(" | ")
+                      .append(samples)
+                      .append(" | ")
+                      .append(fmt(100.0 * samples / total))
+                      .append(" % |\n"));
+      md.append("\nThe same samples by kind of thread, its five largest parts:\n\n");
+      profile.byThread().entrySet().stream()
+          .limit(5)
+          .forEach(
+              e -> {
+                long all = e.getValue().values().stream().mapToLong(Long::longValue).sum();
+                md.append("- `").append(e.getKey()).append("` (").append(all).append("): ");
+                md.append(MissedTargets.shares(e.getValue(), 5)).append("\n");
+              });
     }
-    Map<String, Long> byPart = JfrComponents.of(recording);
-    long total = byPart.values().stream().mapToLong(Long::longValue).sum();
-    md.append("\nJava execution samples of the single-topology service over the whole run (every");
-    md.append(" step above and the WebSocket memory step), by the innermost frame that belongs to");
-    md.append(" a part (`JfrComponents`; native code, the ONNX runtime's included, is not");
-    md.append(" sampled):\n\n");
-    md.append("| part | samples | share |\n|---|---|---|\n");
-    byPart.forEach(
-        (part, samples) ->
-            md.append("| ")
-                .append(part)
-                .append(" | ")
-                .append(samples)
-                .append(" | ")
-                .append(fmt(100.0 * samples / total))
-                .append(" % |\n"));
+    List<String> why = new MissedTargets(rows, profile).explain();
+    if (!why.isEmpty()) {
+      md.append("\n## Why the missed targets are missed\n\n");
+      md.append("Worked out from this run's rows and profile (`MissedTargets`):\n\n");
+      why.forEach(w -> md.append("- ").append(w).append("\n"));
+    }
   }
 
   private static String pair(JsonNode r, String first, String second) {

@@ -2,9 +2,11 @@ package io.frontdesk.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
@@ -73,19 +75,49 @@ final class JfrComponents {
 
   private JfrComponents() {}
 
-  /** Java execution samples by part, largest first. */
-  static Map<String, Long> of(Path recording) throws IOException {
+  /**
+   * The Java execution samples of a recording by part, and by kind of thread ({@link
+   * ThreadCpu#kind} of the sampled thread's name) then part; largest first.
+   */
+  record Profile(Map<String, Long> parts, Map<String, Map<String, Long>> byThread) {}
+
+  /** The parts that are not a turn's work (the harness's logins, the start). */
+  static Set<String> notATurn() {
+    Set<String> names = new HashSet<>();
+    NOT_A_TURN.forEach(rule -> names.add(rule.getValue()));
+    return names;
+  }
+
+  /** Reads a recording's execution samples into a {@link Profile}. */
+  static Profile of(Path recording) throws IOException {
     Map<String, Long> byPart = new LinkedHashMap<>();
+    Map<String, Map<String, Long>> byThread = new LinkedHashMap<>();
     try (RecordingFile file = new RecordingFile(recording)) {
       while (file.hasMoreEvents()) {
         RecordedEvent event = file.readEvent();
         if (event.getEventType().getName().equals("jdk.ExecutionSample")) {
-          byPart.merge(part(event.getStackTrace()), 1L, Long::sum);
+          String part = part(event.getStackTrace());
+          byPart.merge(part, 1L, Long::sum);
+          var thread = event.getThread("sampledThread");
+          String kind = thread == null ? "?" : ThreadCpu.kind(String.valueOf(thread.getJavaName()));
+          byThread.computeIfAbsent(kind, k -> new LinkedHashMap<>()).merge(part, 1L, Long::sum);
         }
       }
     }
+    Map<String, Map<String, Long>> threads = new LinkedHashMap<>();
+    byThread.entrySet().stream()
+        .sorted(
+            (a, b) ->
+                Long.compare(
+                    b.getValue().values().stream().mapToLong(Long::longValue).sum(),
+                    a.getValue().values().stream().mapToLong(Long::longValue).sum()))
+        .forEach(e -> threads.put(e.getKey(), sorted(e.getValue())));
+    return new Profile(sorted(byPart), threads);
+  }
+
+  private static Map<String, Long> sorted(Map<String, Long> counts) {
     Map<String, Long> sorted = new LinkedHashMap<>();
-    byPart.entrySet().stream()
+    counts.entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
         .forEach(e -> sorted.put(e.getKey(), e.getValue()));
     return sorted;
