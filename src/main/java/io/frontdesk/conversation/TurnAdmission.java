@@ -8,7 +8,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,11 +16,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Back-pressure for customer turns: past the per-instance cap on turns in flight, or while work
- * waits longer than {@code max-queue-delay} for a worker thread (the cores are saturated: {@link
- * WorkerQueueDelay}), a new turn is refused at once with "busy, retry in N s" (429 + Retry-After on
- * REST and SSE, an error event on sockets, before anything is stored), instead of queueing until it
- * times out into a ticket. System notes (an approval's outcome) are never refused.
+ * Back-pressure for customer turns: past the per-instance cap on turns in flight, which shrinks
+ * while work waits longer than {@code queue-delay-target} for a worker thread or an event loop (the
+ * cores are saturated: {@link WorkerQueueDelay}, {@link EventLoopDelay}), a new turn is refused at
+ * once with "busy, retry in N s" (429 + Retry-After on REST and SSE, an error event on sockets,
+ * before anything is stored), instead of queueing until it times out into a ticket. System notes
+ * (an approval's outcome) are never refused.
  */
 @ApplicationScoped
 public class TurnAdmission {
@@ -38,8 +38,8 @@ public class TurnAdmission {
     int minInFlight();
 
     /**
-     * The worker-queue delay the adaptive cap aims below: over it the cap shrinks, under it (with
-     * the cap full) it grows.
+     * The queue delay (worker pool or event loop, the longer) the adaptive cap aims below: over it
+     * the cap shrinks, under it (with the cap full) it grows.
      */
     @WithDefault("200ms")
     Duration queueDelayTarget();
@@ -55,15 +55,21 @@ public class TurnAdmission {
   private final Counter refused;
   private final Config config;
   private final WorkerQueueDelay queueDelay;
+  private final EventLoopDelay loopDelay;
   private volatile ConcurrencyLimit policy;
   private volatile int limit;
   // a fixed cap set by a test, or 0 while the cap adapts
   private volatile int fixed;
   private long timer = -1;
 
-  TurnAdmission(Config config, MeterRegistry registry, WorkerQueueDelay queueDelay) {
+  TurnAdmission(
+      Config config,
+      MeterRegistry registry,
+      WorkerQueueDelay queueDelay,
+      EventLoopDelay loopDelay) {
     this.config = config;
     this.queueDelay = queueDelay;
+    this.loopDelay = loopDelay;
     this.policy =
         new ConcurrencyLimit(
             Math.min(config.minInFlight(), config.maxInFlight()),
@@ -83,7 +89,7 @@ public class TurnAdmission {
   }
 
   void start(@Observes StartupEvent started, Vertx vertx) {
-    timer = vertx.setPeriodic(WorkerQueueDelay.PERIOD.toMillis(), id -> tick());
+    timer = vertx.setPeriodic(QueueDelay.PERIOD.toMillis(), id -> tick());
   }
 
   void stop(@Observes ShutdownEvent stopping, Vertx vertx) {
@@ -92,11 +98,14 @@ public class TurnAdmission {
     }
   }
 
-  /** Probes the worker queue and moves the cap by what the last probe saw. */
+  /** Probes the worker queue and the event loops and moves the cap by the longer delay. */
   private void tick() {
-    queueDelay.probe(Infrastructure.getDefaultWorkerPool());
+    queueDelay.probe();
+    loopDelay.probe();
     if (fixed == 0) {
-      limit = policy.next(limit, inFlight.get(), queueDelay.current());
+      Duration worker = queueDelay.current();
+      Duration loops = loopDelay.current();
+      limit = policy.next(limit, inFlight.get(), worker.compareTo(loops) >= 0 ? worker : loops);
     }
   }
 

@@ -13,11 +13,14 @@ import io.frontdesk.testing.ScriptedModelServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +33,9 @@ import org.junit.jupiter.api.Test;
 class TurnBackPressureTest {
 
   @Inject TurnAdmission admission;
+  @Inject EventLoopDelay loopDelay;
   @Inject Pool pool;
+  @Inject Vertx vertx;
 
   private final ScriptedModelServer model = ModelServerTestResource.server();
 
@@ -57,6 +62,37 @@ class TurnBackPressureTest {
     }
     Thread.sleep(300);
     assertEquals(16, admission.limit(), "an idle instance does not grow its cap");
+  }
+
+  /**
+   * An event loop that lags shrinks the cap though the worker pool is free (a streaming burst
+   * saturates the loops first): one loop held for 1.5 s leaves its probe waiting past the 200 ms
+   * target.
+   */
+  @Test
+  void theCapShrinksWhileAnEventLoopLagsThoughTheWorkersAreFree() throws Exception {
+    admission.restartLimit();
+    int start = admission.limit();
+    CountDownLatch holding = new CountDownLatch(1);
+    vertx
+        .nettyEventLoopGroup()
+        .next()
+        .execute(
+            () -> {
+              holding.countDown();
+              LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1500));
+            });
+    assertTrue(holding.await(5, TimeUnit.SECONDS), "the loop took the task");
+    Duration longest = Duration.ZERO;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (admission.limit() >= start && System.nanoTime() < deadline) {
+      Duration now = loopDelay.current();
+      longest = now.compareTo(longest) > 0 ? now : longest;
+      Thread.sleep(20);
+    }
+    assertTrue(admission.limit() < start, "the cap shrank from " + start);
+    assertTrue(longest.toMillis() >= 200 || loopDelay.current().toMillis() >= 200, "loop delay");
+    admission.restartLimit();
   }
 
   @Test

@@ -10,14 +10,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
- * The worker-queue delay on a pool whose threads the test plays by hand, with a clock the test
- * moves: a probe's wait is measured from its submission to its start, and a probe still waiting
- * counts with its age.
+ * The queue delay on an executor whose threads the test plays by hand, with a clock the test moves:
+ * a probe's wait is measured from its submission to its start, and a probe still waiting counts
+ * with its age.
  */
-class WorkerQueueDelayTest {
+class QueueDelayTest {
 
   private final AtomicLong nanos = new AtomicLong();
-  private final WorkerQueueDelay delay = new WorkerQueueDelay(nanos::get);
+  private final QueueDelay delay = new QueueDelay(nanos::get);
   private final Queue<Runnable> waiting = new ArrayDeque<>();
   private final Executor pool = waiting::add;
 
