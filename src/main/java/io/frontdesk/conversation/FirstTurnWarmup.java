@@ -8,10 +8,17 @@ import io.frontdesk.security.Roles;
 import io.frontdesk.security.TokenVerifier;
 import io.frontdesk.startup.StartupPhases;
 import io.frontdesk.toolgate.Caller;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ClientProxy;
+import io.quarkus.arc.InjectableBean;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import java.util.List;
@@ -21,11 +28,12 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs at start, before readiness, what the first turn would otherwise load and compile on its way:
- * the tokenizer's tables (seconds, and on an event loop), a knowledge search in each collection
- * (the dense index's load, the full-text query), a token verification, and one call through each
- * active agent, answered by {@link WarmupCall} without the network. Nothing is written: the
- * searches read, the token is refused, each agent's memory lives in a turn of its own that is never
- * stored. A failed warm-up step is logged and costs only the first turn's time.
+ * the tokenizer's tables (seconds, and on an event loop), every application bean, a knowledge
+ * search in each collection (the dense index's load, the full-text query), a token verification,
+ * and one call through each active agent, answered by {@link WarmupCall} without the network.
+ * Nothing is written: the searches read, the token is refused, each agent's memory lives in a turn
+ * of its own that is never stored. A failed warm-up step is logged and costs only the first turn's
+ * time.
  */
 @ApplicationScoped
 class FirstTurnWarmup {
@@ -37,9 +45,15 @@ class FirstTurnWarmup {
   private final AgentCatalog agents;
   private final TurnRegistry turns;
   private final TokenVerifier tokens;
+  private final BeanManager beans;
 
   FirstTurnWarmup(
-      KnowledgeService knowledge, AgentCatalog agents, TurnRegistry turns, TokenVerifier tokens) {
+      KnowledgeService knowledge,
+      AgentCatalog agents,
+      TurnRegistry turns,
+      TokenVerifier tokens,
+      BeanManager beans) {
+    this.beans = beans;
     this.knowledge = knowledge;
     this.agents = agents;
     this.turns = turns;
@@ -50,10 +64,29 @@ class FirstTurnWarmup {
   void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 700) StartupEvent start) {
     Tokens.awaitReady();
     long began = System.nanoTime();
+    step("application beans", this::createBeans);
     step("knowledge search", this::search);
     step("token verification", this::verifyToken);
     step("agents", this::callAgents);
     StartupPhases.done("first-turn warm-up", began);
+  }
+
+  /**
+   * Creates every application-scoped bean of Frontdesk's own now rather than on first use (the tool
+   * catalogue reading every tool's schema, the guards loading their rules and heads, …): the first
+   * turn met most of them for the first time.
+   */
+  private void createBeans() {
+    for (Bean<?> bean : beans.getBeans(Object.class, Any.Literal.INSTANCE)) {
+      if (bean instanceof InjectableBean<?> injectable
+          && (bean.getScope() == ApplicationScoped.class || bean.getScope() == Singleton.class)
+          && bean.getBeanClass().getName().startsWith("io.frontdesk.")) {
+        Object instance = Arc.container().instance(injectable).get();
+        if (instance instanceof ClientProxy proxy) {
+          proxy.arc_contextualInstance();
+        }
+      }
+    }
   }
 
   private void search() {
@@ -104,8 +137,10 @@ class FirstTurnWarmup {
   }
 
   private static void step(String name, Runnable work) {
+    long began = System.nanoTime();
     try {
       work.run();
+      StartupPhases.done("warm-up " + name, began);
     } catch (RuntimeException e) {
       LOG.warnf("Start-up warm-up step %s failed (%s): the first turn pays for it", name, e);
     }
