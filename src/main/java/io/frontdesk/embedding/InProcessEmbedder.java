@@ -96,6 +96,16 @@ public final class InProcessEmbedder implements Embedder {
                 }));
   }
 
+  /**
+   * Drops a preloaded model that will not be used (configuration chose the remote embedder), so it
+   * is not held for the life of the process.
+   */
+  public static void dropPreloaded() {
+    if (takePreloaded() != null) {
+      LOG.info("The preloaded in-process embedding model is not used: the remote embedder is");
+    }
+  }
+
   private static synchronized Preloaded takePreloaded() {
     Preloaded early = preloaded;
     preloaded = null;
