@@ -1,6 +1,9 @@
 package io.frontdesk;
 
+import io.frontdesk.conversation.Tokens;
 import io.frontdesk.database.EmbeddedDatabase;
+import io.frontdesk.embedding.InProcessEmbedder;
+import io.frontdesk.startup.StartupPhases;
 import io.quarkus.runtime.ImageMode;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -10,7 +13,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Entry point: with no datasource configured, starts the embedded PostgreSQL before Quarkus so that
- * the service runs with nothing installed; with one configured, starts nothing.
+ * the service runs with nothing installed; with one configured, starts nothing. The start's
+ * independent CPU work (the embedding model, the tokenizer) begins first, on threads of its own,
+ * while the database and the framework start.
  */
 @QuarkusMain
 public class FrontdeskMain {
@@ -18,11 +23,40 @@ public class FrontdeskMain {
   private static final Logger LOG = Logger.getLogger(FrontdeskMain.class);
 
   public static void main(String... args) {
+    preload();
     // A native binary carries no PostgreSQL binaries: it always runs against a configured server.
     if (ImageMode.current() != ImageMode.NATIVE_RUN && embeddedDatabaseWanted()) {
       startEmbeddedDatabase();
     }
+    StartupPhases.quarkusStarting();
     Quarkus.run(args);
+  }
+
+  /**
+   * Starts what needs neither the database nor the framework: the tokenizer's tables (a class
+   * initialiser: whoever counts tokens first waits for it) and, unless configuration picks the
+   * remote embedder, the in-process embedding model with the settings taken from the environment (a
+   * load with other settings, e.g. from a configuration file, loads it again).
+   */
+  private static void preload() {
+    Tokens.preload();
+    String provider = setting("frontdesk.embedding.provider");
+    if (provider != null && !"in-process".equalsIgnoreCase(provider)) {
+      return;
+    }
+    try {
+      InProcessEmbedder.preload(
+          intSetting("frontdesk.embedding.threads", InProcessEmbedder.THREADS),
+          intSetting("frontdesk.embedding.message-head-tokens", InProcessEmbedder.HEAD_TOKENS),
+          intSetting("frontdesk.embedding.message-tail-tokens", InProcessEmbedder.TAIL_TOKENS));
+    } catch (NumberFormatException invalid) {
+      // configuration validation reports it once Quarkus reads it
+    }
+  }
+
+  private static int intSetting(String property, int otherwise) {
+    String value = setting(property);
+    return value == null ? otherwise : Integer.parseInt(value.trim());
   }
 
   private static boolean embeddedDatabaseWanted() {
@@ -34,6 +68,7 @@ public class FrontdeskMain {
   private static void startEmbeddedDatabase() {
     String dir = setting("frontdesk.embedded-database.data-dir");
     Path dataDir = Path.of(dir != null ? dir : "data/postgres").toAbsolutePath();
+    long start = System.nanoTime();
     EmbeddedDatabase database;
     try {
       database = EmbeddedDatabase.start(dataDir, false, false);
@@ -49,6 +84,7 @@ public class FrontdeskMain {
     LOG.infof(
         "No datasource configured: embedded PostgreSQL on port %d, data in %s",
         database.port(), dataDir);
+    StartupPhases.done("embedded PostgreSQL", start);
   }
 
   /** A setting from a system property or its environment-variable form (a.b-c → A_B_C). */

@@ -1,5 +1,6 @@
 package io.frontdesk.demo;
 
+import io.frontdesk.startup.StartupPhases;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -29,12 +30,14 @@ public class DemoDataLoader {
     if (!config.enabled()) {
       return;
     }
+    long start = System.nanoTime();
     int rows = pool.withTransaction(this::loadIfEmpty).await().atMost(Duration.ofMinutes(3));
     if (rows > 0) {
       LOG.infof("Loaded the demo data set: %d rows", rows);
     } else {
       LOG.info("Database already holds data; demo data not loaded");
     }
+    StartupPhases.done("demo data", start, rows > 0 ? " (loaded)" : " (already there)");
   }
 
   private Uni<Integer> loadIfEmpty(SqlConnection conn) {

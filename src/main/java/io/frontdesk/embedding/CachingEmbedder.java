@@ -45,6 +45,11 @@ final class CachingEmbedder implements Embedder {
   }
 
   @Override
+  public String fingerprint() {
+    return delegate.fingerprint();
+  }
+
+  @Override
   public float[] embed(String text) {
     float[] known = cached(text);
     if (known != null) {

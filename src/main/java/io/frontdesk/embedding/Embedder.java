@@ -12,6 +12,14 @@ public interface Embedder {
   /** Names the model, so vectors stored under another model are recognised and recomputed. */
   String modelId();
 
+  /**
+   * What this embedder's vectors depend on, for caches of things derived from them (the trained
+   * router): the model's name, and for the in-process model a digest of its files.
+   */
+  default String fingerprint() {
+    return modelId();
+  }
+
   /** One text; blocking (CPU or network): call it on a worker or virtual thread. */
   float[] embed(String text);
 

@@ -19,7 +19,10 @@ class EmbedderProducer {
           case IN_PROCESS ->
               InProcessEmbedder.load(
                   config.threads(), config.messageHeadTokens(), config.messageTailTokens());
-          case REMOTE -> new RemoteEmbedder(config.remote());
+          case REMOTE -> {
+            InProcessEmbedder.dropPreloaded();
+            yield new RemoteEmbedder(config.remote());
+          }
         };
     LOG.infof("Embedding model: %s", chosen.modelId());
     return new CachingEmbedder(chosen, config.cacheSize(), metrics);

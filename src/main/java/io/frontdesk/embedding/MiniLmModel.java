@@ -6,9 +6,13 @@ import ai.onnxruntime.OrtSession;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * all-MiniLM-L6-v2 (quantized, from langchain4j's jar) on an ONNX session of our own, so the
@@ -21,10 +25,17 @@ final class MiniLmModel extends AbstractInProcessEmbeddingModel {
   static final String MODEL = "all-minilm-l6-v2-q.onnx";
 
   private final OnnxBertBiEncoder encoder;
+  private final String digest;
 
-  private MiniLmModel(OnnxBertBiEncoder encoder) {
+  private MiniLmModel(OnnxBertBiEncoder encoder, String digest) {
     super(null);
     this.encoder = encoder;
+    this.digest = digest;
+  }
+
+  /** SHA-256 of the model's and the tokenizer's files: what its vectors depend on. */
+  String digest() {
+    return digest;
   }
 
   /** The model with {@code threads} intra-op threads per embedding (1: the calling thread). */
@@ -36,10 +47,19 @@ final class MiniLmModel extends AbstractInProcessEmbeddingModel {
       options.setInterOpNumThreads(1);
       // idle workers sleep instead of spinning, leaving the cores to the rest of the turn
       options.addConfigEntry("session.intra_op.allow_spinning", "0");
+      byte[] modelBytes = model.readAllBytes();
+      byte[] tokenizerBytes = tokenizer.readAllBytes();
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      sha256.update(modelBytes);
+      sha256.update(tokenizerBytes);
       OrtEnvironment environment = OrtEnvironment.getEnvironment();
-      OrtSession session = environment.createSession(model.readAllBytes(), options);
+      OrtSession session = environment.createSession(modelBytes, options);
       return new MiniLmModel(
-          new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN));
+          new OnnxBertBiEncoder(
+              environment, session, new ByteArrayInputStream(tokenizerBytes), PoolingMode.MEAN),
+          HexFormat.of().formatHex(sha256.digest()));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (OrtException e) {

@@ -1,6 +1,7 @@
 package io.frontdesk.knowledge;
 
 import io.frontdesk.embedding.Embedder;
+import io.frontdesk.startup.StartupPhases;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -69,6 +70,7 @@ public class KnowledgeIndexer {
           "Embedded %d documents (%d passages) with %s in %d ms",
           documents, passages, embedder.modelId(), (System.nanoTime() - start) / 1_000_000);
     }
+    StartupPhases.done("knowledge index", start, " (" + documents + " documents embedded)");
   }
 
   /** Cuts and embeds one document; blocking (call it on a worker thread). */

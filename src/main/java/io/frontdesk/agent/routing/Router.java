@@ -2,6 +2,7 @@ package io.frontdesk.agent.routing;
 
 import io.frontdesk.embedding.Embedder;
 import io.frontdesk.guard.LogRedaction;
+import io.frontdesk.startup.StartupPhases;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
@@ -17,13 +18,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 import org.jboss.logging.Logger;
 
 /**
  * Places a customer message on a route with a confidence: the trained head over the in-process
- * embeddings, trained at start from the shipped examples ({@code routing/examples.txt}) and the
- * operator's extra files. Training is deterministic, so every replica routes alike.
+ * embeddings, trained from the shipped examples ({@code routing/examples.txt}) and the operator's
+ * extra files, or loaded from {@link RouterCache} when those, the embedding model and the trainer
+ * are what it was trained on. Training is deterministic, so every replica routes alike.
  */
 @Startup
 @ApplicationScoped
@@ -33,13 +36,20 @@ public class Router {
   private static final Logger LOG = Logger.getLogger(Router.class);
 
   private final Embedder embedder;
+  private final RouterCache cache;
   private final RouterConfig config;
   private final Vertx vertx;
   private final Timer timer;
   private volatile RouterModel model;
 
-  Router(Embedder embedder, RouterConfig config, Vertx vertx, MeterRegistry registry) {
+  Router(
+      Embedder embedder,
+      RouterCache cache,
+      RouterConfig config,
+      Vertx vertx,
+      MeterRegistry registry) {
     this.embedder = embedder;
+    this.cache = cache;
     this.config = config;
     this.vertx = vertx;
     this.timer =
@@ -55,21 +65,55 @@ public class Router {
       return;
     }
     long start = System.nanoTime();
-    List<RouteExamples.Example> examples = examples();
+    Prepared prepared = prepare(examples());
+    model = prepared.model();
+    StartupPhases.done(
+        "router",
+        start,
+        String.format(
+            " (%s: %d labels, %d routes)",
+            prepared.trained() ? "trained on its examples" : "loaded the head trained before",
+            model.labels().size(),
+            model.routes().size()));
+  }
+
+  /** A router model and whether it was trained now (or loaded from {@link RouterCache}). */
+  record Prepared(RouterModel model, boolean trained) {}
+
+  /**
+   * The head for these examples: the stored one when its key (examples, embedding model, trainer)
+   * matches, else trained now and stored. A failing cache read or write costs a training, never the
+   * start.
+   */
+  Prepared prepare(List<RouteExamples.Example> examples) {
+    SoftmaxRegression.Settings settings = settings(config.l2());
+    Optional<String> key = RouterCache.key(examples, embedder.fingerprint(), settings);
+    if (key.isPresent()) {
+      try {
+        Optional<RouterModel> stored = cache.load(key.get(), config.confidenceThreshold());
+        if (stored.isPresent()) {
+          return new Prepared(stored.get(), false);
+        }
+      } catch (RuntimeException e) {
+        LOG.warnf("Stored router head not read (%s): training it", e.toString());
+      }
+    }
     List<float[]> vectors = embedder.embedAll(examples.stream().map(e -> e.text()).toList());
-    model =
+    RouterModel trained =
         RouterModel.train(
             examples.stream().map(RouteExamples.Example::label).toList(),
             vectors,
-            settings(config.l2()),
+            settings,
             config.confidenceThreshold(),
             ForkJoinPool.commonPool());
-    LOG.infof(
-        "Router trained on %d examples, %d labels, %d routes in %d ms",
-        examples.size(),
-        model.labels().size(),
-        model.routes().size(),
-        (System.nanoTime() - start) / 1_000_000);
+    if (key.isPresent()) {
+      try {
+        cache.store(key.get(), trained);
+      } catch (RuntimeException e) {
+        LOG.warnf("Trained router head not stored (%s): the next start trains again", e.toString());
+      }
+    }
+    return new Prepared(trained, true);
   }
 
   /** The training settings the service uses; evaluations train with exactly these. */

@@ -51,6 +51,20 @@ public final class RouterModel {
     return labels;
   }
 
+  /** The trained head (stored by {@link RouterCache}). */
+  SoftmaxRegression head() {
+    return head;
+  }
+
+  /** A model from a stored head and its sorted labels, one per class. */
+  static RouterModel of(List<String> labels, SoftmaxRegression head, double threshold) {
+    if (labels.size() != head.classes() || !labels.equals(new ArrayList<>(new TreeSet<>(labels)))) {
+      throw new IllegalArgumentException(
+          labels.size() + " labels (sorted, distinct) needed for " + head.classes() + " classes");
+    }
+    return new RouterModel(List.copyOf(labels), head, threshold);
+  }
+
   public List<String> routes() {
     return List.copyOf(routes);
   }

@@ -30,6 +30,25 @@ public final class SoftmaxRegression {
     return classes;
   }
 
+  /** Dimensions of the vectors it was trained on. */
+  public int dims() {
+    return dims;
+  }
+
+  /** A copy of the weights, in the layout {@link #of} takes back. */
+  float[] weights() {
+    return weights.clone();
+  }
+
+  /** A model from stored weights ({@link #weights}): {@code (dims + 1) * classes} of them. */
+  static SoftmaxRegression of(int classes, int dims, float[] weights) {
+    if (classes < 1 || dims < 1 || weights.length != (dims + 1) * classes) {
+      throw new IllegalArgumentException(
+          weights.length + " weights do not fit " + classes + " classes of " + dims + " dims");
+    }
+    return new SoftmaxRegression(classes, dims, weights.clone());
+  }
+
   /** Class probabilities for one vector, summing to 1. */
   public double[] probabilities(float[] x) {
     if (x.length != dims) {

@@ -45,6 +45,10 @@ public final class ReconnectingModel implements StreamingChatModel {
 
   @Override
   public void chat(ChatRequest request, StreamingChatResponseHandler handler) {
+    if (WarmupCall.is(request)) {
+      WarmupCall.answer(handler);
+      return;
+    }
     delegate.chat(request, new Attempt(request, handler, 1));
   }
 
