@@ -13,6 +13,12 @@ public final class HybridRanking {
 
   private HybridRanking() {}
 
+  /**
+   * The first {@code limit} documents of the fused ranking. A document found by words alone is
+   * quoted by its words passage, and only one among the first {@code limit} full-text ranks can be
+   * in the result: every document ranked above it in words scores more after fusion too (a dense
+   * rank only adds), so it is in the result as well.
+   */
   public static List<SearchHit> merge(
       List<DenseIndex.Hit> dense,
       List<SearchHit> fullText,

@@ -22,14 +22,22 @@ public class KnowledgeRepository {
 
   /**
    * The full-text query over any table with id, title, a group column, body and the weighted {@code
-   * search} tsvector of V1: $1 is the query text, $2 the limit. Evaluations run it too.
+   * search} tsvector of V1: $1 is the query text, $2 the limit, $3 how many of the first rows get
+   * their passage (the others carry none). Evaluations run it too.
+   *
+   * <p>{@code ts_headline} re-parses a document's whole body and was 95 % of this query's time: it
+   * runs only for the rows whose passage can be quoted. After fusion a document found by words
+   * alone is quoted by its words passage, and only a document among the first {@code limit}
+   * full-text ranks can be such a result ({@link HybridRanking#merge}), so the search asks for
+   * {@code limit}.
    */
   public static String fullTextSql(String table, String groupColumn) {
     String sql =
-        "select id, title, %s as grp, ts_rank(search, q, 1) as score, ts_headline('english', body,"
-            + " q, '%s') as passage from %s, %s q where search @@ q order by score desc, id limit"
-            + " $2";
-    return sql.formatted(groupColumn, HEADLINE_OPTIONS, table, ANY_TERM);
+        "with ranked as (select id, title, %s as grp, body, q, ts_rank(search, q, 1) as score,"
+            + " row_number() over (order by ts_rank(search, q, 1) desc, id) as n from %s, %s q"
+            + " where search @@ q order by n limit $2) select id, title, grp, score, case when n <="
+            + " $3 then ts_headline('english', body, q, '%s') end as passage from ranked order by n";
+    return sql.formatted(groupColumn, table, ANY_TERM, HEADLINE_OPTIONS);
   }
 
   private final Pool pool;
@@ -38,9 +46,13 @@ public class KnowledgeRepository {
     this.pool = pool;
   }
 
-  public Uni<List<SearchHit>> search(Collection collection, String query, int limit) {
+  /**
+   * The best {@code limit} documents for the query's words, best first; the first {@code passages}
+   * of them with their passage, the rest with none ({@code null}).
+   */
+  public Uni<List<SearchHit>> search(Collection collection, String query, int limit, int passages) {
     return pool.preparedQuery(fullTextSql(collection.table, collection.groupColumn))
-        .execute(Tuple.of(query, limit))
+        .execute(Tuple.of(query, limit, passages))
         .map(
             rows -> {
               List<SearchHit> hits = new ArrayList<>();

@@ -68,7 +68,7 @@ public class KnowledgeService {
     int candidates = Math.max(limit, config.candidates());
     Uni<List<SearchHit>> words =
         config.fullTextWeight() > 0
-            ? repository.search(collection, query, candidates)
+            ? repository.search(collection, query, candidates, limit)
             : Uni.createFrom().item(List.of());
     Uni<List<DenseIndex.Hit>> meaning =
         config.denseWeight() <= 0

@@ -35,11 +35,11 @@ public class FlakyKnowledgeRepository extends KnowledgeRepository {
   }
 
   @Override
-  public Uni<List<SearchHit>> search(Collection collection, String query, int limit) {
+  public Uni<List<SearchHit>> search(Collection collection, String query, int limit, int passages) {
     ATTEMPTS.incrementAndGet();
     if (FAILURES_LEFT.getAndUpdate(n -> n == Integer.MAX_VALUE ? n : Math.max(0, n - 1)) > 0) {
       return Uni.createFrom().failure(new IllegalStateException("knowledge backend unavailable"));
     }
-    return super.search(collection, query, limit);
+    return super.search(collection, query, limit, passages);
   }
 }

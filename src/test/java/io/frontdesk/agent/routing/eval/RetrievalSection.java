@@ -175,10 +175,14 @@ final class RetrievalSection implements AutoCloseable {
 
   private List<SearchHit> fullText(String table, String query) throws SQLException {
     String sql =
-        KnowledgeRepository.fullTextSql(table, "grp").replace("$1", "?").replace("$2", "?");
+        KnowledgeRepository.fullTextSql(table, "grp")
+            .replace("$1", "?")
+            .replace("$2", "?")
+            .replace("$3", "?");
     try (PreparedStatement ps = jdbc.prepareStatement(sql)) {
       ps.setString(1, query);
       ps.setInt(2, CANDIDATES);
+      ps.setInt(3, CANDIDATES);
       List<SearchHit> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
