@@ -58,7 +58,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
               .setCleanDataDirectory(wipe)
               .setRegisterShutdownHook(stopOnExit)
               .setServerConfig("max_connections", "200")
+              // a kept data folder is the zero-config store: a commit waits for its WAL flush
+              // (the library's default is synchronous_commit=off, which loses the last committed
+              // turns on a crash); a wiped one (tests) is thrown away anyway
               .setServerConfig("fsync", wipe ? "off" : "on")
+              .setServerConfig("synchronous_commit", wipe ? "off" : "on")
               .start();
       return new EmbeddedDatabase(postgres);
     } catch (IOException e) {

@@ -41,7 +41,13 @@ import java.util.regex.Pattern;
 public final class LoadMain {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String MESSAGE = "How do I export my data?";
+  // every turn's message is new text, as a production customer's is: the service embeds each one
+  // (its embedder caches texts, so one repeated message measured no embedding at all)
+  private static final String MESSAGE = "How do I export my data? Ref %s-%d.";
+  // this process's prefix (letters and few digits: no long number a PII rule would read), so two
+  // steps never send the same text
+  private static final String RUN =
+      Long.toString(System.nanoTime() % 1_679_616, 36).replaceAll("[0-9]", "x");
   private static final int CUSTOMERS = 240;
   private static final Duration TURN_TIMEOUT = Duration.ofSeconds(90);
 
@@ -253,8 +259,10 @@ public final class LoadMain {
     // is a failure) or running when it opened (turns longer than the window, as profile B's)
     boolean startedMeasuring = measuring;
     boolean startedAfterWindow = windowOpened && !measuring;
-    String token = tokens.get((int) (sequence.incrementAndGet() % tokens.size()));
-    String body = JSON.createObjectNode().put("message", MESSAGE).toString();
+    long n = sequence.incrementAndGet();
+    String token = tokens.get((int) (n % tokens.size()));
+    String message = MESSAGE.formatted(RUN, n);
+    String body = JSON.createObjectNode().put("message", message).toString();
     boolean sse = "sse".equals(options.getOrDefault("--channel", "rest"));
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(base + "/api/v1/inquiries" + (sse ? "/stream" : "")))
@@ -266,7 +274,7 @@ public final class LoadMain {
     try {
       StreamedTurn streamed =
           socket != null
-              ? socket.turn(MESSAGE, startedAt, TURN_TIMEOUT)
+              ? socket.turn(message, startedAt, TURN_TIMEOUT)
               : sse ? streamed(request, startedAt) : null;
       String outcome = streamed != null ? streamed.outcome() : rest(request);
       long took = System.nanoTime() - startedAt;
