@@ -41,13 +41,54 @@ import java.util.regex.Pattern;
 public final class LoadMain {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  // every turn's message is new text, as a production customer's is: the service embeds each one
-  // (its embedder caches texts, so one repeated message measured no embedding at all)
-  private static final String MESSAGE = "How do I export my data? Ref %s-%d.";
-  // this process's prefix (letters and few digits: no long number a PII rule would read), so two
-  // steps never send the same text
-  private static final String RUN =
-      Long.toString(System.nanoTime() % 1_679_616, 36).replaceAll("[0-9]", "x");
+  // every turn's message is new text, as a production customer's is, so the service embeds each
+  // one (its embedder caches 512 texts: one repeated message measured no embedding at all); the
+  // same question in 1,000 wordings, sent in turn, so a text comes back only after 999 others
+  private static final List<String> GREETINGS =
+      List.of(
+          "",
+          "Hi, ",
+          "Hello, ",
+          "Hey, ",
+          "Good morning, ",
+          "Hi there, ",
+          "Hello team, ",
+          "Quick question: ",
+          "Sorry to bother you, ",
+          "Hey support, ");
+  private static final List<String> QUESTIONS =
+      List.of(
+          "how do I export my data?",
+          "how can I export my data?",
+          "where do I export my account data?",
+          "how do I download an export of my data?",
+          "can I export all my data?",
+          "what is the way to export my data?",
+          "how do I get an export of my account data?",
+          "I need to export my data, how do I do that?",
+          "is there a way to export my data?",
+          "how do I export everything in my account?");
+  private static final List<String> CLOSINGS =
+      List.of(
+          "",
+          " Thanks.",
+          " Thank you!",
+          " Cheers.",
+          " Thanks in advance.",
+          " Appreciate it.",
+          " Thanks a lot.",
+          " Many thanks.",
+          " Thx.",
+          " Thanks!");
+
+  /** The n-th wording of the benchmark's question. */
+  static String message(long n) {
+    String greeting = GREETINGS.get((int) (n % 10));
+    String question = QUESTIONS.get((int) (n / 10 % 10));
+    String text = greeting + question + CLOSINGS.get((int) (n / 100 % 10));
+    return greeting.isEmpty() ? Character.toUpperCase(text.charAt(0)) + text.substring(1) : text;
+  }
+
   private static final int CUSTOMERS = 240;
   private static final Duration TURN_TIMEOUT = Duration.ofSeconds(90);
 
@@ -261,7 +302,7 @@ public final class LoadMain {
     boolean startedAfterWindow = windowOpened && !measuring;
     long n = sequence.incrementAndGet();
     String token = tokens.get((int) (n % tokens.size()));
-    String message = MESSAGE.formatted(RUN, n);
+    String message = message(n);
     String body = JSON.createObjectNode().put("message", message).toString();
     boolean sse = "sse".equals(options.getOrDefault("--channel", "rest"));
     HttpRequest request =
