@@ -8,12 +8,15 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
 
 /**
  * Back-pressure for customer turns: past the per-instance cap on turns in flight, which shrinks
@@ -49,6 +52,7 @@ public class TurnAdmission {
     Duration busyRetryAfter();
   }
 
+  private static final Logger LOG = Logger.getLogger(TurnAdmission.class);
   private static final Runnable NOTHING = () -> {};
 
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -60,7 +64,9 @@ public class TurnAdmission {
   private volatile int limit;
   // a fixed cap set by a test, or 0 while the cap adapts
   private volatile int fixed;
-  private long timer = -1;
+  // the probes' clock runs on a thread of its own: on an event loop, a loop held up would also hold
+  // up the tick that should see it lag
+  private ScheduledExecutorService ticker;
 
   TurnAdmission(
       Config config,
@@ -88,13 +94,30 @@ public class TurnAdmission {
             .register(registry);
   }
 
-  void start(@Observes StartupEvent started, Vertx vertx) {
-    timer = vertx.setPeriodic(QueueDelay.PERIOD.toMillis(), id -> tick());
+  void start(@Observes StartupEvent started) {
+    ticker =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "frontdesk-admission");
+              t.setDaemon(true);
+              return t;
+            });
+    long period = QueueDelay.PERIOD.toMillis();
+    ticker.scheduleAtFixedRate(this::safeTick, period, period, TimeUnit.MILLISECONDS);
   }
 
-  void stop(@Observes ShutdownEvent stopping, Vertx vertx) {
-    if (timer >= 0) {
-      vertx.cancelTimer(timer);
+  void stop(@Observes ShutdownEvent stopping) {
+    if (ticker != null) {
+      ticker.shutdownNow();
+    }
+  }
+
+  /** A tick that never throws: a failed one must not end the schedule. */
+  private void safeTick() {
+    try {
+      tick();
+    } catch (RuntimeException e) {
+      LOG.warnf("Turn admission tick failed: %s", e.toString());
     }
   }
 

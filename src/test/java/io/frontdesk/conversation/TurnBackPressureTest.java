@@ -67,7 +67,7 @@ class TurnBackPressureTest {
   /**
    * An event loop that lags shrinks the cap though the worker pool is free (a streaming burst
    * saturates the loops first): one loop held for 1.5 s leaves its probe waiting past the 200 ms
-   * target.
+   * target (the probes' clock is not on an event loop, so it ticks while the loop is held).
    */
   @Test
   void theCapShrinksWhileAnEventLoopLagsThoughTheWorkersAreFree() throws Exception {
