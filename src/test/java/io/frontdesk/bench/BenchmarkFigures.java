@@ -257,12 +257,7 @@ final class BenchmarkFigures {
 
   /** Service + PostgreSQL, and how much of the service's share the JIT compiler threads took. */
   static String cpuText(JsonNode r) {
-    double jit = 0;
-    for (var e : r.path("cpu_service_threads_ms_per_turn").properties()) {
-      if (e.getKey().contains("CompilerThre")) {
-        jit += e.getValue().asDouble();
-      }
-    }
+    double jit = threadMs(r, "CompilerThre");
     return fmt(cpu(r))
         + " ms ("
         + fmt(r.path("cpu_service_ms_per_turn").asDouble())
@@ -292,7 +287,19 @@ final class BenchmarkFigures {
         .orElse(null);
   }
 
-  private static double cpu(JsonNode r) {
+  /** CPU ms per turn of the row's kinds of thread whose name contains {@code name}. */
+  static double threadMs(JsonNode r, String name) {
+    double ms = 0;
+    for (var e : r.path("cpu_service_threads_ms_per_turn").properties()) {
+      if (e.getKey().contains(name)) {
+        ms += e.getValue().asDouble();
+      }
+    }
+    return ms;
+  }
+
+  /** Service + PostgreSQL CPU ms per successful turn. */
+  static double cpu(JsonNode r) {
     return r.path("cpu_service_ms_per_turn").asDouble()
         + r.path("cpu_postgres_ms_per_turn").asDouble();
   }

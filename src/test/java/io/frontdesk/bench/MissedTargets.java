@@ -1,6 +1,8 @@
 package io.frontdesk.bench;
 
+import static io.frontdesk.bench.BenchmarkFigures.cpu;
 import static io.frontdesk.bench.BenchmarkFigures.fmt;
+import static io.frontdesk.bench.BenchmarkFigures.threadMs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -84,8 +86,8 @@ final class MissedTargets {
       // the CPU on the turn's own path: event loops, workers and PostgreSQL (not the JIT or GC
       // threads, which run beside it)
       double onPath =
-          kindsMatching(one, "vert.x-eventloo")
-              + kindsMatching(one, "executor-thread")
+          threadMs(one, "vert.x-eventloo")
+              + threadMs(one, "executor-thread")
               + one.path("cpu_postgres_ms_per_turn").asDouble();
       out.add(
           "**Latency at 1 in flight.** One turn at a time against a stub that answers at once"
@@ -102,7 +104,7 @@ final class MissedTargets {
                       + " ms waiting: for a core (machine "
                       + fmt(one.path("machine_cpu_busy_pct").asDouble())
                       + " % busy; the JIT compiled "
-                      + fmt(kindsMatching(one, "CompilerThre"))
+                      + fmt(threadMs(one, "CompilerThre"))
                       + " ms per turn beside it) or for I/O."));
     }
     rows.values().stream()
@@ -154,11 +156,6 @@ final class MissedTargets {
     return r != null && r.path("ok").asInt() > 0 ? r : null;
   }
 
-  private static double cpu(JsonNode r) {
-    return r.path("cpu_service_ms_per_turn").asDouble()
-        + r.path("cpu_postgres_ms_per_turn").asDouble();
-  }
-
   /** The row's CPU per turn by kind of thread, the four largest. */
   private static String threads(JsonNode r) {
     List<String> kinds = new ArrayList<>();
@@ -171,17 +168,6 @@ final class MissedTargets {
               }
             });
     return kinds.isEmpty() ? "(not recorded)" : String.join(", ", kinds);
-  }
-
-  /** CPU ms per turn of the row's thread kinds whose name contains {@code name}. */
-  private static double kindsMatching(JsonNode r, String name) {
-    double ms = 0;
-    for (var e : r.path("cpu_service_threads_ms_per_turn").properties()) {
-      if (e.getKey().contains(name)) {
-        ms += e.getValue().asDouble();
-      }
-    }
-    return ms;
   }
 
   /** For the two busiest kinds of thread, their largest parts of a turn's work. */

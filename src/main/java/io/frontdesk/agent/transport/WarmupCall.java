@@ -20,12 +20,18 @@ import java.util.List;
 public final class WarmupCall {
 
   /** The user message that marks the call. */
-  public static final String MESSAGE =
-      "frontdesk start-up warm-up " + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+  public static final String MESSAGE = "frontdesk start-up warm-up " + randomHex();
 
   static final String ANSWER = "Warm.";
 
   private WarmupCall() {}
+
+  // nextBytes, not generateSeed: a seed may wait for the system's entropy pool at start
+  private static String randomHex() {
+    byte[] bytes = new byte[16];
+    new SecureRandom().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
 
   static boolean is(ChatRequest request) {
     List<ChatMessage> messages = request.messages();
