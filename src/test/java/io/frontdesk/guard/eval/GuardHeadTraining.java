@@ -21,12 +21,13 @@ public final class GuardHeadTraining {
 
   /**
    * Injection: the rules' score is a feature of the head (one combined score); the lowest
-   * thresholds whose out-of-fold false alarms on customers stay ≤ 0.1 % (half of it for the head
+   * thresholds whose out-of-fold false alarms on customers stay ≤ 0.15 % (three quarters of the
+   * issue's 0.2 % target, the rest a margin for wording from elsewhere; half of it for the head
    * alone); the second stage applies from a rule score of 0.2 (one weak cue, such as a quoted "say
    * ...").
    */
   static final HeadTrainer.Calibration INJECTION =
-      new HeadTrainer.Calibration(HeadData.CUSTOMER, 0.001, false, 0.2, true);
+      new HeadTrainer.Calibration(HeadData.CUSTOMER, 0.0015, false, 0.2, true);
 
   /**
    * Toxicity: the best out-of-fold F1 among thresholds with ≤ 0.1 % false alarms on customers; the

@@ -42,6 +42,7 @@ final class HeadSection {
   Confusion toxicityHeadHeld;
   Confusion toxicityCombinedHeld;
   Confusion toxicityCheckCombined;
+  Confusion toxicityHeadWithoutDavidson;
   final Counts toxicityCrossCustomers = new Counts();
 
   /** Hits of rules, head and either, over a number of texts. */
@@ -183,13 +184,29 @@ final class HeadSection {
         .append(" %; two thresholds from 2-fold out-of-fold scores, the folds splitting")
         .append(" customer questions by source, so the budget holds on wording from a source not")
         .append(" trained on: the head's own, the lowest whose false alarms on the training")
-        .append(
-            " sources' customer questions stay ≤ 0.05 %, pooled and in every source of 1,000 or")
+        .append(" sources' customer questions stay ≤ ")
+        .append(budget(GuardHeadTraining.INJECTION, HeadTrainer.SOLO_SHARE))
+        .append(" for injection, ")
+        .append(budget(GuardHeadTraining.TOXICITY, HeadTrainer.SOLO_SHARE))
+        .append(" for toxicity, pooled and in every source of 1,000 or")
         .append(" more, and a lower one for messages where the same guard's rules scored ≥ 0.2 (a")
-        .append(" weak cue), the lowest keeping the pair within 0.1 %; for toxicity the best")
-        .append(" out-of-fold F1 within those budgets). Our own texts (`guard/authored`: attacks")
+        .append(" weak cue), the lowest keeping the pair within ")
+        .append(budget(GuardHeadTraining.INJECTION, 1))
+        .append(" (injection; three quarters of the 0.2 % target) or ")
+        .append(budget(GuardHeadTraining.TOXICITY, 1))
+        .append(
+            " (toxicity); for toxicity the best out-of-fold F1 within those budgets). Our own texts (`guard/authored`: attacks")
         .append(" from the known families, customer wording, abuse, angry-but-civil messages) are")
-        .append(" in every training set and no test set. Every head below is **retrained for its")
+        .append(" in every training set and no test set; a second batch of them (hijacks of a")
+        .append(
+            " guarded secret, padded prompts, extraction by reformatting, modes that suspend the")
+        .append(
+            " rules, notes to the model inside pasted text, abuse in comment-thread registers and")
+        .append(" about groups, civil text about groups and violence) was written after this")
+        .append(" table's earlier figures were known, from the families, with no evaluation text")
+        .append(" open. The false-alarm budget was raised from 0.1 % to 0.15 % at the same time,")
+        .append(" looking at this table's counts, so these figures are not blind to that choice.")
+        .append(" Every head below is **retrained for its")
         .append(" row** without the texts it is tested on; nothing tested chose a weight or a")
         .append(" threshold. Sampled sets (a fixed hash share, to keep embedding within minutes):")
         .append(" banking77 1 in ")
@@ -340,7 +357,51 @@ final class HeadSection {
       row(md, g, c);
     }
     md.append("\n");
+    writeToxicityWithoutDavidson(md);
     writeToxicityCheck(md);
+  }
+
+  /**
+   * The one cross-source toxic figure the shared data allows: the head trained with no tweet at all
+   * (our own abuse and civil texts, customer questions, NotInject) and tested on Davidson fold 0.
+   * The rule model learnt its words from Davidson folds 1-4, so only the head's column is
+   * cross-source.
+   */
+  void writeToxicityWithoutDavidson(StringBuilder md) {
+    List<HeadData.Item> tested =
+        data.toxicity.stream()
+            .filter(i -> i.group().equals("davidson") && Split.fold(i.example().text()) == 0)
+            .toList();
+    if (tested.isEmpty()) {
+      md.append("Davidson missing: the head trained without tweets is not measured.\n\n");
+      return;
+    }
+    EmbeddingHead head = trainToxicity(i -> !i.group().equals("davidson"), "without Davidson");
+    int[] r = new int[3], h = new int[3], e = new int[3];
+    for (HeadData.Item i : tested) {
+      String text = i.example().text();
+      double ruleScore = toxicityRules.scan(text).score();
+      boolean rules = ruleScore >= toxicityThreshold;
+      boolean model = head.triggers(head.score(data.vectors.get(text), ruleScore), ruleScore);
+      tally(r, rules, i.example().positive());
+      tally(h, model, i.example().positive());
+      tally(e, rules || model, i.example().positive());
+    }
+    toxicityHeadWithoutDavidson = new Confusion(h[0], h[1], h[2]);
+    md.append("**Cross-source: the head trained without any tweet**, tested on Davidson fold 0 (")
+        .append(tested.size())
+        .append(" sampled tweets). Its toxic examples are only our own texts (`guard/authored/")
+        .append("toxic.txt`), so this is the transfer from another source the shared data can")
+        .append(" show; the rules' word model was trained on Davidson folds 1-4, so their column")
+        .append(" is not cross-source.\n\n")
+        .append("| Davidson fold 0, head trained without Davidson | precision | recall | F1 |\n")
+        .append("|---|---|---|---|\n| head | ")
+        .append(toxicityHeadWithoutDavidson.cells())
+        .append(" (")
+        .append(thresholds(head))
+        .append(") |\n| rules OR head (rules not cross-source) | ")
+        .append(new Confusion(e[0], e[1], e[2]).cells())
+        .append(" |\n\n");
   }
 
   /** One table row: the group, its size and its counts' cells. */
@@ -357,6 +418,11 @@ final class HeadSection {
     return data;
   }
 
+  private static String budget(HeadTrainer.Calibration calibration, double share) {
+    return String.format(
+        Locale.ROOT, "%.3f %%", 100 * calibration.maxCustomerFalseAlarms() * share);
+  }
+
   static String thresholds(EmbeddingHead head) {
     return String.format(
         Locale.ROOT,
@@ -367,7 +433,7 @@ final class HeadSection {
   }
 
   /** Our own out-of-domain check set: never trained on, but not independent either. */
-  private void writeToxicityCheck(StringBuilder md) {
+  void writeToxicityCheck(StringBuilder md) {
     if (data.toxicityCheck.isEmpty()) {
       return;
     }

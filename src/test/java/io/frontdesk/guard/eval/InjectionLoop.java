@@ -11,7 +11,8 @@ import java.nio.file.Path;
 /**
  * The injection head's leave-one-source-out table alone, printed (counts only, never a text): the
  * quick loop while changing rules, authored texts or the trainer ({@code bin/evaluate-guards
- * --injection}), a minute on cached vectors instead of the full report's several.
+ * --injection}), a minute on cached vectors instead of the full report's several; with {@code
+ * --toxicity} the toxicity head's cross-source row and our check set instead.
  */
 public final class InjectionLoop {
 
@@ -24,6 +25,10 @@ public final class InjectionLoop {
             .build()
             .getConfigMapping(GuardConfig.class);
     EvalData data = new EvalData(Path.of(args.length > 0 ? args[0] : "../shared/eval"));
+    boolean toxicity = args.length > 1 && args[1].equals("--toxicity");
+    if (toxicity) {
+      args = new String[] {args[0]};
+    }
     // optional: another message window (head and tail tokens), to measure what the window costs
     InProcessEmbedder model =
         args.length > 2
@@ -35,7 +40,12 @@ public final class InjectionLoop {
         HeadSection.over(
             data, model, cached, config, new InjectionDetector(), new ToxicityDetector());
     StringBuilder md = new StringBuilder();
-    section.writeInjectionCrossSource(md);
+    if (toxicity) {
+      section.writeToxicityWithoutDavidson(md);
+      section.writeToxicityCheck(md);
+    } else {
+      section.writeInjectionCrossSource(md);
+    }
     System.out.print(md);
     data.missing().forEach(f -> System.out.println("skipped, not found: " + f));
   }
