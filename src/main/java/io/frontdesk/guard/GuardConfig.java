@@ -78,6 +78,20 @@ public interface GuardConfig {
     @WithDefault("0.5")
     double threshold();
 
+    /**
+     * Word-model score from which the words alone block. Below it, a message that no abuse pattern
+     * flagged blocks only when the embedding head also scores it at {@link #headConfirms()} or more
+     * (the word model learnt from tweets; its words mislead on other text).
+     */
+    @WithDefault("0.9")
+    double wordsAlone();
+
+    /**
+     * Head score at which the head confirms a word-model-only verdict (see {@link #wordsAlone}).
+     */
+    @WithDefault("0.2")
+    double headConfirms();
+
     /** block: refuse the message; flag (or redact, same here): only record it. */
     @WithDefault("block")
     GuardAction action();

@@ -112,7 +112,23 @@ public class GuardPipeline {
     if (config.enabled() && config.toxicity().enabled()) {
       GuardConfig.Toxicity c = config.toxicity();
       Detection rules = toxicity.scan(text);
-      verdicts.add(count(verdict(ToxicityDetector.GUARD, rules, c.threshold(), c.action(), text)));
+      EmbeddingHead head = c.model() ? heads.toxicity() : null;
+      double headScore =
+          head == null || vector == null || vector.length != head.dimensions()
+              ? Double.NaN
+              : head.score(vector, rules.score());
+      boolean blocks =
+          ToxicityDetector.rulesBlock(
+              rules, c.threshold(), c.wordsAlone(), headScore, c.headConfirms());
+      verdicts.add(
+          count(
+              new GuardVerdict(
+                  ToxicityDetector.GUARD,
+                  blocks,
+                  rules.score(),
+                  c.action(),
+                  rules.findings(),
+                  text)));
       if (c.model()) {
         head(EmbeddingHeads.TOXICITY_GUARD, heads.toxicity(), vector, rules, c.action(), text)
             .ifPresent(v -> verdicts.add(count(v)));

@@ -84,6 +84,34 @@ public final class ToxicityDetector {
     return new Detection(1 - (1 - p) * (1 - rules.score()), findings);
   }
 
+  /**
+   * Whether the rules' verdict on {@code d} (a {@link #scan} of the message) stands. The word model
+   * learnt its words from tweets, where "died", "hell" or "ex" mostly come with abuse; elsewhere
+   * they do not. So a message that only the word model flags, below {@code wordsAlone} and with no
+   * abuse pattern at {@code threshold}, needs the embedding head to agree at {@code headConfirms}
+   * or more ({@code headScore}; NaN when there is no head or no vector: then the rules decide
+   * alone, as before).
+   */
+  public static boolean rulesBlock(
+      Detection d, double threshold, double wordsAlone, double headScore, double headConfirms) {
+    if (d.score() < threshold) {
+      return false;
+    }
+    double words = 0;
+    double abuse = 0;
+    for (GuardFinding f : d.findings()) {
+      if (f.category().equals("toxic")) {
+        words = Math.max(words, f.score());
+      } else {
+        abuse = 1 - (1 - abuse) * (1 - f.score());
+      }
+    }
+    if (Double.isNaN(headScore) || abuse >= threshold || words >= wordsAlone) {
+      return true;
+    }
+    return headScore >= headConfirms;
+  }
+
   static Model load(String resource) {
     try (InputStream in = ToxicityDetector.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {

@@ -127,6 +127,29 @@ class EmbeddingHeadTest {
     assertFalse(plain.blocked(), plain.triggered().toString());
   }
 
+  @Test
+  void aWordOnlyToxicityVerdictNeedsTheHeadToAgree() {
+    // the tweet-trained word model flags these civil texts on their own (no abuse pattern)
+    for (String civil :
+        List.of(
+            "we need to kill the zombie processes on the server",
+            "damn, the update deleted my saved filters")) {
+      Detection words = new ToxicityDetector().scan(civil);
+      assertTrue(words.score() >= 0.5 && words.score() < 0.9, words.toString());
+      GuardCheck withVector = pipeline.checkInput(civil, embedder.embed(civil));
+      assertFalse(verdict(withVector, "toxicity").triggered(), withVector.verdicts().toString());
+      assertFalse(withVector.blocked(), withVector.triggered().toString());
+      // without a vector (the embedder failed) the rules decide alone, as before
+      assertTrue(verdict(pipeline.checkInput(civil, null), "toxicity").triggered());
+    }
+    // abuse patterns and strong words need no confirmation
+    for (String abuse :
+        List.of("you worthless moron, can't even read a simple question", "go fuck yourself")) {
+      GuardCheck check = pipeline.checkInput(abuse, embedder.embed(abuse));
+      assertTrue(verdict(check, "toxicity").triggered(), check.verdicts().toString());
+    }
+  }
+
   private static GuardVerdict verdict(GuardCheck check, String guard) {
     return check.verdicts().stream().filter(v -> v.guard().equals(guard)).findFirst().orElseThrow();
   }

@@ -48,6 +48,15 @@ final class HeadData {
   final List<EvalData.Example> toxicityCheck = checkSet("guard/check/toxicity-check.tsv");
 
   /**
+   * Civil text in other registers ({@code guard/check/toxicity-civil.txt}, ours, never trained on):
+   * what the tweet-trained word model should not flag.
+   */
+  final List<EvalData.Example> civilCheck =
+      lines("guard/check/toxicity-civil.txt").stream()
+          .map(l -> new EvalData.Example(l, false, "check"))
+          .toList();
+
+  /**
    * The large sets are sampled (a fixed share by a hash of the text) to keep the first embedding
    * run within minutes on two shared cores: one in {@code every} texts of each.
    */
@@ -113,6 +122,7 @@ final class HeadData {
     injection.forEach(i -> texts.add(i.example().text()));
     toxicity.forEach(i -> texts.add(i.example().text()));
     toxicityCheck.forEach(e -> texts.add(e.text()));
+    civilCheck.forEach(e -> texts.add(e.text()));
     List<String> all = List.copyOf(texts);
     List<float[]> embedded = embedder.embedAll(all.stream().map(window).toList());
     for (int i = 0; i < all.size(); i++) {

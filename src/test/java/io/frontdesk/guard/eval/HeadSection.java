@@ -2,6 +2,7 @@ package io.frontdesk.guard.eval;
 
 import io.frontdesk.agent.routing.eval.CachedEmbedder;
 import io.frontdesk.embedding.InProcessEmbedder;
+import io.frontdesk.guard.Detection;
 import io.frontdesk.guard.EmbeddingHead;
 import io.frontdesk.guard.GuardConfig;
 import io.frontdesk.guard.InjectionDetector;
@@ -33,6 +34,7 @@ final class HeadSection {
   private final ToxicityDetector toxicityRules;
   private final double injectionThreshold;
   private final double toxicityThreshold;
+  private final GuardConfig.Toxicity toxicity;
 
   /** Headline figures for the summary. */
   final Counts crossAttacks = new Counts();
@@ -53,10 +55,15 @@ final class HeadSection {
     int either;
 
     void add(boolean r, boolean h) {
+      add(r, h, r || h);
+    }
+
+    /** {@code service}: the verdict as the service combines the two (not always r || h). */
+    void add(boolean r, boolean h, boolean service) {
       n++;
       rules += r ? 1 : 0;
       head += h ? 1 : 0;
-      either += r || h ? 1 : 0;
+      either += service ? 1 : 0;
     }
 
     void addAll(Counts c) {
@@ -117,11 +124,7 @@ final class HeadSection {
     HeadData heads = new HeadData(data, cached, model::window);
     cached.save();
     return new HeadSection(
-        heads,
-        injectionRules,
-        config.injection().threshold(),
-        toxicityRules,
-        config.toxicity().threshold());
+        heads, injectionRules, config.injection().threshold(), toxicityRules, config.toxicity());
   }
 
   HeadSection(
@@ -129,13 +132,14 @@ final class HeadSection {
       InjectionDetector injectionRules,
       double injectionThreshold,
       ToxicityDetector toxicityRules,
-      double toxicityThreshold) {
+      GuardConfig.Toxicity toxicity) {
     this.data = data;
     this.trainer = new HeadTrainer(data.vectors);
     this.injectionRules = injectionRules;
     this.injectionThreshold = injectionThreshold;
     this.toxicityRules = toxicityRules;
-    this.toxicityThreshold = toxicityThreshold;
+    this.toxicity = toxicity;
+    this.toxicityThreshold = toxicity.threshold();
   }
 
   private static String group(HeadData.Item i) {
@@ -303,7 +307,16 @@ final class HeadSection {
         .append("The shared data has one toxic source (Davidson tweets), so there is no")
         .append(" cross-source toxic test: the head is trained without Davidson fold 0 (the")
         .append(" rule model's held-out fold) and tested on it; customer questions are left out")
-        .append(" source by source as above.\n\n")
+        .append(" source by source as above. *rules OR head* is the service's verdict: a message")
+        .append(" only the word model flags, below ")
+        .append(toxicity.wordsAlone())
+        .append(" and with no abuse pattern, blocks only when the head scores it ")
+        .append(toxicity.headConfirms())
+        .append(
+            " or more (`frontdesk.guards.toxicity.words-alone` / `head-confirms`; the word model")
+        .append(
+            " learnt from tweets, whose words mislead on other text; chosen on fold 0, our check")
+        .append(" set and our civil texts, so not blind).\n\n")
         .append("| Davidson fold 0 (held out) | precision | recall | F1 |\n|---|---|---|---|\n");
     EmbeddingHead head =
         trainToxicity(
@@ -314,13 +327,10 @@ final class HeadSection {
       if (!i.group().equals("davidson") || Split.fold(i.example().text()) != 0) {
         continue;
       }
-      String text = i.example().text();
-      double ruleScore = toxicityRules.scan(text).score();
-      boolean rules = ruleScore >= toxicityThreshold;
-      boolean model = head.triggers(head.score(data.vectors.get(text), ruleScore), ruleScore);
-      tally(r, rules, i.example().positive());
-      tally(h, model, i.example().positive());
-      tally(e, rules || model, i.example().positive());
+      Toxic v = toxic(head, i.example().text());
+      tally(r, v.rules(), i.example().positive());
+      tally(h, v.head(), i.example().positive());
+      tally(e, v.service(), i.example().positive());
     }
     toxicityRulesHeld = new Confusion(r[0], r[1], r[2]);
     toxicityHeadHeld = new Confusion(h[0], h[1], h[2]);
@@ -345,11 +355,8 @@ final class HeadSection {
       EmbeddingHead without = trainToxicity(i -> !i.group().equals(g), "without " + g);
       Counts c = new Counts();
       for (HeadData.Item i : tested) {
-        String text = i.example().text();
-        double ruleScore = toxicityRules.scan(text).score();
-        c.add(
-            ruleScore >= toxicityThreshold,
-            without.triggers(without.score(data.vectors.get(text), ruleScore), ruleScore));
+        Toxic v = toxic(without, i.example().text());
+        c.add(v.rules(), v.head(), v.service());
       }
       if (!g.equals("NotInject")) {
         toxicityCrossCustomers.addAll(c);
@@ -379,13 +386,10 @@ final class HeadSection {
     EmbeddingHead head = trainToxicity(i -> !i.group().equals("davidson"), "without Davidson");
     int[] r = new int[3], h = new int[3], e = new int[3];
     for (HeadData.Item i : tested) {
-      String text = i.example().text();
-      double ruleScore = toxicityRules.scan(text).score();
-      boolean rules = ruleScore >= toxicityThreshold;
-      boolean model = head.triggers(head.score(data.vectors.get(text), ruleScore), ruleScore);
-      tally(r, rules, i.example().positive());
-      tally(h, model, i.example().positive());
-      tally(e, rules || model, i.example().positive());
+      Toxic v = toxic(head, i.example().text());
+      tally(r, v.rules(), i.example().positive());
+      tally(h, v.head(), i.example().positive());
+      tally(e, v.service(), i.example().positive());
     }
     toxicityHeadWithoutDavidson = new Confusion(h[0], h[1], h[2]);
     md.append("**Cross-source: the head trained without any tweet**, tested on Davidson fold 0 (")
@@ -441,15 +445,13 @@ final class HeadSection {
     int[] r = new int[3], h = new int[3], e = new int[3];
     int negatives = 0, fpEither = 0;
     for (EvalData.Example x : data.toxicityCheck) {
-      double ruleScore = toxicityRules.scan(x.text()).score();
-      boolean rules = ruleScore >= toxicityThreshold;
-      boolean model = head.triggers(head.score(data.vectors.get(x.text()), ruleScore), ruleScore);
-      tally(r, rules, x.positive());
-      tally(h, model, x.positive());
-      tally(e, rules || model, x.positive());
+      Toxic v = toxic(head, x.text());
+      tally(r, v.rules(), x.positive());
+      tally(h, v.head(), x.positive());
+      tally(e, v.service(), x.positive());
       if (!x.positive()) {
         negatives++;
-        fpEither += rules || model ? 1 : 0;
+        fpEither += v.service() ? 1 : 0;
       }
     }
     toxicityCheckCombined = new Confusion(e[0], e[1], e[2]);
@@ -472,6 +474,35 @@ final class HeadSection {
         .append(" |\n\nAngry-but-civil messages flagged by rules OR head: ")
         .append(Tally.pct(fpEither, negatives))
         .append(".\n\n");
+    Counts civil = new Counts();
+    for (EvalData.Example x : data.civilCheck) {
+      Toxic v = toxic(head, x.text());
+      civil.add(v.rules(), v.head(), v.service());
+    }
+    md.append("Civil text in other registers (`guard/check/toxicity-civil.txt`: news, forums,")
+        .append(" history, mild swearing at things; ours, never trained on, not independent; with")
+        .append(
+            " the fold-0 and check-set figures it chose the word model's confirmation), flagged:")
+        .append(" rules alone | head | the service (rules confirmed, OR head): ")
+        .append(civil.cells())
+        .append(".\n\n");
+  }
+
+  /**
+   * One message's toxicity verdicts: the rules alone at their threshold, the head alone, and the
+   * service's (rules OR head, where a word-model-only verdict below {@code wordsAlone} needs the
+   * head to confirm it: {@link ToxicityDetector#rulesBlock}).
+   */
+  record Toxic(boolean rules, boolean head, boolean service) {}
+
+  Toxic toxic(EmbeddingHead head, String text) {
+    Detection d = toxicityRules.scan(text);
+    double p = head.score(data.vectors.get(text), d.score());
+    boolean model = head.triggers(p, d.score());
+    boolean rules =
+        ToxicityDetector.rulesBlock(
+            d, toxicityThreshold, toxicity.wordsAlone(), p, toxicity.headConfirms());
+    return new Toxic(d.score() >= toxicityThreshold, model, rules || model);
   }
 
   private static void tally(int[] c, boolean hit, boolean positive) {
