@@ -97,19 +97,32 @@ public final class ToxicityDetector {
     if (d.score() < threshold) {
       return false;
     }
-    double words = 0;
-    double abuse = 0;
-    for (GuardFinding f : d.findings()) {
-      if (f.category().equals("toxic")) {
-        words = Math.max(words, f.score());
-      } else {
-        abuse = 1 - (1 - abuse) * (1 - f.score());
-      }
-    }
-    if (Double.isNaN(headScore) || abuse >= threshold || words >= wordsAlone) {
+    if (Double.isNaN(headScore) || abuse(d) >= threshold || words(d) >= wordsAlone) {
       return true;
     }
     return headScore >= headConfirms;
+  }
+
+  /** The word model's part of a {@link #scan}: its probability alone. */
+  public static double words(Detection d) {
+    double words = 0;
+    for (GuardFinding f : d.findings()) {
+      if (f.category().equals("toxic")) {
+        words = Math.max(words, f.score());
+      }
+    }
+    return words;
+  }
+
+  /** The abuse patterns' part of a {@link #scan}: their noisy-or alone, without the word model. */
+  public static double abuse(Detection d) {
+    double abuse = 0;
+    for (GuardFinding f : d.findings()) {
+      if (!f.category().equals("toxic")) {
+        abuse = 1 - (1 - abuse) * (1 - f.score());
+      }
+    }
+    return abuse;
   }
 
   static Model load(String resource) {

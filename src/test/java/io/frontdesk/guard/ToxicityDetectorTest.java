@@ -30,7 +30,12 @@ class ToxicityDetectorTest {
         "keep this up and I'll break your neck",
         "I know where your staff work, be careful",
         "piss off with your scripted nonsense",
-        "hope you choke on your bonus"
+        "hope you choke on your bonus",
+        // demeaning claims about a group, calls for violence, harassment
+        "refugees are vermin and nothing else",
+        "those people should be lined up and shot",
+        "send me nudes or else",
+        "keep it up and you'll wake up in a hospital"
       })
   void abuseIsToxic(String message) {
     double score = detector.scan(message).score();
@@ -50,7 +55,12 @@ class ToxicityDetectorTest {
         "this form is stupid, it rejects my postcode",
         "what a waste of time, the page keeps reloading",
         "can you shoot me an email with the receipt?",
-        "I hit your refund button twice by mistake"
+        "I hit your refund button twice by mistake",
+        // groups named without a derogatory claim
+        "the immigrant community organised a food festival downtown",
+        "our muslim employees asked for a prayer room",
+        "they should not be allowed to charge me twice",
+        "people should be able to cancel at any time"
       })
   void ordinaryMessagesAreNot(String message) {
     double score = detector.scan(message).score();
