@@ -46,6 +46,23 @@ final class AnswerReference {
   private static final Set<String> PERSONAL =
       words("answer answers response responses reply replies message messages");
 
+  /**
+   * What else, named as the reader's own, says that a text is about their mail and posts: "my
+   * emails", "your inbox" (plurals only where the singular also modifies another noun, as in "your
+   * email address").
+   */
+  private static final Set<String> NAMING =
+      words(
+          "answer answers response responses reply replies message messages emails mails inbox"
+              + " posts comments tweets chats conversations threads drafts");
+
+  /**
+   * The rule categories the surroundings can make the reader's: steering of what an answer says,
+   * not the evasion, override or persona patterns ("Spell your reply backwards" is no advice to a
+   * person about their mail, whatever the thread is about).
+   */
+  private static final Set<String> SOFT = Set.of(ToolOutputGuard.ANSWER, "payload", "addressee");
+
   /** Possessives of the person a help text talks to or the one who asks in a thread. */
   private static final Set<String> OWNERS = words("your my our");
 
@@ -111,7 +128,7 @@ final class AnswerReference {
    * reader} cue a task request ({@code task}) is the reader's too ("Write your answer in the box
    * below and click Post"): a task planted for the assistant never needs a click. With {@code
    * readersMessages} (the rest of the text talks about the reader's own replies) "your reply" and
-   * "your message" are the reader's wherever they occur.
+   * "your message" in the answer-steering and payload rules are the reader's wherever they occur.
    */
   static List<GuardFinding> mark(
       String sentence, Tokens tokens, List<GuardFinding> findings, boolean readersMessages) {
@@ -135,7 +152,9 @@ final class AnswerReference {
               || first < tokens.size()
                   && isAbout(f.category(), tokens, first, last)
                   && (readersOwn(sentence, tokens, first, last, readerCue)
-                      || readersMessages && personal(tokens, first, last));
+                      || readersMessages
+                          && SOFT.contains(f.category())
+                          && personal(tokens, first, last));
       out.add(
           readers
               ? new GuardFinding(
@@ -151,11 +170,12 @@ final class AnswerReference {
 
   /**
    * Whether each segment's surroundings are about the reader's own replies and messages: whether
-   * another paragraph names them as the reader's or the writer's ("How do I stop Gmail grouping my
-   * replies?", "While you write a reply") in a sentence that does not itself steer an answer. In
-   * such a thread or help page "Start your reply with …" further down is advice to the reader; a
-   * payload planted in an article about something else has no such surroundings (the project's
-   * articles never say "your reply"), and its own paragraph never counts.
+   * another paragraph names them, or the reader's mail and posts, as the reader's or the writer's
+   * ("How do I stop Gmail grouping my replies?", "While you write a reply", "my emails") in a
+   * sentence that does not itself steer an answer. In such a thread or help page "Start your reply
+   * with …" further down is advice to the reader; a payload planted in an article about something
+   * else has no such surroundings (the project's articles never say "your reply"), and its own
+   * paragraph never counts.
    */
   static boolean[] aboutReadersMessages(
       String text, List<Segment> segments, List<Tokens> tokens, List<List<GuardFinding>> raw) {
@@ -172,7 +192,7 @@ final class AnswerReference {
         continue;
       }
       for (int w = 1; w < t.size() && !names[paragraph[i]]; w++) {
-        names[paragraph[i]] = PERSONAL.contains(t.word(w)) && ownedByReader(t, w);
+        names[paragraph[i]] = NAMING.contains(t.word(w)) && ownedByReader(t, w);
       }
     }
     int naming = 0;
