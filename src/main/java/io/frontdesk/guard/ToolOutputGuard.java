@@ -184,12 +184,19 @@ public final class ToolOutputGuard {
    */
   private List<Scored> score(String text, List<Segment> segments) {
     int n = segments.size();
-    List<List<GuardFinding>> findings = new ArrayList<>(n);
+    List<Tokens> tokens = new ArrayList<>(n);
+    List<List<GuardFinding>> raw = new ArrayList<>(n);
     List<Set<String>> stems = new ArrayList<>(n);
     for (Segment s : segments) {
-      Tokens tokens = Tokens.of(text.substring(s.start(), s.end()));
-      findings.add(findings(text, s, tokens));
-      stems.add(s.code() ? Set.of() : TopicOverlap.stems(tokens));
+      Tokens t = Tokens.of(text.substring(s.start(), s.end()));
+      tokens.add(t);
+      raw.add(scan(text, s, t));
+      stems.add(s.code() ? Set.of() : TopicOverlap.stems(t));
+    }
+    boolean[] readersMessages = AnswerReference.aboutReadersMessages(text, segments, tokens, raw);
+    List<List<GuardFinding>> findings = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      findings.add(findings(text, segments.get(i), tokens.get(i), raw.get(i), readersMessages[i]));
     }
     boolean[] offTopic = TopicOverlap.offTopicParagraphs(text, segments, stems);
     double[] scores = new double[n];
@@ -258,16 +265,32 @@ public final class ToolOutputGuard {
     return false;
   }
 
-  /** The segment's findings, by offsets into the whole text. */
-  private List<GuardFinding> findings(String text, Segment segment, Tokens tokens) {
+  /** The rules that match one segment, by offsets into the segment. */
+  private List<GuardFinding> scan(String text, Segment segment, Tokens tokens) {
     String sentence = text.substring(segment.start(), segment.end());
     List<GuardFinding> all = new ArrayList<>(direct.scan(sentence, tokens, GUARD).findings());
     all.addAll(indirect.scan(sentence, tokens, GUARD).findings());
     if (segment.code()) {
       all.removeIf(f -> !f.category().equals(DANGEROUS_CODE));
-    } else {
-      all = AnswerReference.mark(sentence, tokens, all);
     }
+    return all;
+  }
+
+  /**
+   * The segment's findings, by offsets into the whole text; {@code readersMessages}: the rest of
+   * the text is about the reader's own replies ({@link AnswerReference#aboutReadersMessages}).
+   */
+  private static List<GuardFinding> findings(
+      String text,
+      Segment segment,
+      Tokens tokens,
+      List<GuardFinding> raw,
+      boolean readersMessages) {
+    List<GuardFinding> all =
+        segment.code()
+            ? raw
+            : AnswerReference.mark(
+                text.substring(segment.start(), segment.end()), tokens, raw, readersMessages);
     List<GuardFinding> out = new ArrayList<>(all.size());
     for (GuardFinding f : all) {
       out.add(

@@ -51,18 +51,12 @@ final class TopicOverlap {
    */
   static boolean[] offTopicParagraphs(
       String text, List<Segment> segments, List<Set<String>> stems) {
+    int[] paragraph = paragraphs(text, segments);
     List<Set<String>> paragraphs = new ArrayList<>();
-    int[] paragraph = new int[segments.size()];
-    boolean underHeading = false;
     for (int i = 0; i < segments.size(); i++) {
-      Segment s = segments.get(i);
-      if (i == 0 || s.paragraphStart() && !underHeading) {
+      if (paragraph[i] == paragraphs.size()) {
         paragraphs.add(new HashSet<>());
       }
-      if (s.paragraphStart()) {
-        underHeading = text.charAt(s.start()) == '#';
-      }
-      paragraph[i] = paragraphs.size() - 1;
       paragraphs.getLast().addAll(stems.get(i));
     }
     boolean[] off = offTopic(paragraphs);
@@ -71,6 +65,27 @@ final class TopicOverlap {
       out[i] = off[paragraph[i]];
     }
     return out;
+  }
+
+  /**
+   * The paragraph of each segment, numbered from 0: a new one at each {@link
+   * Segment#paragraphStart()}, except that a Markdown heading and the paragraph under it are one.
+   */
+  static int[] paragraphs(String text, List<Segment> segments) {
+    int[] paragraph = new int[segments.size()];
+    int count = 0;
+    boolean underHeading = false;
+    for (int i = 0; i < segments.size(); i++) {
+      Segment s = segments.get(i);
+      if (i == 0 || s.paragraphStart() && !underHeading) {
+        count++;
+      }
+      if (s.paragraphStart()) {
+        underHeading = text.charAt(s.start()) == '#';
+      }
+      paragraph[i] = count - 1;
+    }
+    return paragraph;
   }
 
   /**

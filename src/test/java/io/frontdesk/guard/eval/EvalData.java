@@ -199,7 +199,21 @@ final class EvalData {
    * people who wrote the tool-output guard, so not independent.
    */
   static List<String> toolOutputHowTo() {
-    return resource("guard/check/tool-output-how-to.txt")
+    return ownTexts("guard/check/tool-output-how-to.txt");
+  }
+
+  /**
+   * Our own clean help threads and pages ({@code guard/check/tool-output-threads.txt}: forum
+   * questions with their answers, e-mail and chat help, help-desk docs about agents' replies),
+   * several paragraphs each: written by the same people, so not independent either.
+   */
+  static List<String> toolOutputThreads() {
+    return ownTexts("guard/check/tool-output-threads.txt");
+  }
+
+  /** One text per line, {@code #} comments skipped, a literal {@code \\n} starts a paragraph. */
+  private static List<String> ownTexts(String resource) {
+    return resource(resource)
         .lines()
         .map(String::strip)
         .filter(l -> !l.isEmpty() && !l.startsWith("#"))

@@ -59,6 +59,7 @@ public final class ToolOutputErrors {
     data.stackFaqAnswers().stream().filter(t -> Split.of(t) == Split.DEV).forEach(clean::add);
     clean(guard, threshold, "DEV clean texts (articles + StackFAQ DEV half)", clean);
     clean(guard, threshold, "our how-to check set", EvalData.toolOutputHowTo());
+    clean(guard, threshold, "our help threads check set", EvalData.toolOutputThreads());
   }
 
   /** Every sentence of clean texts that is removed or comes close, and the totals. */
