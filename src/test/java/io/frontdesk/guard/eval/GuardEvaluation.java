@@ -429,6 +429,12 @@ public final class GuardEvaluation {
 
   private static void target(
       StringBuilder md, String metric, String target, String measured, boolean met) {
+    if (measured.startsWith("–") || measured.contains("NaN")) {
+      // every set behind the figure is missing (skipped with a note above): nothing to judge
+      measured = "not measured: its sets are missing";
+      target = target.equals("–") ? target : target + " (not judged)";
+      met = true;
+    }
     md.append("| ")
         .append(metric)
         .append(" | ")
@@ -436,7 +442,10 @@ public final class GuardEvaluation {
         .append(" | ")
         .append(measured)
         .append(" | ")
-        .append(target.equals("–") ? "–" : met ? "yes" : "**no**")
+        .append(
+            target.startsWith("–") || target.endsWith("(not judged)")
+                ? "–"
+                : met ? "yes" : "**no**")
         .append(" |\n");
   }
 }

@@ -102,6 +102,9 @@ final class HeadSection {
 
     /** "F1 (P precision / R recall)", for the summary tables. */
     String f1WithPrecisionRecall() {
+      if (tp + fp + fn == 0) {
+        return "–";
+      }
       return Tally.ratio(f1())
           + " (P "
           + Tally.ratio(precision())

@@ -18,6 +18,9 @@ public final class Latency {
       int longest,
       double p99MicrosPerKiloChar) {
     public String cells() {
+      if (calls == 0) {
+        return "0 (no texts: sets missing) | – | – | – | – | –";
+      }
       return String.format(
           Locale.ROOT,
           "%d | %.1f | %.1f | %.0f | %d | %.0f",
@@ -34,6 +37,10 @@ public final class Latency {
   static final int ROUNDS = 5;
 
   public static Result measure(List<String> texts, Consumer<String> call) {
+    if (texts.isEmpty()) {
+      // every set it would time is missing: nothing measured, and the report says so
+      return new Result(0, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN);
+    }
     for (int round = 0; round < 3; round++) {
       texts.forEach(call);
     }
