@@ -28,7 +28,8 @@ public final class References {
 
   /**
    * Words that name what a reference is: they stay in a sentence ("refund order ord_000017"), and
-   * go with it when the two stand alone as a tag ("How do I export my data? Order ord_000017").
+   * go with it when the two stand alone as a tag at the end of a sentence or clause ("How do I
+   * export my data? Order ord_000017", "my app is down Order ord_000017").
    */
   private static final Set<String> NAMES =
       Set.of(
@@ -84,7 +85,11 @@ public final class References {
       int first = back(text, words, w, LABELS);
       int tag = back(text, words, first, NAMES);
       int end = words.get(w)[1];
-      boolean alone = edge(text, words.get(tag)[0], -1) && edge(text, end, +1);
+      int tagStart = words.get(tag)[0];
+      // a tag starts where a sentence or clause ends, or with a capital ("... is down Order ...")
+      boolean alone =
+          (edge(text, tagStart, -1) || Character.isUpperCase(text.charAt(tagStart)))
+              && edge(text, end, +1);
       cuts.add(new int[] {words.get(alone ? tag : first)[0], end});
     }
     if (cuts.isEmpty()) {

@@ -37,6 +37,8 @@ class ReferencesTest {
         References.strip("How do I export my data? Invoice SKY-2026-000123"));
     assertEquals(
         "how do I export my data?", References.strip("Order ord_000017: how do I export my data?"));
+    assertEquals("my app is down", References.strip("my app is down Order ord_000017"));
+    assertEquals("Order is late", References.strip("Order ord_000017 is late"));
     assertEquals(
         "How do I export my data? Thanks!",
         References.strip("How do I export my data? (our ref TCK-1001) Thanks!"));
