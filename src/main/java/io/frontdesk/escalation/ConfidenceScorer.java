@@ -1,5 +1,6 @@
 package io.frontdesk.escalation;
 
+import io.frontdesk.agent.AgentPrompts;
 import io.frontdesk.agent.HandoffTools;
 import io.frontdesk.agent.routing.Route;
 import io.frontdesk.conversation.ToolRecord;
@@ -18,7 +19,8 @@ import java.util.regex.Pattern;
  * is the router's probability for where it placed the message. The grounding is whether the answer
  * stands on what the tools returned: the share of its ids and amounts found in the calls, and the
  * retrieval similarity of the passages it used. A greeting or closing needs no evidence, and a
- * clarifying question ("which order do you mean?") is a right move, not a guess.
+ * clarifying question ("which order do you mean?") is a right move, not a guess. A hand-over to a
+ * person ({@code ESCALATE:}) is scored as an answer without evidence, whatever was called.
  */
 public final class ConfidenceScorer {
 
@@ -68,6 +70,11 @@ public final class ConfidenceScorer {
       List<ToolRecord> all, Route route, Double routerAnswer, String answer) {
     if (routerAnswer != null) {
       return routerAnswer;
+    }
+    if (answer != null && answer.startsWith(AgentPrompts.ESCALATE)) {
+      // a hand-over answers nothing: whatever the calls returned, the agent found no answer in
+      // them (an outage report with every service running), so they are no evidence for one
+      return Math.clamp(EVIDENCE_WEIGHT * NO_TOOLS + ROUTE_WEIGHT * routeBelief(route), 0.0, 1.0);
     }
     List<ToolRecord> calls = evidence(all);
     boolean asks = asksCustomer(answer) && calls.stream().allMatch(ConfidenceScorer::answered);

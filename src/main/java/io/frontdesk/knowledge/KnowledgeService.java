@@ -1,6 +1,7 @@
 package io.frontdesk.knowledge;
 
 import io.frontdesk.embedding.Embedder;
+import io.frontdesk.embedding.References;
 import io.frontdesk.guard.LogRedaction;
 import io.frontdesk.http.NotFound;
 import io.frontdesk.toolgate.Backend;
@@ -90,9 +91,14 @@ public class KnowledgeService {
     return vertx.executeBlocking(Uni.createFrom().item(() -> embedded(query)), false);
   }
 
+  /**
+   * The query's meaning without its references ({@link References}: an order number says which
+   * record, not which article); the router embedded the same text, so a query that is the turn's
+   * message reuses its vector. The full-text search still reads the query as written.
+   */
   private Optional<float[]> embedded(String query) {
     try {
-      return Optional.of(embedder.embed(query));
+      return Optional.of(embedder.embed(References.strip(query)));
     } catch (RuntimeException e) {
       LOG.warnf(
           "Query not embedded (%s): full-text search only", LogRedaction.redact(e.toString()));

@@ -176,6 +176,27 @@ class ConfidenceScorerTest {
   }
 
   @Test
+  void aHandOverIsNoAnswerWhateverTheCallsReturned() {
+    List<ToolRecord> calls =
+        List.of(call("list_services", true, "reports-database svc_0034 running"));
+    Route outage = new Route("workflow:service-outage", "service_status", 0.67, true);
+    // the seed's 0.3 for the evidence and the route's belief: the services found answer nothing
+    assertEquals(
+        0.5 * 0.3 + 0.25 * 0.67,
+        ConfidenceScorer.score(
+            calls,
+            outage,
+            null,
+            "ESCALATE: the customer reports a fault, but all of svc_0034 is running"),
+        1e-9);
+    assertEquals(
+        0.5 + 0.25 * 0.67 + 0.25,
+        ConfidenceScorer.score(
+            calls, outage, null, "All 1 of your services are running: svc_0034."),
+        1e-9);
+  }
+
+  @Test
   void failedCallsKeepEveryRouteBelowTheLowestThreshold() {
     Route sure = new Route("billing", "latest_invoice", 1.0, true);
     assertTrue(

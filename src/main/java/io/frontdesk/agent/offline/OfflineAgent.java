@@ -5,6 +5,7 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import io.frontdesk.account.AccountTools;
 import io.frontdesk.agent.DeskAgent;
+import io.frontdesk.agent.HandoffTools;
 import io.frontdesk.agent.routing.Route;
 import io.frontdesk.billing.BillingTools;
 import io.frontdesk.billing.InvoiceDetail;
@@ -173,7 +174,7 @@ public class OfflineAgent implements DeskAgent {
       case "latest_invoice" -> invoices(s, message, true);
       case "list_invoices" -> invoices(s, message, false);
       case "payment_status" -> payment(s, message);
-      case "service_status" -> services(s, message);
+      case "service_status" -> services(s, route, message);
       case "knowledge" -> knowledge(s, route, message);
       case "refund" -> refund(s, message);
       case "restart" -> restart(s, message);
@@ -362,8 +363,13 @@ public class OfflineAgent implements DeskAgent {
         : OfflineReplies.payment(payments.getLast());
   }
 
-  /** The service the message names (id or name), else one that is not running, else all. */
-  private String services(ToolSession s, String message) {
+  /**
+   * The service the message names (id or name), else one that is not running, else all. A report
+   * that something is broken (a case routed to a workflow, not a status question) that names no
+   * service while all of them run goes to a person: "all your services are running" would answer a
+   * question the customer did not ask, from a guess at what they meant.
+   */
+  private String services(ToolSession s, Route route, String message) {
     Optional<List<ServiceSummary>> list = listServices(s);
     if (list.isEmpty()) {
       return OfflineReplies.escalate("Services could not be looked up", message);
@@ -372,6 +378,9 @@ public class OfflineAgent implements DeskAgent {
     Optional<ServiceSummary> target = named(services, message);
     if (target.isEmpty()) {
       target = services.stream().filter(x -> !"running".equals(x.status())).findFirst();
+    }
+    if (target.isEmpty() && route.route().startsWith(HandoffTools.WORKFLOW)) {
+      return OfflineReplies.escalate(OfflineReplies.faultNotFound(services), message);
     }
     if (target.isEmpty()) {
       return OfflineReplies.servicesRunning(services);

@@ -180,6 +180,16 @@ final class OfflineReplies {
                 .collect(Collectors.joining(", ")));
   }
 
+  /** Why a reported fault goes to a person: no service is named and none is down. */
+  static String faultNotFound(List<ServiceSummary> services) {
+    return services.isEmpty()
+        ? "The customer reports a fault but has no services deployed"
+        : "The customer reports a fault but names no service, and all %d of theirs are running (%s)"
+            .formatted(
+                services.size(),
+                services.stream().map(ServiceSummary::serviceId).collect(Collectors.joining(", ")));
+  }
+
   static String diagnosis(Diagnostics d) {
     List<DiagnosticCheck> notOk =
         d.checks().stream().filter(c -> !"ok".equals(c.status())).toList();

@@ -1,6 +1,7 @@
 package io.frontdesk.agent.routing;
 
 import io.frontdesk.embedding.Embedder;
+import io.frontdesk.embedding.References;
 import io.frontdesk.guard.LogRedaction;
 import io.frontdesk.startup.StartupPhases;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -65,7 +66,7 @@ public class Router {
       return;
     }
     long start = System.nanoTime();
-    Prepared prepared = prepare(examples());
+    Prepared prepared = prepare(asRead(examples()));
     model = prepared.model();
     StartupPhases.done(
         "router",
@@ -116,6 +117,16 @@ public class Router {
     return new Prepared(trained, true);
   }
 
+  /**
+   * The examples as the router reads a message: without its references ({@link References}), so the
+   * head learns from what it will be given.
+   */
+  public static List<RouteExamples.Example> asRead(List<RouteExamples.Example> examples) {
+    return examples.stream()
+        .map(e -> new RouteExamples.Example(e.label(), References.strip(e.text())))
+        .toList();
+  }
+
   /** The training settings the service uses; evaluations train with exactly these. */
   public static SoftmaxRegression.Settings settings(double l2) {
     SoftmaxRegression.Settings defaults = SoftmaxRegression.Settings.defaults();
@@ -134,7 +145,9 @@ public class Router {
 
   /**
    * Embeds the message once and routes it, on a worker thread (the model is CPU work). Never fails:
-   * without a vector the message is simply not routed.
+   * without a vector the message is simply not routed. A message with references ("Ref abc-12") is
+   * routed on its text without them ({@link References}), a second embedding that the knowledge
+   * search then reuses; the vector handed on (the guards') is the message as written.
    */
   public Uni<RoutedMessage> understand(String message) {
     return vertx.executeBlocking(Uni.createFrom().item(() -> understandNow(message)), false);
@@ -144,7 +157,9 @@ public class Router {
     long start = System.nanoTime();
     try {
       float[] vector = embedder.embed(message);
-      return new RoutedMessage(vector, route(vector));
+      String meaning = References.strip(message);
+      return new RoutedMessage(
+          vector, route(meaning.equals(message) ? vector : embedder.embed(meaning)));
     } catch (RuntimeException e) {
       LOG.warnf("Message not embedded (%s): not routed", LogRedaction.redact(e.toString()));
       return RoutedMessage.unknown();

@@ -129,6 +129,56 @@ class OfflineTurnTest {
     assertTrue(embedded("cache") >= cache + 1, "the knowledge search reused the turn's vector");
   }
 
+  @Test
+  void aReferenceInTheQuestionChangesNeitherTheAnswerNorItsConfidence() {
+    JsonPath plain = Inquiries.ask("cus_0054", "How do I export my data?");
+    JsonPath tagged = Inquiries.ask("cus_0055", "How do I export my data? Ref abc-12");
+
+    // before: the reference alone took the router from sure to unsure and the turn to a person
+    assertTrue(tagged.getBoolean("resolved"), tagged.prettify());
+    assertEquals(plain.getString("response"), tagged.getString("response"));
+    assertEquals(plain.getDouble("confidence"), tagged.getDouble("confidence"), 0.02);
+  }
+
+  @Test
+  void aReportedFaultThatNoCheckFindsGoesToAPersonWithWhatWasChecked() {
+    assertEquals(
+        0,
+        count(
+            pool,
+            "select count(*) from service where customer_id = 'cus_0052' and status <> 'running'"));
+    String service =
+        rows(pool, "select id from service where customer_id = 'cus_0052'")
+            .getFirst()
+            .getString("id");
+
+    JsonPath answer = Inquiries.ask("cus_0052", "our production app is down");
+
+    assertTrue(answer.getBoolean("escalated"), answer.prettify());
+    String summary =
+        rows(
+                pool,
+                "select summary from ticket where id = $1",
+                Long.parseLong(answer.getString("ticketId").substring(4)))
+            .getFirst()
+            .getString("summary");
+    assertTrue(summary.contains(service), summary);
+  }
+
+  @Test
+  void aStatusQuestionIsStillAnsweredWhenAllServicesRun() {
+    assertEquals(
+        0,
+        count(
+            pool,
+            "select count(*) from service where customer_id = 'cus_0057' and status <> 'running'"));
+
+    JsonPath answer = Inquiries.ask("cus_0057", "Are all my services running?");
+
+    assertTrue(answer.getBoolean("resolved"), answer.prettify());
+    assertTrue(answer.getString("response").contains("are running"), answer.prettify());
+  }
+
   private double embedded(String by) {
     return metrics.get("frontdesk.embedding.texts").tag("by", by).counter().count();
   }

@@ -2,6 +2,7 @@ package io.frontdesk.agent.routing;
 
 import io.frontdesk.embedding.Embedder;
 import io.frontdesk.embedding.InProcessEmbedder;
+import io.frontdesk.embedding.References;
 import java.util.concurrent.ForkJoinPool;
 
 /** The router as the service trains it (shipped examples, default settings), once per test JVM. */
@@ -21,7 +22,7 @@ public final class TrainedRouter {
 
   public static synchronized RouterModel model() {
     if (model == null) {
-      var examples = Router.shipped();
+      var examples = Router.asRead(Router.shipped());
       model =
           RouterModel.train(
               examples.stream().map(RouteExamples.Example::label).toList(),
@@ -33,8 +34,9 @@ public final class TrainedRouter {
     return model;
   }
 
+  /** The route of a message as the service reads it (without its references). */
   public static Route route(String message) {
-    return model().classify(embedder().embed(message));
+    return model().classify(embedder().embed(References.strip(message)));
   }
 
   /** The defaults of RouterConfig, read from its annotations so they never drift apart. */

@@ -3,6 +3,7 @@ package io.frontdesk.agent.routing.eval;
 import io.frontdesk.agent.routing.Route;
 import io.frontdesk.agent.routing.Router;
 import io.frontdesk.agent.routing.RouterModel;
+import io.frontdesk.embedding.References;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
@@ -33,7 +34,9 @@ final class Classification {
   private Classification() {}
 
   static List<Sample> samples(List<Labelled> data, CachedEmbedder embedder) {
-    List<float[]> vectors = embedder.embedAll(data.stream().map(Labelled::text).toList());
+    // read as the router reads a message: without its references
+    List<float[]> vectors =
+        embedder.embedAll(data.stream().map(d -> References.strip(d.text())).toList());
     List<Sample> out = new ArrayList<>();
     for (int i = 0; i < data.size(); i++) {
       out.add(new Sample(data.get(i), vectors.get(i)));

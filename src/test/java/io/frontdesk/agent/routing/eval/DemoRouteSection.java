@@ -142,6 +142,7 @@ final class DemoRouteSection {
         .append("| sure (coverage) | %s |\n".formatted(f3(sure.coverage())))
         .append("| precision of sure routes | %s |\n\n".formatted(f3(sure.precision())));
     perRoute(md, scored);
+    references(md, model, heldOut, scored);
     errors(md, bestCv);
     humanRequests(md, samples);
   }
@@ -171,6 +172,66 @@ final class DemoRouteSection {
                           c[2] == 0 ? "-" : f3(c[0] / (double) c[2])));
             });
     md.append("\n");
+  }
+
+  /** References customers append, in turn: a ticket ref, an order, an invoice, a bare number. */
+  static final List<String> REFERENCES =
+      List.of(
+          " Ref abc-12",
+          " Order ord_004211",
+          " (ticket TCK-1001)",
+          " Invoice SKY-2026-000123",
+          " #48213");
+
+  /**
+   * The held-out examples with a reference appended, read as written (as the router did before
+   * {@code References}) and as the service reads them now: the reference should change nothing.
+   */
+  private void references(
+      StringBuilder md,
+      RouterModel model,
+      List<Classification.Sample> heldOut,
+      List<Classification.Scored> plain) {
+    List<Labelled> tagged = new ArrayList<>();
+    for (int i = 0; i < heldOut.size(); i++) {
+      Labelled e = heldOut.get(i).example();
+      tagged.add(new Labelled(e.text() + REFERENCES.get(i % REFERENCES.size()), e.label()));
+    }
+    List<float[]> asWritten = embedder.embedAll(tagged.stream().map(Labelled::text).toList());
+    List<Classification.Scored> before = new ArrayList<>();
+    for (int i = 0; i < tagged.size(); i++) {
+      before.add(new Classification.Scored(tagged.get(i), model.classify(asWritten.get(i))));
+    }
+    List<Classification.Scored> now =
+        Classification.predict(model, Classification.samples(tagged, embedder));
+    md.append(
+            "### A reference in the message (held-out part)\n\n"
+                + "Each held-out example with a reference appended, in turn one of: %s. Read as written, the code pulls the message away from its examples; the router now reads a message without its references (`embedding.References`; the dense search likewise, the guards and the model see the message as written). Not blind: one rule of `References` (a capitalised name before a reference starts a tag, \"... is down Order ord_004211\") was added after a first run of this table showed 0.919 route accuracy for the last row.\n\n"
+                    .formatted(
+                        String.join(
+                            ", ", REFERENCES.stream().map(r -> "`" + r.strip() + "`").toList())))
+        .append(
+            "| held-out examples | route accuracy | route/action accuracy | sure (threshold %s) | mean confidence |\n|---|---|---|---|---|\n"
+                .formatted(configuredThreshold));
+    referenceRow(md, "as written, no reference", plain);
+    referenceRow(md, "with a reference, read as written (before)", before);
+    referenceRow(md, "with a reference, read without it (the service)", now);
+    md.append("\n");
+  }
+
+  private void referenceRow(StringBuilder md, String name, List<Classification.Scored> scored) {
+    md.append(
+        "| %s | %s | %s | %s | %s |\n"
+            .formatted(
+                name,
+                f3(Classification.routeAccuracy(scored)),
+                f3(Classification.labelAccuracy(scored)),
+                f3(Classification.coverage(scored, configuredThreshold).coverage()),
+                f3(
+                    scored.stream()
+                        .mapToDouble(x -> x.predicted().confidence())
+                        .average()
+                        .orElse(0))));
   }
 
   private static void errors(StringBuilder md, List<Classification.Scored> scored) {

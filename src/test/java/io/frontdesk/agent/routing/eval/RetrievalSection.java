@@ -4,6 +4,7 @@ import static io.frontdesk.agent.routing.eval.Report.f3;
 
 import io.frontdesk.database.EmbeddedDatabase;
 import io.frontdesk.demo.DemoDocuments;
+import io.frontdesk.embedding.References;
 import io.frontdesk.knowledge.Chunker;
 import io.frontdesk.knowledge.Collection;
 import io.frontdesk.knowledge.DenseIndex;
@@ -142,11 +143,13 @@ final class RetrievalSection implements AutoCloseable {
 
   /** The service's hybrid search over a corpus (embedding included), for the latency section. */
   List<SearchHit> search(Corpus corpus, String query, Weights w) throws SQLException {
-    return rank(corpus, query, embedder.model().embed(query), w);
+    return rank(corpus, query, embedder.model().embed(References.strip(query)), w);
   }
 
   private Scores score(Corpus corpus, List<Query> queries, Weights w) throws SQLException {
-    List<float[]> vectors = embedder.embedAll(queries.stream().map(Query::text).toList());
+    // the dense side reads a query as the service does: without its references
+    List<float[]> vectors =
+        embedder.embedAll(queries.stream().map(q -> References.strip(q.text())).toList());
     double r1 = 0, r5 = 0, mrr = 0;
     for (int i = 0; i < queries.size(); i++) {
       List<SearchHit> hits = rank(corpus, queries.get(i).text(), vectors.get(i), w);
