@@ -145,9 +145,10 @@ public class Router {
 
   /**
    * Embeds the message once and routes it, on a worker thread (the model is CPU work). Never fails:
-   * without a vector the message is simply not routed. A message with references ("Ref abc-12") is
-   * routed on its text without them ({@link References}), a second embedding that the knowledge
-   * search then reuses; the vector handed on (the guards') is the message as written.
+   * without a vector the message is simply not routed. The message is read without its references
+   * ("Ref abc-12", {@link References}); that one vector routes it, the knowledge search reuses it
+   * (the embedder's cache) and the guards' heads score it. The heads lose nothing a reference could
+   * carry, and the guards' rules still read the message as written.
    */
   public Uni<RoutedMessage> understand(String message) {
     return vertx.executeBlocking(Uni.createFrom().item(() -> understandNow(message)), false);
@@ -156,10 +157,8 @@ public class Router {
   private RoutedMessage understandNow(String message) {
     long start = System.nanoTime();
     try {
-      float[] vector = embedder.embed(message);
-      String meaning = References.strip(message);
-      return new RoutedMessage(
-          vector, route(meaning.equals(message) ? vector : embedder.embed(meaning)));
+      float[] vector = embedder.embed(References.strip(message));
+      return new RoutedMessage(vector, route(vector));
     } catch (RuntimeException e) {
       LOG.warnf("Message not embedded (%s): not routed", LogRedaction.redact(e.toString()));
       return RoutedMessage.unknown();

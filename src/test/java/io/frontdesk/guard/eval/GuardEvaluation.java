@@ -138,10 +138,13 @@ public final class GuardEvaluation {
     Latency.Result embedCustomers = Latency.measure(customerQuestions, model::embed);
     latency.add(row("embed only (the router's vector)", "customer questions", embedCustomers));
     Latency.Result turnInput =
-        Latency.measure(turnInputs, t -> withHeads.checkInput(t, model.embed(t)));
+        Latency.measure(
+            turnInputs,
+            t -> withHeads.checkInput(t, model.embed(io.frontdesk.embedding.References.strip(t))));
     latency.add(row("embed + checkInput (rules and heads)", "customer messages", turnInput));
     Map<String, float[]> vectors = new HashMap<>();
-    turnInputs.forEach(t -> vectors.put(t, cached.embed(model.window(t))));
+    turnInputs.forEach(
+        t -> vectors.put(t, cached.embed(HeadData.asTheTurnReadsIt(model).apply(t))));
     Latency.Result guardsGivenVector =
         Latency.measure(turnInputs, t -> withHeads.checkInput(t, vectors.get(t)));
     latency.add(

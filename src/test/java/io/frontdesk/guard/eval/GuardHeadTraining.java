@@ -42,7 +42,7 @@ public final class GuardHeadTraining {
     EvalData data = new EvalData(evalDir);
     InProcessEmbedder model = InProcessEmbedder.load();
     CachedEmbedder embedder = new CachedEmbedder(model, Path.of("target/eval-cache"));
-    HeadData heads = new HeadData(data, embedder, model::window);
+    HeadData heads = new HeadData(data, embedder, HeadData.asTheTurnReadsIt(model));
     embedder.save();
     data.missing().forEach(f -> System.out.println("skipped, not found: " + f));
     HeadTrainer trainer = new HeadTrainer(heads.vectors);

@@ -130,6 +130,14 @@ final class HeadData {
     }
   }
 
+  /**
+   * What the turn embeds of a message for the heads: the text without its references ({@link
+   * io.frontdesk.embedding.References}, as the router reads it), through the model's window.
+   */
+  static UnaryOperator<String> asTheTurnReadsIt(io.frontdesk.embedding.InProcessEmbedder model) {
+    return t -> model.window(io.frontdesk.embedding.References.strip(t));
+  }
+
   /** A check set: {@code label<TAB>text} lines (1 positive, 0 not), {@code #} comments. */
   static List<EvalData.Example> checkSet(String resource) {
     return lines(resource).stream()

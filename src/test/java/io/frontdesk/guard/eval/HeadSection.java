@@ -125,7 +125,7 @@ final class HeadSection {
       GuardConfig config,
       InjectionDetector injectionRules,
       ToxicityDetector toxicityRules) {
-    HeadData heads = new HeadData(data, cached, model::window);
+    HeadData heads = new HeadData(data, cached, HeadData.asTheTurnReadsIt(model));
     cached.save();
     return new HeadSection(
         heads, injectionRules, config.injection().threshold(), toxicityRules, config.toxicity());
