@@ -112,14 +112,19 @@ public class GuardPipeline {
     if (config.enabled() && config.toxicity().enabled()) {
       GuardConfig.Toxicity c = config.toxicity();
       Detection rules = toxicity.scan(text);
-      EmbeddingHead head = c.model() ? heads.toxicity() : null;
-      double headScore =
-          head == null || vector == null || vector.length != head.dimensions()
-              ? Double.NaN
-              : head.score(vector, rules.score());
+      // the head is scored once: its verdict, and the confirmation a word-model-only verdict needs
+      java.util.Optional<GuardVerdict> model =
+          c.model()
+              ? head(
+                  EmbeddingHeads.TOXICITY_GUARD, heads.toxicity(), vector, rules, c.action(), text)
+              : java.util.Optional.empty();
       boolean blocks =
           ToxicityDetector.rulesBlock(
-              rules, c.threshold(), c.wordsAlone(), headScore, c.headConfirms());
+              rules,
+              c.threshold(),
+              c.wordsAlone(),
+              model.map(GuardVerdict::score).orElse(Double.NaN),
+              c.headConfirms());
       verdicts.add(
           count(
               new GuardVerdict(
@@ -129,10 +134,7 @@ public class GuardPipeline {
                   c.action(),
                   rules.findings(),
                   text)));
-      if (c.model()) {
-        head(EmbeddingHeads.TOXICITY_GUARD, heads.toxicity(), vector, rules, c.action(), text)
-            .ifPresent(v -> verdicts.add(count(v)));
-      }
+      model.ifPresent(v -> verdicts.add(count(v)));
     }
     return finish(text, verdicts);
   }

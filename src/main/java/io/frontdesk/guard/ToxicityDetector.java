@@ -25,6 +25,9 @@ public final class ToxicityDetector {
 
   static final String ABUSE_RULES = "guard/abuse-rules.txt";
 
+  /** The category of the word model's finding (the abuse patterns' findings carry their own). */
+  static final String WORDS = "toxic";
+
   private final double bias;
   private final double evidence;
   private final Map<String, Double> weights;
@@ -78,7 +81,7 @@ public final class ToxicityDetector {
     int start = worst == null ? 0 : worst.start();
     int end = worst == null ? message.length() : worst.end();
     List<GuardFinding> findings = new ArrayList<>();
-    findings.add(new GuardFinding(GUARD, "toxic", p, start, end));
+    findings.add(new GuardFinding(GUARD, WORDS, p, start, end));
     Detection rules = abuse.scan(message, Tokens.of(message), GUARD);
     findings.addAll(rules.findings());
     return new Detection(1 - (1 - p) * (1 - rules.score()), findings);
@@ -107,7 +110,7 @@ public final class ToxicityDetector {
   public static double words(Detection d) {
     double words = 0;
     for (GuardFinding f : d.findings()) {
-      if (f.category().equals("toxic")) {
+      if (f.category().equals(WORDS)) {
         words = Math.max(words, f.score());
       }
     }
@@ -118,7 +121,7 @@ public final class ToxicityDetector {
   public static double abuse(Detection d) {
     double abuse = 0;
     for (GuardFinding f : d.findings()) {
-      if (!f.category().equals("toxic")) {
+      if (!f.category().equals(WORDS)) {
         abuse = 1 - (1 - abuse) * (1 - f.score());
       }
     }

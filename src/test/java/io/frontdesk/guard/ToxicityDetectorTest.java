@@ -88,22 +88,28 @@ class ToxicityDetectorTest {
   @Test
   void aWordOnlyVerdictBelowWordsAloneNeedsTheHead() {
     Detection words =
-        new Detection(0.7, List.of(new GuardFinding(ToxicityDetector.GUARD, "toxic", 0.7, 0, 4)));
+        new Detection(
+            0.7,
+            List.of(new GuardFinding(ToxicityDetector.GUARD, ToxicityDetector.WORDS, 0.7, 0, 4)));
     assertTrue(ToxicityDetector.rulesBlock(words, 0.5, 0.9, Double.NaN, 0.2), "no head: rules");
     assertTrue(ToxicityDetector.rulesBlock(words, 0.5, 0.9, 0.25, 0.2), "the head agrees");
     assertFalse(ToxicityDetector.rulesBlock(words, 0.5, 0.9, 0.1, 0.2), "the head disagrees");
     Detection strong =
-        new Detection(0.95, List.of(new GuardFinding(ToxicityDetector.GUARD, "toxic", 0.95, 0, 4)));
+        new Detection(
+            0.95,
+            List.of(new GuardFinding(ToxicityDetector.GUARD, ToxicityDetector.WORDS, 0.95, 0, 4)));
     assertTrue(ToxicityDetector.rulesBlock(strong, 0.5, 0.9, 0.0, 0.2), "strong words alone");
     Detection abuse =
         new Detection(
             0.76,
             List.of(
-                new GuardFinding(ToxicityDetector.GUARD, "toxic", 0.2, 0, 4),
+                new GuardFinding(ToxicityDetector.GUARD, ToxicityDetector.WORDS, 0.2, 0, 4),
                 new GuardFinding(ToxicityDetector.GUARD, "insult", 0.7, 0, 4)));
     assertTrue(ToxicityDetector.rulesBlock(abuse, 0.5, 0.9, 0.0, 0.2), "an abuse pattern");
     Detection below =
-        new Detection(0.4, List.of(new GuardFinding(ToxicityDetector.GUARD, "toxic", 0.4, 0, 4)));
+        new Detection(
+            0.4,
+            List.of(new GuardFinding(ToxicityDetector.GUARD, ToxicityDetector.WORDS, 0.4, 0, 4)));
     assertFalse(ToxicityDetector.rulesBlock(below, 0.5, 0.9, 1.0, 0.2), "below the threshold");
   }
 }

@@ -326,19 +326,16 @@ final class HeadSection {
         trainToxicity(
             i -> !(i.group().equals("davidson") && Split.fold(i.example().text()) == 0),
             "without Davidson fold 0");
-    int[] r = new int[3], h = new int[3], e = new int[3];
+    ToxicConfusions fold0 = new ToxicConfusions();
     for (HeadData.Item i : data.toxicity) {
       if (!i.group().equals("davidson") || Split.fold(i.example().text()) != 0) {
         continue;
       }
-      Toxic v = toxic(head, i.example().text());
-      tally(r, v.rules(), i.example().positive());
-      tally(h, v.head(), i.example().positive());
-      tally(e, v.service(), i.example().positive());
+      fold0.add(toxic(head, i.example().text()), i.example().positive());
     }
-    toxicityRulesHeld = new Confusion(r[0], r[1], r[2]);
-    toxicityHeadHeld = new Confusion(h[0], h[1], h[2]);
-    toxicityCombinedHeld = new Confusion(e[0], e[1], e[2]);
+    toxicityRulesHeld = fold0.rules();
+    toxicityHeadHeld = fold0.head();
+    toxicityCombinedHeld = fold0.service();
     md.append("| rules (word model + abuse patterns) | ")
         .append(toxicityRulesHeld.cells())
         .append(" |\n| head | ")
@@ -388,17 +385,16 @@ final class HeadSection {
       return;
     }
     EmbeddingHead head = trainToxicity(i -> !i.group().equals("davidson"), "without Davidson");
-    int[] r = new int[3], h = new int[3], e = new int[3], a = new int[3];
+    ToxicConfusions fold0 = new ToxicConfusions();
+    int[] a = new int[3];
     for (HeadData.Item i : tested) {
       Toxic v = toxic(head, i.example().text());
-      tally(r, v.rules(), i.example().positive());
-      tally(h, v.head(), i.example().positive());
-      tally(e, v.service(), i.example().positive());
+      fold0.add(v, i.example().positive());
       boolean abuse =
           ToxicityDetector.abuse(toxicityRules.scan(i.example().text())) >= toxicityThreshold;
       tally(a, abuse || v.head(), i.example().positive());
     }
-    toxicityHeadWithoutDavidson = new Confusion(h[0], h[1], h[2]);
+    toxicityHeadWithoutDavidson = fold0.head();
     toxicityWithoutTweets = new Confusion(a[0], a[1], a[2]);
     md.append("**Cross-source: the head trained without any tweet**, tested on Davidson fold 0 (")
         .append(tested.size())
@@ -416,7 +412,7 @@ final class HeadSection {
         .append(" Davidson samples, so not strictly blind) | ")
         .append(toxicityWithoutTweets.cells())
         .append(" |\n| rules OR head (rules not cross-source) | ")
-        .append(new Confusion(e[0], e[1], e[2]).cells())
+        .append(fold0.service().cells())
         .append(" |\n\n");
   }
 
@@ -454,19 +450,17 @@ final class HeadSection {
       return;
     }
     EmbeddingHead head = trainToxicity(i -> true, "as shipped");
-    int[] r = new int[3], h = new int[3], e = new int[3];
+    ToxicConfusions check = new ToxicConfusions();
     int negatives = 0, fpEither = 0;
     for (EvalData.Example x : data.toxicityCheck) {
       Toxic v = toxic(head, x.text());
-      tally(r, v.rules(), x.positive());
-      tally(h, v.head(), x.positive());
-      tally(e, v.service(), x.positive());
+      check.add(v, x.positive());
       if (!x.positive()) {
         negatives++;
         fpEither += v.service() ? 1 : 0;
       }
     }
-    toxicityCheckCombined = new Confusion(e[0], e[1], e[2]);
+    toxicityCheckCombined = check.service();
     md.append("**Out-of-domain check set — hand-authored by us, NOT independent.** ")
         .append(data.toxicityCheck.size())
         .append(" chat messages to a support agent (`src/test/resources/guard/check/")
@@ -478,9 +472,9 @@ final class HeadSection {
         .append(" else).\n\n")
         .append("| check set (ours) | precision | recall | F1 |\n|---|---|---|---|\n")
         .append("| rules (word model + abuse patterns) | ")
-        .append(new Confusion(r[0], r[1], r[2]).cells())
+        .append(check.rules().cells())
         .append(" |\n| head | ")
-        .append(new Confusion(h[0], h[1], h[2]).cells())
+        .append(check.head().cells())
         .append(" |\n| rules OR head | ")
         .append(toxicityCheckCombined.cells())
         .append(" |\n\nAngry-but-civil messages flagged by rules OR head: ")
@@ -515,6 +509,31 @@ final class HeadSection {
         ToxicityDetector.rulesBlock(
             d, toxicityThreshold, toxicity.wordsAlone(), p, toxicity.headConfirms());
     return new Toxic(d.score() >= toxicityThreshold, model, rules || model);
+  }
+
+  /** The confusions of the rules alone, the head alone and the service's verdict over one set. */
+  private static final class ToxicConfusions {
+    private final int[] rules = new int[3];
+    private final int[] head = new int[3];
+    private final int[] service = new int[3];
+
+    void add(Toxic v, boolean positive) {
+      tally(rules, v.rules(), positive);
+      tally(head, v.head(), positive);
+      tally(service, v.service(), positive);
+    }
+
+    Confusion rules() {
+      return new Confusion(rules[0], rules[1], rules[2]);
+    }
+
+    Confusion head() {
+      return new Confusion(head[0], head[1], head[2]);
+    }
+
+    Confusion service() {
+      return new Confusion(service[0], service[1], service[2]);
+    }
   }
 
   private static void tally(int[] c, boolean hit, boolean positive) {
