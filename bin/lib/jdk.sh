@@ -1,6 +1,6 @@
-# Sourced by .ci/run and bin/benchmark: exports JAVA_HOME (and PATH) as the newest JDK >= 21 among
-# $JAVA_HOME and /usr/lib/jvm/*, or exits with a clear message. The default `java` on a machine
-# may be older than the build needs.
+# Sourced by .ci/run, bin/frontdesk and the bin/ tooling (lib/tooling.sh): exports JAVA_HOME (and
+# PATH) as the newest JDK >= 21 among $JAVA_HOME and /usr/lib/jvm/*, or exits with a clear message.
+# The default `java` on a machine may be older than the build needs.
 java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}'; }
 
 pick_jdk() {

@@ -463,7 +463,7 @@ final class HeadSection {
     toxicityCheckCombined = check.service();
     md.append("**Out-of-domain check set — hand-authored by us, NOT independent.** ")
         .append(data.toxicityCheck.size())
-        .append(" chat messages to a support agent (`src/test/resources/guard/check/")
+        .append(" chat messages to a support agent (`src/bench/resources/guard/check/")
         .append("toxicity-check.tsv`): abuse, insults, threats and profanity without slurs, and")
         .append(" angry but civil customers who must pass. Written by the team before the toxicity")
         .append(" guard was tuned and never trained on, but by the same people who wrote the rules")

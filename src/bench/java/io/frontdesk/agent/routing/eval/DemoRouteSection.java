@@ -294,7 +294,7 @@ final class DemoRouteSection {
     long people = set.stream().filter(l -> l.label().equals("human")).count();
     md.append("### Requests for a person (router's `human` route)\n\n")
         .append(
-            "%d requests for a person and %d ordinary questions that look like them (`src/test/resources/eval/human-requests.tsv`, written for this evaluation, none of them a training example). The router is trained on all shipped examples, as in the service; a request counts as recognised when `human` is the sure route.\n\n"
+            "%d requests for a person and %d ordinary questions that look like them (`src/bench/resources/eval/human-requests.tsv`, written for this evaluation, none of them a training example). The router is trained on all shipped examples, as in the service; a request counts as recognised when `human` is the sure route.\n\n"
                 .formatted(people, set.size() - people))
         .append(
             "| recogniser | precision | recall | false alarms | missed |\n|---|---|---|---|---|\n")

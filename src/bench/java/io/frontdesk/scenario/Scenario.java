@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * One τ-bench-style scenario (a YAML file under {@code src/test/resources/scenarios}): who the
+ * One τ-bench-style scenario (a YAML file under {@code src/bench/resources/scenarios}): who the
  * customer is, what they open with, their goal and persona, what they reveal when asked, the
  * database end state and facts the answers must have, and what must not happen. {@code {name}}
  * placeholders are filled from the customer's own data at run time ({@link Placeholders}).
@@ -90,5 +90,5 @@ public record Scenario(
     }
   }
 
-  public static final Path DIRECTORY = Path.of("src/test/resources/scenarios");
+  public static final Path DIRECTORY = Path.of("src/bench/resources/scenarios");
 }

@@ -19,7 +19,7 @@ import java.util.function.UnaryOperator;
 /**
  * The labelled texts the model-backed heads learn from, each tagged with the set it came from (the
  * unit of leave-one-source-out), and their vectors (embedded once, cached under target/). Besides
- * the public sets, texts we wrote ourselves ({@code src/test/resources/guard/authored}: attacks
+ * the public sets, texts we wrote ourselves ({@code src/bench/resources/guard/authored}: attacks
  * from the known families, customer wording near them, abuse and angry-but-civil messages) are
  * always trained on and never tested on (group {@value #AUTHORED}).
  */

@@ -119,14 +119,14 @@ public final class ToolOutputSection {
     cleanRow(
         md,
         "our how-to texts about the reader's own replies and messages"
-            + " (`src/test/resources/guard/check/tool-output-how-to.txt`; written by us, **not"
+            + " (`src/bench/resources/guard/check/tool-output-how-to.txt`; written by us, **not"
             + " independent**)",
         EvalData.toolOutputHowTo(),
         howToAltered);
     cleanRow(
         md,
         "our help threads and pages: forum questions with answers, e-mail and chat help,"
-            + " help-desk docs on agents' replies (`src/test/resources/guard/check/"
+            + " help-desk docs on agents' replies (`src/bench/resources/guard/check/"
             + "tool-output-threads.txt`; written by us, **not independent**)",
         EvalData.toolOutputThreads());
     md.append("\n");

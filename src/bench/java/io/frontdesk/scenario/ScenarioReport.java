@@ -43,7 +43,7 @@ final class ScenarioReport {
         .append(ScenarioEvaluation.today())
         .append(String.format(Locale.ROOT, " in %.0f s. ", seconds))
         .append(scenarios)
-        .append(" scenarios (`src/test/resources/scenarios/*.yaml`), each run k times against")
+        .append(" scenarios (`src/bench/resources/scenarios/*.yaml`), each run k times against")
         .append(" the packaged service (`target/quarkus-app`, fresh embedded database, demo")
         .append(" data). A run passes when every expectation holds: escalation or not, input")
         .append(" blocked or not, tools run and not run (audit log), refunds, pending approvals")

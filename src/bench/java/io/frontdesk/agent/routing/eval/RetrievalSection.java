@@ -130,7 +130,7 @@ final class RetrievalSection implements AutoCloseable {
             "### Demo help centre (%d articles and pages, %d passages; %d written questions)\n\n"
                 .formatted(documentsOf(demo), demo.passages().size(), demoQueries.size()))
         .append(
-            "Questions in a customer's words (`src/test/resources/eval/demo-kb-queries.tsv`, written for this evaluation), each with the article or page that answers it; never used to choose settings.\n\n")
+            "Questions in a customer's words (`src/bench/resources/eval/demo-kb-queries.tsv`, written for this evaluation), each with the article or page that answers it; never used to choose settings.\n\n")
         .append("| setting | recall@1 | recall@5 | MRR |\n|---|---|---|---|\n");
     for (Weights w : SETTINGS) {
       Scores s = score(demo, demoQueries, w);
