@@ -40,10 +40,22 @@ public final class DatabaseOutage {
    * when no outage is known yet, the probe runs at once to find out.
    */
   public static boolean explains(Throwable failure) {
-    if (!ConnectionLoss.in(failure)) {
+    if (!isOutage(failure)) {
       return false;
     }
     ANSWERED.incrementAndGet();
+    return true;
+  }
+
+  /**
+   * True when {@code failure} is a lost database connection, for code that would log it: the outage
+   * is logged once, here, so the caller logs nothing (or at DEBUG). When no outage is known yet,
+   * the probe runs at once to find out.
+   */
+  public static boolean isOutage(Throwable failure) {
+    if (!ConnectionLoss.in(failure)) {
+      return false;
+    }
     if (!isDown()) {
       DatabaseProbe.suspect(failure);
       probe.run();
@@ -79,6 +91,10 @@ public final class DatabaseOutage {
 
   /** The database cannot be reached: the first report of an outage logs it. */
   static void down(String cause) {
+    if (EmbeddedDatabase.stopping()) {
+      // the application stops its own server on its way out: not an outage
+      return;
+    }
     State now = new State(true, System.nanoTime(), cause);
     State before = STATE.getAndUpdate(s -> s.down() ? s : now);
     if (!before.down()) {

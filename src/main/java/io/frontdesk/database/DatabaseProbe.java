@@ -1,5 +1,7 @@
 package io.frontdesk.database;
 
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -9,6 +11,7 @@ import io.vertx.pgclient.PgConnectOptions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -33,6 +36,7 @@ class DatabaseProbe {
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicReference<PgConnection> connection = new AtomicReference<>();
   private volatile long suspectLogged = System.nanoTime() - SUSPECT_LOG_EVERY_NANOS;
+  private volatile boolean stopped;
 
   DatabaseProbe(
       Vertx vertx,
@@ -59,6 +63,15 @@ class DatabaseProbe {
     DatabaseOutage.configure(config.retryAfter(), this::probeNow);
   }
 
+  /** The application is stopping (and may stop its embedded server): nothing more to report. */
+  void stop(@Observes ShutdownDelayInitiatedEvent event) {
+    stopped = true;
+  }
+
+  void stop(@Observes ShutdownEvent event) {
+    stopped = true;
+  }
+
   @Scheduled(
       every = "${frontdesk.database.probe-every:1s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -68,7 +81,7 @@ class DatabaseProbe {
 
   /** Probes now unless a probe is under way; returns at once. */
   void probeNow() {
-    if (!running.compareAndSet(false, true)) {
+    if (stopped || !running.compareAndSet(false, true)) {
       return;
     }
     long start = System.nanoTime();
@@ -91,7 +104,9 @@ class DatabaseProbe {
               running.set(false);
               close();
               SUSPECT.set(null);
-              DatabaseOutage.down(oneLine(failure));
+              if (!stopped) {
+                DatabaseOutage.down(oneLine(failure));
+              }
             });
   }
 
@@ -125,11 +140,24 @@ class DatabaseProbe {
     }
   }
 
-  @PreDestroy
-  void close() {
+  /** Drops the probe's connection (a replacement is opened by the next probe). */
+  private void close() {
     PgConnection current = connection.getAndSet(null);
     if (current != null) {
       current.close().subscribe().with(ok -> {}, failure -> {});
+    }
+  }
+
+  /**
+   * Closes the connection before Vert.x stops: a close still under way when its event loops are
+   * gone is logged as an ERROR by Netty.
+   */
+  @PreDestroy
+  void destroy() {
+    stopped = true;
+    PgConnection current = connection.getAndSet(null);
+    if (current != null) {
+      current.close().onFailure().recoverWithNull().await().atMost(Duration.ofSeconds(2));
     }
   }
 

@@ -75,7 +75,8 @@ public class ErrorMappers {
 
   @ServerExceptionMapper
   public Response unavailable(Unavailable e) {
-    if (!DatabaseOutage.explains(e)) {
+    // during a database outage (logged once) a 503 is what every request gets
+    if (!DatabaseOutage.explains(e) && !DatabaseOutage.isDown()) {
       LOG.warnf("Unavailable: %s (%s)", e.getMessage(), String.valueOf(e.getCause()));
     }
     return retryLater(describe(e));
