@@ -211,6 +211,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
     closed = true;
     restarts.shutdownNow();
+    if (serving == this) {
+      serving = null;
+    }
     try {
       if (postmaster != null) {
         postmaster.stop();
@@ -271,8 +274,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private void restart() {
     Duration backoff = Duration.ofMillis(250);
     for (int attempt = 1; !closed; attempt++) {
+      long attemptStart = System.nanoTime();
       try {
         launch();
+        // it answered its password: the outage is over without waiting for the next probe
+        DatabaseOutage.up(attemptStart);
         LOG.infof(
             "Embedded PostgreSQL restarted on port %d after %d ms (attempt %d)",
             port, (System.nanoTime() - restartingSince) / 1_000_000, attempt);
