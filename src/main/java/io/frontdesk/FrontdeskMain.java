@@ -7,13 +7,15 @@ import io.frontdesk.startup.StartupPhases;
 import io.quarkus.runtime.ImageMode;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.jboss.logging.Logger;
 
 /**
  * Entry point: with no datasource configured, starts the embedded PostgreSQL before Quarkus so that
- * the service runs with nothing installed; with one configured, starts nothing. The start's
+ * the service runs with nothing installed (taking back a data folder whose server outlived a killed
+ * Frontdesk, restarting the server if it exits); with one configured, starts nothing. The start's
  * independent CPU work (the embedding model, the tokenizer) begins first, on threads of its own,
  * while the database and the framework start.
  */
@@ -77,9 +79,15 @@ public class FrontdeskMain {
       System.err.println(inUse.getMessage());
       System.exit(2);
       return;
+    } catch (IllegalStateException | UncheckedIOException cannot) {
+      System.err.println("Cannot start the embedded PostgreSQL in " + dataDir + ": " + cannot);
+      System.exit(1);
+      return;
     }
     // the graceful shutdown (turns finishing) needs the database to the end
     database.stopAfterApplication(Duration.ofMinutes(3));
+    // a server that exits while the application runs is started again on the same port
+    database.keepRunning();
     database.datasourceConfig().forEach(System::setProperty);
     LOG.infof(
         "No datasource configured: embedded PostgreSQL on port %d, data in %s",

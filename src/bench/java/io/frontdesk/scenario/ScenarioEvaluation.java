@@ -129,7 +129,7 @@ public final class ScenarioEvaluation {
     wipe(work.resolve("data"));
     List<ScenarioRunner.Outcome> runs = new ArrayList<>();
     try (ServiceProcess service = ServiceProcess.start(work, "service", env)) {
-      String jdbc = "jdbc:postgresql://127.0.0.1:" + service.embeddedDatabasePort() + "/postgres";
+      String jdbc = service.embeddedDatabaseJdbcUrl();
       ScenarioRunner runner = new ScenarioRunner(service.baseUrl(), jdbc, model, user);
       for (int run = 0; run < k; run++) {
         for (Scenario s : scenarios) {

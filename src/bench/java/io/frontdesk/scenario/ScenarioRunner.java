@@ -63,7 +63,7 @@ final class ScenarioRunner {
   }
 
   Outcome run(Scenario s) throws Exception {
-    try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
+    try (Connection db = DriverManager.getConnection(jdbcUrl)) {
       Timestamp start = now(db);
       Placeholders values = new Placeholders(db, s.customer());
       if (model != null) {

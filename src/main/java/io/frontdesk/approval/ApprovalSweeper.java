@@ -1,6 +1,7 @@
 package io.frontdesk.approval;
 
 import io.frontdesk.console.ConsoleFeed;
+import io.frontdesk.database.DatabaseOutage;
 import io.frontdesk.database.ReactiveBridge;
 import io.frontdesk.observability.SupportMetrics;
 import io.frontdesk.toolgate.AuditEntry;
@@ -54,7 +55,8 @@ public class ApprovalSweeper {
   @Scheduled(
       every = "${frontdesk.approvals.sweep-every:15s}",
       delayed = "${frontdesk.approvals.sweep-every:15s}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = DatabaseOutage.SkipWhileDown.class)
   public void sweep() {
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     List<Approval> expired =

@@ -1,6 +1,7 @@
 package io.frontdesk.conversation;
 
 import io.frontdesk.database.ClusterJobs;
+import io.frontdesk.database.DatabaseOutage;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -37,7 +38,8 @@ public class RetentionJob {
   @Scheduled(
       every = "${frontdesk.memory.purge-every:1h}",
       delayed = "${frontdesk.memory.purge-delay:1m}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = DatabaseOutage.SkipWhileDown.class)
   Uni<Void> scheduled() {
     // once per period across replicas (a little less, so a late timer does not skip a period)
     Duration period = DurationConverter.parseDuration(config.purgeEvery());

@@ -2,6 +2,7 @@ package io.frontdesk.conversation;
 
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.UserMessage;
+import io.frontdesk.database.DatabaseOutage;
 import io.frontdesk.escalation.ConfidenceScorer;
 import io.frontdesk.escalation.Escalation;
 import io.frontdesk.escalation.EscalationConfig;
@@ -187,10 +188,13 @@ public class TurnFinisher {
     double confidence = ConfidenceScorer.score(calls, turn.route(), progress.routerConfidence, raw);
     Guarded answer = guardedAnswer(turn, raw, progress, events);
     EscalationReason reason = reason(turn, progress, raw, confidence);
-    if (progress.failure != null) {
+    // a lost database is logged once per outage (database.DatabaseOutage), not per turn
+    if (progress.failure != null && !DatabaseOutage.isOutage(progress.failure)) {
       LOG.warnf(
           "Agent failed in conversation %s: %s",
           turn.conversationId(), LogRedaction.redact(String.valueOf(progress.failure)));
+    }
+    if (progress.failure != null) {
       events.add(
           new TurnEvent.Error("agent_unavailable", "The assistant could not finish this answer."));
     }
@@ -361,17 +365,22 @@ public class TurnFinisher {
    * message is answered (its lease ends it otherwise).
    */
   private Uni<List<TurnEvent>> notSaved(TurnContext turn, Ending ending, Throwable failure) {
-    LOG.errorf(
-        "Turn %s of conversation %s could not be stored: %s",
-        turn.turnId(), turn.conversationId(), LogRedaction.redact(String.valueOf(failure)));
+    if (!DatabaseOutage.isOutage(failure)) {
+      LOG.errorf(
+          "Turn %s of conversation %s could not be stored: %s",
+          turn.turnId(), turn.conversationId(), LogRedaction.redact(String.valueOf(failure)));
+    }
     return pool.withTransaction(
             db -> conversations.releaseTurn(db, turn.conversationId(), turn.turnId()))
         .onFailure()
         .invoke(
-            f ->
+            f -> {
+              if (!DatabaseOutage.isOutage(f)) {
                 LOG.warnf(
                     "Turn lock of conversation %s stays until its lease ends: %s",
-                    turn.conversationId(), String.valueOf(f)))
+                    turn.conversationId(), String.valueOf(f));
+              }
+            })
         .onFailure()
         .recoverWithNull()
         .map(

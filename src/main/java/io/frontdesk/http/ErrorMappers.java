@@ -2,6 +2,7 @@ package io.frontdesk.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.frontdesk.database.DatabaseOutage;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -31,6 +32,9 @@ public class ErrorMappers {
       case Unavailable u -> new ApiError("unavailable", u.getMessage());
       case TooManyRequests t -> new ApiError(t.code(), t.getMessage());
       case BadRequest b -> new ApiError("invalid_request", b.getMessage());
+      // a lost database connection is an outage, not a defect: logged once per outage (database)
+      case Throwable t when DatabaseOutage.explains(t) ->
+          new ApiError("unavailable", DatabaseOutage.MESSAGE);
       default -> {
         LOG.error("Unhandled failure", e);
         yield new ApiError("internal_error", "the request could not be completed; it was logged");
@@ -71,8 +75,11 @@ public class ErrorMappers {
 
   @ServerExceptionMapper
   public Response unavailable(Unavailable e) {
-    LOG.warnf("Unavailable: %s (%s)", e.getMessage(), String.valueOf(e.getCause()));
-    return answer(503, describe(e));
+    // during a database outage (logged once) a 503 is what every request gets
+    if (!DatabaseOutage.explains(e) && !DatabaseOutage.isDown()) {
+      LOG.warnf("Unavailable: %s (%s)", e.getMessage(), String.valueOf(e.getCause()));
+    }
+    return retryLater(describe(e));
   }
 
   @ServerExceptionMapper
@@ -130,7 +137,17 @@ public class ErrorMappers {
 
   @ServerExceptionMapper
   public Response unexpected(Throwable e) {
-    return answer(500, describe(e));
+    ApiError error = describe(e);
+    return "unavailable".equals(error.error()) ? retryLater(error) : answer(500, error);
+  }
+
+  /** 503 with the wait the database outage asks for (a client backs off instead of hammering). */
+  private static Response retryLater(ApiError error) {
+    return Response.status(503)
+        .type(MediaType.APPLICATION_JSON)
+        .header("Retry-After", DatabaseOutage.retryAfterSeconds())
+        .entity(error)
+        .build();
   }
 
   private static String lastNode(String path) {

@@ -6,6 +6,7 @@ import io.frontdesk.conversation.TurnContext;
 import io.frontdesk.conversation.TurnControl;
 import io.frontdesk.conversation.TurnEvent;
 import io.frontdesk.conversation.TurnRegistry;
+import io.frontdesk.database.DatabaseOutage;
 import io.frontdesk.database.ReactiveBridge;
 import io.frontdesk.guard.GuardCheck;
 import io.frontdesk.guard.GuardPipeline;
@@ -159,8 +160,11 @@ public class ToolGate {
       finish(call, start, "executed", null, control.getMessage());
       throw control;
     } catch (Exception failure) {
-      LOG.warnf(
-          "Tool %s failed: %s", call.tool().name(), LogRedaction.redact(String.valueOf(failure)));
+      // a lost database is logged once per outage (database.DatabaseOutage), not per call
+      if (!DatabaseOutage.isOutage(failure)) {
+        LOG.warnf(
+            "Tool %s failed: %s", call.tool().name(), LogRedaction.redact(String.valueOf(failure)));
+      }
       finish(call, start, "failed", failure.toString(), null);
       throw new ToolRefused(call.tool().name() + " is temporarily unavailable; try again later");
     } finally {

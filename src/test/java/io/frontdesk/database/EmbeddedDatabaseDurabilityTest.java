@@ -26,7 +26,9 @@ class EmbeddedDatabaseDurabilityTest {
   private static String setting(EmbeddedDatabase db, String name) throws Exception {
     try (Connection c =
             DriverManager.getConnection(
-                "jdbc:postgresql://localhost:" + db.port() + "/postgres", "postgres", "postgres");
+                "jdbc:postgresql://localhost:" + db.port() + "/postgres",
+                "postgres",
+                db.password());
         Statement s = c.createStatement();
         ResultSet r = s.executeQuery("show " + name)) {
       r.next();

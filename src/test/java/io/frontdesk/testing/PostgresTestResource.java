@@ -10,7 +10,12 @@ import java.util.Map;
 /** A real PostgreSQL (embedded binaries, fresh data directory) for the whole test run. */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
-  private EmbeddedDatabase database;
+  private static volatile EmbeddedDatabase database;
+
+  /** The test run's server: a test may stop and start it, as an external database going away. */
+  public static EmbeddedDatabase database() {
+    return database;
+  }
 
   @Override
   public Map<String, String> start() {

@@ -1,5 +1,6 @@
 package io.frontdesk.testing;
 
+import io.frontdesk.database.EmbeddedDatabase;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import java.nio.charset.StandardCharsets;
@@ -61,14 +62,12 @@ public final class Replicas {
     other.put(
         "QUARKUS_DATASOURCE_REACTIVE_URL",
         "postgresql://127.0.0.1:%d/postgres".formatted(first.embeddedDatabasePort()));
+    other.put("FRONTDESK_DB_PASSWORD", EmbeddedDatabase.passwordIn(first.embeddedDataDir()));
     return other;
   }
 
   /** A JDBC connection to the database the first replica runs, to assert on its rows. */
   public static Connection database(ServiceProcess first) throws SQLException {
-    return DriverManager.getConnection(
-        "jdbc:postgresql://127.0.0.1:%d/postgres".formatted(first.embeddedDatabasePort()),
-        "postgres",
-        "postgres");
+    return DriverManager.getConnection(first.embeddedDatabaseJdbcUrl());
   }
 }

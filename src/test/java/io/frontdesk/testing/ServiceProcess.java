@@ -1,5 +1,6 @@
 package io.frontdesk.testing;
 
+import io.frontdesk.database.EmbeddedDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -35,11 +36,13 @@ public final class ServiceProcess implements AutoCloseable {
   private final Process process;
   private final int port;
   private final Path log;
+  private final Path dataDir;
 
-  private ServiceProcess(Process process, int port, Path log) {
+  private ServiceProcess(Process process, int port, Path log, Path dataDir) {
     this.process = process;
     this.port = port;
     this.log = log;
+    this.dataDir = dataDir;
   }
 
   /** Starts the jar with these environment variables (on a free HTTP port), without waiting. */
@@ -62,7 +65,12 @@ public final class ServiceProcess implements AutoCloseable {
       builder.environment().remove("QUARKUS_DATASOURCE_REACTIVE_URL");
       builder.environment().remove("QUARKUS_PROFILE");
       builder.environment().putAll(all);
-      return new ServiceProcess(builder.start(), port, log);
+      String dataDir = all.get("FRONTDESK_EMBEDDED_DATABASE_DATA_DIR");
+      return new ServiceProcess(
+          builder.start(),
+          port,
+          log,
+          dataDir != null ? Path.of(dataDir) : workDir.resolve("data/postgres"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -99,6 +107,28 @@ public final class ServiceProcess implements AutoCloseable {
       throw new IllegalStateException("no embedded database in " + log);
     }
     return Integer.parseInt(m.group(1));
+  }
+
+  /** The data folder of the embedded PostgreSQL this instance starts. */
+  public Path embeddedDataDir() {
+    return dataDir;
+  }
+
+  /** A JDBC URL (with its generated password) of the embedded PostgreSQL this instance started. */
+  public String embeddedDatabaseJdbcUrl() {
+    return "jdbc:postgresql://127.0.0.1:%d/postgres?user=postgres&password=%s"
+        .formatted(embeddedDatabasePort(), EmbeddedDatabase.passwordIn(dataDir));
+  }
+
+  /** The service's process id. */
+  public long pid() {
+    return process.pid();
+  }
+
+  /** Kills the service as the OOM killer would (SIGKILL), and waits until it is gone. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
   }
 
   /** Waits for the process to end by itself; its exit code. */

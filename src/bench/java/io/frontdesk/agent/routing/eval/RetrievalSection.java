@@ -70,7 +70,7 @@ final class RetrievalSection implements AutoCloseable {
         DriverManager.getConnection(
             "jdbc:postgresql://localhost:%d/postgres".formatted(database.port()),
             "postgres",
-            "postgres");
+            database.password());
   }
 
   void write(StringBuilder md, EvalSets sets, Weights configured) throws SQLException {
