@@ -266,7 +266,13 @@
           this.onFallback();
           return;
         }
-        if (c.code === 1008 || c.code === 4401 || c.code === 4403) {
+        if (c.code === Frontdesk.TOKEN_EXPIRED) {
+          // the token expired: a fresh one, then the same conversation resumes after lastSeq
+          if (state.busy) setBusy(false);
+          reauthenticate().then(() => this.open());
+          return;
+        }
+        if (c.code === 4403) {
           setConn("closed", "Signed out: " + (c.reason || "the token was refused"));
           Frontdesk.signOut("customer");
           setTimeout(() => location.reload(), 1500);
@@ -317,9 +323,19 @@
         } catch (x) { /* not an event */ }
       };
       this.source.onopen = () => setConn("open", "Connected");
-      this.source.onerror = () => setConn("closed", "Reconnecting…"); // EventSource retries itself
+      this.source.onerror = () => {
+        if (this.source.readyState !== EventSource.CLOSED) {
+          setConn("closed", "Reconnecting…"); // EventSource retries itself
+          return;
+        }
+        // refused for good (an expired token is a 401): renew it and follow again
+        reauthenticate().then(() => {
+          this.followed = null;
+          this.follow();
+        });
+      };
     }
-    async send(text) {
+    async send(text, retried) {
       const body = { message: text };
       if (state.conversationId) body.conversationId = state.conversationId;
       let response;
@@ -333,6 +349,10 @@
         render({ type: "error", code: "offline", message: "The service cannot be reached." });
         setBusy(false);
         return;
+      }
+      if (response.status === 401 && !retried) {
+        await reauthenticate();
+        return this.send(text, true);
       }
       if (response.status === 401) {
         Frontdesk.signOut("customer");
@@ -383,6 +403,38 @@
       state.lastSeq = 0;
       remember();
     }
+  }
+
+  /**
+   * The token expired: a fresh one the way the first one came (a demo token is minted again),
+   * else the sign-in form once more; the conversation stays where it was. Another person's token
+   * starts afresh.
+   */
+  async function reauthenticate() {
+    setConn("connecting", "Session expired — signing in again…");
+    const who = Frontdesk.claims(state.token).sub;
+    const fresh = await Frontdesk.renew("customer");
+    if (fresh && Frontdesk.claims(fresh).sub === who) {
+      state.token = fresh;
+      return;
+    }
+    await new Promise((resolve) => {
+      $("chat").hidden = true;
+      $("signin").hidden = false;
+      Frontdesk.signIn($("signin"), "customer", (t) => {
+        if (Frontdesk.claims(t).sub !== who) {
+          state.conversationId = null;
+          state.lastSeq = 0;
+          remember();
+          location.reload();
+          return;
+        }
+        state.token = t;
+        $("signin").hidden = true;
+        $("chat").hidden = false;
+        resolve();
+      });
+    });
   }
 
   function start(token) {
@@ -447,11 +499,13 @@
     start(state.token);
   });
 
-  const saved = Frontdesk.token("customer");
-  if (saved) {
-    start(saved);
-  } else {
-    $("signin").hidden = false;
-    Frontdesk.signIn($("signin"), "customer", start);
-  }
+  // a stored token that expired is renewed the way it was got, where that needs nobody
+  Promise.resolve(Frontdesk.token("customer") || Frontdesk.renew("customer")).then((saved) => {
+    if (saved) {
+      start(saved);
+    } else {
+      $("signin").hidden = false;
+      Frontdesk.signIn($("signin"), "customer", start);
+    }
+  });
 })();

@@ -108,7 +108,7 @@
   }
 
   function queueError(name, e) {
-    if (e.status === 401) return signedOut();
+    if (e.status === 401) return reauthenticate().then(refreshAll);
     $(name).replaceChildren(el("li", "empty", e.status === 404 ? "Not available on this server." : e.message));
   }
 
@@ -425,7 +425,11 @@
       }
     };
     ws.onclose = (c) => {
-      if (c.code === 1008 || c.code === 4401 || c.code === 4403) return signedOut();
+      if (c.code === Frontdesk.TOKEN_EXPIRED) {
+        // the token expired: a fresh one, then the feed resumes after the last seq seen
+        return reauthenticate().then(() => connect(0, true));
+      }
+      if (c.code === 4403) return signedOut();
       if (!opened && !everOpened && attempt === 0 && c.code === 1006) {
         // no live channel on this server: read the queues again every few seconds
         setConn("open", "Live (refreshing every 3 s)");
@@ -436,6 +440,42 @@
       setConn("closed", "Disconnected — reconnecting in " + Math.round(delay / 1000) + " s");
       setTimeout(() => connect(attempt + 1, everOpened || opened), delay);
     };
+  }
+
+  let renewing = null;
+
+  /**
+   * The token expired: a fresh one the way the first one came (a demo token is minted again),
+   * else the sign-in form once more. Everything waiting for it shares one renewal.
+   */
+  function reauthenticate() {
+    if (!renewing) {
+      renewing = renewToken().finally(() => (renewing = null));
+    }
+    return renewing;
+  }
+
+  async function renewToken() {
+    setConn("connecting", "Session expired — signing in again…");
+    const fresh = await Frontdesk.renew("agent");
+    if (fresh && Frontdesk.claims(fresh).sub === state.agent) {
+      state.token = fresh;
+      return;
+    }
+    await new Promise((resolve) => {
+      $("console").hidden = true;
+      $("signin").hidden = false;
+      Frontdesk.signIn($("signin"), "agent", (t) => {
+        if (Frontdesk.claims(t).sub !== state.agent) {
+          location.reload();
+          return;
+        }
+        state.token = t;
+        $("signin").hidden = true;
+        $("console").hidden = false;
+        resolve();
+      });
+    });
   }
 
   function signedOut() {
@@ -466,11 +506,13 @@
     history.replaceState(null, "", location.pathname + (statsWindow() ? "?" + statsWindow() : ""));
     loadStats();
   });
-  const saved = Frontdesk.token("agent");
-  if (saved) {
-    start(saved);
-  } else {
-    $("signin").hidden = false;
-    Frontdesk.signIn($("signin"), "agent", start);
-  }
+  // a stored token that expired is renewed the way it was got, where that needs nobody
+  Promise.resolve(Frontdesk.token("agent") || Frontdesk.renew("agent")).then((saved) => {
+    if (saved) {
+      start(saved);
+    } else {
+      $("signin").hidden = false;
+      Frontdesk.signIn($("signin"), "agent", start);
+    }
+  });
 })();

@@ -29,8 +29,25 @@ const Frontdesk = (() => {
     return t;
   }
 
-  function saveToken(role, t) {
+  function saveToken(role, t, source) {
     store.setItem("frontdesk." + role + ".token", t);
+    if (source) store.setItem("frontdesk." + role + ".source", source);
+  }
+
+  /**
+   * A fresh token the way the first one was got, without asking: a demo token is minted again for
+   * the same subject; a pasted token cannot be renewed here (null: ask the person again).
+   */
+  async function renew(role) {
+    const source = store.getItem("frontdesk." + role + ".source") || "";
+    if (!source.startsWith("demo:")) return null;
+    try {
+      const t = await mintDemo(source.slice(5), role);
+      saveToken(role, t);
+      return t;
+    } catch (e) {
+      return null;
+    }
   }
 
   function signOut(role) {
@@ -94,11 +111,16 @@ const Frontdesk = (() => {
     }
   }
 
+  const signInCallbacks = new WeakMap();
+
   /**
    * Fills the sign-in form: demo choices in demo mode, else a field to paste a token. Calls
-   * onToken(token) once a token of the right kind is in hand.
+   * onToken(token) once a token of the right kind is in hand; called again (to sign in once more
+   * after a token expired), the form calls the newest onToken only.
    */
   async function signIn(form, role, onToken) {
+    const bound = signInCallbacks.has(form);
+    signInCallbacks.set(form, onToken);
     const demo = form.querySelector("[data-demo]");
     const paste = form.querySelector("[data-paste]");
     const error = form.querySelector("[data-error]");
@@ -106,29 +128,30 @@ const Frontdesk = (() => {
       error.textContent = message;
       error.hidden = false;
     };
-    const accept = (t) => {
+    const accept = (t, source) => {
       const c = claims(t);
       if (!c || !c.sub) return fail("That is not a token.");
       if (role === "agent" && !isAgent(c)) return fail("That token is not a support agent's.");
       if (role === "customer" && isAgent(c)) return fail("That token is an agent's, not a customer's.");
       error.hidden = true;
-      saveToken(role, t);
-      onToken(t);
+      saveToken(role, t, source);
+      signInCallbacks.get(form)(t);
     };
     demo.hidden = !(await demoAvailable());
     paste.hidden = !demo.hidden;
+    if (bound) return;
     demo.addEventListener("submit", async (event) => {
       event.preventDefault();
       const subject = demo.querySelector("[name=subject]").value.trim();
       try {
-        accept(await mintDemo(subject, role));
+        accept(await mintDemo(subject, role), "demo:" + subject);
       } catch (e) {
         fail(e.message);
       }
     });
     paste.addEventListener("submit", (event) => {
       event.preventDefault();
-      accept(paste.querySelector("[name=token]").value.trim());
+      accept(paste.querySelector("[name=token]").value.trim(), "paste");
     });
   }
 
@@ -144,5 +167,8 @@ const Frontdesk = (() => {
     return (location.protocol === "https:" ? "wss://" : "ws://") + location.host + path;
   }
 
-  return { claims, token, saveToken, signOut, api, ApiError, signIn, el, wsUrl, isAgent };
+  /** Close code of a socket whose token expired: renew the token and reconnect. */
+  const TOKEN_EXPIRED = 4401;
+
+  return { claims, token, saveToken, renew, signOut, api, ApiError, signIn, el, wsUrl, isAgent, TOKEN_EXPIRED };
 })();

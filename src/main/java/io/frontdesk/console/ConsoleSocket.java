@@ -5,8 +5,10 @@ import io.frontdesk.conversation.ChatSocket;
 import io.frontdesk.conversation.FeedListener;
 import io.frontdesk.conversation.Outbox;
 import io.frontdesk.security.Roles;
+import io.frontdesk.security.SessionExpiry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.HandshakeRequest;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
@@ -25,7 +27,8 @@ import org.jboss.logging.Logger;
 /**
  * The human agents' live console ({@code /ws/console}, role agent): every console event from now on
  * — or after {@code ?after=<seq>} when it reconnects — whichever replica it happened on. The client
- * only listens; what it sends is answered with an error event.
+ * only listens; what it sends is answered with an error event. The connection closes with {@value
+ * SessionExpiry#CLOSE_CODE} when the agent's token expires.
  */
 @WebSocket(path = "/ws/console")
 @RolesAllowed(Roles.AGENT)
@@ -33,7 +36,7 @@ public class ConsoleSocket {
 
   private static final Logger LOG = Logger.getLogger(ConsoleSocket.class);
 
-  private record Session(Outbox outbox, Cancellable following) {}
+  private record Session(Outbox outbox, Cancellable following, Runnable stopExpiry) {}
 
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final ConsoleFeed feed;
@@ -41,13 +44,19 @@ public class ConsoleSocket {
   private final Pool pool;
   private final ChatConfig config;
   private final Counter tooSlow;
+  private final SecurityIdentity identity;
+  private final SessionExpiry expiry;
 
   ConsoleSocket(
       ConsoleFeed feed,
       FeedListener listener,
       Pool pool,
       ChatConfig config,
-      MeterRegistry registry) {
+      MeterRegistry registry,
+      SecurityIdentity identity,
+      SessionExpiry expiry) {
+    this.identity = identity;
+    this.expiry = expiry;
     this.tooSlow = ChatSocket.tooSlow(registry, "console");
     this.feed = feed;
     this.listener = listener;
@@ -58,6 +67,8 @@ public class ConsoleSocket {
   @OnOpen
   Uni<Void> open(WebSocketConnection connection, HandshakeRequest handshake) {
     Outbox outbox = new Outbox(connection, config.maxPendingBytes(), tooSlow::increment);
+    Runnable stopExpiry =
+        expiry.atEnd(identity, () -> outbox.close(SessionExpiry.CLOSE_CODE, SessionExpiry.REASON));
     Long after = after(handshake.query());
     Uni<Long> from = after != null ? Uni.createFrom().item(after) : feed.latest(pool);
     return from.invoke(
@@ -74,7 +85,8 @@ public class ConsoleSocket {
                           .subscribe()
                           .with(
                               event -> outbox.send(event.envelope().encode()),
-                              failure -> LOG.warnf("Console feed stopped: %s", failure))));
+                              failure -> LOG.warnf("Console feed stopped: %s", failure)),
+                      stopExpiry));
             })
         .replaceWithVoid();
   }
@@ -92,6 +104,7 @@ public class ConsoleSocket {
   void close(WebSocketConnection connection) {
     Session session = sessions.remove(connection.id());
     if (session != null) {
+      session.stopExpiry().run();
       session.following().cancel();
     }
   }

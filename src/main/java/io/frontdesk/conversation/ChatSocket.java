@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.frontdesk.console.ConsoleFeed;
 import io.frontdesk.http.ApiError;
 import io.frontdesk.http.BadRequest;
+import io.frontdesk.http.ClientMistakes;
 import io.frontdesk.http.ErrorMappers;
 import io.frontdesk.http.TooManyRequests;
 import io.frontdesk.ratelimit.CustomerRateLimiter;
 import io.frontdesk.security.Roles;
+import io.frontdesk.security.SessionExpiry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -29,7 +31,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,7 +41,9 @@ import org.jboss.logging.Logger;
  * as they happen, and the events of the conversations it follows (approval decided, a human agent
  * joined, replied or left, the ticket resolved) from the feed, wherever they happened — a reconnect
  * resumes by sequence number. The token comes with the upgrade (subprotocol {@code bearer, <jwt>}
- * or {@code ?token=}); without a customer's token the upgrade is refused.
+ * or {@code ?token=}); without a known customer's token the upgrade is refused ({@link
+ * SocketUpgrades}), and the connection closes with {@value SessionExpiry#CLOSE_CODE} when that
+ * token expires. The message's text rules are the engine's admission's, as on REST and SSE.
  */
 @WebSocket(path = "/ws/chat")
 @RolesAllowed(Roles.CUSTOMER)
@@ -48,13 +54,18 @@ public class ChatSocket {
   /** Message too big (RFC 6455). */
   static final int TOO_BIG = 1009;
 
-  /** One open connection: whose it is, what it still has to write, what it follows. */
+  /**
+   * One open connection: whose it is, what it still has to write, what it follows, and the timer
+   * that closes it when its token expires.
+   */
   private record Session(
       String customerId,
       Outbox outbox,
       Map<UUID, Cancellable> following,
       Map<UUID, Long> typing,
-      AtomicInteger turnsRunning) {}
+      AtomicInteger turnsRunning,
+      AtomicBoolean expired,
+      AtomicReference<Runnable> stopExpiry) {}
 
   /** Close code when this instance stops: the client should reconnect (to another replica). */
   static final int SERVICE_RESTART = 1012;
@@ -76,8 +87,9 @@ public class ChatSocket {
   private final Pool pool;
   private final ObjectMapper json;
   private final ChatConfig config;
-  private final MemoryConfig memory;
   private final SecurityIdentity identity;
+  private final SessionExpiry expiry;
+  private final ClientMistakes mistakes;
   private final ConsoleFeed console;
   private final Counter tooSlow;
   private final CustomerRateLimiter rateLimit;
@@ -96,8 +108,9 @@ public class ChatSocket {
       Pool pool,
       ObjectMapper json,
       ChatConfig config,
-      MemoryConfig memory,
       SecurityIdentity identity,
+      SessionExpiry expiry,
+      ClientMistakes mistakes,
       ConsoleFeed console,
       MeterRegistry registry,
       CustomerRateLimiter rateLimit) {
@@ -110,8 +123,9 @@ public class ChatSocket {
     this.pool = pool;
     this.json = json;
     this.config = config;
-    this.memory = memory;
     this.identity = identity;
+    this.expiry = expiry;
+    this.mistakes = mistakes;
     this.console = console;
   }
 
@@ -120,10 +134,13 @@ public class ChatSocket {
     Session session =
         new Session(
             identity.getPrincipal().getName(),
-            new Outbox(connection, config.maxPendingBytes(), tooSlow::increment),
+            new Outbox(connection, config.maxPendingBytes(), this::tooSlow),
             new ConcurrentHashMap<>(),
             new ConcurrentHashMap<>(),
-            new AtomicInteger());
+            new AtomicInteger(),
+            new AtomicBoolean(),
+            new AtomicReference<>());
+    session.stopExpiry().set(expiry.atEnd(identity, () -> expired(session)));
     sessions.put(connection.id(), session);
     if (stopping) {
       // connected while this replica drains (before the ingress noticed): go elsewhere
@@ -137,23 +154,22 @@ public class ChatSocket {
     if (session == null) {
       return Uni.createFrom().voidItem();
     }
+    if (session.expired().get()) {
+      // nothing more is taken on an expired token
+      session.outbox().close(SessionExpiry.CLOSE_CODE, SessionExpiry.REASON);
+      return Uni.createFrom().voidItem();
+    }
     int bytes = raw.getBytes(StandardCharsets.UTF_8).length;
     if (bytes > config.maxMessageBytes()) {
-      session
-          .outbox()
-          .close(
-              TOO_BIG,
-              "message of %d bytes; the limit is %d".formatted(bytes, config.maxMessageBytes()));
+      String reason =
+          "message of %d bytes; the limit is %d".formatted(bytes, config.maxMessageBytes());
+      mistakes.record("websocket_too_big", "WebSocket /ws/chat closed with 1009: " + reason);
+      session.outbox().close(TOO_BIG, reason);
       return Uni.createFrom().voidItem();
     }
     ChatFrame frame;
     try {
       frame = ChatFrame.parse(json, raw);
-      if (frame.text() != null && frame.text().length() > memory.maxMessageChars()) {
-        throw new BadRequest(
-            "message is %d characters; the limit is %d"
-                .formatted(frame.text().length(), memory.maxMessageChars()));
-      }
     } catch (BadRequest bad) {
       sendError(session, ErrorMappers.describe(bad));
       return Uni.createFrom().voidItem();
@@ -170,7 +186,28 @@ public class ChatSocket {
   void close(WebSocketConnection connection) {
     Session session = sessions.remove(connection.id());
     if (session != null) {
+      session.stopExpiry().get().run();
       session.following().values().forEach(Cancellable::cancel);
+    }
+  }
+
+  private void tooSlow() {
+    tooSlow.increment();
+    mistakes.record(
+        "websocket_too_slow",
+        "WebSocket /ws/chat closed with 1008: the client stopped reading (%d bytes unread)"
+            .formatted(config.maxPendingBytes()));
+  }
+
+  /**
+   * The token this connection opened with is no longer accepted: it closes with {@value
+   * SessionExpiry#CLOSE_CODE} now, or once its running turn's events are sent (that message was
+   * accepted while the token was valid); no further message is taken.
+   */
+  private void expired(Session session) {
+    session.expired().set(true);
+    if (session.turnsRunning().get() == 0) {
+      session.outbox().close(SessionExpiry.CLOSE_CODE, SessionExpiry.REASON);
     }
   }
 
@@ -229,7 +266,12 @@ public class ChatSocket {
   }
 
   private void turnEnded(Session session) {
-    if (session.turnsRunning().decrementAndGet() == 0 && stopping) {
+    if (session.turnsRunning().decrementAndGet() > 0) {
+      return;
+    }
+    if (session.expired().get()) {
+      session.outbox().close(SessionExpiry.CLOSE_CODE, SessionExpiry.REASON);
+    } else if (stopping) {
       session.outbox().close(SERVICE_RESTART, RESTARTING);
     }
   }

@@ -82,12 +82,13 @@ public class ConversationResource {
   @Operation(
       summary =
           "Follow the conversation live (SSE): a replay after the sequence number, then every new"
-              + " event; an EventSource passes its token as ?token=")
+              + " event; an EventSource passes its token as ?token=. A conversation that is not"
+              + " the caller's is a 404 before the stream starts (an EventSource stops retrying).")
+  @OwnConversation
   public Multi<ConversationFeed.FeedEvent> follow(
       @PathParam("id") UUID id, @QueryParam("after") @DefaultValue("0") int after) {
-    return owned(id)
-        .onItem()
-        .transformToMulti(conv -> feed.follow(pool, id, after, listener.notifications()));
+    // ownership was checked before the stream's headers went out (OwnConversation)
+    return feed.follow(pool, id, after, listener.notifications());
   }
 
   private Uni<Conversation> owned(UUID id) {

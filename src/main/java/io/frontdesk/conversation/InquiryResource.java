@@ -1,7 +1,6 @@
 package io.frontdesk.conversation;
 
 import io.frontdesk.http.ApiError;
-import io.frontdesk.http.BadRequest;
 import io.frontdesk.http.ErrorMappers;
 import io.frontdesk.http.StrictJson;
 import io.frontdesk.http.Unavailable;
@@ -33,14 +32,11 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 public class InquiryResource {
 
   private final TurnEngine engine;
-  private final MemoryConfig memory;
   private final CurrentCaller caller;
   private final CustomerRateLimiter rateLimit;
 
-  InquiryResource(
-      TurnEngine engine, MemoryConfig memory, CurrentCaller caller, CustomerRateLimiter rateLimit) {
+  InquiryResource(TurnEngine engine, CurrentCaller caller, CustomerRateLimiter rateLimit) {
     this.engine = engine;
-    this.memory = memory;
     this.caller = caller;
     this.rateLimit = rateLimit;
   }
@@ -92,13 +88,9 @@ public class InquiryResource {
         new TurnEvent.Done(conversationId, error.message(), false, false, null, 0.0));
   }
 
+  /** The text rules and the size limit are the engine's admission's, the same on every channel. */
   private TurnRequest turn(InquiryRequest request, String channel) {
-    String customerId = caller.customerId();
-    if (request.message().length() > memory.maxMessageChars()) {
-      throw new BadRequest(
-          "message is %d characters; the limit is %d"
-              .formatted(request.message().length(), memory.maxMessageChars()));
-    }
-    return new TurnRequest(customerId, request.conversationId(), request.message(), channel);
+    return new TurnRequest(
+        caller.customerId(), request.conversationId(), request.message(), channel);
   }
 }

@@ -69,7 +69,7 @@ public final class Outbox {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    LOG.infof("Closing WebSocket %s: %d %s", connection.id(), code, reason);
+    LOG.debugf("Closing WebSocket %s: %d %s", connection.id(), code, reason);
     connection
         .close(new CloseReason(code, reason))
         .subscribe()

@@ -1,5 +1,7 @@
 package io.frontdesk.conversation;
 
+import io.frontdesk.http.BadRequest;
+import io.frontdesk.http.TextRules;
 import io.frontdesk.http.TooManyRequests;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -19,12 +21,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * Back-pressure for customer turns: past the per-instance cap on turns in flight, which shrinks
- * while work waits longer than {@code queue-delay-target} for a worker thread or an event loop (the
- * cores are saturated: {@link WorkerQueueDelay}, {@link EventLoopDelay}), a new turn is refused at
- * once with "busy, retry in N s" (429 + Retry-After on REST and SSE, an error event on sockets,
- * before anything is stored), instead of queueing until it times out into a ticket. System notes
- * (an approval's outcome) are never refused.
+ * The one door every customer turn passes, whatever its channel (REST, SSE, WebSocket): the
+ * message's text rules ({@link TextRules}: no NUL, no control characters, well-formed Unicode; at
+ * most {@code frontdesk.memory.max-message-chars}), refused as {@code invalid_request} before
+ * anything is stored, then back-pressure. Past the per-instance cap on turns in flight, which
+ * shrinks while work waits longer than {@code queue-delay-target} for a worker thread or an event
+ * loop (the cores are saturated: {@link WorkerQueueDelay}, {@link EventLoopDelay}), a new turn is
+ * refused at once with "busy, retry in N s" (429 + Retry-After on REST and SSE, an error event on
+ * sockets, before anything is stored), instead of queueing until it times out into a ticket. System
+ * notes (an approval's outcome) are never refused.
  */
 @ApplicationScoped
 public class TurnAdmission {
@@ -58,6 +63,7 @@ public class TurnAdmission {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final Counter refused;
   private final Config config;
+  private final MemoryConfig memory;
   private final WorkerQueueDelay queueDelay;
   private final EventLoopDelay loopDelay;
   private volatile ConcurrencyLimit policy;
@@ -70,10 +76,12 @@ public class TurnAdmission {
 
   TurnAdmission(
       Config config,
+      MemoryConfig memory,
       MeterRegistry registry,
       WorkerQueueDelay queueDelay,
       EventLoopDelay loopDelay) {
     this.config = config;
+    this.memory = memory;
     this.queueDelay = queueDelay;
     this.loopDelay = loopDelay;
     this.policy =
@@ -133,13 +141,15 @@ public class TurnAdmission {
   }
 
   /**
-   * Takes a place for this turn or refuses it with {@link TooManyRequests#busy}; the returned
-   * release gives the place back (once, however often it runs).
+   * Refuses a message that breaks the text rules ({@link BadRequest}), then takes a place for this
+   * turn or refuses it with {@link TooManyRequests#busy}; the returned release gives the place back
+   * (once, however often it runs).
    */
   Runnable admit(TurnRequest request) {
     if (request.system()) {
       return NOTHING;
     }
+    checkText(request.message());
     if (inFlight.incrementAndGet() > (fixed > 0 ? fixed : limit)) {
       inFlight.decrementAndGet();
       refused.increment();
@@ -151,6 +161,22 @@ public class TurnAdmission {
         inFlight.decrementAndGet();
       }
     };
+  }
+
+  /** The text rules of a customer's message, the same on every channel. */
+  private void checkText(String message) {
+    if (message == null || message.isBlank()) {
+      throw new BadRequest("a message needs a non-empty text");
+    }
+    if (message.length() > memory.maxMessageChars()) {
+      throw new BadRequest(
+          "message is %d characters; the limit is %d"
+              .formatted(message.length(), memory.maxMessageChars()));
+    }
+    String problem = TextRules.problem(message);
+    if (problem != null) {
+      throw new BadRequest("the message " + problem + "; remove it and send the message again");
+    }
   }
 
   int inFlight() {

@@ -41,8 +41,8 @@ final class BodyErrors {
   private static String problem(InvalidFormatException f) {
     if (f.getTargetType() == String.class
         && f.getValue() instanceof String text
-        && !TextRules.plain(text)) {
-      return "contains a NUL or other control character";
+        && TextRules.problem(text) != null) {
+      return TextRules.problem(text);
     }
     if (f.getTargetType() == String.class) {
       return "must be text";

@@ -19,9 +19,9 @@ import java.util.function.BiFunction;
 /**
  * How request bodies are read (Quarkus REST {@code @CustomDeserialization}): no silent coercion
  * ({@code 123} is not a message, {@code "10"} is not a number), no unknown fields (a body naming
- * {@code customerId} is refused, not ignored), no trailing content, and no NUL or other control
- * characters in text (PostgreSQL cannot store NUL). Only request bodies: the model client and
- * everything else keep Quarkus's mapper as it is.
+ * {@code customerId} is refused, not ignored), no trailing content, and text that keeps {@link
+ * TextRules} (no NUL, no control characters, no unpaired surrogates). Only request bodies: the
+ * model client and everything else keep Quarkus's mapper as it is.
  */
 public class StrictJson implements BiFunction<ObjectMapper, Type, ObjectReader> {
 
@@ -69,9 +69,9 @@ public class StrictJson implements BiFunction<ObjectMapper, Type, ObjectReader> 
     @Override
     public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       String text = StringDeserializer.instance.deserialize(p, ctxt);
-      if (text != null && !TextRules.plain(text)) {
-        throw new InvalidFormatException(
-            p, "contains a NUL or other control character", text, String.class);
+      String problem = text == null ? null : TextRules.problem(text);
+      if (problem != null) {
+        throw new InvalidFormatException(p, problem, text, String.class);
       }
       return text;
     }

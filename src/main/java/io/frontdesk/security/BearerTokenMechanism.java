@@ -41,7 +41,8 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     return identityProviderManager.authenticate(request);
   }
 
-  static String token(HttpServerRequest request) {
+  /** The token the request carries wherever a client can put it, or null. */
+  public static String token(HttpServerRequest request) {
     String header = request.getHeader("Authorization");
     if (header != null) {
       String value = header.strip();

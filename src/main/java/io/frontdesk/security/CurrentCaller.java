@@ -14,7 +14,10 @@ public class CurrentCaller {
     this.identity = identity;
   }
 
-  /** The calling customer's id ({@code sub}); a 403 for agents and admins. */
+  /**
+   * The calling customer's id (the configured identity claim, default {@code sub}); a 403 for
+   * agents and admins.
+   */
   public String customerId() {
     if (!identity.hasRole(Roles.CUSTOMER)) {
       throw new ForbiddenException("this endpoint is for customers");

@@ -5,11 +5,12 @@ import java.util.Set;
 
 /**
  * The three kinds of caller. A token's {@code groups} claim names them; a token with neither
- * {@value #AGENT} nor {@value #ADMIN} is a customer's, whose {@code sub} is the customer id.
+ * {@value #AGENT} nor {@value #ADMIN} is a customer's, whose identity claim (default {@code sub})
+ * is the customer id.
  */
 public final class Roles {
 
-  /** A customer of the desk; {@code sub} is the customer id, the tier comes from the database. */
+  /** A customer of the desk, named by the identity claim; the tier comes from the database. */
   public static final String CUSTOMER = "customer";
 
   /** A human support agent: reviews approvals, reads customers and tickets in the console. */

@@ -30,6 +30,15 @@ public interface SecurityConfig {
   /** HS256: the shared secret (at least 32 bytes) the operator's backend signs tokens with. */
   Optional<String> hs256Secret();
 
+  /**
+   * The claim whose value is the caller's id (a customer id, or an agent's or admin's id), and
+   * nothing else: a token without it, or with a value that is not a plain non-blank string, is
+   * refused (401). Choose a claim your identity backend sets and users cannot choose; {@code upn}
+   * and {@code preferred_username} are often user-chosen names.
+   */
+  @WithDefault("sub")
+  String identityClaim();
+
   /** When set, tokens must carry this {@code iss}. */
   Optional<String> issuer();
 

@@ -79,7 +79,9 @@ public class TokenKeys {
               + " set; configure exactly one way to verify tokens");
     }
     JWTAuthContextInfo info = new JWTAuthContextInfo();
-    info.setRequireNamedPrincipal(true);
+    // the caller's id is the configured claim alone (IdentityClaim), never smallrye-jwt's choice
+    // among upn, preferred_username and sub
+    info.setRequireNamedPrincipal(false);
     info.setExpGracePeriodSecs((int) config.clockSkew().toSeconds());
     config.audiences().ifPresent(info::setExpectedAudience);
     Optional<PrivateKey> demoKey = Optional.empty();

@@ -35,14 +35,17 @@ public class TokenMinter {
 
   private Minted sign(PrivateKey key, String subject, String role) {
     Instant expires = Instant.now().plus(config.demoTokenLifespan());
-    String token =
+    var claims =
         Jwt.issuer(keys.issuer().orElse(TokenKeys.DEMO_ISSUER))
             .subject(subject)
             .groups(Set.of(role))
-            .expiresAt(expires.getEpochSecond())
-            .jws()
-            .algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256)
-            .sign(key);
+            .expiresAt(expires.getEpochSecond());
+    if (!config.identityClaim().equals("sub")) {
+      // the caller's id is read from the configured claim alone
+      claims.claim(config.identityClaim(), subject);
+    }
+    String token =
+        claims.jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256).sign(key);
     return new Minted(token, subject, role, expires);
   }
 }

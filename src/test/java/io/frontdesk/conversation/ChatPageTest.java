@@ -4,14 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.frontdesk.security.SecurityConfig;
 import io.frontdesk.testing.Browser;
+import io.frontdesk.testing.Database;
 import io.frontdesk.testing.ModelServerTestResource;
 import io.frontdesk.testing.Reply;
 import io.frontdesk.testing.ScriptedModelServer;
 import io.frontdesk.testing.SignIn;
+import io.frontdesk.testing.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 import java.net.URL;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +33,9 @@ class ChatPageTest {
 
   @TestHTTPResource("/")
   URL root;
+
+  @Inject Pool pool;
+  @Inject SecurityConfig security;
 
   private final ScriptedModelServer model = ModelServerTestResource.server();
   private Browser browser;
@@ -52,6 +63,47 @@ class ChatPageTest {
     SignIn.customer(browser, root + "?transport=http", "cus_0017");
     assertEquals("http", browser.script("return document.body.dataset.transport").asText());
     streamedAnswerWithToolLine();
+  }
+
+  @Test
+  void whenItsTokenExpiresThePageSignsInAgainAndTheConversationContinues() {
+    // accepted now, expired (clock skew included) a few seconds from now
+    String shortLived =
+        TestTokens.withClaims(
+            Map.of("sub", "cus_0130"), Instant.now().minus(security.clockSkew()).plusSeconds(8));
+    browser.get(root.toString());
+    browser.find("#token").type(shortLived);
+    browser.find("[data-paste] button[type=submit]").click();
+    browser.waitForText(".conn", "Connected");
+    model.enqueue(Reply.toolCall("list_invoices", "{}"), Reply.text(ANSWER));
+    browser.find("#message").type("Can you check my latest invoice?");
+    browser.find("#send").click();
+    browser.waitForText(".msg.bot:not(.streaming) .text", ANSWER);
+    String conversation = storedConversation();
+
+    // the socket closes with 4401: the page asks for a token again, keeping the conversation
+    browser.waitFor("the sign-in form again", () -> browser.find("#signin").displayed());
+    browser.find("#token").clear().type(TestTokens.customer("cus_0130"));
+    browser.find("[data-paste] button[type=submit]").click();
+    browser.waitForText(".conn", "Connected");
+    assertEquals(conversation, storedConversation());
+
+    model.enqueue(Reply.toolCall("list_invoices", "{}"), Reply.text("Nothing else is due."));
+    browser.find("#message").type("Anything else due?");
+    browser.find("#send").click();
+    browser.waitForText(".msg.bot:not(.streaming) .text", "Nothing else is due.");
+    assertEquals(
+        2,
+        Database.count(
+            pool,
+            "select count(*) from message where conversation_id = $1 and role = 'user'",
+            UUID.fromString(conversation)));
+  }
+
+  private String storedConversation() {
+    return browser
+        .script("return localStorage.getItem('frontdesk.customer.conversation')")
+        .asText();
   }
 
   private void streamedAnswerWithToolLine() {

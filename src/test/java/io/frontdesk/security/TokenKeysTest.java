@@ -55,6 +55,11 @@ class TokenKeysTest {
     public Duration clockSkew() {
       return Duration.ofSeconds(5);
     }
+
+    @Override
+    public String identityClaim() {
+      return "sub";
+    }
   }
 
   static Settings rsa(Path dir) {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -38,6 +39,26 @@ public final class TestTokens {
   /** A customer token that expired this long ago. */
   public static String expiredCustomer(String customerId, long secondsAgo) {
     return sign(customerId, Set.of(), KEY, Instant.now().minusSeconds(secondsAgo));
+  }
+
+  /**
+   * A validly signed token (trusted key, the test issuer, expiring at {@code expires}) carrying
+   * exactly these claims besides {@code iss} and {@code exp}: what an identity backend that lets
+   * users choose names might put in {@code upn} or {@code preferred_username}.
+   */
+  public static String withClaims(Map<String, Object> claims, Instant expires) {
+    // issued before it expires, as a real token is, even one that expires in the past
+    long issued = Math.min(Instant.now().getEpochSecond(), expires.getEpochSecond() - 60);
+    return Jwt.claims(claims)
+        .issuer(ISSUER)
+        .issuedAt(issued)
+        .expiresAt(expires.getEpochSecond())
+        .sign(KEY);
+  }
+
+  /** {@link #withClaims(Map, Instant)} valid for an hour. */
+  public static String withClaims(Map<String, Object> claims) {
+    return withClaims(claims, Instant.now().plusSeconds(3600));
   }
 
   /** A well-formed customer token signed by a key the application does not trust. */
