@@ -131,6 +131,17 @@
         state.bubble.querySelector(".text").textContent += e.delta;
         if (log.scrollHeight - log.scrollTop - log.clientHeight < 160) log.scrollTop = log.scrollHeight;
         break;
+      case "answer_withdrawn": {
+        // the answer being streamed broke off: its text is taken back (what answers instead follows)
+        if (!state.bubble) break;
+        const text = state.bubble.querySelector(".text");
+        text.textContent = text.textContent.slice(0, Math.max(0, text.textContent.length - (e.characters || 0)));
+        if (!text.textContent) {
+          state.bubble.remove();
+          state.bubble = null;
+        }
+        break;
+      }
       case "tool_call": {
         const line = status(toolLabel(e.tool) + "…", "tool");
         line.dataset.call = e.id;

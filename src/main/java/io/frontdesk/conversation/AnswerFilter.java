@@ -77,6 +77,12 @@ final class AnswerFilter {
     return events;
   }
 
+  /** The model response broke off: what is held is dropped, never checked nor sent. */
+  synchronized void discard() {
+    held.setLength(0);
+    withholding = false;
+  }
+
   /**
    * Whether the stream withheld the last finished answer for a leak (its guard event is already
    * sent, so the whole-answer check does not send another).

@@ -31,13 +31,16 @@ public class ConversationFeed {
   /** One stored event of the feed. */
   public record FeedEvent(int seq, String type, JsonObject event, OffsetDateTime at) {}
 
-  /** Appends the events (text deltas are left out: the final event carries the whole answer). */
+  /**
+   * Appends the events (text deltas, and withdrawals of them, are left out: the final event carries
+   * the whole answer).
+   */
   public Uni<Void> publish(SqlClient db, UUID conversationId, List<TurnEvent> events) {
     return publishJson(
         db,
         conversationId,
         events.stream()
-            .filter(e -> !(e instanceof TurnEvent.Text))
+            .filter(e -> !(e instanceof TurnEvent.Text || e instanceof TurnEvent.AnswerWithdrawn))
             .map(e -> new JsonObject(Json.encode(e)))
             .toList());
   }

@@ -48,6 +48,13 @@ final class TextGate {
     return rest.isEmpty() ? List.of() : List.of(rest);
   }
 
+  /** The model response broke off: what was held is dropped, never sent. */
+  synchronized void discard() {
+    held.setLength(0);
+    decided = false;
+    suppressed = false;
+  }
+
   private String release() {
     String out = held.toString();
     held.setLength(0);

@@ -352,10 +352,14 @@ public class TurnEngine {
                     turn.stop(StopReason.TIMEOUT);
                     return new TurnStopped(StopReason.TIMEOUT);
                   })
+              // the answer being streamed when the agent failed or the time ran out is not kept:
+              // the customer sees it taken back
               .onFailure()
-              .invoke(failure -> progress.fail(turn, failure))
-              .onFailure()
-              .recoverWithCompletion();
+              .recoverWithMulti(
+                  failure -> {
+                    progress.fail(turn, failure);
+                    return Multi.createFrom().iterable(progress.withdraw());
+                  });
     }
     // a tool the agent started may still be running (the time ran out while it worked): the turn
     // is stored once it has ended, with what it did
@@ -499,17 +503,21 @@ public class TurnEngine {
   }
 
   /**
-   * The model endpoint could not answer: the offline model answers the rest of the turn in the
-   * agent's name (what it cannot resolve becomes a ticket), unless the operator turned that off.
+   * The model endpoint could not answer: the text it streamed of its broken answer is withdrawn,
+   * and the offline model answers the rest of the turn in the agent's name (what it cannot resolve
+   * becomes a ticket), unless the operator turned that off.
    */
   private Multi<TurnEvent> withoutModel(
       TurnContext turn, String message, TurnProgress progress, ModelUnavailable unavailable) {
     turn.modelUnavailable(unavailable.failure().kind().code());
+    Multi<TurnEvent> withdrawn = Multi.createFrom().iterable(progress.withdraw());
     if (!modelCalls.fallsBackOffline()) {
-      return Multi.createFrom().failure(unavailable);
+      return Multi.createBy()
+          .concatenating()
+          .streams(withdrawn, Multi.createFrom().failure(unavailable));
     }
     turn.memory().withdrawCustomerMessage();
-    return runAgent(turn, message, progress);
+    return Multi.createBy().concatenating().streams(withdrawn, runAgent(turn, message, progress));
   }
 
   private Multi<TurnEvent> handOff(

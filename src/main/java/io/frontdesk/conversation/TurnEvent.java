@@ -15,6 +15,7 @@ import java.util.UUID;
 @JsonSubTypes({
   @JsonSubTypes.Type(value = TurnEvent.TurnStarted.class, name = "turn_started"),
   @JsonSubTypes.Type(value = TurnEvent.Text.class, name = "text"),
+  @JsonSubTypes.Type(value = TurnEvent.AnswerWithdrawn.class, name = "answer_withdrawn"),
   @JsonSubTypes.Type(value = TurnEvent.ToolCall.class, name = "tool_call"),
   @JsonSubTypes.Type(value = TurnEvent.ToolResult.class, name = "tool_result"),
   @JsonSubTypes.Type(value = TurnEvent.HandoffEvent.class, name = "handoff"),
@@ -34,6 +35,13 @@ public sealed interface TurnEvent {
 
   /** A piece of the agent's answer, as the model streams it. */
   record Text(String delta) implements TurnEvent {}
+
+  /**
+   * The answer being streamed broke off (its model stream ended early or failed, or the turn ran
+   * out of time): the last {@code characters} characters of text sent (the deltas of that answer)
+   * are taken back. They are never stored nor part of done; what answers instead follows.
+   */
+  record AnswerWithdrawn(int characters) implements TurnEvent {}
 
   /** The agent called a tool (arguments as the model wrote them, JSON text). */
   record ToolCall(String id, String tool, String arguments) implements TurnEvent {}

@@ -11,12 +11,33 @@ final class TurnProgress {
   }
 
   /** Answer text released by the text gate goes through the output guards before it is sent. */
-  List<TurnEvent> answer(List<String> released, boolean endOfResponse) {
+  synchronized List<TurnEvent> answer(List<String> released, boolean endOfResponse) {
     List<TurnEvent> events = new ArrayList<>(output.accept(released));
     if (endOfResponse) {
       events.addAll(output.flush());
     }
+    for (TurnEvent event : events) {
+      if (event instanceof TurnEvent.Text text) {
+        streamed += text.delta().length();
+      }
+    }
+    if (endOfResponse) {
+      // a whole response: it stays (in memory and the transcript), only a later one can break off
+      streamed = 0;
+    }
     return events;
+  }
+
+  /**
+   * The model response being streamed broke off (its stream failed, or the turn stopped): what the
+   * gates still hold is dropped, and the text already sent of it is withdrawn (none: no event).
+   */
+  synchronized List<TurnEvent> withdraw() {
+    text.discard();
+    output.discard();
+    int sent = streamed;
+    streamed = 0;
+    return sent == 0 ? List.of() : List.of(new TurnEvent.AnswerWithdrawn(sent));
   }
 
   /** An answer that arrives whole (a workflow's last step, the router's reply), sent as one. */
@@ -28,6 +49,8 @@ final class TurnProgress {
   }
 
   final TextGate text = new TextGate();
+  // characters of Text sent for the response being streamed (since the last whole one)
+  private int streamed;
   final AnswerFilter output;
   volatile boolean inputBlocked;
   volatile String answer;

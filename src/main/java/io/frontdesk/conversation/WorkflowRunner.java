@@ -3,6 +3,7 @@ package io.frontdesk.conversation;
 import dev.langchain4j.data.message.AiMessage;
 import io.frontdesk.agent.WorkflowConfig;
 import io.frontdesk.agent.WorkflowStepAgent;
+import io.frontdesk.agent.provider.ModelCalls;
 import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
 import io.smallrye.mutiny.Multi;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,10 +21,12 @@ public class WorkflowRunner {
 
   private final WorkflowConfig config;
   private final WorkflowStepAgent agent;
+  private final ModelCalls modelCalls;
 
-  WorkflowRunner(WorkflowConfig config, WorkflowStepAgent agent) {
+  WorkflowRunner(WorkflowConfig config, WorkflowStepAgent agent, ModelCalls modelCalls) {
     this.config = config;
     this.agent = agent;
+    this.modelCalls = modelCalls;
   }
 
   Multi<TurnEvent> run(TurnContext turn, String workflow, String message, TurnProgress progress) {
@@ -48,15 +51,17 @@ public class WorkflowRunner {
     String memoryId = turn.conversationId() + "/" + workflow + "/" + step.name();
     AtomicReference<String> output = new AtomicReference<>("");
     Multi<TurnEvent> work =
-        agent
-            .run(
-                memoryId,
-                workflow,
-                index + 1,
-                steps.size(),
-                step.name(),
-                step.instructions(),
-                input)
+        modelCalls
+            .closing(
+                () ->
+                    agent.run(
+                        memoryId,
+                        workflow,
+                        index + 1,
+                        steps.size(),
+                        step.name(),
+                        step.instructions(),
+                        input))
             .onItem()
             .transformToIterable(
                 event -> {

@@ -11,8 +11,25 @@ import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** What the scripted model answers to one request: text, tool calls or an HTTP error. */
+/**
+ * What the scripted model answers to one request: text, tool calls or an HTTP error, streamed whole
+ * or broken off ({@link #endingAfter}, {@link #droppingAfter}, {@link #malformedAfter}, {@link
+ * #dripping}).
+ */
 public final class Reply {
+
+  /** How a reply breaks off, if it does. */
+  enum Break {
+    NONE,
+    /** The response ends cleanly after some pieces: no finish_reason, no [DONE]. */
+    ENDS,
+    /** The connection is dropped after some pieces, the response never ended. */
+    DROPS,
+    /** A chunk that is not JSON follows some pieces; the rest streams as usual. */
+    MALFORMED,
+    /** Some pieces, then one byte a second, for ever. */
+    DRIPS
+  }
 
   /** A function call the model asks for; {@code argumentsJson} is sent as-is, even if invalid. */
   public record ToolCall(String name, String argumentsJson) {
@@ -38,6 +55,8 @@ public final class Reply {
   private final Duration latency;
   private final Hold hold;
   private volatile String retryAfter;
+  private volatile Break breaks = Break.NONE;
+  private volatile int breaksAfter;
 
   private Reply(
       String text,
@@ -81,12 +100,75 @@ public final class Reply {
     return new Reply(null, List.of(), httpStatus, message, Duration.ZERO, null);
   }
 
+  /**
+   * A stream that never ends: the response's headers, then one byte of a chunk a second, until the
+   * client closes the connection (the server counts it in {@link ScriptedModelServer#hungUp()}).
+   */
+  public static Reply dripping() {
+    return text("This answer arrives one byte a second and never ends.").drippingAfter(0);
+  }
+
+  /**
+   * This reply, streamed as usual for {@code pieces} pieces, then one byte a second for ever (the
+   * rest of its chunks, over and over) until the client closes the connection.
+   */
+  public Reply drippingAfter(int pieces) {
+    return breaking(Break.DRIPS, pieces);
+  }
+
+  /**
+   * This reply, whose response ends cleanly after {@code pieces} pieces of the answer (words or
+   * tool-call fragments), before any finish_reason or {@code data: [DONE]}: a provider or proxy
+   * that gave up half-way. A non-streamed reply sends half of its JSON body.
+   */
+  public Reply endingAfter(int pieces) {
+    return breaking(Break.ENDS, pieces);
+  }
+
+  /**
+   * This reply, whose connection is dropped after {@code pieces} pieces of the answer: the response
+   * never ends. A non-streamed reply drops it after half of its JSON body.
+   */
+  public Reply droppingAfter(int pieces) {
+    return breaking(Break.DROPS, pieces);
+  }
+
+  /** This reply with a chunk that is not JSON after {@code pieces} pieces; the rest follows. */
+  public Reply malformedAfter(int pieces) {
+    return breaking(Break.MALFORMED, pieces);
+  }
+
+  private Reply breaking(Break how, int pieces) {
+    if (isError() || pieces < 0) {
+      throw new IllegalArgumentException("only an answer breaks off, after 0 or more pieces");
+    }
+    Reply copy = new Reply(text, toolCalls, status, errorMessage, latency, hold);
+    copy.breaks = how;
+    copy.breaksAfter = pieces;
+    return copy;
+  }
+
+  Break breaks() {
+    return breaks;
+  }
+
+  int breaksAfter() {
+    return breaksAfter;
+  }
+
   /** This reply, delayed by {@code latency} on top of the server's latency. */
   public Reply withLatency(Duration latency) {
     if (latency.isNegative()) {
       throw new IllegalArgumentException("negative latency: " + latency);
     }
-    return new Reply(text, toolCalls, status, errorMessage, latency, hold);
+    return copyBreak(new Reply(text, toolCalls, status, errorMessage, latency, hold));
+  }
+
+  private Reply copyBreak(Reply copy) {
+    copy.breaks = breaks;
+    copy.breaksAfter = breaksAfter;
+    copy.retryAfter = retryAfter;
+    return copy;
   }
 
   /**
@@ -94,8 +176,9 @@ public final class Reply {
    * wait for that), then the server waits, as a model that is slow to answer.
    */
   public Reply heldBy(Hold hold) {
-    return new Reply(
-        text, toolCalls, status, errorMessage, latency, Objects.requireNonNull(hold, "hold"));
+    return copyBreak(
+        new Reply(
+            text, toolCalls, status, errorMessage, latency, Objects.requireNonNull(hold, "hold")));
   }
 
   /** This error reply with a {@code Retry-After} header (seconds or an HTTP date). */

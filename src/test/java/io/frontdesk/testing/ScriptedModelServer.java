@@ -54,6 +54,8 @@ public final class ScriptedModelServer implements AutoCloseable {
   private final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
   private final AtomicInteger dropsPending = new AtomicInteger();
   private final AtomicInteger dropped = new AtomicInteger();
+  private final AtomicInteger hungUp = new AtomicInteger();
+  private final AtomicInteger answering = new AtomicInteger();
   private volatile Duration latency = Duration.ZERO;
   private volatile double tokensPerSecond;
   // a benchmark stub answers millions of requests: it counts them instead of keeping them
@@ -133,6 +135,20 @@ public final class ScriptedModelServer implements AutoCloseable {
     return dropped.get();
   }
 
+  /**
+   * How many answers the client hung up on (closed or reset their connection) while the server was
+   * still sending them, since the last reset: a {@link Reply#dripping()} stream counts here once
+   * the client closes it.
+   */
+  public int hungUp() {
+    return hungUp.get();
+  }
+
+  /** How many completion requests the server is answering now (headers or chunks still to send). */
+  public int answering() {
+    return answering.get();
+  }
+
   /** How many client connections sent a completion request since the last reset. */
   public int connections() {
     return clientPorts.size();
@@ -149,6 +165,7 @@ public final class ScriptedModelServer implements AutoCloseable {
     clientPorts.clear();
     dropsPending.set(0);
     dropped.set(0);
+    hungUp.set(0);
     recorded.clear();
     answered.set(0);
     keepRequests = true;
@@ -193,10 +210,21 @@ public final class ScriptedModelServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) {
-    try (exchange) {
+    try {
       route(exchange);
     } catch (IOException e) {
       // the client hung up or the server is closing: nobody is left to answer
+      hungUp.incrementAndGet();
+    }
+    // a reply that drops its connection leaves the exchange open: the server closes the connection
+    // when the handler throws, without ending the response
+    exchange.close();
+  }
+
+  /** Thrown by a handler to make the server drop the connection, response unfinished. */
+  private static final class DropConnection extends RuntimeException {
+    DropConnection() {
+      super("scripted: connection dropped mid-answer", null, false, false);
     }
   }
 
@@ -249,12 +277,19 @@ public final class ScriptedModelServer implements AutoCloseable {
     if (reply.hold() != null) {
       hold(reply.hold());
     }
-    if (reply.isError()) {
-      sendError(exchange, reply);
-    } else if (request.stream()) {
-      stream(exchange, request, reply);
-    } else {
-      sendJson(exchange, 200, completion(request, reply));
+    answering.incrementAndGet();
+    try {
+      if (reply.isError()) {
+        sendError(exchange, reply);
+      } else if (request.stream()) {
+        stream(exchange, request, reply);
+      } else if (reply.breaks() != Reply.Break.NONE) {
+        sendBrokenJson(exchange, completion(request, reply), reply.breaks());
+      } else {
+        sendJson(exchange, 200, completion(request, reply));
+      }
+    } finally {
+      answering.decrementAndGet();
     }
   }
 
@@ -296,10 +331,22 @@ public final class ScriptedModelServer implements AutoCloseable {
     exchange.sendResponseHeaders(200, 0); // chunked, so every event leaves as soon as it is written
     OutputStream out = exchange.getResponseBody();
     ObjectNode head = head("chat.completion.chunk", request);
-    sendEvent(out, chunk(head, JSON.createObjectNode().put("role", "assistant"), null));
-    for (ObjectNode delta : reply.deltas(callIds(reply))) {
+    String role = chunk(head, JSON.createObjectNode().put("role", "assistant"), null);
+    List<ObjectNode> deltas = reply.deltas(callIds(reply));
+    sendEvent(out, role);
+    for (int i = 0; i < deltas.size(); i++) {
+      if (reply.breaks() == Reply.Break.DRIPS && i == reply.breaksAfter()) {
+        drip(
+            out, deltas.subList(i, deltas.size()).stream().map(d -> chunk(head, d, null)).toList());
+      }
+      if (brokeOff(out, reply, i)) {
+        return;
+      }
       pace();
-      sendEvent(out, chunk(head, delta, null));
+      sendEvent(out, chunk(head, deltas.get(i), null));
+    }
+    if (brokeOff(out, reply, deltas.size())) {
+      return;
     }
     sendEvent(out, chunk(head, JSON.createObjectNode(), reply.finishReason()));
     if (request.includeUsage()) {
@@ -309,6 +356,57 @@ public final class ScriptedModelServer implements AutoCloseable {
       sendEvent(out, usage.toString());
     }
     sendEvent(out, "[DONE]");
+  }
+
+  /**
+   * Breaks the stream off before piece {@code index} if the reply says so; true when nothing more
+   * is to be sent (the response ends as the exchange closes).
+   */
+  private static boolean brokeOff(OutputStream out, Reply reply, int index) throws IOException {
+    if (index != reply.breaksAfter()) {
+      return false;
+    }
+    switch (reply.breaks()) {
+      case ENDS -> {
+        return true;
+      }
+      case DROPS -> throw new DropConnection();
+      case MALFORMED -> {
+        // an event whose data is cut inside a JSON string: no client can parse it
+        out.write(
+            "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"cut\n\n".getBytes(UTF_8));
+        out.flush();
+        return false;
+      }
+      default -> {
+        return false;
+      }
+    }
+  }
+
+  /** The stream's chunks, one byte a second, again and again, until the client hangs up. */
+  private static void drip(OutputStream out, List<String> chunks) throws IOException {
+    StringBuilder events = new StringBuilder();
+    chunks.forEach(c -> events.append("data: ").append(c).append("\n\n"));
+    byte[] bytes = events.toString().getBytes(UTF_8);
+    for (long i = 0; ; i++) {
+      out.write(bytes[(int) (i % bytes.length)]);
+      out.flush();
+      pause(Duration.ofSeconds(1));
+    }
+  }
+
+  /** A non-streamed answer broken off half-way through its JSON body. */
+  private static void sendBrokenJson(HttpExchange exchange, JsonNode body, Reply.Break how)
+      throws IOException {
+    byte[] bytes = JSON.writeValueAsBytes(body);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, 0);
+    exchange.getResponseBody().write(bytes, 0, bytes.length / 2);
+    exchange.getResponseBody().flush();
+    if (how == Reply.Break.DROPS) {
+      throw new DropConnection();
+    }
   }
 
   private ObjectNode head(String object, RecordedRequest request) {

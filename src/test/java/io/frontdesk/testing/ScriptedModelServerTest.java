@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -317,6 +318,65 @@ class ScriptedModelServerTest {
         send(root + "/chat/completions", request(false, user("hi")).toString());
     assertEquals(200, response.statusCode());
     assertEquals("no prefix needed", content(response));
+  }
+
+  @Test
+  void aStreamThatEndsEarlyHasNeitherFinishReasonNorDone() throws Exception {
+    server.enqueue(Reply.text("Your refund is on its way.").endingAfter(2));
+
+    String body = post(streamingRequest(user("Where is my refund?")), 200).body();
+
+    List<String> events = List.of(body.split("\n\n"));
+    assertEquals(3, events.size(), "the role and two words: " + events);
+    assertFalse(body.contains("[DONE]"), body);
+    assertFalse(body.contains("finish_reason\":\""), body);
+  }
+
+  @Test
+  void aDroppedStreamNeverEndsItsResponse() {
+    server.enqueue(Reply.text("Your refund is on its way.").droppingAfter(2));
+
+    assertThrows(IOException.class, () -> post(streamingRequest(user("Where is my refund?")), 200));
+  }
+
+  @Test
+  void aMalformedChunkFollowsThePiecesBeforeItAndTheRestStreamsOn() throws Exception {
+    server.enqueue(Reply.text("Your refund is on its way.").malformedAfter(1));
+
+    String body = post(streamingRequest(user("Where is my refund?")), 200).body();
+
+    List<String> events = List.of(body.split("\n\n"));
+    assertThrows(IOException.class, () -> JSON.readTree(events.get(2).substring(6)));
+    assertEquals("data: [DONE]", events.getLast());
+  }
+
+  @Test
+  void aDrippingStreamCountsTheClientHangingUp() throws Exception {
+    server.enqueue(Reply.dripping());
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(server.baseUrl() + "/chat/completions"))
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    streamingRequest(user("Hello")).toString(), UTF_8))
+            .build();
+    HttpResponse<java.io.InputStream> response =
+        CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    try (java.io.InputStream body = response.body()) {
+      assertEquals('d', body.read(), "the first byte of \"data: \"");
+      assertEquals(1, server.answering());
+    }
+
+    Eventually.await("the server saw the client hang up", () -> server.hungUp() == 1);
+    assertEquals(0, server.answering());
+  }
+
+  @Test
+  void aBrokenAnswerThatIsNotStreamedSendsHalfItsJson() throws Exception {
+    server.enqueue(Reply.text("Your refund is on its way.").endingAfter(0));
+
+    HttpResponse<String> response = post(request(false, user("Where is my refund?")), 200);
+
+    assertThrows(IOException.class, () -> json(response));
   }
 
   private static ObjectNode request(boolean stream, ObjectNode... messages) {

@@ -22,7 +22,13 @@ public final class StubModelMain {
           + " Please share any details you have, such as an order number or error message,"
           + " so I can assist.";
   private static final Set<String> OPTIONS =
-      Set.of("--port", "--latency-ms", "--tokens-per-second", "--answer-words");
+      Set.of(
+          "--port",
+          "--latency-ms",
+          "--tokens-per-second",
+          "--answer-words",
+          "--fault",
+          "--fault-after");
 
   // benchmarks ask for long answers (profile B: 200 tokens); 0 keeps the short ones
   private static volatile int answerWords;
@@ -86,19 +92,36 @@ public final class StubModelMain {
 
   /**
    * Serves the stub model until killed: {@code --port N} (8089), {@code --latency-ms N} (0), {@code
-   * --tokens-per-second X} (0, unpaced).
+   * --tokens-per-second X} (0, unpaced), and, to try Frontdesk against a misbehaving endpoint,
+   * {@code --fault drip|end|drop|malformed} (none) after {@code --fault-after N} pieces of every
+   * answer (3): drip one byte a second for ever, end the stream early, drop the connection, or send
+   * a chunk that is not JSON.
    */
   public static void main(String[] args) throws InterruptedException {
     Map<String, String> options = options(args);
     answerWords = Integer.parseInt(options.getOrDefault("--answer-words", "0"));
+    String fault = options.getOrDefault("--fault", "none");
+    int after = Integer.parseInt(options.getOrDefault("--fault-after", "3"));
     ScriptedModelServer server =
         ScriptedModelServer.start(Integer.parseInt(options.getOrDefault("--port", "8089")))
             .latency(Duration.ofMillis(Long.parseLong(options.getOrDefault("--latency-ms", "0"))))
             .tokensPerSecond(Double.parseDouble(options.getOrDefault("--tokens-per-second", "0")))
+            .setDefault(request -> broken(reply(request), fault, after))
             .countOnly();
     Runtime.getRuntime().addShutdownHook(new Thread(server::close));
     System.out.println("scripted model server listening on " + server.baseUrl());
     Thread.currentThread().join(); // serve until the process is killed
+  }
+
+  private static Reply broken(Reply reply, String fault, int after) {
+    return switch (fault) {
+      case "none" -> reply;
+      case "drip" -> reply.drippingAfter(after);
+      case "end" -> reply.endingAfter(after);
+      case "drop" -> reply.droppingAfter(after);
+      case "malformed" -> reply.malformedAfter(after);
+      default -> throw new IllegalArgumentException("no fault " + fault);
+    };
   }
 
   private static Map<String, String> options(String[] args) {
@@ -107,7 +130,7 @@ public final class StubModelMain {
       if (!OPTIONS.contains(args[i]) || i + 1 == args.length) {
         System.err.println(
             "usage: StubModelMain [--port N] [--latency-ms N] [--tokens-per-second X]"
-                + " [--answer-words N]");
+                + " [--answer-words N] [--fault drip|end|drop|malformed] [--fault-after N]");
         System.exit(2);
       }
       options.put(args[i], args[i + 1]);

@@ -3,6 +3,7 @@ package io.frontdesk.agent.provider;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.InternalServerException;
 import dev.langchain4j.exception.RateLimitException;
+import io.frontdesk.agent.transport.ModelStreamBroken;
 import jakarta.ws.rs.WebApplicationException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -15,8 +16,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * What went wrong with a model call, when it was the endpoint's fault (throttled, failing,
- * unreachable, silent) rather than the request's: only these are retried, count against the circuit
- * and send the turn to the offline model.
+ * unreachable, silent, or an answer that broke off) rather than the request's: only these are
+ * retried, count against the circuit and send the turn to the offline model.
  */
 public record ProviderFailure(Kind kind, Integer status, Duration retryAfter) {
 
@@ -26,7 +27,11 @@ public record ProviderFailure(Kind kind, Integer status, Duration retryAfter) {
     SERVER_ERROR,
     UNREACHABLE,
     TIMEOUT,
-    CIRCUIT_OPEN;
+    CIRCUIT_OPEN,
+    /** The answer's stream ended before its end (no finish_reason, no {@code [DONE]}). */
+    TRUNCATED_STREAM,
+    /** The answer's stream sent a chunk that is not JSON. */
+    MALFORMED_STREAM;
 
     public String code() {
       return name().toLowerCase();
@@ -35,7 +40,10 @@ public record ProviderFailure(Kind kind, Integer status, Duration retryAfter) {
 
   /** Whether another attempt may help (a silent endpoint is not asked again in the same turn). */
   public boolean retryable() {
-    return kind == Kind.RATE_LIMITED || kind == Kind.SERVER_ERROR || kind == Kind.UNREACHABLE;
+    return switch (kind) {
+      case RATE_LIMITED, SERVER_ERROR, UNREACHABLE, TRUNCATED_STREAM, MALFORMED_STREAM -> true;
+      case TIMEOUT, CIRCUIT_OPEN -> false;
+    };
   }
 
   /** The endpoint's failure in this chain of causes, if it is one. */
@@ -53,6 +61,15 @@ public record ProviderFailure(Kind kind, Integer status, Duration retryAfter) {
   }
 
   private static Optional<ProviderFailure> classify(Throwable t) {
+    if (t instanceof ModelStreamBroken broken) {
+      return Optional.of(
+          new ProviderFailure(
+              broken.how() == ModelStreamBroken.How.MALFORMED
+                  ? Kind.MALFORMED_STREAM
+                  : Kind.TRUNCATED_STREAM,
+              null,
+              null));
+    }
     if (t instanceof CallTimedOut) {
       return Optional.of(new ProviderFailure(Kind.TIMEOUT, null, null));
     }

@@ -29,7 +29,10 @@ import org.jboss.logging.Logger;
  * answer arrived: a kept-alive connection the provider closed just as the request went out (they
  * close idle ones), or a refused connect. Nothing reached the model's output, so sending again is
  * safe; a failure after the first byte, an HTTP error or a timeout is never retried here (HTTP 429
- * and 5xx belong to the provider-retry policy).
+ * and 5xx belong to the provider-retry policy). An answer that broke off (no finish_reason and no
+ * {@code data: [DONE]} before its stream ended, or a chunk that is not JSON) fails as {@link
+ * ModelStreamBroken} instead of passing for a whole one. Each request joins the {@link ModelStream}
+ * of its call, and none is sent once that call is over.
  */
 public final class ReconnectingModel implements StreamingChatModel {
 
@@ -49,7 +52,7 @@ public final class ReconnectingModel implements StreamingChatModel {
       WarmupCall.answer(handler);
       return;
     }
-    delegate.chat(request, new Attempt(request, handler, 1));
+    new Attempt(request, handler, 1, ModelStream.current()).send();
   }
 
   @Override
@@ -74,7 +77,7 @@ public final class ReconnectingModel implements StreamingChatModel {
   }
 
   /** A connection-level failure: the connection closed, reset or refused, with no HTTP answer. */
-  static boolean beforeAnyByte(Throwable failure) {
+  static boolean connectionClosed(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof HttpClosedException
           || t instanceof ClosedChannelException
@@ -99,12 +102,28 @@ public final class ReconnectingModel implements StreamingChatModel {
     private final ChatRequest request;
     private final StreamingChatResponseHandler handler;
     private final int attempt;
+    private final ModelStream stream;
+    private final Exchange exchange = new Exchange();
     private volatile boolean received;
 
-    Attempt(ChatRequest request, StreamingChatResponseHandler handler, int attempt) {
+    Attempt(
+        ChatRequest request,
+        StreamingChatResponseHandler handler,
+        int attempt,
+        ModelStream stream) {
       this.request = request;
       this.handler = handler;
       this.attempt = attempt;
+      this.stream = stream;
+    }
+
+    void send() {
+      if (stream != null && !stream.join(exchange)) {
+        // the call is over (its turn gave up, its time ran out): nobody waits for this answer
+        handler.onError(new IllegalStateException("the model call ended before this request"));
+        return;
+      }
+      exchange.send(() -> delegate.chat(request, this));
     }
 
     @Override
@@ -151,17 +170,29 @@ public final class ReconnectingModel implements StreamingChatModel {
 
     @Override
     public void onCompleteResponse(ChatResponse response) {
-      handler.onCompleteResponse(response);
+      ModelStreamBroken broken = exchange.cutShort(response.finishReason() != null);
+      if (broken != null) {
+        handler.onError(broken);
+        return;
+      }
+      // the handler runs the tools the answer asks for and may send the next request from here
+      ModelStream.answering(stream, () -> handler.onCompleteResponse(response));
     }
 
     @Override
     public void onError(Throwable error) {
-      if (!received && attempt < attempts && beforeAnyByte(error)) {
-        LOG.debugf("model connection failed before any byte (%s); sending again", error);
-        delegate.chat(request, new Attempt(request, handler, attempt + 1));
+      if (stream != null && stream.closed()) {
+        // the call was stopped (this is its reset connection): nothing to send again
+        handler.onError(error);
         return;
       }
-      handler.onError(error);
+      Throwable explained = exchange.explain(error);
+      if (explained == error && !received && attempt < attempts && connectionClosed(error)) {
+        LOG.debugf("model connection failed before any byte (%s); sending again", error);
+        new Attempt(request, handler, attempt + 1, stream).send();
+        return;
+      }
+      handler.onError(explained);
     }
   }
 }

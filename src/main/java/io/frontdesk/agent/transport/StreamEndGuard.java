@@ -1,35 +1,40 @@
 package io.frontdesk.agent.transport;
 
-import io.vertx.core.Handler;
-import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpConnection;
-import io.vertx.core.http.HttpVersion;
 import jakarta.ws.rs.client.ClientRequestContext;
+import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.client.ClientResponseContext;
 import jakarta.ws.rs.client.ClientResponseFilter;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.resteasy.reactive.client.impl.ClientRequestContextImpl;
 import org.jboss.resteasy.reactive.client.impl.RestClientRequestContext;
 
 /**
- * Keeps a finished model stream's connection in the pool. The REST client's SSE reader closes the
- * connection when the stream ends, but by then Vert.x has already given the connection back to the
- * pool, often to another model call: that call fails with "Connection was closed" (the turn became
- * an {@code agent_error} ticket), and no streaming connection was ever reused. Behind this filter
- * the reader's close is ignored once the response has ended; a stream cancelled half-way still
- * closes its HTTP/1.1 connection (or resets only its HTTP/2 stream).
+ * Watches each HTTP exchange of a model call ({@link Exchange}): binds the request to the call that
+ * sends it (so the call's end can stop it), and hands the REST client an event stream's response
+ * wrapped ({@link GuardedStream}) to see how it ends. It keeps a finished stream's connection in
+ * the pool: the REST client's SSE reader closes the connection when the stream ends, but by then
+ * Vert.x has already given the connection back to the pool, often to another model call: that call
+ * fails with "Connection was closed" (the turn became an {@code agent_error} ticket), and no
+ * streaming connection was ever reused. Behind this filter the reader's close is ignored once the
+ * response has ended; a stream cancelled half-way still closes its HTTP/1.1 connection (or resets
+ * only its HTTP/2 stream). It notes a stream's {@code data: [DONE]}, and a chunk the reader cannot
+ * parse fails the stream (Vert.x would log it as an uncaught error and the reader would go on
+ * without the chunk).
  */
-final class StreamEndGuard implements ClientResponseFilter {
+final class StreamEndGuard implements ClientRequestFilter, ClientResponseFilter {
 
-  private static final ClassLoader LOADER = HttpClientResponse.class.getClassLoader();
-  private static final Class<?>[] RESPONSE = {HttpClientResponse.class};
-  private static final Class<?>[] REQUEST = {HttpClientRequest.class};
-  private static final Class<?>[] CONNECTION = {HttpConnection.class};
+  private static final String EXCHANGE = Exchange.class.getName();
+
+  @Override
+  public void filter(ClientRequestContext request) {
+    Exchange exchange = Exchange.sending();
+    if (exchange != null && request instanceof ClientRequestContextImpl impl) {
+      request.setProperty(EXCHANGE, exchange);
+      exchange.bound(impl.getRestClientRequestContext(), request.getUri());
+    }
+  }
 
   @Override
   public void filter(ClientRequestContext request, ClientResponseContext response) {
@@ -39,103 +44,19 @@ final class StreamEndGuard implements ClientResponseFilter {
     RestClientRequestContext context = impl.getRestClientRequestContext();
     // a request that failed before any answer has no response (and no headers) at all
     HttpClientResponse vertx = context.getVertxClientResponse();
-    if (vertx != null && isStream(vertx) && !Proxy.isProxyClass(vertx.getClass())) {
-      context.initialiseResponse(guarded(vertx));
+    if (vertx == null || Proxy.isProxyClass(vertx.getClass())) {
+      return;
     }
+    Exchange exchange = request.getProperty(EXCHANGE) instanceof Exchange e ? e : new Exchange();
+    boolean stream = isStream(vertx);
+    if (stream) {
+      context.initialiseResponse(new GuardedStream(vertx, exchange).response());
+    }
+    exchange.responded(Vertx.currentContext(), stream);
   }
 
   private static boolean isStream(HttpClientResponse response) {
     String type = response.getHeader("Content-Type");
     return type != null && type.regionMatches(true, 0, "text/event-stream", 0, 17);
-  }
-
-  static HttpClientResponse guarded(HttpClientResponse response) {
-    AtomicBoolean ended = new AtomicBoolean();
-    HttpClientRequest request = response.request();
-    HttpConnection connection = request.connection();
-    HttpConnection guardedConnection =
-        (HttpConnection)
-            Proxy.newProxyInstance(
-                LOADER,
-                CONNECTION,
-                forward(
-                    connection,
-                    (method, args) -> {
-                      if (method.getName().equals("close") && args == null) {
-                        if (ended.get()) {
-                          // finished: the pool owns this connection now, maybe for another call
-                          return io.vertx.core.Future.succeededFuture();
-                        }
-                        if (response.version() == HttpVersion.HTTP_2) {
-                          // one stream of a shared connection: reset it, keep the others
-                          request.reset();
-                          return io.vertx.core.Future.succeededFuture();
-                        }
-                      }
-                      return NOT_HANDLED;
-                    }));
-    HttpClientRequest guardedRequest =
-        (HttpClientRequest)
-            Proxy.newProxyInstance(
-                LOADER,
-                REQUEST,
-                forward(
-                    request,
-                    (method, args) ->
-                        method.getName().equals("connection") && args == null
-                            ? guardedConnection
-                            : NOT_HANDLED));
-    InvocationHandler[] self = new InvocationHandler[1];
-    HttpClientResponse[] proxy = new HttpClientResponse[1];
-    self[0] =
-        forward(
-            response,
-            (method, args) -> {
-              switch (method.getName()) {
-                case "request" -> {
-                  return args == null ? guardedRequest : NOT_HANDLED;
-                }
-                case "endHandler" -> {
-                  @SuppressWarnings("unchecked")
-                  Handler<Void> handler = (Handler<Void>) args[0];
-                  response.endHandler(
-                      end -> {
-                        ended.set(true);
-                        if (handler != null) {
-                          handler.handle(end);
-                        }
-                      });
-                  return proxy[0];
-                }
-                default -> {
-                  return NOT_HANDLED;
-                }
-              }
-            });
-    proxy[0] = (HttpClientResponse) Proxy.newProxyInstance(LOADER, RESPONSE, self[0]);
-    return proxy[0];
-  }
-
-  private static final Object NOT_HANDLED = new Object();
-
-  /** A call the guard answers itself, or {@link #NOT_HANDLED} to pass it to the real object. */
-  private interface Answer {
-    Object call(Method method, Object[] args) throws Throwable;
-  }
-
-  private static InvocationHandler forward(Object target, Answer override) {
-    return (proxy, method, args) -> {
-      Object answer = override.call(method, args);
-      if (answer != NOT_HANDLED) {
-        return answer;
-      }
-      try {
-        Object result = method.invoke(target, args);
-        // fluent setters return the real object; keep callers on the proxy
-        return result == target ? proxy : result;
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
-    };
   }
 }
