@@ -127,6 +127,7 @@ public class ToolGate {
         call.turn() == null
             ? null
             : call.turn().toolStarted(call.callId(), call.tool().name(), call.arguments());
+    call.running(running);
     long start = System.nanoTime();
     GateCall outer = ToolCalls.bound();
     ToolCalls.bind(call);
@@ -212,7 +213,8 @@ public class ToolGate {
                   error,
                   millis,
                   OffsetDateTime.now(ZoneOffset.UTC),
-                  status(decision)));
+                  status(decision),
+                  call.journaled() != null));
     }
     if (!call.audited()) {
       bridge.await(() -> audit.write(GateAudit.entry(call, decision, error, result)));
