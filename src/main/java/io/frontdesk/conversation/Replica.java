@@ -89,31 +89,42 @@ public class Replica {
         && System.nanoTime() - since > config.staleAfter().plus(config.heartbeatEvery()).toNanos();
   }
 
+  /**
+   * The heartbeat, on an event loop (a statement, never blocking): a worker pool busy with blocking
+   * tools must not make this replica look dead.
+   */
   @Scheduled(
       every = "${frontdesk.replica.heartbeat-every:2s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-  void beat() {
+  Uni<Void> beat() {
     if (stopped || name == null) {
-      return;
+      return Uni.createFrom().voidItem();
     }
-    try {
-      boolean known =
-          bridge.await(() -> connection(name).chain(owned -> replicas.beat(held, instance)));
-      if (!known) {
-        bridge.await(() -> replicas.register(pool, instance, name, config.staleAfter()));
-      }
-      if (beatingSince < 0) {
-        beatingSince = System.nanoTime();
-        LOG.infof("Replica %s beats again", name);
-      }
-    } catch (RuntimeException failure) {
-      drop();
-      if (beatingSince >= 0) {
-        // the database's outage is reported where it is noticed first; this is its echo
-        LOG.infof("Replica %s cannot write its heartbeat: %s", name, failure.toString());
-      }
-      beatingSince = -1;
-    }
+    return connection(name)
+        .chain(owned -> replicas.beat(held, instance))
+        .chain(
+            known ->
+                known
+                    ? Uni.createFrom().voidItem()
+                    : replicas.register(pool, instance, name, config.staleAfter()))
+        .invoke(
+            () -> {
+              if (beatingSince < 0) {
+                beatingSince = System.nanoTime();
+                LOG.infof("Replica %s beats again", name);
+              }
+            })
+        .onFailure()
+        .recoverWithUni(
+            failure -> {
+              drop();
+              if (beatingSince >= 0) {
+                // the database's outage is reported where it is noticed first; this is its echo
+                LOG.infof("Replica %s cannot write its heartbeat: %s", name, failure.toString());
+              }
+              beatingSince = -1;
+              return Uni.createFrom().voidItem();
+            });
   }
 
   /** A graceful stop: whatever turn this run still holds is recovered at once elsewhere. */

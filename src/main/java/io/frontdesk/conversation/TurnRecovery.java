@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Set;
@@ -102,16 +103,7 @@ class TurnRecovery {
                     db ->
                         recoveries
                             .release(db, lock)
-                            .call(
-                                done ->
-                                    done
-                                        ? conversations.recovered(
-                                            db,
-                                            lock.conversationId(),
-                                            lock.turnId(),
-                                            lock.replica(),
-                                            "released")
-                                        : Uni.createFrom().voidItem())));
+                            .call(done -> done ? recorded(db, lock, "released") : none())));
     if (released) {
       recovered(lock, "released");
     }
@@ -120,11 +112,6 @@ class TurnRecovery {
   /** The customer is told, in the transcript and on the feed, to send the message again. */
   private void tell(DeadLock lock, DeadTurn turn) {
     String text = RecoveryNotice.text(turn);
-    List<TurnEvent> events =
-        List.of(
-            new TurnEvent.TurnStarted(
-                lock.conversationId(), lock.turnId(), TurnRequest.SYSTEM_AUTHOR),
-            new TurnEvent.Done(lock.conversationId(), text, false, false, null, 0.0));
     boolean told =
         bridge.await(
             () ->
@@ -132,38 +119,35 @@ class TurnRecovery {
                     db ->
                         recoveries
                             .release(db, lock)
-                            .call(
-                                done ->
-                                    !done
-                                        ? Uni.createFrom().voidItem()
-                                        : conversations
-                                            .append(
-                                                db,
-                                                lock.conversationId(),
-                                                List.of(
-                                                    new StoredMessage(
-                                                        lock.turnId(),
-                                                        "assistant",
-                                                        TurnRequest.SYSTEM_AUTHOR,
-                                                        text,
-                                                        List.of(),
-                                                        null,
-                                                        null)))
-                                            .call(
-                                                () ->
-                                                    conversations.recovered(
-                                                        db,
-                                                        lock.conversationId(),
-                                                        lock.turnId(),
-                                                        lock.replica(),
-                                                        "told"))
-                                            .call(
-                                                () ->
-                                                    feed.publish(
-                                                        db, lock.conversationId(), events)))));
+                            .call(done -> done ? notice(db, lock, text) : none())));
     if (told) {
       recovered(lock, "told");
     }
+  }
+
+  /** The notice stored under the dead turn, its recovery recorded, and the notice on the feed. */
+  private Uni<Void> notice(SqlClient db, DeadLock lock, String text) {
+    StoredMessage notice =
+        new StoredMessage(
+            lock.turnId(), "assistant", TurnRequest.SYSTEM_AUTHOR, text, List.of(), null, null);
+    List<TurnEvent> events =
+        List.of(
+            new TurnEvent.TurnStarted(
+                lock.conversationId(), lock.turnId(), TurnRequest.SYSTEM_AUTHOR),
+            new TurnEvent.Done(lock.conversationId(), text, false, false, null, 0.0));
+    return conversations
+        .append(db, lock.conversationId(), List.of(notice))
+        .call(() -> recorded(db, lock, "told"))
+        .call(() -> feed.publish(db, lock.conversationId(), events));
+  }
+
+  private Uni<Void> recorded(SqlClient db, DeadLock lock, String action) {
+    return conversations.recovered(
+        db, lock.conversationId(), lock.turnId(), lock.replica(), action);
+  }
+
+  private static Uni<Void> none() {
+    return Uni.createFrom().voidItem();
   }
 
   /**

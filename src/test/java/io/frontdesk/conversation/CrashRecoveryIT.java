@@ -148,6 +148,7 @@ class CrashRecoveryIT {
           }
         }
         assertEquals(List.of(), statuses.stream().filter(s -> s != 200).toList(), "" + statuses);
+        long answeredAll = System.nanoTime();
 
         followUp.get(2, TimeUnit.MINUTES);
         long delivered = System.nanoTime();
@@ -163,12 +164,15 @@ class CrashRecoveryIT {
           }
         }
         LOG.infof(
-            "Crash IT: restart to ready %d ms, ready to follow-up %d ms; %d messages answered"
-                + " again, %d customers told to resend",
+            "Crash IT: restart to ready %d ms; ready to the follow-up on the feed %d ms; ready to"
+                + " every conversation answered again (lost message, then a new one) %d ms; %d"
+                + " messages answered again, %d customers told to resend",
             Duration.ofNanos(ready - restarted).toMillis(),
             Duration.ofNanos(delivered - ready).toMillis(),
+            Duration.ofNanos(answeredAll - ready).toMillis(),
             answered,
             told);
+        assertEquals(List.of(), errors(second), "nothing for an operator to do");
         assertEquals(9, answered, "the messages whose turn did nothing yet are answered again");
         assertEquals(1, told, "the one whose password reset went out is not run again");
         String resetConversation = conversations.get(customers.getFirst()).toString();
@@ -268,6 +272,7 @@ class CrashRecoveryIT {
                     + " t.recovered_by where r.name = 'b'"),
             "b recovered them");
         assertTrue(b.log().contains("Recovered turn"), b.log());
+        assertEquals(List.of(), errors(b), "nothing for an operator to do");
       }
     }
   }
@@ -364,6 +369,11 @@ class CrashRecoveryIT {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The service's ERROR lines (an ERROR means an operator must act). */
+  private static List<String> errors(ServiceProcess service) {
+    return service.log().lines().filter(l -> l.matches("^\\S+ ERROR .*")).toList();
   }
 
   private static Connection connect(EmbeddedDatabase database) throws SQLException {
