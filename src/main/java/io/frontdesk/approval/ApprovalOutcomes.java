@@ -4,6 +4,8 @@ import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import io.frontdesk.conversation.ConversationFeed;
+import io.frontdesk.conversation.ConversationRepository;
+import io.frontdesk.conversation.Replica;
 import io.frontdesk.conversation.TurnContext;
 import io.frontdesk.conversation.TurnEngine;
 import io.frontdesk.conversation.TurnEvent;
@@ -20,9 +22,12 @@ import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 
@@ -46,6 +51,8 @@ class ApprovalOutcomes {
   private final ConversationFeed feed;
   private final Pool pool;
   private final ReactiveBridge bridge;
+  private final ConversationRepository conversations;
+  private final Replica replica;
 
   ApprovalOutcomes(
       TurnEngine engine,
@@ -54,8 +61,12 @@ class ApprovalOutcomes {
       ApprovalRepository approvals,
       ConversationFeed feed,
       Pool pool,
-      ReactiveBridge bridge) {
+      ReactiveBridge bridge,
+      ConversationRepository conversations,
+      Replica replica) {
     this.engine = engine;
+    this.conversations = conversations;
+    this.replica = replica;
     this.gate = gate;
     this.catalog = catalog;
     this.approvals = approvals;
@@ -64,13 +75,32 @@ class ApprovalOutcomes {
     this.bridge = bridge;
   }
 
-  /** Carries a decided approval through; safe to call again for one a crash left unfinished. */
+  /**
+   * Carries a decided approval through; safe to call again for one a crash left unfinished. This
+   * replica's run holds the approval's claim (taken with the decision, or by the sweeper); it gives
+   * the claim back when the follow-up could not run, so another attempt picks it up.
+   */
   void finish(Approval a) {
-    switch (a.status()) {
-      case Approval.APPROVED, Approval.EXECUTED, Approval.FAILED -> resume(a);
-      case Approval.REJECTED, Approval.EXPIRED -> decline(a);
-      default -> throw new IllegalStateException("approval " + a.id() + " is still " + a.status());
+    try {
+      switch (a.status()) {
+        case Approval.APPROVED, Approval.EXECUTED, Approval.FAILED -> resume(a);
+        case Approval.REJECTED, Approval.EXPIRED -> decline(a);
+        default ->
+            throw new IllegalStateException("approval " + a.id() + " is still " + a.status());
+      }
+    } catch (RuntimeException failure) {
+      unclaim(a);
+      throw failure;
     }
+  }
+
+  /**
+   * The follow-up is one turn, whichever attempt runs it: a follow-up tried again after a crash
+   * stores its note once, and the turn-scoped effects of the first attempt are its own.
+   */
+  static UUID followUpTurn(UUID approval) {
+    return UUID.nameUUIDFromBytes(
+        ("approval-follow-up:" + approval).getBytes(StandardCharsets.UTF_8));
   }
 
   private void resume(Approval a) {
@@ -112,22 +142,33 @@ class ApprovalOutcomes {
   /**
    * Runs the turn that carries the decision into the conversation (a system note and its prelude)
    * and puts its events on the conversation's feed; a conversation still answering is left to the
-   * sweeper.
+   * sweeper. A follow-up whose turn was stored before a crash kept it from the feed is not run
+   * again: its stored answer is delivered.
    */
   private void resumeWith(Approval a, String note, Function<TurnContext, List<TurnEvent>> prelude) {
+    UUID turn = followUpTurn(a.id());
+    Optional<String> answered =
+        bridge.await(() -> conversations.answerOf(pool, a.conversationId(), turn));
     List<TurnEvent> events;
-    try {
+    if (answered.isPresent()) {
       events =
-          engine
-              .run(TurnRequest.systemNote(a.customerId(), a.conversationId(), note, prelude))
-              .collect()
-              .asList()
-              .await()
-              .atMost(TURN_WAIT);
-    } catch (Conflict busy) {
-      // the customer's own turn is running: the sweeper resumes this one when it has ended
-      LOG.infof("Approval %s waits for conversation %s to be free", a.id(), a.conversationId());
-      return;
+          List.of(new TurnEvent.Done(a.conversationId(), answered.get(), false, false, null, 0.0));
+    } else {
+      try {
+        events =
+            engine
+                .run(
+                    TurnRequest.systemNote(a.customerId(), a.conversationId(), note, turn, prelude))
+                .collect()
+                .asList()
+                .await()
+                .atMost(TURN_WAIT);
+      } catch (Conflict busy) {
+        // the customer's own turn is running: the sweeper resumes this one when it has ended
+        LOG.infof("Approval %s waits for conversation %s to be free", a.id(), a.conversationId());
+        unclaim(a);
+        return;
+      }
     }
     String ticketId = null;
     for (TurnEvent e : events) {
@@ -142,6 +183,15 @@ class ApprovalOutcomes {
                 db ->
                     feed.publish(db, a.conversationId(), events)
                         .call(() -> approvals.resumed(db, a.id(), ticket))));
+  }
+
+  private void unclaim(Approval a) {
+    try {
+      bridge.await(() -> approvals.unclaim(pool, a.id(), replica.instance()));
+    } catch (RuntimeException failure) {
+      // the claim then ends with this replica's run
+      LOG.infof("Approval %s keeps this replica's claim: %s", a.id(), failure.toString());
+    }
   }
 
   /** The resuming turn's first step: the approved call, answered in memory like a model's call. */

@@ -103,12 +103,24 @@ class ApprovalRepository {
         .map(ApprovalRepository::all);
   }
 
-  Uni<Void> decide(SqlClient db, UUID id, String status, String reviewer, String feedback) {
+  /**
+   * The decision, and its follow-up claimed by the deciding replica's run in the same statement: no
+   * other replica picks the follow-up up while that run lives.
+   */
+  Uni<Void> decide(
+      SqlClient db, UUID id, String status, String reviewer, String feedback, UUID run) {
     return db.preparedQuery(
-            "update approval set status = $2, decided_at = $3, decided_by = $4, decision_note = $5"
-                + " where id = $1")
+            "update approval set status = $2, decided_at = $3, decided_by = $4, decision_note = $5,"
+                + " resuming_replica = $6 where id = $1")
         .execute(
-            Tuple.of(id, status, OffsetDateTime.now(java.time.ZoneOffset.UTC), reviewer, feedback))
+            Tuple.from(
+                Arrays.asList(
+                    id,
+                    status,
+                    OffsetDateTime.now(java.time.ZoneOffset.UTC),
+                    reviewer,
+                    feedback,
+                    run)))
         .replaceWithVoid();
   }
 
@@ -130,26 +142,38 @@ class ApprovalRepository {
    * Pending approvals past their expiry, marked expired and returned, each by exactly one replica
    * (rows another replica is expiring are skipped, not waited for).
    */
-  Uni<List<Approval>> expire(SqlClient db, OffsetDateTime now) {
+  Uni<List<Approval>> expire(SqlClient db, OffsetDateTime now, UUID run) {
     return db.preparedQuery(
             "update approval set status = 'expired', decided_at = $1, decided_by = 'system',"
-                + " decision_note = 'no reviewer decided in time' where id in (select id from"
-                + " approval where status = 'pending' and expires_at <= $1 order by expires_at"
-                + " limit 50 for update skip locked) returning *")
-        .execute(Tuple.of(now))
+                + " decision_note = 'no reviewer decided in time', resuming_replica = $2 where id"
+                + " in (select id from approval where status = 'pending' and expires_at <= $1 order"
+                + " by expires_at limit 50 for update skip locked) returning *")
+        .execute(Tuple.of(now, run))
         .map(ApprovalRepository::all);
   }
 
   /**
-   * Decided approvals whose outcome a crash or a busy conversation left unfinished: approved but
-   * not run, or run/rejected/expired but not yet told to the customer.
+   * Decided approvals whose outcome a crash or a busy conversation left unfinished (approved but
+   * not run, or run/rejected/expired but not yet told to the customer) and that no live replica is
+   * carrying: claimed for {@code run} and returned, each by one replica (rows another replica is
+   * claiming are skipped). A claim held by a dead run is taken over (see replica_dead in V14).
    */
-  Uni<List<Approval>> unfinished(SqlClient db, OffsetDateTime decidedBefore) {
+  Uni<List<Approval>> claimUnfinished(SqlClient db, UUID run, boolean judgeSilence) {
     return db.preparedQuery(
-            "select * from approval where resumed_at is null and status <> 'pending' and"
-                + " decided_at <= $1 order by decided_at limit 20")
-        .execute(Tuple.of(decidedBefore))
+            "update approval set resuming_replica = $1 where id in (select id from approval where"
+                + " resumed_at is null and status <> 'pending' and (resuming_replica is null or"
+                + " replica_dead(resuming_replica, $2)) order by decided_at limit 20 for update"
+                + " skip locked) returning *")
+        .execute(Tuple.of(run, judgeSilence))
         .map(ApprovalRepository::all);
+  }
+
+  /** The run gives its claim on the follow-up back (the conversation was busy; it failed). */
+  Uni<Void> unclaim(SqlClient db, UUID id, UUID run) {
+    return db.preparedQuery(
+            "update approval set resuming_replica = null where id = $1 and resuming_replica = $2")
+        .execute(Tuple.of(id, run))
+        .replaceWithVoid();
   }
 
   private static Optional<Approval> first(RowSet<Row> rows) {

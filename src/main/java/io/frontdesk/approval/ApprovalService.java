@@ -1,6 +1,7 @@
 package io.frontdesk.approval;
 
 import io.frontdesk.console.ConsoleFeed;
+import io.frontdesk.conversation.Replica;
 import io.frontdesk.database.ReactiveBridge;
 import io.frontdesk.http.Conflict;
 import io.frontdesk.http.NotFound;
@@ -37,6 +38,7 @@ public class ApprovalService implements ApprovalRequests {
   private final ApprovalOutcomes outcomes;
   private final ConsoleFeed console;
   private final SupportMetrics metrics;
+  private final Replica replica;
 
   ApprovalService(
       Pool pool,
@@ -47,8 +49,10 @@ public class ApprovalService implements ApprovalRequests {
       AuditLog audit,
       ApprovalOutcomes outcomes,
       ConsoleFeed console,
-      SupportMetrics metrics) {
+      SupportMetrics metrics,
+      Replica replica) {
     this.pool = pool;
+    this.replica = replica;
     this.bridge = bridge;
     this.approvals = approvals;
     this.notifier = notifier;
@@ -160,7 +164,8 @@ public class ApprovalService implements ApprovalRequests {
                                   }
                                   String status = approve ? Approval.APPROVED : Approval.REJECTED;
                                   return approvals
-                                      .decide(db, id, status, reviewer, feedback)
+                                      .decide(
+                                          db, id, status, reviewer, feedback, replica.instance())
                                       .call(
                                           () ->
                                               audit.write(

@@ -1,6 +1,7 @@
 package io.frontdesk.approval;
 
 import io.frontdesk.console.ConsoleFeed;
+import io.frontdesk.conversation.Replica;
 import io.frontdesk.database.DatabaseOutage;
 import io.frontdesk.database.ReactiveBridge;
 import io.frontdesk.observability.SupportMetrics;
@@ -18,9 +19,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Every {@code frontdesk.approvals.sweep-every}: approvals nobody decided in time are rejected (a
- * ticket opens), and decided ones a crash or a busy conversation left unfinished are carried
- * through. Expiry marks each approval in one statement that skips rows another replica holds, so
- * each expires once across replicas.
+ * ticket opens); every {@code frontdesk.approvals.resume-every}: decided ones a crash or a busy
+ * conversation left unfinished are carried through. Both claim each approval in one statement that
+ * skips rows another replica holds, so each is carried once across replicas.
  */
 @ApplicationScoped
 public class ApprovalSweeper {
@@ -34,6 +35,8 @@ public class ApprovalSweeper {
   private final AuditLog audit;
   private final ConsoleFeed console;
   private final SupportMetrics metrics;
+  private final Replica replica;
+  private volatile boolean failing;
 
   ApprovalSweeper(
       Pool pool,
@@ -42,8 +45,10 @@ public class ApprovalSweeper {
       ApprovalOutcomes outcomes,
       AuditLog audit,
       ConsoleFeed console,
-      SupportMetrics metrics) {
+      SupportMetrics metrics,
+      Replica replica) {
     this.pool = pool;
+    this.replica = replica;
     this.bridge = bridge;
     this.approvals = approvals;
     this.outcomes = outcomes;
@@ -59,48 +64,87 @@ public class ApprovalSweeper {
       skipExecutionIf = DatabaseOutage.SkipWhileDown.class)
   public void sweep() {
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    List<Approval> expired =
-        bridge.await(
-            () ->
-                pool.withTransaction(
-                    db ->
-                        approvals
-                            .expire(db, now)
-                            .call(
-                                list ->
-                                    Multi.createFrom()
-                                        .iterable(list)
-                                        .onItem()
-                                        .transformToUniAndConcatenate(
-                                            a ->
-                                                audit
-                                                    .write(
-                                                        db,
-                                                        new AuditEntry(
-                                                            "system",
-                                                            "approval-sweeper",
-                                                            a.customerId(),
-                                                            a.conversationId(),
-                                                            a.tool(),
-                                                            a.arguments(),
-                                                            "expired",
-                                                            "approval %s: no reviewer decided by %s"
-                                                                .formatted(a.id(), a.expiresAt()),
-                                                            null))
-                                                    .call(
-                                                        () ->
-                                                            console.publish(
-                                                                db,
-                                                                "approval_decided",
-                                                                "approval",
-                                                                a)))
-                                        .collect()
-                                        .last())));
+    List<Approval> expired;
+    try {
+      expired = expire(now);
+      failing = false;
+    } catch (RuntimeException failure) {
+      paused(failure);
+      return;
+    }
     expired.forEach(
         a -> metrics.approval("expired", Duration.between(a.requestedAt(), a.expiresAt())));
     expired.forEach(this::carry);
-    OffsetDateTime stale = now.minus(ApprovalOutcomes.TURN_WAIT).minusSeconds(30);
-    bridge.await(() -> approvals.unfinished(pool, stale)).forEach(this::carry);
+  }
+
+  /** Marks the approvals past their expiry, each with its audit row and console event. */
+  private List<Approval> expire(OffsetDateTime now) {
+    return bridge.await(
+        () ->
+            pool.withTransaction(
+                db ->
+                    approvals
+                        .expire(db, now, replica.instance())
+                        .call(
+                            list ->
+                                Multi.createFrom()
+                                    .iterable(list)
+                                    .onItem()
+                                    .transformToUniAndConcatenate(
+                                        a ->
+                                            audit
+                                                .write(
+                                                    db,
+                                                    new AuditEntry(
+                                                        "system",
+                                                        "approval-sweeper",
+                                                        a.customerId(),
+                                                        a.conversationId(),
+                                                        a.tool(),
+                                                        a.arguments(),
+                                                        "expired",
+                                                        "approval %s: no reviewer decided by %s"
+                                                            .formatted(a.id(), a.expiresAt()),
+                                                        null))
+                                                .call(
+                                                    () ->
+                                                        console.publish(
+                                                            db, "approval_decided", "approval", a)))
+                                    .collect()
+                                    .last())));
+  }
+
+  /**
+   * Every {@code frontdesk.approvals.resume-every}: decided approvals whose follow-up no live
+   * replica carries (its replica died mid-way, or the conversation was busy) are claimed and
+   * carried through — within seconds of a crash's restart, once across replicas.
+   */
+  @Scheduled(
+      every = "${frontdesk.approvals.resume-every:2s}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  public void resume() {
+    if (replica.name() == null) {
+      return;
+    }
+    List<Approval> claimed;
+    try {
+      claimed =
+          bridge.await(
+              () -> approvals.claimUnfinished(pool, replica.instance(), replica.judgesSilence()));
+      failing = false;
+    } catch (RuntimeException failure) {
+      paused(failure);
+      return;
+    }
+    claimed.forEach(this::carry);
+  }
+
+  private void paused(RuntimeException failure) {
+    if (!failing) {
+      // a database outage is reported where it is noticed first; this is its echo
+      LOG.infof("Approval sweeps paused: %s", failure.toString());
+    }
+    failing = true;
   }
 
   private void carry(Approval a) {

@@ -1,5 +1,6 @@
 package io.frontdesk.billing;
 
+import io.frontdesk.toolgate.EffectTrace;
 import io.frontdesk.toolgate.ToolOutput;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.math.BigDecimal;
@@ -14,4 +15,12 @@ public record RefundResult(
     BigDecimal remainingRefundable,
     String orderStatus,
     String message)
-    implements ToolOutput {}
+    implements ToolOutput, EffectTrace {
+
+  /** What the customer reads in the transcript. */
+  @Override
+  public String trace() {
+    return "A refund of %s %s on order %s was made to the original payment (refund %s)."
+        .formatted(amount.toPlainString(), currency, orderId, refundId);
+  }
+}

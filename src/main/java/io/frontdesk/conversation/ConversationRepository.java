@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Conversations, their transcripts and tool calls, over the reactive SQL client. */
@@ -21,6 +23,12 @@ public class ConversationRepository {
 
   private static final String COLUMNS =
       "id, customer_id, channel, topology, active_agent, status, created_at, updated_at";
+
+  private final Replica replica;
+
+  ConversationRepository(Replica replica) {
+    this.replica = replica;
+  }
 
   /** A new conversation whose first turn ({@code turnId}) holds its lock from the start. */
   public Uni<Conversation> create(
@@ -35,8 +43,8 @@ public class ConversationRepository {
     return db.preparedQuery(
             "insert into conversation ("
                 + COLUMNS
-                + ", turn_id, turn_lease_until) values ($1, $2, $3, $4, $5, 'open', $6, $6, $7,"
-                + " now() + make_interval(secs => $8)) returning "
+                + ", turn_id, turn_lease_until, turn_replica) values ($1, $2, $3, $4, $5, 'open',"
+                + " $6, $6, $7, now() + make_interval(secs => $8), $9) returning "
                 + COLUMNS)
         .execute(
             Tuple.from(
@@ -48,38 +56,77 @@ public class ConversationRepository {
                     agent,
                     now,
                     turnId,
-                    (double) lease.toSeconds())))
+                    (double) lease.toSeconds(),
+                    replica.instance())))
         .map(rows -> conversation(rows.iterator().next()));
   }
 
   /**
-   * Takes the conversation's turn lock for {@code turnId}, unless another turn holds it and its
-   * lease has not run out; false then. The row lock this update takes makes a second replica wait
-   * for the first one's commit, then see its lock.
+   * Takes the conversation's turn lock for {@code turnId} on this replica's run, unless another
+   * turn holds it and its lease has not run out; false then. The row lock this update takes makes a
+   * second replica wait for the first one's commit, then see its lock. A lock whose replica died is
+   * not taken here: recovery answers its turn's message first ({@link TurnRecovery}).
    */
   public Uni<Boolean> claimTurn(SqlClient db, UUID id, UUID turnId, Duration lease) {
     return db.preparedQuery(
             "update conversation set turn_id = $2, turn_lease_until = now() + make_interval(secs"
-                + " => $3) where id = $1 and (turn_id is null or turn_lease_until < now())")
-        .execute(Tuple.of(id, turnId, (double) lease.toSeconds()))
+                + " => $3), turn_replica = $4 where id = $1 and (turn_id is null or"
+                + " turn_lease_until < now())")
+        .execute(Tuple.of(id, turnId, (double) lease.toSeconds(), replica.instance()))
         .map(rows -> rows.rowCount() == 1);
   }
 
-  /** The turn ends: the conversation's state as it leaves it, and its lock given back. */
-  public Uni<Void> endTurn(SqlClient db, UUID id, UUID turnId, String status, String agent) {
+  /**
+   * Takes over the lock a dead replica's turn left (recovery re-runs that turn's message under the
+   * same turn id) and records that it was re-run: false when another replica got there first.
+   */
+  public Uni<Boolean> takeOverTurn(
+      SqlClient db, UUID id, UUID turnId, UUID deadReplica, Duration lease) {
+    return db.preparedQuery(
+            "update conversation set turn_replica = $4, turn_lease_until = now() +"
+                + " make_interval(secs => $5) where id = $1 and turn_id = $2 and turn_replica ="
+                + " $3")
+        .execute(Tuple.of(id, turnId, deadReplica, replica.instance(), (double) lease.toSeconds()))
+        .map(rows -> rows.rowCount() == 1)
+        .call(
+            taken ->
+                taken
+                    ? recovered(db, id, turnId, deadReplica, "rerun")
+                    : Uni.createFrom().voidItem());
+  }
+
+  /** Records how a dead turn was recovered (a second recovery of it replaces the first's). */
+  Uni<Void> recovered(SqlClient db, UUID id, UUID turnId, UUID deadReplica, String action) {
+    return db.preparedQuery(
+            "insert into turn_recovery (turn_id, conversation_id, dead_replica, recovered_by,"
+                + " action, at) values ($1, $2, $3, $4, $5, now()) on conflict (turn_id) do update"
+                + " set dead_replica = excluded.dead_replica, recovered_by ="
+                + " excluded.recovered_by, action = excluded.action, at = excluded.at")
+        .execute(Tuple.of(turnId, id, deadReplica, replica.instance(), action))
+        .replaceWithVoid();
+  }
+
+  /**
+   * The turn ends: the conversation's state as it leaves it, and its lock given back; false when
+   * the turn no longer holds the lock (its lease ran out and another turn took the conversation, or
+   * its replica was taken for dead and recovery took it over): then it must store nothing.
+   */
+  public Uni<Boolean> endTurn(SqlClient db, UUID id, UUID turnId, String status, String agent) {
     return db.preparedQuery(
             "update conversation set status = $3, active_agent = $4, updated_at = $5, turn_id ="
-                + " null, turn_lease_until = null where id = $1 and turn_id = $2")
-        .execute(Tuple.of(id, turnId, status, agent, now()))
-        .replaceWithVoid();
+                + " null, turn_lease_until = null, turn_replica = null where id = $1 and turn_id ="
+                + " $2 and (turn_replica is null or turn_replica = $6)")
+        .execute(Tuple.from(List.of(id, turnId, status, agent, now(), replica.instance())))
+        .map(rows -> rows.rowCount() == 1);
   }
 
   /** Gives the turn lock back without touching anything else (a turn that could not be stored). */
   public Uni<Void> releaseTurn(SqlClient db, UUID id, UUID turnId) {
     return db.preparedQuery(
-            "update conversation set turn_id = null, turn_lease_until = null where id = $1 and"
-                + " turn_id = $2")
-        .execute(Tuple.of(id, turnId))
+            "update conversation set turn_id = null, turn_lease_until = null, turn_replica = null"
+                + " where id = $1 and turn_id = $2 and (turn_replica is null or turn_replica ="
+                + " $3)")
+        .execute(Tuple.of(id, turnId, replica.instance()))
         .replaceWithVoid();
   }
 
@@ -122,7 +169,7 @@ public class ConversationRepository {
                           .put("arguments", c.arguments())));
       rows.add(
           Tuple.from(
-              java.util.Arrays.asList(
+              Arrays.asList(
                   conversationId,
                   m.turnId(),
                   m.role(),
@@ -143,6 +190,43 @@ public class ConversationRepository {
         .replaceWithVoid();
   }
 
+  /**
+   * Stores the message a turn answers, once per turn: the same turn opened again (an approval's
+   * follow-up tried again after a crash) finds it stored and adds nothing.
+   */
+  public Uni<Void> appendQuestion(
+      SqlClient db, UUID conversationId, StoredMessage question, boolean guardBlocked) {
+    return db.preparedQuery(
+            "insert into message (conversation_id, turn_id, role, agent, content, token_count,"
+                + " guard_blocked, created_at) select $1, $2, 'user', $3, $4, $5, $6, $7 where not"
+                + " exists (select 1 from message where conversation_id = $1 and turn_id = $2 and"
+                + " role = 'user')")
+        .execute(
+            Tuple.from(
+                Arrays.asList(
+                    conversationId,
+                    question.turnId(),
+                    question.agent(),
+                    question.content(),
+                    question.tokens(),
+                    guardBlocked,
+                    now())))
+        .replaceWithVoid();
+  }
+
+  /** The answer a turn stored (its last assistant message that is not a trace), if it ended. */
+  public Uni<Optional<String>> answerOf(SqlClient db, UUID conversationId, UUID turnId) {
+    return db.preparedQuery(
+            "select content from message where conversation_id = $1 and turn_id = $2 and role ="
+                + " 'assistant' and not trace and content is not null order by id desc limit 1")
+        .execute(Tuple.of(conversationId, turnId))
+        .map(
+            rows ->
+                rows.iterator().hasNext()
+                    ? Optional.of(rows.iterator().next().getString(0))
+                    : Optional.empty());
+  }
+
   /** The whole transcript, oldest first. */
   public Uni<List<StoredMessage>> transcript(SqlClient db, UUID conversationId) {
     return messages(db, conversationId, "");
@@ -155,8 +239,8 @@ public class ConversationRepository {
   public Uni<List<StoredMessage>> memory(SqlClient db, UUID conversationId, int limit) {
     return db.preparedQuery(
             "select * from (select id, turn_id, role, agent, content, tool_calls, tool_call_id,"
-                + " tool_name, token_count from message where conversation_id = $1 and not guard_blocked order"
-                + " by id desc limit $2) newest order by id")
+                + " tool_name, token_count from message where conversation_id = $1 and not guard_blocked and"
+                + " not trace order by id desc limit $2) newest order by id")
         .execute(Tuple.of(conversationId, limit))
         .map(ConversationRepository::storedMessages);
   }
@@ -218,7 +302,7 @@ public class ConversationRepository {
     for (ToolRecord c : calls) {
       rows.add(
           Tuple.from(
-              java.util.Arrays.asList(
+              Arrays.asList(
                   conversationId,
                   turnId,
                   c.agent(),

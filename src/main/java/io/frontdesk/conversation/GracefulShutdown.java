@@ -16,7 +16,8 @@ import org.jboss.logging.Logger;
  * On SIGTERM the replica lets its turns end before it stops: readiness is already DOWN (Quarkus's
  * shutdown readiness check) and requests in flight finish within {@code quarkus.shutdown.timeout};
  * this waits, too, for turns whose client left (they run detached), so every turn is stored and its
- * lock given back before the database pool closes.
+ * lock given back before the database pool closes. Then the replica's run is marked stopped, so a
+ * turn that outlived the wait is recovered at once ({@link TurnRecovery}).
  *
  * <p>Channels that hold connections hear {@link ShuttingDown} at the very start, in Quarkus's
  * pre-shutdown phase (the shutdown delay), not after the HTTP drain: the drain waits for requests
@@ -28,12 +29,15 @@ class GracefulShutdown {
   private static final Logger LOG = Logger.getLogger(GracefulShutdown.class);
 
   private final TurnRegistry turns;
+  private final Replica replica;
   private final AgentConfig agent;
   private final Event<ShuttingDown> shuttingDown;
   private final AtomicBoolean announced = new AtomicBoolean();
 
-  GracefulShutdown(TurnRegistry turns, AgentConfig agent, Event<ShuttingDown> shuttingDown) {
+  GracefulShutdown(
+      TurnRegistry turns, Replica replica, AgentConfig agent, Event<ShuttingDown> shuttingDown) {
     this.turns = turns;
+    this.replica = replica;
     this.agent = agent;
     this.shuttingDown = shuttingDown;
   }
@@ -50,6 +54,9 @@ class GracefulShutdown {
   void onStop(@Observes ShutdownEvent stop) {
     announce();
     awaitTurns();
+    // a turn still running now dies with the process: another replica (or this one's restart)
+    // recovers it at once instead of after a heartbeat's silence
+    replica.stop();
   }
 
   private void announce() {
@@ -77,7 +84,8 @@ class GracefulShutdown {
     }
     if (turns.running() > 0) {
       LOG.warnf(
-          "%d turns still running at shutdown; their locks end with their leases", turns.running());
+          "%d turns still running at shutdown; they are recovered when this replica has stopped",
+          turns.running());
     }
   }
 }

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * One tool call made during a turn, as the tool gate saw it; status is succeeded, failed, denied or
- * pending_approval.
+ * pending_approval. {@code stored}: a side effect written down with its conversation as it ran,
+ * which the turn's ending does not store again.
  */
 public record ToolRecord(
     String agent,
@@ -16,7 +17,21 @@ public record ToolRecord(
     String error,
     long durationMs,
     OffsetDateTime at,
-    String status) {
+    String status,
+    boolean stored) {
+
+  public ToolRecord(
+      String agent,
+      String tool,
+      Map<String, Object> arguments,
+      boolean success,
+      Object result,
+      String error,
+      long durationMs,
+      OffsetDateTime at,
+      String status) {
+    this(agent, tool, arguments, success, result, error, durationMs, at, status, false);
+  }
 
   public ToolRecord(
       String agent,

@@ -38,6 +38,8 @@ public final class TurnContext {
   private final long startedNanos = System.nanoTime();
   private final Map<String, ToolRecord> recordsByCall = new ConcurrentHashMap<>();
   private final List<RunningTool> running = new ArrayList<>();
+  private final java.util.Set<RunningTool> journaled =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
   private final List<Runnable> onSettled = new ArrayList<>();
   private volatile String agent;
   private volatile StopReason stop;
@@ -204,6 +206,20 @@ public final class TurnContext {
       running.add(call);
     }
     return call;
+  }
+
+  /** A running side effect was written down with its conversation as it started. */
+  void markJournaled(RunningTool call) {
+    synchronized (journaled) {
+      journaled.add(call);
+    }
+  }
+
+  /** Whether the call is written down already (its ending then stores no record of it). */
+  boolean journaled(RunningTool call) {
+    synchronized (journaled) {
+      return journaled.contains(call);
+    }
   }
 
   /** The gate finished a tool call (whatever its outcome). */

@@ -158,7 +158,7 @@ public class TurnEngine {
                           span,
                           "support.input_guards",
                           () -> guards.checkInput(request.message(), routed.vector()));
-              if (request.conversationId() == null || request.system()) {
+              if (request.conversationId() == null || request.system() || request.rerun()) {
                 return start(request, routed, input, span, release);
               }
               // a human agent who took the conversation over answers it, not the bot (no turn
@@ -187,7 +187,7 @@ public class TurnEngine {
   private Uni<Multi<TurnEvent>> start(
       TurnRequest request, RoutedMessage routed, GuardCheck input, Span span, Runnable release) {
     Uni<TurnContext> opened =
-        waitForTurn(pool.withTransaction(db -> open(db, request, input.blocked())))
+        waitForTurn(request, pool.withTransaction(db -> open(db, request, input.blocked())))
             .onFailure(TurnEngine::storeFailed)
             .transform(failure -> new Unavailable(NOT_STORED, failure))
             .invoke(turn -> turn.routed(routed))
@@ -213,11 +213,12 @@ public class TurnEngine {
 
   /**
    * Another turn holds the conversation (here or on another replica): the opening, which stored
-   * nothing, is tried again until that turn ends or the lock wait is over (then 409).
+   * nothing, is tried again until that turn ends or the lock wait is over (then 409). A re-run
+   * whose dead turn another replica took over first does not wait: that replica answers it.
    */
-  private Uni<TurnContext> waitForTurn(Uni<TurnContext> opening) {
+  private Uni<TurnContext> waitForTurn(TurnRequest request, Uni<TurnContext> opening) {
     Duration wait = agentConfig.lockWait();
-    if (wait.isZero() || wait.isNegative()) {
+    if (wait.isZero() || wait.isNegative() || request.rerun()) {
       return opening;
     }
     return retryConflict(opening, System.nanoTime() + wait.toNanos(), Duration.ofMillis(100));
@@ -258,9 +259,12 @@ public class TurnEngine {
         || failure instanceof NoStackTraceThrowable;
   }
 
-  /** Who, which conversation, what memory; the customer's message is stored before anything. */
+  /**
+   * Who, which conversation, what memory; the customer's message is stored before anything (once
+   * per turn: a turn opened again finds it, a dead turn's re-run has it already).
+   */
   private Uni<TurnContext> open(SqlClient db, TurnRequest request, boolean blocked) {
-    UUID turnId = UUID.randomUUID();
+    UUID turnId = request.turnId() != null ? request.turnId() : UUID.randomUUID();
     boolean fresh = request.conversationId() == null;
     return customer(db, request.customerId())
         .chain(
@@ -272,24 +276,8 @@ public class TurnEngine {
                             (fresh
                                     ? Uni.createFrom().item(List.<StoredMessage>of())
                                     : conversations.memory(db, conv.id(), memoryFetch()))
-                                .map(transcript -> window(transcript, request.message()))
-                                .call(
-                                    () ->
-                                        conversations.append(
-                                            db,
-                                            conv.id(),
-                                            List.of(
-                                                new StoredMessage(
-                                                    turnId,
-                                                    "user",
-                                                    request.system()
-                                                        ? TurnRequest.SYSTEM_AUTHOR
-                                                        : null,
-                                                    request.message(),
-                                                    List.of(),
-                                                    null,
-                                                    null)),
-                                            blocked))
+                                .map(transcript -> window(transcript, turnId, request.message()))
+                                .call(() -> question(db, conv.id(), turnId, request, blocked))
                                 .call(
                                     () ->
                                         fresh
@@ -313,6 +301,26 @@ public class TurnEngine {
                                             agentConfig.maxIterations(),
                                             history))
                                 .map(turn -> turn.readerContacts(customer.contacts()))));
+  }
+
+  /** The message the turn answers, stored unless the turn re-runs a stored one. */
+  private Uni<Void> question(
+      SqlClient db, UUID conversationId, UUID turnId, TurnRequest request, boolean blocked) {
+    if (request.rerun()) {
+      return Uni.createFrom().voidItem();
+    }
+    return conversations.appendQuestion(
+        db,
+        conversationId,
+        new StoredMessage(
+            turnId,
+            "user",
+            request.system() ? TurnRequest.SYSTEM_AUTHOR : null,
+            request.message(),
+            List.of(),
+            null,
+            null),
+        blocked);
   }
 
   private Multi<TurnEvent> events(
@@ -609,10 +617,12 @@ public class TurnEngine {
     return memoryConfig.maxTokens() / Tokens.PER_MESSAGE + 1;
   }
 
-  private List<ChatMessage> window(List<StoredMessage> recent, String message) {
+  /** The memory window; the turn's own rows (a turn opened again, a re-run) are left out. */
+  private List<ChatMessage> window(List<StoredMessage> recent, UUID turnId, String message) {
     int budget = memoryConfig.maxTokens() - Tokens.message(message);
     boolean cut = recent.size() >= memoryFetch();
-    return MemoryWindow.select(recent, budget, cut).stream()
+    List<StoredMessage> before = recent.stream().filter(m -> !turnId.equals(m.turnId())).toList();
+    return MemoryWindow.select(before, budget, cut).stream()
         .map(StoredMessage::toChatMessage)
         .toList();
   }
@@ -659,8 +669,10 @@ public class TurnEngine {
         .failWith(() -> new NotFound("conversation", request.conversationId().toString()))
         .call(
             conv ->
-                conversations
-                    .claimTurn(db, conv.id(), turnId, lease())
+                (request.rerun()
+                        ? conversations.takeOverTurn(
+                            db, conv.id(), turnId, request.deadReplica(), lease())
+                        : conversations.claimTurn(db, conv.id(), turnId, lease()))
                     .invoke(
                         claimed -> {
                           if (!claimed) {

@@ -244,16 +244,28 @@ public class TurnFinisher {
                                 db, turn.conversationId(), withNotice(turn, ending, stored))
                             : conversations.append(
                                 db, turn.conversationId(), ending.messages(), ending.refused()),
+                        // a side effect was stored as it ran (EffectRecords)
                         conversations.recordToolCalls(
-                            db, turn.conversationId(), turn.turnId(), calls),
-                        conversations.recordGuardEvents(
-                            db, turn.conversationId(), turn.turnId(), turn.guardEvents()),
-                        conversations.endTurn(
                             db,
                             turn.conversationId(),
                             turn.turnId(),
-                            status(ending, stored),
-                            turn.agent()))
+                            calls.stream().filter(c -> !c.stored()).toList()),
+                        conversations.recordGuardEvents(
+                            db, turn.conversationId(), turn.turnId(), turn.guardEvents()),
+                        conversations
+                            .endTurn(
+                                db,
+                                turn.conversationId(),
+                                turn.turnId(),
+                                status(ending, stored),
+                                turn.agent())
+                            .invoke(
+                                held -> {
+                                  if (!held) {
+                                    // rolls the whole ending back: another turn answers now
+                                    throw new TurnLockLost(turn);
+                                  }
+                                }))
                     .discardItems());
   }
 
@@ -365,7 +377,9 @@ public class TurnFinisher {
    * message is answered (its lease ends it otherwise).
    */
   private Uni<List<TurnEvent>> notSaved(TurnContext turn, Ending ending, Throwable failure) {
-    if (!DatabaseOutage.isOutage(failure)) {
+    if (failure instanceof TurnLockLost lost) {
+      LOG.warn(lost.getMessage());
+    } else if (!DatabaseOutage.isOutage(failure)) {
       LOG.errorf(
           "Turn %s of conversation %s could not be stored: %s",
           turn.turnId(), turn.conversationId(), LogRedaction.redact(String.valueOf(failure)));
@@ -489,7 +503,10 @@ public class TurnFinisher {
               null,
               STILL_RUNNING,
               turn.elapsed().toMillis(),
-              OffsetDateTime.now(ZoneOffset.UTC)));
+              OffsetDateTime.now(ZoneOffset.UTC),
+              "failed",
+              // a side effect still running records its own outcome when it commits
+              turn.journaled(running)));
     }
     return calls;
   }

@@ -9,7 +9,9 @@ import java.util.function.Function;
  * Frontdesk itself adds to a conversation (an approval's outcome, for the agent to tell the
  * customer): it skips the input guards and the human-request check, the transcript marks it as
  * Frontdesk's, and its prelude runs inside the turn before the agent answers (an approved tool
- * call, through the gate, recorded like any other).
+ * call, through the gate, recorded like any other). {@code turnId}, when set, is the turn's own id
+ * (a turn tried again keeps it: its message is stored once); {@code deadReplica}, when set, makes
+ * this the re-run of a turn that replica left behind when it died (its message is stored already).
  */
 public record TurnRequest(
     String customerId,
@@ -17,13 +19,15 @@ public record TurnRequest(
     String message,
     String channel,
     boolean system,
-    Function<TurnContext, List<TurnEvent>> prelude) {
+    Function<TurnContext, List<TurnEvent>> prelude,
+    UUID turnId,
+    UUID deadReplica) {
 
   /** The agent whose name marks a system note in the transcript. */
   public static final String SYSTEM_AUTHOR = "frontdesk";
 
   public TurnRequest(String customerId, UUID conversationId, String message, String channel) {
-    this(customerId, conversationId, message, channel, false, null);
+    this(customerId, conversationId, message, channel, false, null, null, null);
   }
 
   /** A note to an existing conversation, answered by its active agent after the prelude ran. */
@@ -32,6 +36,34 @@ public record TurnRequest(
       UUID conversationId,
       String note,
       Function<TurnContext, List<TurnEvent>> prelude) {
-    return new TurnRequest(customerId, conversationId, note, "rest", true, prelude);
+    return systemNote(customerId, conversationId, note, UUID.randomUUID(), prelude);
+  }
+
+  /**
+   * A note that is always the same turn, however often it is tried (an approval's follow-up after a
+   * crash): its note is stored once.
+   */
+  public static TurnRequest systemNote(
+      String customerId,
+      UUID conversationId,
+      String note,
+      UUID turnId,
+      Function<TurnContext, List<TurnEvent>> prelude) {
+    return new TurnRequest(customerId, conversationId, note, "rest", true, prelude, turnId, null);
+  }
+
+  /**
+   * The customer's stored message of a turn that died with {@code deadReplica}, answered again
+   * under the same turn id once its lock is taken over.
+   */
+  static TurnRequest rerun(
+      String customerId, UUID conversationId, String message, UUID turnId, UUID deadReplica) {
+    return new TurnRequest(
+        customerId, conversationId, message, "rest", false, null, turnId, deadReplica);
+  }
+
+  /** The re-run of a dead turn: its message is stored, its lock is taken over. */
+  public boolean rerun() {
+    return deadReplica != null;
   }
 }

@@ -1,5 +1,6 @@
 package io.frontdesk.technical;
 
+import io.frontdesk.toolgate.EffectTrace;
 import io.frontdesk.toolgate.ToolOutput;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.OffsetDateTime;
@@ -14,4 +15,11 @@ public record RestartResult(
     int restartCount,
     OffsetDateTime restartedAt,
     String message)
-    implements ToolOutput {}
+    implements ToolOutput, EffectTrace {
+
+  /** What the customer reads in the transcript. */
+  @Override
+  public String trace() {
+    return "Service %s (%s) was restarted.".formatted(name, serviceId);
+  }
+}

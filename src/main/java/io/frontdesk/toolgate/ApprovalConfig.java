@@ -22,9 +22,16 @@ public interface ApprovalConfig {
   @WithDefault("5m")
   Duration expireAfter();
 
-  /** How often expired approvals (and decided ones a crash left unfinished) are swept up. */
+  /** How often approvals past their expiry are swept up (rejected, a ticket opens). */
   @WithDefault("15s")
   Duration sweepEvery();
+
+  /**
+   * How often a decided approval whose follow-up no live replica carries (its replica crashed, or
+   * the conversation was busy) is picked up and carried through.
+   */
+  @WithDefault("2s")
+  Duration resumeEvery();
 
   /** Notify reviewers of new approvals (PostgreSQL NOTIFY frontdesk_approvals, webhook). */
   @WithDefault("true")

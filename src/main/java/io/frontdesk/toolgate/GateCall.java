@@ -26,6 +26,8 @@ public final class GateCall {
   private String idempotencyKey;
   private boolean audited;
   private boolean entered;
+  private TurnContext.RunningTool running;
+  private Long journaled;
 
   GateCall(
       ToolDescriptor tool,
@@ -115,6 +117,27 @@ public final class GateCall {
 
   void markAudited() {
     audited = true;
+  }
+
+  /** The turn's record of this call while it runs (null outside a turn). */
+  public TurnContext.RunningTool running() {
+    return running;
+  }
+
+  void running(TurnContext.RunningTool tool) {
+    running = tool;
+  }
+
+  /**
+   * The id of the record the {@link EffectJournal} keeps of this side effect, or null: a call
+   * written down as it ran is not stored again when its turn ends.
+   */
+  public Long journaled() {
+    return journaled;
+  }
+
+  void journaled(Long id) {
+    journaled = id;
   }
 
   /** True the first time the tool's own code is entered for this call. */

@@ -13,6 +13,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.util.TypeLiteral;
 import java.util.function.Function;
+import org.jboss.logging.Logger;
 
 /**
  * What the gate hands a tool while it runs: the call (and so the caller) and, for a side effect,
@@ -23,6 +24,7 @@ import java.util.function.Function;
 @ApplicationScoped
 public class ToolCalls {
 
+  private static final Logger LOG = Logger.getLogger(ToolCalls.class);
   private static final ThreadLocal<GateCall> CURRENT = new ThreadLocal<>();
 
   private final Pool pool;
@@ -31,6 +33,7 @@ public class ToolCalls {
   private final AuditLog audit;
   private final Instance<Guard> guards;
   private final ObjectMapper json;
+  private final EffectJournal journal;
 
   ToolCalls(
       Pool pool,
@@ -38,13 +41,15 @@ public class ToolCalls {
       ToolExecutions executions,
       AuditLog audit,
       @Any Instance<Guard> guards,
-      ObjectMapper json) {
+      ObjectMapper json,
+      EffectJournal journal) {
     this.pool = pool;
     this.bridge = bridge;
     this.executions = executions;
     this.audit = audit;
     this.guards = guards;
     this.json = json;
+    this.journal = journal;
   }
 
   /** The call the gate is running on this thread; a tool outside the gate is a bug. */
@@ -64,7 +69,10 @@ public class ToolCalls {
   /**
    * Runs the tool's side effect once for the call's idempotency key, under the backend's fault
    * tolerance (a retry repeats the whole transaction, so it can never act twice). A key already
-   * used answers the first call's stored result and changes nothing.
+   * used answers the first call's stored result and changes nothing. The call is written down with
+   * its conversation as running before the effect, and with its outcome and the customer's line in
+   * the effect's transaction ({@link EffectJournal}): whatever happens to the turn afterwards, what
+   * the effect did is in the transcript.
    */
   public <T> T effect(String backend, Function<SqlConnection, Uni<T>> work, Class<T> type) {
     GateCall call = current();
@@ -72,30 +80,63 @@ public class ToolCalls {
       throw new IllegalStateException(call.tool().name() + " is not declared as a side effect");
     }
     Guard guard = guards.select(Identifier.Literal.of(backend)).get();
-    T result =
-        bridge.await(
-            () ->
-                guard.get(
-                    () ->
-                        pool.withTransaction(
-                            conn ->
-                                executions
-                                    .claim(conn, call)
-                                    .chain(
-                                        earlier ->
-                                            earlier.isPresent()
-                                                ? replay(conn, call, earlier.get(), type)
-                                                : work.apply(conn)
-                                                    .call(r -> executions.complete(conn, call, r))
-                                                    .call(
-                                                        r ->
-                                                            audit.write(
-                                                                conn,
-                                                                GateAudit.entry(
-                                                                    call, "executed", null, r))))),
-                    new TypeLiteral<Uni<T>>() {}));
+    Long id = bridge.await(() -> journal.started(pool, call));
+    call.journaled(id);
+    T result;
+    try {
+      result =
+          bridge.await(
+              () ->
+                  guard.get(
+                      () -> pool.withTransaction(conn -> once(conn, call, id, work, type)),
+                      new TypeLiteral<Uni<T>>() {}));
+    } catch (RuntimeException failure) {
+      if (id != null) {
+        failed(call, id, failure);
+      }
+      throw failure;
+    }
     call.markAudited();
     return result;
+  }
+
+  /** Claims the key, then acts (recording the effect, its audit row and its trace) or replays. */
+  private <T> Uni<T> once(
+      SqlConnection conn,
+      GateCall call,
+      Long id,
+      Function<SqlConnection, Uni<T>> work,
+      Class<T> type) {
+    return executions
+        .claim(conn, call)
+        .chain(
+            earlier ->
+                earlier.isPresent()
+                    ? replay(conn, call, earlier.get(), type)
+                        .call(
+                            r ->
+                                id == null
+                                    ? Uni.createFrom().voidItem()
+                                    : journal.ran(conn, call, id, r, null))
+                    : work.apply(conn)
+                        .call(r -> executions.complete(conn, call, r))
+                        .call(r -> audit.write(conn, GateAudit.entry(call, "executed", null, r)))
+                        .call(
+                            r ->
+                                id == null
+                                    ? Uni.createFrom().voidItem()
+                                    : journal.ran(conn, call, id, r, EffectTrace.of(call, r))));
+  }
+
+  /** The effect did nothing: its running record says so (if the database still answers). */
+  private void failed(GateCall call, long id, RuntimeException failure) {
+    try {
+      bridge.await(() -> journal.failed(pool, call, id, failure.toString()));
+    } catch (RuntimeException unrecorded) {
+      // the record stays "running": recovery then treats the outcome as unknown, the safe side
+      LOG.infof(
+          "The failure of %s could not be recorded: %s", call.tool().name(), unrecorded.toString());
+    }
   }
 
   private <T> Uni<T> replay(SqlConnection conn, GateCall call, String stored, Class<T> type) {

@@ -128,6 +128,7 @@ public class ToolGate {
         call.turn() == null
             ? null
             : call.turn().toolStarted(call.callId(), call.tool().name(), call.arguments());
+    call.running(running);
     long start = System.nanoTime();
     GateCall outer = ToolCalls.bound();
     ToolCalls.bind(call);
@@ -216,7 +217,8 @@ public class ToolGate {
                   error,
                   millis,
                   OffsetDateTime.now(ZoneOffset.UTC),
-                  status(decision)));
+                  status(decision),
+                  call.journaled() != null));
     }
     if (!call.audited()) {
       bridge.await(() -> audit.write(GateAudit.entry(call, decision, error, result)));

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.frontdesk.testing.DeadReplicas;
+import io.frontdesk.testing.Eventually;
 import io.frontdesk.testing.Faults;
 import io.frontdesk.testing.Inquiries;
 import io.frontdesk.testing.ModelServerTestResource;
@@ -343,6 +345,71 @@ public class ApprovalFlowTest {
             .getFirst()
             .getString(0);
     assertTrue(last.contains("outside the refund window") && last.contains("TCK-"), last);
+  }
+
+  /**
+   * A crash in the middle of an approved refund's follow-up: the replica that carried it died
+   * holding the approval and the conversation, the note already stored. The follow-up is delivered
+   * within seconds, once, and its note stays single.
+   */
+  @Test
+  void aFollowUpInterruptedByACrashIsDeliveredOnceAndItsNoteStoredOnce() {
+    Row order = paidOrder(pool, "cus_0201", "cus_0240");
+    Requested r = requestRefund(order);
+    UUID dead = DeadReplicas.stopped(pool);
+    rows(
+        pool,
+        "update approval set status = 'approved', decided_at = now(), decided_by = 'agt_rita',"
+            + " resuming_replica = $2 where id = $1",
+        r.approval(),
+        dead);
+    DeadReplicas.leftTurn(
+        pool,
+        r.conversation(),
+        dead,
+        ApprovalOutcomes.followUpTurn(r.approval()),
+        "[Frontdesk] A colleague (agt_rita) reviewed the pending request and approved it.",
+        true);
+    String told = "Your refund of 10.00 has been made.";
+    model.enqueue(Reply.text(told));
+
+    Eventually.await(
+        "the follow-up delivered",
+        Duration.ofSeconds(40),
+        () ->
+            rows(pool, "select resumed_at from approval where id = $1", r.approval())
+                    .getFirst()
+                    .getOffsetDateTime(0)
+                != null);
+
+    assertEquals(1, refunds(r.orderId()), "one refund");
+    assertEquals(
+        1,
+        count(
+            pool,
+            "select count(*) from message where conversation_id = $1 and role = 'user' and agent"
+                + " = 'frontdesk'",
+            r.conversation()),
+        "the note is stored once");
+    assertEquals(
+        1,
+        count(
+            pool,
+            "select count(*) from message where conversation_id = $1 and content = $2",
+            r.conversation(),
+            told),
+        "the answer once");
+    assertEquals(
+        List.of(told),
+        rows(
+                pool,
+                "select payload ->> 'response' from conversation_event where conversation_id = $1"
+                    + " and type = 'done'",
+                r.conversation())
+            .stream()
+            .map(row -> row.getString(0))
+            .toList(),
+        "and on the feed once");
   }
 
   @Test

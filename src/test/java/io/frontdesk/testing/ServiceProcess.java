@@ -174,6 +174,17 @@ public final class ServiceProcess implements AutoCloseable {
         "the service did not become ready in " + READY.toMinutes() + " minutes: " + log);
   }
 
+  /**
+   * {@code kill -9}: the JVM dies at once, no shutdown hook runs (an OOM killer, a lost node).
+   * Returns once the process is gone.
+   */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("still alive after SIGKILL; see " + log);
+    }
+  }
+
   /** Sends SIGTERM, as Kubernetes does, and returns at once (see {@link #awaitExit}). */
   public void terminate() {
     process.destroy();

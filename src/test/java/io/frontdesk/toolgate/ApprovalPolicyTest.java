@@ -34,6 +34,11 @@ class ApprovalPolicyTest {
     }
 
     @Override
+    public Duration resumeEvery() {
+      return Duration.ofSeconds(2);
+    }
+
+    @Override
     public boolean notifyReviewers() {
       return false;
     }

@@ -283,10 +283,19 @@ class OfflineTurnTest {
             .getString(0));
     assertEquals(
         List.of("user", "assistant", "tool", "assistant"),
-        rows(pool, "select role from message where conversation_id = $1 order by id", conversation)
+        rows(
+                pool,
+                "select role from message where conversation_id = $1 and not trace order by id",
+                conversation)
             .stream()
             .map(r -> r.getString(0))
             .toList(),
         "the transcript holds the tool call and its result like an agent's");
+    assertTrue(
+        rows(pool, "select content from message where conversation_id = $1 and trace", conversation)
+            .getFirst()
+            .getString(0)
+            .startsWith("A password reset link was sent to"),
+        "and the customer's line of what was done");
   }
 }
