@@ -47,7 +47,8 @@ public final class CapturedLog implements AutoCloseable {
               record instanceof ExtLogRecord ext
                   ? ext.getFormattedMessage()
                   : new java.util.logging.SimpleFormatter().formatMessage(record);
-          lines.add(new Line(record.getLevel(), record.getLoggerName(), message, record.getThrown()));
+          lines.add(
+              new Line(record.getLevel(), record.getLoggerName(), message, record.getThrown()));
         }
 
         @Override

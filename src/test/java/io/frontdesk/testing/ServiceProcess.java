@@ -125,12 +125,6 @@ public final class ServiceProcess implements AutoCloseable {
     return process.pid();
   }
 
-  /** Kills the service as the OOM killer would (SIGKILL), and waits until it is gone. */
-  public void kill() throws InterruptedException {
-    process.destroyForcibly();
-    process.waitFor(30, TimeUnit.SECONDS);
-  }
-
   /** Waits for the process to end by itself; its exit code. */
   public int awaitExit(Duration timeout) throws InterruptedException {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
