@@ -4,22 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.frontdesk.approval.ApprovalFlowTest;
+import io.frontdesk.security.SecurityConfig;
 import io.frontdesk.testing.CustomerAndAgentBrowsers;
 import io.frontdesk.testing.Database;
+import io.frontdesk.testing.Inquiries;
 import io.frontdesk.testing.Reply;
 import io.frontdesk.testing.SignIn;
 import io.frontdesk.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Row;
+import jakarta.inject.Inject;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The human agent's console and the customer's chat side by side in two headless browsers. */
 @QuarkusTest
 class ConsolePageTest extends CustomerAndAgentBrowsers {
+
+  @Inject SecurityConfig security;
 
   @Test
   void anApprovalDecidedInTheConsoleReachesTheCustomersOpenChat() {
@@ -55,6 +63,31 @@ class ConsolePageTest extends CustomerAndAgentBrowsers {
         "the decided approval to leave the queue",
         () -> !agent.find("#approvals").text().contains("process_refund · " + customerId));
     assertTrue(agent.bodyText().contains("Signed in as agt_page"));
+  }
+
+  @Test
+  void whenTheAgentsTokenExpiresTheConsoleSignsInAgainAndStaysLive() {
+    // accepted now, expired (clock skew included) a few seconds from now
+    String shortLived =
+        TestTokens.withClaims(
+            Map.of("sub", "agt_tess", "groups", Set.of("agent")),
+            Instant.now().minus(security.clockSkew()).plusSeconds(6));
+    agent.get(root + "console");
+    agent.find("#token").type(shortLived);
+    agent.find("[data-paste] button[type=submit]").click();
+    agent.waitForText(".conn", "Live"::equals, "the live console socket");
+
+    // the socket closes with 4401: the console asks for a token again
+    agent.waitFor("the sign-in form again", () -> agent.find("#signin").displayed());
+    agent.find("#token").clear().type(TestTokens.agent("agt_tess"));
+    agent.find("[data-paste] button[type=submit]").click();
+    agent.waitForText(".conn", "Live"::equals, "the live console socket again");
+
+    // what happens from now on reaches it live
+    String ticket =
+        Inquiries.ask("cus_0131", "I want to talk to a human please").getString("ticketId");
+    agent.waitForText("#tickets .item", ticket + " ");
+    assertTrue(agent.bodyText().contains("Signed in as agt_tess"));
   }
 
   @Test
