@@ -18,7 +18,7 @@ class OperabilityTest {
         .then()
         .statusCode(200)
         .body("status", equalTo("UP"))
-        .body("checks.name", hasItem(containsString("connections health check")));
+        .body("checks.name", hasItem("Database"));
   }
 
   @Test

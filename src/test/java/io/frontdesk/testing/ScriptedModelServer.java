@@ -370,7 +370,12 @@ public final class ScriptedModelServer implements AutoCloseable {
       case ENDS -> {
         return true;
       }
-      case DROPS -> throw new DropConnection();
+      case DROPS -> {
+        // the pieces sent reach the client before the connection goes (a close right behind them
+        // can take them along on a busy machine, and the client then sees an empty answer)
+        pause(Duration.ofMillis(300));
+        throw new DropConnection();
+      }
       case MALFORMED -> {
         // an event whose data is cut inside a JSON string: no client can parse it
         out.write(
