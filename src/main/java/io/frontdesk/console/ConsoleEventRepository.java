@@ -52,10 +52,7 @@ public class ConsoleEventRepository {
                             (JsonObject) r.getValue("payload"))));
   }
 
-  /**
-   * Deletes the events older than {@code before}; answers how many (for the retention job, which
-   * still runs its own statement until it adopts this).
-   */
+  /** Deletes the events older than {@code before}; answers how many (the retention job). */
   public Uni<Integer> purgeOlderThan(SqlClient db, OffsetDateTime before) {
     return db.preparedQuery("delete from console_event where created_at < $1")
         .execute(Tuple.of(before))
