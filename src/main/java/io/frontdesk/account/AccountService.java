@@ -2,9 +2,7 @@ package io.frontdesk.account;
 
 import io.frontdesk.toolgate.ToolRefused;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,9 +18,11 @@ public class AccountService {
   static final int EMAIL_LINK_HOURS = 24;
 
   private final AccountConfig config;
+  private final AccountRepository accounts;
 
-  AccountService(AccountConfig config) {
+  AccountService(AccountConfig config, AccountRepository accounts) {
     this.config = config;
+    this.accounts = accounts;
   }
 
   /** Runs inside the tool gate's transaction {@code db}, with its idempotency and audit rows. */
@@ -35,21 +35,23 @@ public class AccountService {
                       .formatted(
                           action, String.join(", ", new TreeSet<>(config.allowedActions())))));
     }
-    return db.preparedQuery("select email from customer where id = $1")
-        .execute(Tuple.of(customerId))
+    return accounts
+        .email(db, customerId)
         .chain(
-            rows -> {
-              if (!rows.iterator().hasNext()) {
-                return Uni.createFrom().failure(new ToolRefused("customer not found"));
-              }
-              String email = rows.iterator().next().getString("email");
-              return switch (action) {
-                case "password_reset" -> passwordReset(db, customerId, email);
-                case "email_update" -> emailUpdate(db, customerId, email);
-                case "subscription_info" -> subscriptionInfo(db, customerId);
-                default -> Uni.createFrom().failure(new ToolRefused("unknown action " + action));
-              };
-            });
+            email ->
+                email.isPresent()
+                    ? act(db, customerId, action, email.get())
+                    : Uni.createFrom().failure(new ToolRefused("customer not found")));
+  }
+
+  private Uni<AccountActionResult> act(
+      SqlClient db, String customerId, String action, String email) {
+    return switch (action) {
+      case "password_reset" -> passwordReset(db, customerId, email);
+      case "email_update" -> emailUpdate(db, customerId, email);
+      case "subscription_info" -> subscriptionInfo(db, customerId);
+      default -> Uni.createFrom().failure(new ToolRefused("unknown action " + action));
+    };
   }
 
   private Uni<AccountActionResult> passwordReset(SqlClient db, String customerId, String email) {
@@ -90,30 +92,25 @@ public class AccountService {
   }
 
   private Uni<AccountActionResult> subscriptionInfo(SqlClient db, String customerId) {
-    return db.preparedQuery(
-            "select plan, billing_cycle, status, price_cents, currency, renews_at from subscription"
-                + " where customer_id = $1 order by started_at desc limit 1")
-        .execute(Tuple.of(customerId))
+    return accounts
+        .currentSubscription(db, customerId)
         .map(
-            rows -> {
-              if (!rows.iterator().hasNext()) {
+            found -> {
+              if (found.isEmpty()) {
                 return new AccountActionResult(
                     "subscription_info",
                     "completed",
                     "The customer has no subscription.",
                     Map.of());
               }
-              Row r = rows.iterator().next();
+              AccountRepository.Subscription sub = found.get();
               Map<String, Object> details = new LinkedHashMap<>();
-              details.put("plan", r.getString("plan"));
-              details.put("billing_cycle", r.getString("billing_cycle"));
-              details.put("status", r.getString("status"));
+              details.put("plan", sub.plan());
+              details.put("billing_cycle", sub.billingCycle());
+              details.put("status", sub.status());
+              details.put("price", "%.2f %s".formatted(sub.priceCents() / 100.0, sub.currency()));
               details.put(
-                  "price",
-                  "%.2f %s"
-                      .formatted(r.getInteger("price_cents") / 100.0, r.getString("currency")));
-              OffsetDateTime renews = r.getOffsetDateTime("renews_at");
-              details.put("renews_at", renews == null ? "not renewing" : renews.toString());
+                  "renews_at", sub.renewsAt() == null ? "not renewing" : sub.renewsAt().toString());
               return new AccountActionResult(
                   "subscription_info", "completed", "Current subscription.", details);
             });
@@ -126,11 +123,7 @@ public class AccountService {
       String status,
       String detail,
       OffsetDateTime expires) {
-    return db.preparedQuery(
-            "insert into account_action (customer_id, action, status, detail, expires_at,"
-                + " created_at) values ($1, $2, $3, $4, $5, $6)")
-        .execute(Tuple.of(customerId, action, status, detail, expires, now()))
-        .replaceWithVoid();
+    return accounts.recordAction(db, customerId, action, status, detail, expires, now());
   }
 
   /** t***@example.com: enough for the customer to recognise, not enough to leak. */

@@ -1,12 +1,12 @@
 package io.frontdesk.approval;
 
+import io.frontdesk.database.Notifications;
 import io.frontdesk.http.Webhook;
 import io.frontdesk.toolgate.ApprovalConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -31,9 +31,7 @@ class ApprovalNotifier {
     if (!config.notifyReviewers()) {
       return Uni.createFrom().voidItem();
     }
-    return db.preparedQuery("select pg_notify($1, $2)")
-        .execute(Tuple.of(CHANNEL, approvalId.toString()))
-        .replaceWithVoid();
+    return Notifications.send(db, CHANNEL, approvalId.toString());
   }
 
   /** After commit; a failure is logged and never reaches the customer. */

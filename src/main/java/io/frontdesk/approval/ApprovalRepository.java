@@ -1,5 +1,6 @@
 package io.frontdesk.approval;
 
+import io.frontdesk.database.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
@@ -9,7 +10,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -177,13 +177,11 @@ class ApprovalRepository {
   }
 
   private static Optional<Approval> first(RowSet<Row> rows) {
-    return rows.iterator().hasNext() ? Optional.of(of(rows.iterator().next())) : Optional.empty();
+    return Rows.optional(rows, ApprovalRepository::of);
   }
 
   private static List<Approval> all(RowSet<Row> rows) {
-    List<Approval> out = new ArrayList<>();
-    rows.forEach(r -> out.add(of(r)));
-    return out;
+    return Rows.list(rows, ApprovalRepository::of);
   }
 
   private static Approval of(Row r) {

@@ -1,21 +1,17 @@
 package io.frontdesk.billing;
 
+import io.frontdesk.billing.BillingRepository.LockedOrder;
+import io.frontdesk.billing.BillingRepository.NewRefund;
 import io.frontdesk.toolgate.Backend;
 import io.frontdesk.toolgate.BackendGuards;
 import io.frontdesk.toolgate.ToolRefused;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * Refunds, invoices and payments of one customer. Another customer's records are reported exactly
@@ -31,22 +27,10 @@ public class BillingService {
 
   static final int MAX_INVOICES = 12;
 
-  private static final String INVOICE_COLUMNS =
-      """
-      select i.id, i.number, i.order_id, o.description, i.amount_cents, i.tax_cents, i.currency,
-             i.status, i.issued_at, i.due_at, i.paid_at,
-             (select coalesce(sum(p.amount_cents), 0) from payment p
-               where p.invoice_id = i.id and p.status = 'succeeded') as paid_cents,
-             (select coalesce(sum(r.amount_cents), 0) from refund r
-               where r.order_id = i.order_id and r.status <> 'failed') as refunded_cents,
-             count(*) over () as total_count
-        from invoice i join orders o on o.id = i.order_id
-      """;
+  private final BillingRepository billing;
 
-  private final Pool pool;
-
-  BillingService(Pool pool) {
-    this.pool = pool;
+  BillingService(BillingRepository billing) {
+    this.billing = billing;
   }
 
   /**
@@ -69,32 +53,29 @@ public class BillingService {
       return Uni.createFrom().failure(refused);
     }
     String id = orderId.strip();
-    return lockOrder(conn, customerId, id)
-        .chain(order -> issue(conn, customerId, conversationId, order, cents, idempotencyKey));
+    return billing
+        .lockOrder(conn, customerId, id)
+        .chain(
+            order ->
+                order.isEmpty()
+                    ? Uni.createFrom().failure(ToolRefused.notYours("order", id))
+                    : issue(conn, customerId, conversationId, order.get(), cents, idempotencyKey));
   }
 
   @Backend(BackendGuards.BILLING)
   public Uni<InvoiceList> invoices(String customerId) {
-    return pool.preparedQuery(
-            INVOICE_COLUMNS
-                + " where i.customer_id = $1 order by i.issued_at desc, i.id desc limit "
-                + MAX_INVOICES)
-        .execute(Tuple.of(customerId))
+    return billing
+        .invoices(customerId, MAX_INVOICES)
         .map(
-            rows -> {
-              List<InvoiceView> invoices = new ArrayList<>();
-              long total = 0;
-              for (Row r : rows) {
-                invoices.add(invoice(r));
-                total = r.getLong("total_count");
-              }
+            page -> {
+              int shown = page.invoices().size();
               String summary =
-                  invoices.isEmpty()
+                  shown == 0
                       ? "The customer has no invoices."
-                      : invoices.size() == total
-                          ? "All %d invoices, newest first.".formatted(total)
-                          : "The %d newest of %d invoices.".formatted(invoices.size(), total);
-              return new InvoiceList(summary, invoices);
+                      : shown == page.total()
+                          ? "All %d invoices, newest first.".formatted(page.total())
+                          : "The %d newest of %d invoices.".formatted(shown, page.total());
+              return new InvoiceList(summary, page.invoices());
             });
   }
 
@@ -102,192 +83,93 @@ public class BillingService {
   @Backend(BackendGuards.BILLING)
   public Uni<InvoiceDetail> invoice(String customerId, String invoiceId) {
     String id = invoiceId.strip();
-    return pool.preparedQuery(
-            INVOICE_COLUMNS + " where (i.id = $1 or i.number = $1) and i.customer_id = $2")
-        .execute(Tuple.of(id, customerId))
+    return billing
+        .invoice(customerId, id)
         .chain(
-            rows -> {
-              if (!rows.iterator().hasNext()) {
-                return Uni.createFrom().failure(ToolRefused.notYours("invoice", id));
-              }
-              InvoiceView invoice = invoice(rows.iterator().next());
-              return pool.preparedQuery(
-                      "select p.*, $2::text as order_id from payment p where p.invoice_id = $1"
-                          + " order by p.created_at, p.id")
-                  .execute(Tuple.of(invoice.invoiceId(), invoice.orderId()))
-                  .map(
-                      payments -> {
-                        List<PaymentView> list = new ArrayList<>();
-                        payments.forEach(p -> list.add(payment(p)));
-                        return new InvoiceDetail(invoice, list);
-                      });
-            });
+            found ->
+                found.isEmpty()
+                    ? Uni.createFrom().failure(ToolRefused.notYours("invoice", id))
+                    : billing
+                        .payments(found.get())
+                        .map(payments -> new InvoiceDetail(found.get(), payments)));
   }
 
   @Backend(BackendGuards.BILLING)
   public Uni<PaymentView> payment(String customerId, String paymentId) {
     String id = paymentId.strip();
-    return pool.preparedQuery(
-            "select p.*, i.order_id from payment p join invoice i on i.id = p.invoice_id"
-                + " where p.id = $1 and p.customer_id = $2")
-        .execute(Tuple.of(id, customerId))
+    return billing
+        .payment(customerId, id)
         .chain(
-            rows ->
-                rows.iterator().hasNext()
-                    ? Uni.createFrom().item(payment(rows.iterator().next()))
+            found ->
+                found.isPresent()
+                    ? Uni.createFrom().item(found.get())
                     : Uni.createFrom().failure(ToolRefused.notYours("payment", id)));
   }
 
-  /**
-   * The order, locked until the transaction ends, with what was paid (succeeded payments on its
-   * invoice) and refunded (refunds in flight count too); refused when it is not this customer's.
-   */
-  private static Uni<LockedOrder> lockOrder(SqlConnection conn, String customerId, String orderId) {
-    return conn.preparedQuery(
-            "select id, currency, status from orders where id = $1 and customer_id = $2 for update")
-        .execute(Tuple.of(orderId, customerId))
-        .chain(
-            rows -> {
-              if (!rows.iterator().hasNext()) {
-                return Uni.createFrom().failure(ToolRefused.notYours("order", orderId));
-              }
-              Row order = rows.iterator().next();
-              return conn.preparedQuery(
-                      """
-                      select coalesce(sum(p.amount_cents), 0) as paid,
-                             (array_agg(p.id order by p.created_at desc, p.id desc))[1] as payment_id,
-                             (select coalesce(sum(r.amount_cents), 0) from refund r
-                               where r.order_id = $1 and r.status <> 'failed') as refunded
-                        from invoice i
-                        join payment p on p.invoice_id = i.id and p.status = 'succeeded'
-                       where i.order_id = $1
-                      """)
-                  .execute(Tuple.of(orderId))
-                  .map(
-                      balance -> {
-                        Row b = balance.iterator().next();
-                        return new LockedOrder(
-                            order.getString("id"),
-                            order.getString("currency"),
-                            order.getString("status"),
-                            b.getLong("paid"),
-                            b.getLong("refunded"),
-                            b.getString("payment_id"));
-                      });
-            });
-  }
-
-  private static Uni<RefundResult> issue(
+  private Uni<RefundResult> issue(
       SqlConnection conn,
       String customerId,
       String conversationId,
       LockedOrder order,
       long cents,
       String key) {
-    long refundable = order.refundable();
-    if (order.paid() == 0) {
-      return refused("order %s has no successful payment to refund".formatted(order.id()));
+    String refusal = refusal(order, cents);
+    if (refusal != null) {
+      return Uni.createFrom().failure(new ToolRefused(refusal));
     }
-    if (cents > refundable) {
-      return refused(
-          "cannot refund %s on order %s: paid %s, already refunded %s, at most %s can be refunded"
-              .formatted(
-                  cents == Long.MAX_VALUE ? "that amount" : Money.format(cents, order.currency()),
-                  order.id(),
-                  Money.format(order.paid(), order.currency()),
-                  Money.format(order.refunded(), order.currency()),
-                  Money.format(refundable, order.currency())));
-    }
-    long remaining = refundable - cents;
+    long remaining = order.refundable() - cents;
     String status = remaining == 0 ? "refunded" : "partially_refunded";
     // PostgreSQL keeps microseconds; the result reports exactly what was stored.
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    return conn.preparedQuery(
-            "insert into refund (id, customer_id, order_id, payment_id, amount_cents, currency,"
-                + " reason, status, idempotency_key, created_at) values ('ref_' ||"
-                + " lpad(nextval('refund_number_seq')::text, 6, '0'), $1, $2, $3, $4, $5, $6,"
-                + " 'succeeded', $7, $8) returning id")
-        .execute(
-            Tuple.from(
-                Arrays.asList(
-                    customerId,
+    NewRefund refund =
+        new NewRefund(
+            customerId,
+            order.id(),
+            order.paymentId(),
+            cents,
+            order.currency(),
+            "Issued by the Frontdesk support agent in conversation " + conversationId,
+            key,
+            now);
+    return billing
+        .insertRefund(conn, refund)
+        .call(() -> billing.setOrderStatus(conn, order.id(), status))
+        .map(refundId -> refunded(refundId, order, cents, remaining, status));
+  }
+
+  /** Why this refund cannot be made, or null when it can. */
+  private static String refusal(LockedOrder order, long cents) {
+    if (order.paid() == 0) {
+      return "order %s has no successful payment to refund".formatted(order.id());
+    }
+    if (cents > order.refundable()) {
+      return "cannot refund %s on order %s: paid %s, already refunded %s, at most %s can be refunded"
+          .formatted(
+              cents == Long.MAX_VALUE ? "that amount" : Money.format(cents, order.currency()),
+              order.id(),
+              Money.format(order.paid(), order.currency()),
+              Money.format(order.refunded(), order.currency()),
+              Money.format(order.refundable(), order.currency()));
+    }
+    return null;
+  }
+
+  private static RefundResult refunded(
+      String refundId, LockedOrder order, long cents, long remaining, String status) {
+    return new RefundResult(
+        refundId,
+        order.id(),
+        Money.of(cents),
+        order.currency(),
+        Money.of(remaining),
+        status,
+        "Refunded %s on order %s to the original payment %s (refund %s); %s"
+                .formatted(
+                    Money.format(cents, order.currency()),
                     order.id(),
                     order.paymentId(),
-                    Math.toIntExact(cents),
-                    order.currency(),
-                    "Issued by the Frontdesk support agent in conversation " + conversationId,
-                    key,
-                    now)))
-        .chain(
-            rows -> {
-              String refundId = rows.iterator().next().getString("id");
-              return conn.preparedQuery("update orders set status = $2 where id = $1")
-                  .execute(Tuple.of(order.id(), status))
-                  .replaceWith(
-                      new RefundResult(
-                          refundId,
-                          order.id(),
-                          Money.of(cents),
-                          order.currency(),
-                          Money.of(remaining),
-                          status,
-                          "Refunded %s on order %s to the original payment %s (refund %s); %s"
-                                  .formatted(
-                                      Money.format(cents, order.currency()),
-                                      order.id(),
-                                      order.paymentId(),
-                                      refundId,
-                                      Money.format(remaining, order.currency()))
-                              + " can still be refunded."));
-            });
-  }
-
-  private static InvoiceView invoice(Row r) {
-    long amount = r.getInteger("amount_cents");
-    long tax = r.getInteger("tax_cents");
-    long paid = r.getLong("paid_cents");
-    long refunded = r.getLong("refunded_cents");
-    return new InvoiceView(
-        r.getString("id"),
-        r.getString("number"),
-        r.getString("order_id"),
-        r.getString("description"),
-        Money.of(amount),
-        Money.of(tax),
-        Money.of(amount + tax),
-        r.getString("currency"),
-        r.getString("status"),
-        r.getOffsetDateTime("issued_at"),
-        r.getOffsetDateTime("due_at"),
-        r.getOffsetDateTime("paid_at"),
-        Money.of(paid),
-        Money.of(refunded),
-        Money.of(Math.max(0, paid - refunded)));
-  }
-
-  private static PaymentView payment(Row r) {
-    String last4 = r.getString("card_last4");
-    return new PaymentView(
-        r.getString("id"),
-        r.getString("invoice_id"),
-        r.getString("order_id"),
-        Money.of(r.getInteger("amount_cents")),
-        r.getString("currency"),
-        r.getString("method"),
-        last4 == null ? null : "•••• " + last4,
-        r.getString("status"),
-        r.getString("failure_reason"),
-        r.getOffsetDateTime("created_at"));
-  }
-
-  private static <T> Uni<T> refused(String message) {
-    return Uni.createFrom().failure(new ToolRefused(message));
-  }
-
-  private record LockedOrder(
-      String id, String currency, String status, long paid, long refunded, String paymentId) {
-    long refundable() {
-      return Math.max(0, paid - refunded);
-    }
+                    refundId,
+                    Money.format(remaining, order.currency()))
+            + " can still be refunded.");
   }
 }

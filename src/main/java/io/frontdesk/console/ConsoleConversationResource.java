@@ -1,18 +1,14 @@
 package io.frontdesk.console;
 
-import io.frontdesk.conversation.ConversationRepository;
+import io.frontdesk.console.ConsoleConversationRepository.LiveConversation;
+import io.frontdesk.console.ConsoleConversationService.ConsoleTranscript;
 import io.frontdesk.conversation.MemoryConfig;
-import io.frontdesk.conversation.StoredMessage;
 import io.frontdesk.http.BadRequest;
-import io.frontdesk.http.NotFound;
 import io.frontdesk.http.StrictJson;
 import io.frontdesk.security.CurrentCaller;
 import io.frontdesk.security.Roles;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,8 +21,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -44,43 +38,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Roles.AGENT)
 public class ConsoleConversationResource {
 
-  /** A conversation in the live list. */
-  public record LiveConversation(
-      UUID id,
-      String customerId,
-      String status,
-      String activeAgent,
-      String takenOverBy,
-      OffsetDateTime updatedAt,
-      String lastMessage) {}
-
-  /** One conversation for the console: its header, who holds it, the whole transcript. */
-  public record ConsoleTranscript(
-      UUID id,
-      String customerId,
-      String status,
-      String activeAgent,
-      String takenOverBy,
-      List<StoredMessage> messages) {}
-
   /** An agent's reply. */
   public record AgentReply(String text) {}
 
-  private final Pool pool;
+  private final ConsoleConversationService conversations;
   private final TakeoverService takeovers;
-  private final ConversationRepository conversations;
   private final CurrentCaller caller;
   private final MemoryConfig memory;
 
   ConsoleConversationResource(
-      Pool pool,
+      ConsoleConversationService conversations,
       TakeoverService takeovers,
-      ConversationRepository conversations,
       CurrentCaller caller,
       MemoryConfig memory) {
-    this.pool = pool;
-    this.takeovers = takeovers;
     this.conversations = conversations;
+    this.takeovers = takeovers;
     this.caller = caller;
     this.memory = memory;
   }
@@ -96,58 +68,14 @@ public class ConsoleConversationResource {
     if (minutes < 1 || minutes > 7 * 24 * 60 || limit < 1 || limit > 500) {
       throw new BadRequest("minutes must be 1..10080 and limit 1..500");
     }
-    return pool.preparedQuery(
-            "select c.id, c.customer_id, c.status, c.active_agent, c.taken_over_by, c.updated_at,"
-                + " (select m.content from message m where m.conversation_id = c.id and m.role in"
-                + " ('user', 'assistant') and m.content is not null and m.content <> '' order by"
-                + " m.id desc limit 1) as last_message from conversation c where c.updated_at >"
-                + " now() - make_interval(mins => $1) or c.taken_over_by is not null or c.status"
-                + " = 'awaiting_approval' order by c.updated_at desc limit $2")
-        .execute(Tuple.of(minutes, limit))
-        .map(
-            rows -> {
-              List<LiveConversation> out = new ArrayList<>();
-              for (Row r : rows) {
-                out.add(
-                    new LiveConversation(
-                        r.getUUID("id"),
-                        r.getString("customer_id"),
-                        r.getString("status"),
-                        r.getString("active_agent"),
-                        r.getString("taken_over_by"),
-                        r.getOffsetDateTime("updated_at"),
-                        r.getString("last_message")));
-              }
-              return out;
-            });
+    return conversations.live(minutes, limit);
   }
 
   @GET
   @Path("/{id}")
   @Operation(summary = "One conversation's transcript and who holds it")
   public Uni<ConsoleTranscript> get(@PathParam("id") UUID id) {
-    return pool.preparedQuery(
-            "select customer_id, status, active_agent, taken_over_by from conversation where id ="
-                + " $1")
-        .execute(Tuple.of(id))
-        .chain(
-            rows -> {
-              if (!rows.iterator().hasNext()) {
-                throw new NotFound("conversation", id.toString());
-              }
-              Row r = rows.iterator().next();
-              return conversations
-                  .transcript(pool, id)
-                  .map(
-                      messages ->
-                          new ConsoleTranscript(
-                              id,
-                              r.getString("customer_id"),
-                              r.getString("status"),
-                              r.getString("active_agent"),
-                              r.getString("taken_over_by"),
-                              messages));
-            });
+    return conversations.transcript(id);
   }
 
   @POST

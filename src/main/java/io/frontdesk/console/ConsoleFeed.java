@@ -6,14 +6,12 @@ import io.frontdesk.conversation.FeedListener;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the human agents' console shows live (a ticket opened, an approval requested or decided, a
@@ -34,9 +32,16 @@ public class ConsoleFeed {
     }
   }
 
+  /** How many events one read replays at most. */
+  private static final int PAGE = 500;
+
+  private final ConsoleEventRepository events;
+  private final Pool pool;
   private final ObjectMapper json;
 
-  ConsoleFeed(ObjectMapper json) {
+  ConsoleFeed(ConsoleEventRepository events, Pool pool, ObjectMapper json) {
+    this.events = events;
+    this.pool = pool;
     this.json = json;
   }
 
@@ -49,18 +54,8 @@ public class ConsoleFeed {
 
   /** Stores the event in the caller's transaction; NOTIFY is sent if that commits. */
   public Uni<Void> publish(SqlClient db, String type, JsonObject payload) {
-    return db.preparedQuery(
-            "insert into console_event (type, payload, created_at) values ($1, $2, $3) returning"
-                + " id")
-        .execute(Tuple.of(type, payload, OffsetDateTime.now(ZoneOffset.UTC)))
-        .chain(
-            rows ->
-                db.preparedQuery("select pg_notify($1, $2)")
-                    .execute(
-                        Tuple.of(
-                            FeedListener.CONSOLE_CHANNEL,
-                            String.valueOf(rows.iterator().next().getLong("id")))))
-        .replaceWithVoid();
+    return events.append(
+        db, FeedListener.CONSOLE_CHANNEL, type, payload, OffsetDateTime.now(ZoneOffset.UTC));
   }
 
   /** A conversation began: the console's live list gets it at once. */
@@ -75,41 +70,23 @@ public class ConsoleFeed {
   }
 
   /** The newest event's id (0 when there is none). */
-  public Uni<Long> latest(SqlClient db) {
-    return db.query("select coalesce(max(id), 0) as id from console_event")
-        .execute()
-        .map(rows -> rows.iterator().next().getLong("id"));
-  }
-
-  /** Events after {@code after}, oldest first (at most 500 at a time). */
-  public Uni<List<ConsoleEvent>> after(SqlClient db, long after) {
-    return db.preparedQuery(
-            "select id, type, payload from console_event where id > $1 order by id limit 500")
-        .execute(Tuple.of(after))
-        .map(
-            rows -> {
-              List<ConsoleEvent> out = new ArrayList<>();
-              for (Row r : rows) {
-                out.add(
-                    new ConsoleEvent(
-                        r.getLong("id"), r.getString("type"), (JsonObject) r.getValue("payload")));
-              }
-              return out;
-            });
+  public Uni<Long> latest() {
+    return events.latest(pool);
   }
 
   /** A replay after {@code after}, then every new event, in order. */
-  public Multi<ConsoleEvent> follow(SqlClient db, long after, Multi<String> notifications) {
-    long[] last = {after};
+  public Multi<ConsoleEvent> follow(long after, Multi<String> notifications) {
+    AtomicLong last = new AtomicLong(after);
     return Multi.createBy()
         .merging()
         .streams(Multi.createFrom().item("start"), notifications)
         .onItem()
         .transformToMultiAndConcatenate(
             tick ->
-                after(db, last[0])
+                events
+                    .after(pool, last.get(), PAGE)
                     .onItem()
                     .transformToMulti(list -> Multi.createFrom().iterable(list))
-                    .invoke(e -> last[0] = Math.max(last[0], e.seq())));
+                    .invoke(e -> last.accumulateAndGet(e.seq(), Math::max)));
   }
 }

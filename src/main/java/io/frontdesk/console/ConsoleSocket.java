@@ -18,7 +18,6 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,7 +40,6 @@ public class ConsoleSocket {
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final ConsoleFeed feed;
   private final FeedListener listener;
-  private final Pool pool;
   private final ChatConfig config;
   private final Counter tooSlow;
   private final SecurityIdentity identity;
@@ -50,7 +48,6 @@ public class ConsoleSocket {
   ConsoleSocket(
       ConsoleFeed feed,
       FeedListener listener,
-      Pool pool,
       ChatConfig config,
       MeterRegistry registry,
       SecurityIdentity identity,
@@ -60,7 +57,6 @@ public class ConsoleSocket {
     this.tooSlow = ChatSocket.tooSlow(registry, "console");
     this.feed = feed;
     this.listener = listener;
-    this.pool = pool;
     this.config = config;
   }
 
@@ -70,7 +66,7 @@ public class ConsoleSocket {
     Runnable stopExpiry =
         expiry.atEnd(identity, () -> outbox.close(SessionExpiry.CLOSE_CODE, SessionExpiry.REASON));
     Long after = after(handshake.query());
-    Uni<Long> from = after != null ? Uni.createFrom().item(after) : feed.latest(pool);
+    Uni<Long> from = after != null ? Uni.createFrom().item(after) : feed.latest();
     return from.invoke(
             seq -> {
               // where this connection starts: events after it follow; a reconnect passes ?after=
@@ -79,7 +75,7 @@ public class ConsoleSocket {
                   connection.id(),
                   new Session(
                       outbox,
-                      feed.follow(pool, seq, listener.consoleNotifications())
+                      feed.follow(seq, listener.consoleNotifications())
                           .select()
                           .first(event -> !outbox.closed())
                           .subscribe()

@@ -8,9 +8,7 @@ import io.frontdesk.http.NotFound;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
@@ -35,13 +33,19 @@ public class TakeoverService {
   public record Takeover(UUID conversationId, String customerId, String takenOverBy) {}
 
   private final Pool pool;
+  private final ConsoleConversationRepository holders;
   private final ConversationRepository conversations;
   private final ConversationFeed feed;
   private final ConsoleFeed console;
 
   TakeoverService(
-      Pool pool, ConversationRepository conversations, ConversationFeed feed, ConsoleFeed console) {
+      Pool pool,
+      ConsoleConversationRepository holders,
+      ConversationRepository conversations,
+      ConversationFeed feed,
+      ConsoleFeed console) {
     this.pool = pool;
+    this.holders = holders;
     this.conversations = conversations;
     this.feed = feed;
     this.console = console;
@@ -60,7 +64,8 @@ public class TakeoverService {
                 "conversation %s is taken over by %s".formatted(id, held.takenOverBy()));
           }
           Takeover now = new Takeover(id, held.customerId(), agent);
-          return setHolder(db, id, agent)
+          return holders
+              .setHolder(db, id, agent)
               .call(() -> toChat(db, id, "agent_joined", agent))
               .call(() -> announce(db, "conversation_taken_over", now))
               .replaceWith(now);
@@ -78,10 +83,7 @@ public class TakeoverService {
                   UUID.randomUUID(), "assistant", author(agent), text, List.of(), null, null);
           return conversations
               .append(db, id, List.of(message))
-              .call(
-                  () ->
-                      db.preparedQuery("update conversation set updated_at = now() where id = $1")
-                          .execute(Tuple.of(id)))
+              .call(() -> holders.touch(db, id))
               .call(
                   () ->
                       feed.publishJson(
@@ -102,7 +104,8 @@ public class TakeoverService {
         id,
         (db, held) -> {
           requireHeldBy(held, agent);
-          return setHolder(db, id, null)
+          return holders
+              .setHolder(db, id, null)
               .call(() -> toChat(db, id, "agent_left", agent))
               .call(
                   () ->
@@ -117,16 +120,6 @@ public class TakeoverService {
   /** One step: a transaction with the conversation's row locked, given who holds it now. */
   private Uni<Takeover> step(UUID id, BiFunction<SqlClient, Takeover, Uni<Takeover>> body) {
     return pool.withTransaction(db -> lock(db, id).chain(held -> body.apply(db, held)));
-  }
-
-  /** Sets (or with null clears) the human agent holding the conversation. */
-  private static Uni<Void> setHolder(SqlClient db, UUID id, String agent) {
-    return db.preparedQuery(
-            "update conversation set taken_over_by = $2,"
-                + " taken_over_at = case when $2::text is null then null else now() end,"
-                + " updated_at = now() where id = $1")
-        .execute(Tuple.of(id, agent))
-        .replaceWithVoid();
   }
 
   /** An agent_joined / agent_left event on the conversation's feed, to the customer's chat. */
@@ -155,17 +148,13 @@ public class TakeoverService {
             .put("agent", t.takenOverBy()));
   }
 
-  private static Uni<Takeover> lock(SqlClient db, UUID id) {
-    return db.preparedQuery(
-            "select id, customer_id, taken_over_by from conversation where id = $1 for update")
-        .execute(Tuple.of(id))
+  private Uni<Takeover> lock(SqlClient db, UUID id) {
+    return holders
+        .lock(db, id)
         .map(
-            rows -> {
-              if (!rows.iterator().hasNext()) {
-                throw new NotFound("conversation", id.toString());
-              }
-              Row r = rows.iterator().next();
-              return new Takeover(id, r.getString("customer_id"), r.getString("taken_over_by"));
-            });
+            found ->
+                found
+                    .map(h -> new Takeover(id, h.customerId(), h.takenOverBy()))
+                    .orElseThrow(() -> new NotFound("conversation", id.toString())));
   }
 }

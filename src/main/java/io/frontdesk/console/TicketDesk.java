@@ -5,15 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.frontdesk.conversation.ConversationFeed;
 import io.frontdesk.conversation.ConversationRepository;
 import io.frontdesk.conversation.StoredMessage;
+import io.frontdesk.escalation.TicketRepository;
+import io.frontdesk.escalation.TicketRepository.TicketFile;
 import io.frontdesk.http.Conflict;
 import io.frontdesk.http.NotFound;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -48,11 +48,9 @@ public class TicketDesk {
       String resolutionNote,
       List<StoredMessage> transcript) {}
 
-  private static final String COLUMNS =
-      "id, conversation_id, customer_id, status, priority, category, reason, summary, confidence,"
-          + " context, created_at, resolved_at, resolved_by, resolution_note";
-
   private final Pool pool;
+  private final TicketRepository tickets;
+  private final ConsoleConversationRepository holders;
   private final ConversationRepository conversations;
   private final ConversationFeed feed;
   private final ConsoleFeed console;
@@ -60,11 +58,15 @@ public class TicketDesk {
 
   TicketDesk(
       Pool pool,
+      TicketRepository tickets,
+      ConsoleConversationRepository holders,
       ConversationRepository conversations,
       ConversationFeed feed,
       ConsoleFeed console,
       ObjectMapper json) {
     this.pool = pool;
+    this.tickets = tickets;
+    this.holders = holders;
     this.conversations = conversations;
     this.feed = feed;
     this.console = console;
@@ -73,18 +75,10 @@ public class TicketDesk {
 
   /** Open and in-progress tickets first, then the rest; newest first within each. */
   public Uni<List<DeskTicket>> queue(String status, int limit) {
-    String where = status == null ? "" : " where status = $2";
-    Tuple args = status == null ? Tuple.of(limit) : Tuple.of(limit, status);
-    return pool.preparedQuery(
-            "select "
-                + COLUMNS
-                + " from ticket"
-                + where
-                + " order by case when status in ('open', 'in_progress') then 0 else 1 end, id"
-                + " desc limit $1")
-        .execute(args)
+    return tickets
+        .queue(status, limit)
         .onItem()
-        .transformToMulti(rows -> Multi.createFrom().iterable(rows))
+        .transformToMulti(files -> Multi.createFrom().iterable(files))
         .onItem()
         .transformToUniAndConcatenate(this::withTranscript)
         .collect()
@@ -92,15 +86,11 @@ public class TicketDesk {
   }
 
   public Uni<DeskTicket> find(long number) {
-    return pool.preparedQuery("select " + COLUMNS + " from ticket where id = $1")
-        .execute(Tuple.of(number))
+    return tickets
+        .file(number)
         .chain(
-            rows -> {
-              if (!rows.iterator().hasNext()) {
-                throw new NotFound("ticket", "TCK-" + number);
-              }
-              return withTranscript(rows.iterator().next());
-            });
+            file ->
+                withTranscript(file.orElseThrow(() -> new NotFound("ticket", "TCK-" + number))));
   }
 
   /**
@@ -112,47 +102,42 @@ public class TicketDesk {
     String ticketId = "TCK-" + number;
     return pool.withTransaction(
             db ->
-                db.preparedQuery(
-                        "update ticket set status = 'resolved', resolved_at = now(), resolved_by ="
-                            + " $2, resolution_note = $3, updated_at = now() where id = $1 and"
-                            + " status in ('open', 'in_progress') returning conversation_id,"
-                            + " customer_id")
-                    .execute(Tuple.of(number, agent, note))
+                tickets
+                    .resolve(db, number, agent, note)
                     .chain(
-                        rows -> {
-                          if (!rows.iterator().hasNext()) {
-                            return exists(db, number)
-                                .map(
-                                    found -> {
-                                      throw found
-                                          ? new Conflict(ticketId + " is already resolved")
-                                          : new NotFound("ticket", ticketId);
-                                    });
-                          }
-                          Row r = rows.iterator().next();
-                          UUID conversation = r.getUUID("conversation_id");
-                          JsonObject event =
-                              new JsonObject()
-                                  .put("ticketId", ticketId)
-                                  .put("agent", agent)
-                                  .put("note", note);
-                          Uni<Void> told =
-                              conversation == null
-                                  ? Uni.createFrom().voidItem()
-                                  : told(db, conversation, ticketId, agent, note, event);
-                          return told.call(
-                              () ->
-                                  console.publish(
-                                      db,
-                                      "ticket_resolved",
-                                      event
-                                          .copy()
-                                          .put(
-                                              "conversationId",
-                                              conversation == null ? null : conversation.toString())
-                                          .put("customerId", r.getString("customer_id"))));
-                        }))
+                        resolved ->
+                            resolved.isPresent()
+                                ? resolved(db, ticketId, resolved.get(), agent, note)
+                                : tickets
+                                    .exists(db, number)
+                                    .map(
+                                        found -> {
+                                          throw found
+                                              ? new Conflict(ticketId + " is already resolved")
+                                              : new NotFound("ticket", ticketId);
+                                        })))
         .chain(() -> find(number));
+  }
+
+  /** What a resolution tells: the customer's chat (when it has one) and the console. */
+  private Uni<Void> resolved(
+      SqlClient db, String ticketId, TicketRepository.Resolved ticket, String agent, String note) {
+    UUID conversation = ticket.conversationId();
+    JsonObject event =
+        new JsonObject().put("ticketId", ticketId).put("agent", agent).put("note", note);
+    Uni<Void> told =
+        conversation == null
+            ? Uni.createFrom().voidItem()
+            : told(db, conversation, ticketId, agent, note, event);
+    return told.call(
+        () ->
+            console.publish(
+                db,
+                "ticket_resolved",
+                event
+                    .copy()
+                    .put("conversationId", conversation == null ? null : conversation.toString())
+                    .put("customerId", ticket.customerId())));
   }
 
   private Uni<Void> told(
@@ -179,12 +164,7 @@ public class TicketDesk {
                     List.of(),
                     null,
                     null)))
-        .call(
-            () ->
-                db.preparedQuery(
-                        "update conversation set status = 'resolved', updated_at = now() where id"
-                            + " = $1")
-                    .execute(Tuple.of(conversation)))
+        .call(() -> holders.resolve(db, conversation))
         .call(
             () ->
                 feed.publishJson(
@@ -193,43 +173,33 @@ public class TicketDesk {
                     List.of(event.copy().put("type", "ticket_resolved").put("text", text))));
   }
 
-  private static Uni<Boolean> exists(SqlClient db, long number) {
-    return db.preparedQuery("select 1 from ticket where id = $1")
-        .execute(Tuple.of(number))
-        .map(rows -> rows.iterator().hasNext());
-  }
-
-  private Uni<DeskTicket> withTranscript(Row r) {
-    UUID conversation = r.getUUID("conversation_id");
+  private Uni<DeskTicket> withTranscript(TicketFile t) {
     Uni<List<StoredMessage>> transcript =
-        conversation == null
+        t.conversationId() == null
             ? Uni.createFrom().item(List.<StoredMessage>of())
-            : conversations.transcript(pool, conversation);
-    JsonObject context = (JsonObject) r.getValue("context");
-    long number = r.getLong("id");
+            : conversations.transcript(pool, t.conversationId());
+    JsonObject context = t.context();
     return transcript.map(
         messages ->
             new DeskTicket(
-                "TCK-" + number,
-                number,
-                conversation,
-                r.getString("customer_id"),
-                r.getString("status"),
-                r.getString("priority"),
-                r.getString("category"),
-                r.getString("reason"),
-                r.getString("summary"),
-                r.getBigDecimal("confidence") == null
-                    ? 0.0
-                    : r.getBigDecimal("confidence").doubleValue(),
+                "TCK-" + t.number(),
+                t.number(),
+                t.conversationId(),
+                t.customerId(),
+                t.status(),
+                t.priority(),
+                t.category(),
+                t.reason(),
+                t.summary(),
+                t.confidence(),
                 json.valueToTree(
                     context == null ? List.of() : context.getJsonArray("toolTrace", null)),
                 context == null ? null : context.getString("agent"),
                 context == null ? null : context.getString("tier"),
-                r.getOffsetDateTime("created_at"),
-                r.getOffsetDateTime("resolved_at"),
-                r.getString("resolved_by"),
-                r.getString("resolution_note"),
+                t.createdAt(),
+                t.resolvedAt(),
+                t.resolvedBy(),
+                t.resolutionNote(),
                 messages));
   }
 }

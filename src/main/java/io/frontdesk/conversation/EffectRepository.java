@@ -1,5 +1,6 @@
 package io.frontdesk.conversation;
 
+import io.frontdesk.database.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
@@ -39,7 +40,7 @@ class EffectRepository {
                     tool,
                     new JsonObject(Json.encode(arguments)),
                     idempotencyKey)))
-        .map(rows -> rows.iterator().next().getLong(0));
+        .map(rows -> Rows.first(rows).getLong(0));
   }
 
   /** The started side effect's outcome (succeeded or failed), its result or error. */

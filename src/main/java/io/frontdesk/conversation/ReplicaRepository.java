@@ -1,5 +1,6 @@
 package io.frontdesk.conversation;
 
+import io.frontdesk.database.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -18,7 +19,7 @@ class ReplicaRepository {
   Uni<Boolean> lockName(SqlClient db, String name) {
     return db.preparedQuery("select pg_try_advisory_lock(hashtext('frontdesk.replica:' || $1))")
         .execute(Tuple.of(name))
-        .map(rows -> rows.iterator().next().getBoolean(0));
+        .map(rows -> Rows.first(rows).getBoolean(0));
   }
 
   /** A new run of the replica called {@code name}: older runs of that name are dead from now. */

@@ -1,13 +1,12 @@
 package io.frontdesk.conversation;
 
+import io.frontdesk.console.ConsoleEventRepository;
 import io.frontdesk.database.ClusterJobs;
 import io.frontdesk.database.DatabaseOutage;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import org.jboss.logging.Logger;
@@ -26,13 +25,19 @@ public class RetentionJob {
   private final ConversationRepository conversations;
   private final MemoryConfig config;
   private final ClusterJobs jobs;
+  private final ConsoleEventRepository consoleEvents;
 
   RetentionJob(
-      Pool pool, ConversationRepository conversations, MemoryConfig config, ClusterJobs jobs) {
+      Pool pool,
+      ConversationRepository conversations,
+      MemoryConfig config,
+      ClusterJobs jobs,
+      ConsoleEventRepository consoleEvents) {
     this.pool = pool;
     this.conversations = conversations;
     this.config = config;
     this.jobs = jobs;
+    this.consoleEvents = consoleEvents;
   }
 
   @Scheduled(
@@ -68,9 +73,8 @@ public class RetentionJob {
   /** Deletes the console feed's events older than its retention now; returns how many. */
   public Uni<Integer> purgeConsoleFeed() {
     int days = Math.min(config.consoleFeedRetentionDays(), config.retentionDays());
-    return pool.preparedQuery("delete from console_event where created_at < $1")
-        .execute(Tuple.of(ConversationRepository.now().minusDays(days)))
-        .map(RowSet::rowCount)
+    return consoleEvents
+        .purgeOlderThan(pool, ConversationRepository.now().minusDays(days))
         .invoke(
             n -> {
               if (n > 0) {

@@ -1,12 +1,12 @@
 package io.frontdesk.conversation;
 
+import io.frontdesk.database.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,18 +43,15 @@ class TurnRecoveryRepository {
                 + " replica_dead(turn_replica, $2) order by turn_lease_until limit $3")
         .execute(Tuple.of(self, judgeSilence, limit))
         .map(
-            rows -> {
-              List<DeadLock> out = new ArrayList<>();
-              for (Row r : rows) {
-                out.add(
-                    new DeadLock(
-                        r.getUUID("id"),
-                        r.getString("customer_id"),
-                        r.getUUID("turn_id"),
-                        r.getUUID("turn_replica")));
-              }
-              return out;
-            });
+            rows ->
+                Rows.list(
+                    rows,
+                    r ->
+                        new DeadLock(
+                            r.getUUID("id"),
+                            r.getString("customer_id"),
+                            r.getUUID("turn_id"),
+                            r.getUUID("turn_replica"))));
   }
 
   Uni<DeadTurn> deadTurn(SqlClient db, DeadLock lock) {
@@ -64,7 +61,7 @@ class TurnRecoveryRepository {
                 "select content, agent from message where conversation_id = $1 and turn_id = $2"
                     + " and role = 'user' order by id limit 1")
             .execute(turn)
-            .map(rows -> rows.iterator().hasNext() ? rows.iterator().next() : null);
+            .map(rows -> Rows.optional(rows, r -> r).orElse(null));
     Uni<Boolean> rerun =
         db.preparedQuery("select 1 from turn_recovery where turn_id = $1 and action = 'rerun'")
             .execute(Tuple.of(lock.turnId()))
@@ -74,30 +71,13 @@ class TurnRecoveryRepository {
                 "select tool_name, arguments, status from tool_call where conversation_id = $1 and"
                     + " turn_id = $2 and status in ('running', 'succeeded') order by id")
             .execute(turn)
-            .map(
-                rows -> {
-                  List<Effect> out = new ArrayList<>();
-                  for (Row r : rows) {
-                    JsonObject args = (JsonObject) r.getValue("arguments");
-                    out.add(
-                        new Effect(
-                            r.getString("tool_name"),
-                            args == null ? Map.of() : args.getMap(),
-                            "succeeded".equals(r.getString("status"))));
-                  }
-                  return out;
-                });
+            .map(rows -> Rows.list(rows, TurnRecoveryRepository::effect));
     Uni<List<String>> traces =
         db.preparedQuery(
                 "select content from message where conversation_id = $1 and turn_id = $2 and"
                     + " trace order by id")
             .execute(turn)
-            .map(
-                rows -> {
-                  List<String> out = new ArrayList<>();
-                  rows.forEach(r -> out.add(r.getString(0)));
-                  return out;
-                });
+            .map(rows -> Rows.list(rows, r -> r.getString(0)));
     return Uni.combine()
         .all()
         .unis(question, rerun, effects, traces)
@@ -118,5 +98,13 @@ class TurnRecoveryRepository {
                 + " updated_at = now() where id = $1 and turn_id = $2 and turn_replica = $3")
         .execute(Tuple.of(lock.conversationId(), lock.turnId(), lock.replica()))
         .map(rows -> rows.rowCount() == 1);
+  }
+
+  private static Effect effect(Row r) {
+    JsonObject args = (JsonObject) r.getValue("arguments");
+    return new Effect(
+        r.getString("tool_name"),
+        args == null ? Map.of() : args.getMap(),
+        "succeeded".equals(r.getString("status")));
   }
 }

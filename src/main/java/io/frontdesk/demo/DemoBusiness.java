@@ -173,29 +173,36 @@ final class DemoBusiness {
     int billed = Math.min(periods + 1, annual ? 3 : 12);
     for (int k = billed - 1; k >= 0; k--) {
       OffsetDateTime at = period.minusMonths((long) months * k);
-      String label =
-          "Skyline "
-              + capitalize(tier)
-              + " — "
-              + (annual
-                  ? "annual " + at.getYear()
-                  : "monthly "
-                      + at.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH)
-                      + " "
-                      + at.getYear());
       boolean unpaid = k == 0 && status.equals("past_due");
-      paidOrder(customerId, subId, label, price, country, at, unpaid);
+      paidOrder(customerId, subId, label(tier, annual, at), price, country, at, unpaid);
     }
     if (random.nextInt(4) == 0) {
-      paidOrder(
-          customerId,
-          subId,
-          "Extra build minutes",
-          500 + random.nextInt(46) * 100,
-          country,
-          anchor.minusDays(5 + random.nextInt(50)),
-          false);
+      extraMinutes(customerId, subId, country);
     }
+  }
+
+  /** What an invoice of the plan says it bills: "Skyline Pro — monthly Mar 2026". */
+  private static String label(String tier, boolean annual, OffsetDateTime at) {
+    return "Skyline "
+        + capitalize(tier)
+        + " — "
+        + (annual
+            ? "annual " + at.getYear()
+            : "monthly "
+                + at.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH)
+                + " "
+                + at.getYear());
+  }
+
+  private void extraMinutes(String customerId, String subId, String country) {
+    paidOrder(
+        customerId,
+        subId,
+        "Extra build minutes",
+        500 + random.nextInt(46) * 100,
+        country,
+        anchor.minusDays(5 + random.nextInt(50)),
+        false);
   }
 
   /** One order with its invoice and payment attempts; an unpaid one ends with a declined card. */
@@ -246,20 +253,29 @@ final class DemoBusiness {
     String paymentId =
         payment(customerId, invoiceId, total, method, last4, "succeeded", null, paidAt);
     if (refunded) {
-      refundSeq++;
-      int refund = partial ? total / 2 : total;
-      refunds.add(
-          "ref_%06d".formatted(refundSeq),
-          customerId,
-          orderId,
-          paymentId,
-          refund,
-          "USD",
-          partial ? "Partial credit for service disruption" : "Requested within refund window",
-          "succeeded",
-          null,
-          paidAt.plusDays(2 + random.nextInt(9)));
+      refund(customerId, orderId, paymentId, partial ? total / 2 : total, partial, paidAt);
     }
+  }
+
+  private void refund(
+      String customerId,
+      String orderId,
+      String paymentId,
+      int amount,
+      boolean partial,
+      OffsetDateTime paidAt) {
+    refundSeq++;
+    refunds.add(
+        "ref_%06d".formatted(refundSeq),
+        customerId,
+        orderId,
+        paymentId,
+        amount,
+        "USD",
+        partial ? "Partial credit for service disruption" : "Requested within refund window",
+        "succeeded",
+        null,
+        paidAt.plusDays(2 + random.nextInt(9)));
   }
 
   private String payment(

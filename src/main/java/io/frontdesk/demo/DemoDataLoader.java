@@ -15,14 +15,14 @@ import org.jboss.logging.Logger;
 public class DemoDataLoader {
 
   private static final Logger LOG = Logger.getLogger(DemoDataLoader.class);
-  // One replica loads; others starting at the same time wait on this lock and then see the data.
-  private static final long LOAD_LOCK = 0x46_44_44_45_4d_4fL;
 
   private final Pool pool;
+  private final DemoDataRepository repository;
   private final DemoDataConfig config;
 
-  DemoDataLoader(Pool pool, DemoDataConfig config) {
+  DemoDataLoader(Pool pool, DemoDataRepository repository, DemoDataConfig config) {
     this.pool = pool;
+    this.repository = repository;
     this.config = config;
   }
 
@@ -41,29 +41,16 @@ public class DemoDataLoader {
   }
 
   private Uni<Integer> loadIfEmpty(SqlConnection conn) {
-    return conn.query("select pg_advisory_xact_lock(" + LOAD_LOCK + ")")
-        .execute()
-        .chain(
-            () ->
-                conn.query(
-                        "select exists(select 1 from customer) or exists(select 1 from kb_article)")
-                    .execute())
-        .chain(
-            result ->
-                result.iterator().next().getBoolean(0)
-                    ? Uni.createFrom().item(0)
-                    : insertAll(conn));
+    return repository
+        .lockLoading(conn)
+        .chain(() -> repository.holdsData(conn))
+        .chain(full -> full ? Uni.createFrom().item(0) : insertAll(conn));
   }
 
-  private static Uni<Integer> insertAll(SqlConnection conn) {
+  private Uni<Integer> insertAll(SqlConnection conn) {
     Uni<Integer> total = Uni.createFrom().item(0);
     for (DemoTable table : DemoDataset.generate()) {
-      total =
-          total.chain(
-              n ->
-                  conn.preparedQuery(table.insertSql())
-                      .executeBatch(table.rows())
-                      .replaceWith(n + table.rows().size()));
+      total = total.chain(n -> repository.insert(conn, table).map(inserted -> n + inserted));
     }
     return total;
   }

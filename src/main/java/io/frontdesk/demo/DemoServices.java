@@ -64,41 +64,11 @@ final class DemoServices {
     String name = PREFIXES.get(random.nextInt(PREFIXES.size())) + "-" + type;
     Story story = story(type);
     int limit = List.of(256, 512, 1024, 2048).get(random.nextInt(4));
-    int used =
-        switch (story) {
-          case OUT_OF_MEMORY -> limit;
-          case HIGH_MEMORY -> limit * (88 + random.nextInt(10)) / 100;
-          case STOPPED -> 0;
-          default -> limit * (25 + random.nextInt(40)) / 100;
-        };
-    int restarts =
-        switch (story) {
-          case CRASH_LOOP -> 12 + random.nextInt(30);
-          case OUT_OF_MEMORY -> 3 + random.nextInt(6);
-          default -> random.nextInt(3);
-        };
-    Integer exitCode =
-        switch (story) {
-          case OUT_OF_MEMORY -> 137;
-          case CRASH_LOOP -> 1;
-          case STOPPED -> 0;
-          default -> null;
-        };
-    int failedChecks =
-        switch (story) {
-          case HEALTH_CHECKS, CRASH_LOOP, OUT_OF_MEMORY -> 3 + random.nextInt(5);
-          case SLOW_DATABASE -> 1;
-          default -> 0;
-        };
-    OffsetDateTime cert =
-        switch (story) {
-          case CERT_EXPIRED -> anchor.minusDays(1 + random.nextInt(5));
-          case CERT_EXPIRING -> anchor.plusDays(2 + random.nextInt(4));
-          default ->
-              type.equals("web") || type.equals("api")
-                  ? anchor.plusDays(30 + random.nextInt(60))
-                  : null;
-        };
+    int used = used(story, limit);
+    int restarts = restarts(story);
+    Integer exitCode = exitCode(story);
+    int failedChecks = failedChecks(story);
+    OffsetDateTime cert = cert(story, type);
     OffsetDateTime deployed = anchor.minusHours(6 + random.nextInt(24 * 20));
     String version =
         "v%d.%d.%d".formatted(1 + random.nextInt(4), random.nextInt(20), random.nextInt(10));
@@ -119,6 +89,54 @@ final class DemoServices {
         deployed,
         anchor.minusMinutes(5));
     logs(id, story, version, limit);
+  }
+
+  // Each of these draws from the random sequence in the order service() calls them: the data set
+  // is the same on every start only while that order stays.
+
+  private int used(Story story, int limit) {
+    return switch (story) {
+      case OUT_OF_MEMORY -> limit;
+      case HIGH_MEMORY -> limit * (88 + random.nextInt(10)) / 100;
+      case STOPPED -> 0;
+      default -> limit * (25 + random.nextInt(40)) / 100;
+    };
+  }
+
+  private int restarts(Story story) {
+    return switch (story) {
+      case CRASH_LOOP -> 12 + random.nextInt(30);
+      case OUT_OF_MEMORY -> 3 + random.nextInt(6);
+      default -> random.nextInt(3);
+    };
+  }
+
+  private static Integer exitCode(Story story) {
+    return switch (story) {
+      case OUT_OF_MEMORY -> 137;
+      case CRASH_LOOP -> 1;
+      case STOPPED -> 0;
+      default -> null;
+    };
+  }
+
+  private int failedChecks(Story story) {
+    return switch (story) {
+      case HEALTH_CHECKS, CRASH_LOOP, OUT_OF_MEMORY -> 3 + random.nextInt(5);
+      case SLOW_DATABASE -> 1;
+      default -> 0;
+    };
+  }
+
+  private OffsetDateTime cert(Story story, String type) {
+    return switch (story) {
+      case CERT_EXPIRED -> anchor.minusDays(1 + random.nextInt(5));
+      case CERT_EXPIRING -> anchor.plusDays(2 + random.nextInt(4));
+      default ->
+          type.equals("web") || type.equals("api")
+              ? anchor.plusDays(30 + random.nextInt(60))
+              : null;
+    };
   }
 
   private Story story(String type) {
@@ -158,7 +176,11 @@ final class DemoServices {
       at = at.plusMinutes(40 + random.nextInt(40));
       log(serviceId, at, k % 5 == 4 ? "DEBUG" : "INFO", routineLine());
     }
-    at = anchor.minusMinutes(50);
+    symptom(serviceId, story, anchor.minusMinutes(50), limit);
+  }
+
+  /** The last lines of a service's day: what its story looks like in its log. */
+  private void symptom(String serviceId, Story story, OffsetDateTime at, int limit) {
     switch (story) {
       case HEALTHY -> log(serviceId, at, "INFO", "Health check OK (latency 42 ms)");
       case HIGH_MEMORY -> {
@@ -175,6 +197,15 @@ final class DemoServices {
       }
       case CERT_EXPIRING ->
           log(serviceId, at, "WARN", "TLS certificate for custom domain expires in 4 days");
+      case STOPPED -> log(serviceId, at, "INFO", "Service stopped by owner");
+      case OUT_OF_MEMORY, CRASH_LOOP, HEALTH_CHECKS, CERT_EXPIRED ->
+          outage(serviceId, story, at, limit);
+    }
+  }
+
+  /** The last lines of a service that is down. */
+  private void outage(String serviceId, Story story, OffsetDateTime at, int limit) {
+    switch (story) {
       case OUT_OF_MEMORY -> {
         log(serviceId, at, "WARN", "Memory usage at 97% of " + limit + " MB limit");
         log(
@@ -216,7 +247,7 @@ final class DemoServices {
             "ERROR",
             "Health check failed 3 times; service marked down");
       }
-      case STOPPED -> log(serviceId, at, "INFO", "Service stopped by owner");
+      default -> throw new IllegalArgumentException(story + " is not an outage");
     }
   }
 

@@ -1,11 +1,11 @@
 package io.frontdesk.escalation;
 
+import io.frontdesk.database.Notifications;
 import io.frontdesk.http.Webhook;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -36,9 +36,7 @@ public class EscalationNotifier {
     }
     String payload =
         new JsonObject().put("ticketId", ticket.ticketId()).put("number", ticket.number()).encode();
-    return db.preparedQuery("select pg_notify($1, $2)")
-        .execute(Tuple.of(CHANNEL, payload))
-        .replaceWithVoid();
+    return Notifications.send(db, CHANNEL, payload);
   }
 
   /** Posts to the webhook after commit; failures are logged, never surfaced to the customer. */

@@ -1,22 +1,58 @@
 package io.frontdesk.escalation;
 
+import io.frontdesk.database.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
-/** Tickets over the reactive SQL client. */
+/**
+ * Tickets over the reactive SQL client: opened in the transaction that stores what opened them (a
+ * turn, an approval's outcome), read by customers and worked by human agents.
+ */
 @ApplicationScoped
 public class TicketRepository {
+
+  /** A ticket with all the human agents work from: its context package and its resolution. */
+  public record TicketFile(
+      long number,
+      UUID conversationId,
+      String customerId,
+      String status,
+      String priority,
+      String category,
+      String reason,
+      String summary,
+      double confidence,
+      JsonObject context,
+      OffsetDateTime createdAt,
+      OffsetDateTime resolvedAt,
+      String resolvedBy,
+      String resolutionNote) {}
+
+  /** The ticket a resolution closed: its conversation (null without one) and customer. */
+  public record Resolved(UUID conversationId, String customerId) {}
+
+  private static final String FILE_COLUMNS =
+      "id, conversation_id, customer_id, status, priority, category, reason, summary, confidence,"
+          + " context, created_at, resolved_at, resolved_by, resolution_note";
+
+  private final Pool pool;
+
+  TicketRepository(Pool pool) {
+    this.pool = pool;
+  }
 
   public Uni<Ticket> open(SqlClient db, Escalation e) {
     JsonObject context =
@@ -47,7 +83,7 @@ public class TicketRepository {
                     e.confidence(),
                     context,
                     now)))
-        .map(rows -> ticket(rows.iterator().next()));
+        .map(rows -> ticket(Rows.first(rows)));
   }
 
   private static final String COLUMNS =
@@ -55,27 +91,86 @@ public class TicketRepository {
           + " created_at";
 
   /** The customer's own tickets, newest first. */
-  public Uni<List<Ticket>> ofCustomer(SqlClient db, String customerId, int limit) {
-    return db.preparedQuery(
+  public Uni<List<Ticket>> ofCustomer(String customerId, int limit) {
+    return pool.preparedQuery(
             "select " + COLUMNS + " from ticket where customer_id = $1 order by id desc limit $2")
         .execute(Tuple.of(customerId, limit))
-        .map(
-            rows -> {
-              List<Ticket> out = new ArrayList<>();
-              rows.forEach(r -> out.add(ticket(r)));
-              return out;
-            });
+        .map(rows -> Rows.list(rows, TicketRepository::ticket));
   }
 
   /** One of the customer's own tickets by number; another customer's is as good as missing. */
-  public Uni<Optional<Ticket>> findOwned(SqlClient db, long number, String customerId) {
-    return db.preparedQuery("select " + COLUMNS + " from ticket where id = $1 and customer_id = $2")
+  public Uni<Optional<Ticket>> findOwned(long number, String customerId) {
+    return pool.preparedQuery(
+            "select " + COLUMNS + " from ticket where id = $1 and customer_id = $2")
         .execute(Tuple.of(number, customerId))
+        .map(rows -> Rows.optional(rows, TicketRepository::ticket));
+  }
+
+  /**
+   * The human agents' queue: open and in-progress tickets first, then the rest, newest first within
+   * each; only those in {@code status} unless it is null.
+   */
+  public Uni<List<TicketFile>> queue(String status, int limit) {
+    String where = status == null ? "" : " where status = $2";
+    Tuple args = status == null ? Tuple.of(limit) : Tuple.of(limit, status);
+    return pool.preparedQuery(
+            "select "
+                + FILE_COLUMNS
+                + " from ticket"
+                + where
+                + " order by case when status in ('open', 'in_progress') then 0 else 1 end, id"
+                + " desc limit $1")
+        .execute(args)
+        .map(rows -> Rows.list(rows, TicketRepository::file));
+  }
+
+  /** Any ticket by number, with its context package. */
+  public Uni<Optional<TicketFile>> file(long number) {
+    return pool.preparedQuery("select " + FILE_COLUMNS + " from ticket where id = $1")
+        .execute(Tuple.of(number))
+        .map(rows -> Rows.optional(rows, TicketRepository::file));
+  }
+
+  /**
+   * Resolves an open or in-progress ticket in {@code db}'s transaction; empty when there is no such
+   * ticket or it was resolved already ({@link #exists} tells which).
+   */
+  public Uni<Optional<Resolved>> resolve(SqlClient db, long number, String agent, String note) {
+    return db.preparedQuery(
+            "update ticket set status = 'resolved', resolved_at = now(), resolved_by = $2,"
+                + " resolution_note = $3, updated_at = now() where id = $1 and status in ('open',"
+                + " 'in_progress') returning conversation_id, customer_id")
+        .execute(Tuple.of(number, agent, note))
         .map(
             rows ->
-                rows.iterator().hasNext()
-                    ? Optional.of(ticket(rows.iterator().next()))
-                    : Optional.empty());
+                Rows.optional(
+                    rows,
+                    r -> new Resolved(r.getUUID("conversation_id"), r.getString("customer_id"))));
+  }
+
+  public Uni<Boolean> exists(SqlClient db, long number) {
+    return db.preparedQuery("select 1 from ticket where id = $1")
+        .execute(Tuple.of(number))
+        .map(rows -> rows.size() > 0);
+  }
+
+  private static TicketFile file(Row r) {
+    BigDecimal confidence = r.getBigDecimal("confidence");
+    return new TicketFile(
+        r.getLong("id"),
+        r.getUUID("conversation_id"),
+        r.getString("customer_id"),
+        r.getString("status"),
+        r.getString("priority"),
+        r.getString("category"),
+        r.getString("reason"),
+        r.getString("summary"),
+        confidence == null ? 0.0 : confidence.doubleValue(),
+        (JsonObject) r.getValue("context"),
+        r.getOffsetDateTime("created_at"),
+        r.getOffsetDateTime("resolved_at"),
+        r.getString("resolved_by"),
+        r.getString("resolution_note"));
   }
 
   static Ticket ticket(Row r) {

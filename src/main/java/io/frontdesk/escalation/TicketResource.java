@@ -4,7 +4,6 @@ import io.frontdesk.http.NotFound;
 import io.frontdesk.security.CurrentCaller;
 import io.frontdesk.security.Roles;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,19 +27,17 @@ public class TicketResource {
   private static final Pattern ID = Pattern.compile("(?:TCK-)?(\\d{1,18})");
 
   private final TicketRepository tickets;
-  private final Pool pool;
   private final CurrentCaller caller;
 
-  TicketResource(TicketRepository tickets, Pool pool, CurrentCaller caller) {
+  TicketResource(TicketRepository tickets, CurrentCaller caller) {
     this.tickets = tickets;
-    this.pool = pool;
     this.caller = caller;
   }
 
   @GET
   @Operation(summary = "The calling customer's tickets, newest first")
   public Uni<List<Ticket>> mine() {
-    return tickets.ofCustomer(pool, caller.customerId(), MAX_LIST);
+    return tickets.ofCustomer(caller.customerId(), MAX_LIST);
   }
 
   @GET
@@ -52,7 +49,7 @@ public class TicketResource {
       throw new NotFound("ticket", id);
     }
     return tickets
-        .findOwned(pool, Long.parseLong(m.group(1)), caller.customerId())
+        .findOwned(Long.parseLong(m.group(1)), caller.customerId())
         .map(found -> found.orElseThrow(() -> new NotFound("ticket", id)));
   }
 }

@@ -7,7 +7,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -25,14 +24,20 @@ public class KnowledgeAdminService {
 
   private final Pool pool;
   private final KnowledgeIndexer indexer;
-  private final KnowledgeRepository repository;
+  private final KnowledgeRepository documents;
+  private final KnowledgeChunkRepository chunks;
   private final Vertx vertx;
 
   KnowledgeAdminService(
-      Pool pool, KnowledgeIndexer indexer, KnowledgeRepository repository, Vertx vertx) {
+      Pool pool,
+      KnowledgeIndexer indexer,
+      KnowledgeRepository documents,
+      KnowledgeChunkRepository chunks,
+      Vertx vertx) {
     this.pool = pool;
     this.indexer = indexer;
-    this.repository = repository;
+    this.documents = documents;
+    this.chunks = chunks;
     this.vertx = vertx;
   }
 
@@ -46,7 +51,8 @@ public class KnowledgeAdminService {
             embedded ->
                 pool.withTransaction(
                     db ->
-                        lock(db)
+                        chunks
+                            .lockWriters(db)
                             .chain(
                                 () ->
                                     input.id() != null
@@ -63,22 +69,19 @@ public class KnowledgeAdminService {
         .chain(
             embedded ->
                 pool.withTransaction(
-                    db -> lock(db).chain(() -> write(db, collection, id, input, embedded))));
+                    db ->
+                        chunks
+                            .lockWriters(db)
+                            .chain(() -> write(db, collection, id, input, embedded))));
   }
 
   /** Deletes a document and its passages; 404 if there is none. */
   public Uni<Void> delete(Collection collection, String id) {
     return pool.withTransaction(
-            db ->
-                lock(db)
-                    .chain(
-                        () ->
-                            db.preparedQuery(
-                                    "delete from %s where id = $1".formatted(collection.table))
-                                .execute(Tuple.of(id))))
+            db -> chunks.lockWriters(db).chain(() -> documents.delete(db, collection, id)))
         .map(
-            rows -> {
-              if (rows.rowCount() == 0) {
+            deleted -> {
+              if (!deleted) {
                 throw new NotFound(collection.noun, id);
               }
               return null;
@@ -96,40 +99,18 @@ public class KnowledgeAdminService {
       String id,
       DocumentInput input,
       KnowledgeIndexer.Embedded embedded) {
-    String sql =
-        ("insert into %1$s (id, %2$s, title, tags, body, updated_at) values ($1, $2, $3, $4, $5,"
-                + " $6) on conflict (id) do update set %2$s = excluded.%2$s, title ="
-                + " excluded.title, tags = excluded.tags, body = excluded.body, updated_at ="
-                + " excluded.updated_at returning (xmax = 0) as created")
-            .formatted(collection.table, collection.groupColumn);
-    Tuple row =
-        Tuple.of(
-            id,
-            input.group(),
-            input.title().strip(),
-            input.tags() == null ? "" : input.tags().strip(),
-            input.body().strip(),
-            OffsetDateTime.now(ZoneOffset.UTC));
-    return db.preparedQuery(sql)
-        .execute(row)
-        .map(rows -> rows.iterator().next().getBoolean("created"))
+    return documents
+        .upsert(db, collection, id, input, OffsetDateTime.now(ZoneOffset.UTC))
         .call(() -> indexer.store(db, collection, id, embedded))
-        .chain(
-            created -> repository.find(db, collection, id).map(doc -> new Written(doc, created)));
+        .chain(created -> documents.find(db, collection, id).map(doc -> new Written(doc, created)));
   }
 
-  private static Uni<Void> lock(SqlClient db) {
-    return db.query("select pg_advisory_xact_lock(" + KnowledgeIndexer.WRITE_LOCK + ")")
-        .execute()
-        .replaceWithVoid();
-  }
-
-  private static Uni<String> free(SqlClient db, Collection collection, String id) {
-    return db.preparedQuery("select 1 from %s where id = $1".formatted(collection.table))
-        .execute(Tuple.of(id))
+  private Uni<String> free(SqlClient db, Collection collection, String id) {
+    return documents
+        .exists(db, collection, id)
         .map(
-            rows -> {
-              if (rows.iterator().hasNext()) {
+            taken -> {
+              if (taken) {
                 throw new Conflict(collection.noun + " " + id + " already exists; PUT replaces it");
               }
               return id;
@@ -137,14 +118,12 @@ public class KnowledgeAdminService {
   }
 
   /** The next id after the highest in use (KB-1065 after KB-1064). */
-  private static Uni<String> next(SqlClient db, Collection collection) {
+  private Uni<String> next(SqlClient db, Collection collection) {
     String prefix = prefix(collection);
-    return db.preparedQuery(
-            "select coalesce(max(substring(id from '\\d+$')::int), $2) + 1 from %s where id ~ $1"
-                .formatted(collection.table))
-        .execute(
-            Tuple.of("^" + prefix + "\\d+$", collection == Collection.KNOWLEDGE_BASE ? 1000 : 2000))
-        .map(rows -> prefix + rows.iterator().next().getInteger(0));
+    int floor = collection == Collection.KNOWLEDGE_BASE ? 1000 : 2000;
+    return documents
+        .highestNumber(db, collection, prefix, floor)
+        .map(highest -> prefix + (highest + 1));
   }
 
   private static void requirePrefix(Collection collection, String id) {

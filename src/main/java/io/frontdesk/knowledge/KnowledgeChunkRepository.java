@@ -1,5 +1,6 @@
 package io.frontdesk.knowledge;
 
+import io.frontdesk.database.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -32,6 +33,9 @@ public class KnowledgeChunkRepository {
       String content,
       float[] vector) {}
 
+  /** Serialises writers of passages across replicas (one transaction at a time). */
+  private static final long WRITE_LOCK = 0x4b_4e_4f_57_4c_45L;
+
   private final Pool pool;
 
   KnowledgeChunkRepository(Pool pool) {
@@ -48,6 +52,14 @@ public class KnowledgeChunkRepository {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Takes the passage writers' lock until {@code db}'s transaction ends: documents and passages are
+   * written by one transaction at a time, on any replica.
+   */
+  Uni<Void> lockWriters(SqlClient db) {
+    return db.query("select pg_advisory_xact_lock(" + WRITE_LOCK + ")").execute().replaceWithVoid();
   }
 
   /** Replaces a document's passages, in the caller's transaction. */
@@ -99,20 +111,17 @@ public class KnowledgeChunkRepository {
     return db.preparedQuery(sql)
         .execute(Tuple.of(collection.table, model))
         .map(
-            rows -> {
-              List<Stale> out = new ArrayList<>();
-              for (Row r : rows) {
-                out.add(new Stale(r.getString("id"), r.getString("title"), r.getString("body")));
-              }
-              return out;
-            });
+            rows ->
+                Rows.list(
+                    rows,
+                    r -> new Stale(r.getString("id"), r.getString("title"), r.getString("body"))));
   }
 
   /** Changes with every write to the passages, on any replica. */
   Uni<Long> revision() {
     return pool.query("select revision from knowledge_revision where id = 1")
         .execute()
-        .map(rows -> rows.iterator().next().getLong(0));
+        .map(rows -> Rows.first(rows).getLong(0));
   }
 
   /** Whether the database has pgvector and the passage table its vector column. */
@@ -121,7 +130,7 @@ public class KnowledgeChunkRepository {
             "select exists (select 1 from information_schema.columns where table_name ="
                 + " 'knowledge_chunk' and column_name = 'embedding_vector')")
         .execute()
-        .map(rows -> rows.iterator().next().getBoolean(0));
+        .map(rows -> Rows.first(rows).getBoolean(0));
   }
 
   // passages with their document's title and group, whichever collection holds it
@@ -153,18 +162,16 @@ public class KnowledgeChunkRepository {
   }
 
   private static List<Stored> stored(RowSet<Row> rows) {
-    List<Stored> out = new ArrayList<>();
-    for (Row r : rows) {
-      out.add(
-          new Stored(
-              Collection.ofTable(r.getString("collection")),
-              r.getString("document_id"),
-              r.getString("title"),
-              r.getString("grp"),
-              r.getString("content"),
-              unboxed(r.getArrayOfFloats("embedding"))));
-    }
-    return out;
+    return Rows.list(
+        rows,
+        r ->
+            new Stored(
+                Collection.ofTable(r.getString("collection")),
+                r.getString("document_id"),
+                r.getString("title"),
+                r.getString("grp"),
+                r.getString("content"),
+                unboxed(r.getArrayOfFloats("embedding"))));
   }
 
   private static Float[] boxed(float[] v) {

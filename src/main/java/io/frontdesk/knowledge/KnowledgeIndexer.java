@@ -23,9 +23,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class KnowledgeIndexer {
 
-  /** Serialises writers of passages across replicas (one transaction at a time). */
-  static final long WRITE_LOCK = 0x4b_4e_4f_57_4c_45L;
-
   private static final Logger LOG = Logger.getLogger(KnowledgeIndexer.class);
 
   /** A document's passages and their vectors, ready to store. */
@@ -109,8 +106,7 @@ public class KnowledgeIndexer {
 
   private Uni<Void> storeAll(
       SqlClient db, Collection collection, List<String> ids, List<Embedded> embedded) {
-    Uni<Void> done =
-        db.query("select pg_advisory_xact_lock(" + WRITE_LOCK + ")").execute().replaceWithVoid();
+    Uni<Void> done = chunks.lockWriters(db);
     return dense
         .usesPgvector()
         .chain(

@@ -1,15 +1,19 @@
 package io.frontdesk.knowledge;
 
+import io.frontdesk.database.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
+import java.time.OffsetDateTime;
 import java.util.List;
 
-/** PostgreSQL full-text search and lookups over the knowledge base and the documentation. */
+/**
+ * Articles and documentation pages: PostgreSQL full-text search, look-ups and the administrators'
+ * writes (in the caller's transaction, with the passages: see {@link KnowledgeChunkRepository}).
+ */
 @ApplicationScoped
 public class KnowledgeRepository {
 
@@ -54,20 +58,17 @@ public class KnowledgeRepository {
     return pool.preparedQuery(fullTextSql(collection.table, collection.groupColumn))
         .execute(Tuple.of(query, limit, passages))
         .map(
-            rows -> {
-              List<SearchHit> hits = new ArrayList<>();
-              for (Row row : rows) {
-                hits.add(
-                    new SearchHit(
-                        row.getString("id"),
-                        row.getString("title"),
-                        row.getString("grp"),
-                        row.getString("passage"),
-                        row.getDouble("score"),
-                        0));
-              }
-              return hits;
-            });
+            rows ->
+                Rows.list(
+                    rows,
+                    row ->
+                        new SearchHit(
+                            row.getString("id"),
+                            row.getString("title"),
+                            row.getString("grp"),
+                            row.getString("passage"),
+                            row.getDouble("score"),
+                            0)));
   }
 
   public Uni<Document> find(Collection collection, String id) {
@@ -81,20 +82,64 @@ public class KnowledgeRepository {
             .formatted(collection.groupColumn, collection.table);
     return db.preparedQuery(sql)
         .execute(Tuple.of(id))
-        .map(
-            rows -> {
-              var it = rows.iterator();
-              if (!it.hasNext()) {
-                return null;
-              }
-              Row r = it.next();
-              return new Document(
-                  r.getString("id"),
-                  r.getString("grp"),
-                  r.getString("title"),
-                  r.getString("tags"),
-                  r.getString("body"),
-                  r.getOffsetDateTime("updated_at"));
-            });
+        .map(rows -> Rows.optional(rows, KnowledgeRepository::document).orElse(null));
+  }
+
+  /**
+   * Creates or replaces a document in {@code db}'s transaction; true when it is new. The group is
+   * the article's category or the page's section.
+   */
+  Uni<Boolean> upsert(
+      SqlClient db, Collection collection, String id, DocumentInput input, OffsetDateTime at) {
+    String sql =
+        ("insert into %1$s (id, %2$s, title, tags, body, updated_at) values ($1, $2, $3, $4, $5,"
+                + " $6) on conflict (id) do update set %2$s = excluded.%2$s, title ="
+                + " excluded.title, tags = excluded.tags, body = excluded.body, updated_at ="
+                + " excluded.updated_at returning (xmax = 0) as created")
+            .formatted(collection.table, collection.groupColumn);
+    Tuple row =
+        Tuple.of(
+            id,
+            input.group(),
+            input.title().strip(),
+            input.tags() == null ? "" : input.tags().strip(),
+            input.body().strip(),
+            at);
+    return db.preparedQuery(sql).execute(row).map(rows -> Rows.first(rows).getBoolean("created"));
+  }
+
+  /** Deletes a document (a trigger deletes its passages); false when there was none. */
+  Uni<Boolean> delete(SqlClient db, Collection collection, String id) {
+    return db.preparedQuery("delete from %s where id = $1".formatted(collection.table))
+        .execute(Tuple.of(id))
+        .map(rows -> rows.rowCount() > 0);
+  }
+
+  Uni<Boolean> exists(SqlClient db, Collection collection, String id) {
+    return db.preparedQuery("select 1 from %s where id = $1".formatted(collection.table))
+        .execute(Tuple.of(id))
+        .map(rows -> rows.size() > 0);
+  }
+
+  /**
+   * The highest number among the ids {@code prefix}&lt;digits&gt; of the collection, or {@code
+   * floor} when there is none.
+   */
+  Uni<Integer> highestNumber(SqlClient db, Collection collection, String prefix, int floor) {
+    return db.preparedQuery(
+            "select coalesce(max(substring(id from '\\d+$')::int), $2) from %s where id ~ $1"
+                .formatted(collection.table))
+        .execute(Tuple.of("^" + prefix + "\\d+$", floor))
+        .map(rows -> Rows.first(rows).getInteger(0));
+  }
+
+  private static Document document(Row r) {
+    return new Document(
+        r.getString("id"),
+        r.getString("grp"),
+        r.getString("title"),
+        r.getString("tags"),
+        r.getString("body"),
+        r.getOffsetDateTime("updated_at"));
   }
 }

@@ -5,8 +5,6 @@ import io.frontdesk.http.NotFound;
 import io.frontdesk.http.StrictJson;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -39,11 +37,11 @@ public class DemoTokenResource {
           String role) {}
 
   private final TokenMinter minter;
-  private final Pool pool;
+  private final CustomerDirectory customers;
 
-  DemoTokenResource(TokenMinter minter, Pool pool) {
+  DemoTokenResource(TokenMinter minter, CustomerDirectory customers) {
     this.minter = minter;
-    this.pool = pool;
+    this.customers = customers;
   }
 
   @POST
@@ -57,11 +55,11 @@ public class DemoTokenResource {
     String subject = request.subject().strip();
     Uni<Void> check =
         request.role().equals(Roles.CUSTOMER)
-            ? pool.preparedQuery("select 1 from customer where id = $1")
-                .execute(Tuple.of(subject))
+            ? customers
+                .exists(subject)
                 .invoke(
-                    rows -> {
-                      if (rows.size() == 0) {
+                    exists -> {
+                      if (!exists) {
                         throw new BadRequest("no customer " + subject + " (try cus_0006)");
                       }
                     })

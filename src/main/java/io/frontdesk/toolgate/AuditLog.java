@@ -2,27 +2,29 @@ package io.frontdesk.toolgate;
 
 import io.frontdesk.observability.SupportMetrics;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
+import java.util.List;
 
-/** Writes the append-only audit log (the table refuses updates and deletes). */
+/**
+ * The append-only audit log (the table refuses updates and deletes): writes entries, counting the
+ * gate's decisions, and reads them for administrators.
+ */
 @ApplicationScoped
 public class AuditLog {
 
   private static final int MAX_RESULT_CHARS = 2000;
 
   private final Pool pool;
-
+  private final AuditRepository entries;
   private final SupportMetrics metrics;
 
-  AuditLog(Pool pool, SupportMetrics metrics) {
+  AuditLog(Pool pool, AuditRepository entries, SupportMetrics metrics) {
     this.pool = pool;
+    this.entries = entries;
     this.metrics = metrics;
   }
 
@@ -39,23 +41,11 @@ public class AuditLog {
         e.result() == null || e.result().length() <= MAX_RESULT_CHARS
             ? e.result()
             : e.result().substring(0, MAX_RESULT_CHARS) + "…";
-    return db.preparedQuery(
-            "insert into audit_log (occurred_at, actor_type, actor_id, customer_id,"
-                + " conversation_id, action, arguments, decision, reason, result) values ($1, $2,"
-                + " $3, $4, $5, $6, $7, $8, $9, $10)")
-        .execute(
-            Tuple.from(
-                Arrays.asList(
-                    OffsetDateTime.now(ZoneOffset.UTC),
-                    e.actorType(),
-                    e.actorId(),
-                    e.customerId(),
-                    e.conversationId(),
-                    e.action(),
-                    e.arguments() == null ? null : new JsonObject(e.arguments()),
-                    e.decision(),
-                    e.reason(),
-                    result)))
-        .replaceWithVoid();
+    return entries.append(db, e, result, OffsetDateTime.now(ZoneOffset.UTC));
+  }
+
+  /** Entries matching the filter, newest first. */
+  Uni<List<AuditRow>> search(AuditRepository.Filter filter) {
+    return entries.search(filter);
   }
 }

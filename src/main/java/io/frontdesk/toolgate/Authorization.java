@@ -1,10 +1,8 @@
 package io.frontdesk.toolgate;
 
 import io.frontdesk.database.ReactiveBridge;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,12 +14,12 @@ import java.util.Map;
 class Authorization implements GateStep {
 
   private final ToolGateConfig config;
-  private final Pool pool;
+  private final OwnershipRepository ownership;
   private final ReactiveBridge bridge;
 
-  Authorization(ToolGateConfig config, Pool pool, ReactiveBridge bridge) {
+  Authorization(ToolGateConfig config, OwnershipRepository ownership, ReactiveBridge bridge) {
     this.config = config;
-    this.pool = pool;
+    this.ownership = ownership;
     this.bridge = bridge;
   }
 
@@ -51,18 +49,7 @@ class Authorization implements GateStep {
   }
 
   private boolean owns(Caller caller, OwnedResource resource, String id) {
-    return bridge.await(
-        () ->
-            pool.preparedQuery(resource.ownerQuery())
-                .execute(Tuple.of(id.strip()))
-                .map(
-                    rows -> {
-                      for (Row row : rows) {
-                        if (!caller.customerId().equals(row.getString(0))) {
-                          return false;
-                        }
-                      }
-                      return rows.size() > 0;
-                    }));
+    List<String> owners = bridge.await(() -> ownership.owners(resource, id.strip()));
+    return !owners.isEmpty() && owners.stream().allMatch(caller.customerId()::equals);
   }
 }

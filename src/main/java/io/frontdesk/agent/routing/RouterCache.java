@@ -1,9 +1,5 @@
 package io.frontdesk.agent.routing;
 
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -29,14 +24,11 @@ import java.util.Optional;
 class RouterCache {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
-  // rows of other keys (older examples or models) are dropped when this old: a rolling upgrade's
-  // older replicas may still want theirs
-  private static final String KEEP_OTHERS = "7 days";
 
-  private final Pool pool;
+  private final RouterModelRepository heads;
 
-  RouterCache(Pool pool) {
-    this.pool = pool;
+  RouterCache(RouterModelRepository heads) {
+    this.heads = heads;
   }
 
   /**
@@ -68,31 +60,7 @@ class RouterCache {
 
   /** The head stored under {@code key}, if there is one and its weights are intact. */
   Optional<RouterModel> load(String key, double threshold) {
-    RowSet<Row> rows =
-        pool.preparedQuery(
-                "select labels, dims, weights, weights_sha256 from router_model"
-                    + " where training_key = $1")
-            .execute(Tuple.of(key))
-            .await()
-            .atMost(WAIT);
-    if (rows.size() == 0) {
-      return Optional.empty();
-    }
-    Row row = rows.iterator().next();
-    byte[] bytes = row.getBuffer("weights").getBytes();
-    if (!HexFormat.of().formatHex(sha256().digest(bytes)).equals(row.getString("weights_sha256"))
-        || bytes.length % Float.BYTES != 0) {
-      return Optional.empty();
-    }
-    float[] weights = new float[bytes.length / Float.BYTES];
-    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(weights);
-    List<String> labels = Arrays.asList(row.getArrayOfStrings("labels"));
-    try {
-      SoftmaxRegression head = SoftmaxRegression.of(labels.size(), row.getInteger("dims"), weights);
-      return Optional.of(RouterModel.of(labels, head, threshold));
-    } catch (IllegalArgumentException malformed) {
-      return Optional.empty();
-    }
+    return heads.find(key).await().atMost(WAIT).flatMap(head -> intact(head, threshold));
   }
 
   /** Stores a trained head under {@code key} (a row already there, from a replica, stays). */
@@ -101,31 +69,31 @@ class RouterCache {
     ByteBuffer bytes = ByteBuffer.allocate(weights.length * Float.BYTES);
     bytes.order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().put(weights);
     byte[] raw = bytes.array();
-    pool.withTransaction(
-            db ->
-                db.preparedQuery(
-                        "insert into router_model (training_key, labels, dims, weights,"
-                            + " weights_sha256) values ($1, $2, $3, $4, $5)"
-                            + " on conflict (training_key) do update set labels = excluded.labels,"
-                            + " dims = excluded.dims, weights = excluded.weights,"
-                            + " weights_sha256 = excluded.weights_sha256, created_at = now()")
-                    .execute(
-                        Tuple.of(
-                            key,
-                            model.labels().toArray(String[]::new),
-                            model.head().dims(),
-                            io.vertx.core.buffer.Buffer.buffer(raw),
-                            HexFormat.of().formatHex(sha256().digest(raw))))
-                    .chain(
-                        () ->
-                            db.preparedQuery(
-                                    "delete from router_model where training_key <> $1"
-                                        + " and created_at < now() - interval '"
-                                        + KEEP_OTHERS
-                                        + "'")
-                                .execute(Tuple.of(key))))
-        .await()
-        .atMost(WAIT);
+    RouterModelRepository.StoredHead head =
+        new RouterModelRepository.StoredHead(
+            model.labels(),
+            model.head().dims(),
+            raw,
+            HexFormat.of().formatHex(sha256().digest(raw)));
+    heads.store(key, head).await().atMost(WAIT);
+  }
+
+  private static Optional<RouterModel> intact(
+      RouterModelRepository.StoredHead head, double threshold) {
+    byte[] bytes = head.weights();
+    if (!HexFormat.of().formatHex(sha256().digest(bytes)).equals(head.weightsSha256())
+        || bytes.length % Float.BYTES != 0) {
+      return Optional.empty();
+    }
+    float[] weights = new float[bytes.length / Float.BYTES];
+    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(weights);
+    try {
+      SoftmaxRegression regression =
+          SoftmaxRegression.of(head.labels().size(), head.dims(), weights);
+      return Optional.of(RouterModel.of(head.labels(), regression, threshold));
+    } catch (IllegalArgumentException malformed) {
+      return Optional.empty();
+    }
   }
 
   private static Optional<byte[]> bytecode(Class<?> type) {
