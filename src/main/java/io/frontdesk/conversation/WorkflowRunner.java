@@ -48,29 +48,8 @@ public class WorkflowRunner {
       String input,
       TurnProgress progress) {
     WorkflowConfig.Step step = steps.get(index);
-    String memoryId = turn.conversationId() + "/" + workflow + "/" + step.name();
     AtomicReference<String> output = new AtomicReference<>("");
-    Multi<TurnEvent> work =
-        modelCalls
-            .closing(
-                () ->
-                    agent.run(
-                        memoryId,
-                        workflow,
-                        index + 1,
-                        steps.size(),
-                        step.name(),
-                        step.instructions(),
-                        input))
-            .onItem()
-            .transformToIterable(
-                event -> {
-                  if (event instanceof ChatEvent.ChatCompletedEvent done) {
-                    String text = done.getChatResponse().aiMessage().text();
-                    output.set(text == null ? "" : text.strip());
-                  }
-                  return ToolEvents.of(event);
-                });
+    Multi<TurnEvent> work = agentCall(turn, workflow, steps, index, input, output);
     Multi<TurnEvent> next =
         Multi.createFrom()
             .deferred(
@@ -99,6 +78,38 @@ public class WorkflowRunner {
                   return Multi.createFrom().iterable(last);
                 });
     return Multi.createBy().concatenating().streams(work, next);
+  }
+
+  /** Step {@code index}'s agent call, its tool events, and its final text into {@code output}. */
+  private Multi<TurnEvent> agentCall(
+      TurnContext turn,
+      String workflow,
+      List<WorkflowConfig.Step> steps,
+      int index,
+      String input,
+      AtomicReference<String> output) {
+    WorkflowConfig.Step step = steps.get(index);
+    String memoryId = turn.conversationId() + "/" + workflow + "/" + step.name();
+    return modelCalls
+        .closing(
+            () ->
+                agent.run(
+                    memoryId,
+                    workflow,
+                    index + 1,
+                    steps.size(),
+                    step.name(),
+                    step.instructions(),
+                    input))
+        .onItem()
+        .transformToIterable(
+            event -> {
+              if (event instanceof ChatEvent.ChatCompletedEvent done) {
+                String text = done.getChatResponse().aiMessage().text();
+                output.set(text == null ? "" : text.strip());
+              }
+              return ToolEvents.of(event);
+            });
   }
 
   private static String nextInput(String message, WorkflowConfig.Step previous, String output) {

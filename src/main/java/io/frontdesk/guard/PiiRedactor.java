@@ -82,51 +82,75 @@ public final class PiiRedactor {
       notPii.add(new int[] {uuids.start(), uuids.end()});
     }
     for (int[] w : digits) {
-      Matcher m = within(IBAN, text, w);
-      while (m.find()) {
-        if (Checksums.iban(m.group())) {
-          all.add(finding(PiiEntity.IBAN, 0.99, m.start(), m.end()));
-        } else {
-          // an account number with a wrong check digit is not half a phone number either
-          notPii.add(new int[] {m.start(), m.end()});
-        }
-      }
-      m = within(CARD, text, w);
-      while (m.find()) {
-        if (Checksums.luhn(m.group())) {
-          all.add(finding(PiiEntity.CARD, 0.95, m.start(), m.end()));
-        }
-      }
-      m = within(SSN, text, w);
-      while (m.find()) {
-        if (validSsn(m.group(1), m.group(3), m.group(4))) {
-          all.add(finding(PiiEntity.SSN, m.group(2).equals("-") ? 0.9 : 0.7, m.start(), m.end()));
-        }
-      }
-      m = within(SSN_CONTEXT, text, w);
-      while (m.find()) {
-        String d = m.group(1);
-        if (validSsn(d.substring(0, 3), d.substring(3, 5), d.substring(5))) {
-          all.add(finding(PiiEntity.SSN, 0.85, m.start(1), m.end(1)));
-        }
-      }
-      add(all, within(IPV4, text, w), PiiEntity.IP, 0.9);
-      m = within(IPV6, text, w);
-      while (m.find()) {
-        if (validIpv6(m.group())) {
-          all.add(finding(PiiEntity.IP, 0.9, m.start(), m.end()));
-        }
-      }
-      m = within(PhoneNumbers.CANDIDATE, text, w);
-      while (m.find()) {
-        double score = PhoneNumbers.score(text, m.start(), m.end());
-        if (score > 0) {
-          all.add(finding(PiiEntity.PHONE, score, m.start(), m.end()));
-        }
-      }
+      accountNumbers(text, w, all, notPii);
+      socialSecurityNumbers(text, w, all);
+      addresses(text, w, all);
+      phones(text, w, all);
     }
     all.removeIf(f -> notPii.stream().anyMatch(span -> f.start() < span[1] && span[0] < f.end()));
     return resolveOverlaps(all);
+  }
+
+  /**
+   * IBANs and card numbers in one window, kept only when their check digits hold; an IBAN-shaped
+   * number whose check fails goes to {@code notPii}.
+   */
+  private static void accountNumbers(
+      String text, int[] w, List<GuardFinding> all, List<int[]> notPii) {
+    Matcher m = within(IBAN, text, w);
+    while (m.find()) {
+      if (Checksums.iban(m.group())) {
+        all.add(finding(PiiEntity.IBAN, 0.99, m.start(), m.end()));
+      } else {
+        // an account number with a wrong check digit is not half a phone number either
+        notPii.add(new int[] {m.start(), m.end()});
+      }
+    }
+    m = within(CARD, text, w);
+    while (m.find()) {
+      if (Checksums.luhn(m.group())) {
+        all.add(finding(PiiEntity.CARD, 0.95, m.start(), m.end()));
+      }
+    }
+  }
+
+  /** US social security numbers in one window: written as one, or nine digits named as one. */
+  private static void socialSecurityNumbers(String text, int[] w, List<GuardFinding> all) {
+    Matcher m = within(SSN, text, w);
+    while (m.find()) {
+      if (validSsn(m.group(1), m.group(3), m.group(4))) {
+        all.add(finding(PiiEntity.SSN, m.group(2).equals("-") ? 0.9 : 0.7, m.start(), m.end()));
+      }
+    }
+    m = within(SSN_CONTEXT, text, w);
+    while (m.find()) {
+      String d = m.group(1);
+      if (validSsn(d.substring(0, 3), d.substring(3, 5), d.substring(5))) {
+        all.add(finding(PiiEntity.SSN, 0.85, m.start(1), m.end(1)));
+      }
+    }
+  }
+
+  /** IPv4 and (valid) IPv6 addresses in one window. */
+  private static void addresses(String text, int[] w, List<GuardFinding> all) {
+    add(all, within(IPV4, text, w), PiiEntity.IP, 0.9);
+    Matcher m = within(IPV6, text, w);
+    while (m.find()) {
+      if (validIpv6(m.group())) {
+        all.add(finding(PiiEntity.IP, 0.9, m.start(), m.end()));
+      }
+    }
+  }
+
+  /** Phone numbers in one window, scored by {@link PhoneNumbers}. */
+  private static void phones(String text, int[] w, List<GuardFinding> all) {
+    Matcher m = within(PhoneNumbers.CANDIDATE, text, w);
+    while (m.find()) {
+      double score = PhoneNumbers.score(text, m.start(), m.end());
+      if (score > 0) {
+        all.add(finding(PiiEntity.PHONE, score, m.start(), m.end()));
+      }
+    }
   }
 
   /** Replaces every finding scoring at least {@code threshold} with its placeholder. */

@@ -13,6 +13,8 @@ import io.frontdesk.technical.ServiceSummary;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -33,6 +35,12 @@ final class OfflineReplies {
   private static final String WHICH_SERVICE = "Which service should I restart?";
 
   private OfflineReplies() {}
+
+  /** The answer composed from a tool's result; a call the gate or the tool refused, a person's. */
+  static <T> String answered(
+      Optional<T> result, Function<T, String> compose, String refused, String message) {
+    return result.map(compose).orElseGet(() -> escalate(refused, message));
+  }
 
   /** The action an earlier answer asked the customer about (REFUND, RESTART), or null. */
   static String askedFor(String answer) {

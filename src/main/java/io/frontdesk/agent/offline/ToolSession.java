@@ -96,6 +96,11 @@ final class ToolSession {
     return refusal;
   }
 
+  /** How a refused call reads in an escalation: "what was refused", with the reason when known. */
+  String refused(String what) {
+    return refusal == null ? what + " was refused" : what + " was refused: " + refusal;
+  }
+
   /** The answer: streamed as one piece and completed, as a model's last message. */
   void answer(String text) {
     AiMessage message = AiMessage.from(text);

@@ -114,16 +114,74 @@ public final class SoftmaxRegression {
     int n = w.length;
     double[] g = new double[n];
     double loss = f.evaluate(w, g);
-    double[][] s = new double[HISTORY][];
-    double[][] t = new double[HISTORY][];
-    double[] rho = new double[HISTORY];
-    int stored = 0;
-    int newest = -1;
+    History history = new History(n);
     double[] direction = new double[n];
     double[] trial = new double[n];
     double[] trialGradient = new double[n];
     for (int iteration = 0; iteration < settings.maxIterations(); iteration++) {
-      // two-loop recursion: direction = -H g
+      history.direction(g, direction);
+      double slope = dot(g, direction);
+      if (slope >= 0) {
+        // not a descent direction (curvature lost): restart from steepest descent
+        for (int i = 0; i < n; i++) {
+          direction[i] = -g[i];
+        }
+        slope = dot(g, direction);
+        history.forget();
+      }
+      double trialLoss = lineSearch(f, w, loss, slope, direction, trial, trialGradient);
+      history.record(w, g, trial, trialGradient);
+      System.arraycopy(trial, 0, w, 0, n);
+      System.arraycopy(trialGradient, 0, g, 0, n);
+      double improvement = loss - trialLoss;
+      loss = trialLoss;
+      if (improvement < settings.tolerance() * Math.max(1, Math.abs(loss))) {
+        break;
+      }
+    }
+  }
+
+  /**
+   * Halves the step along {@code direction} from 1 until the loss falls enough (Armijo) or the step
+   * is negligible; leaves the point reached in {@code trial} and its gradient in {@code
+   * trialGradient}, and returns its loss.
+   */
+  private static double lineSearch(
+      Objective f,
+      double[] w,
+      double loss,
+      double slope,
+      double[] direction,
+      double[] trial,
+      double[] trialGradient) {
+    double step = 1;
+    while (true) {
+      for (int i = 0; i < w.length; i++) {
+        trial[i] = w[i] + step * direction[i];
+      }
+      double trialLoss = f.evaluate(trial, trialGradient);
+      if (trialLoss <= loss + 1e-4 * step * slope || step < 1e-10) {
+        return trialLoss;
+      }
+      step /= 2;
+    }
+  }
+
+  /** The last {@value #HISTORY} steps and gradient changes: L-BFGS's picture of the curvature. */
+  private static final class History {
+    private final int n;
+    private final double[][] s = new double[HISTORY][];
+    private final double[][] t = new double[HISTORY][];
+    private final double[] rho = new double[HISTORY];
+    private int stored;
+    private int newest = -1;
+
+    History(int n) {
+      this.n = n;
+    }
+
+    /** Two-loop recursion: {@code direction = -H g}. */
+    void direction(double[] g, double[] direction) {
       System.arraycopy(g, 0, direction, 0, n);
       double[] alpha = new double[HISTORY];
       for (int k = 0; k < stored; k++) {
@@ -143,27 +201,15 @@ public final class SoftmaxRegression {
         axpy(alpha[i] - beta, s[i], direction);
       }
       scale(direction, -1);
-      double slope = dot(g, direction);
-      if (slope >= 0) {
-        // not a descent direction (curvature lost): restart from steepest descent
-        for (int i = 0; i < n; i++) {
-          direction[i] = -g[i];
-        }
-        slope = dot(g, direction);
-        stored = 0;
-      }
-      double step = 1;
-      double trialLoss;
-      while (true) {
-        for (int i = 0; i < n; i++) {
-          trial[i] = w[i] + step * direction[i];
-        }
-        trialLoss = f.evaluate(trial, trialGradient);
-        if (trialLoss <= loss + 1e-4 * step * slope || step < 1e-10) {
-          break;
-        }
-        step /= 2;
-      }
+    }
+
+    /** Drops every pair: the next direction is steepest descent. */
+    void forget() {
+      stored = 0;
+    }
+
+    /** Keeps the step from {@code w} to {@code trial}, unless its curvature is not positive. */
+    void record(double[] w, double[] g, double[] trial, double[] trialGradient) {
       newest = (newest + 1) % HISTORY;
       s[newest] = new double[n];
       t[newest] = new double[n];
@@ -172,18 +218,11 @@ public final class SoftmaxRegression {
         t[newest][i] = trialGradient[i] - g[i];
       }
       double curvature = dot(s[newest], t[newest]);
-      System.arraycopy(trial, 0, w, 0, n);
-      System.arraycopy(trialGradient, 0, g, 0, n);
-      double improvement = loss - trialLoss;
-      loss = trialLoss;
       if (curvature > 1e-12) {
         rho[newest] = 1 / curvature;
         stored = Math.min(stored + 1, HISTORY);
       } else {
         newest = Math.floorMod(newest - 1, HISTORY);
-      }
-      if (improvement < settings.tolerance() * Math.max(1, Math.abs(loss))) {
-        break;
       }
     }
   }
@@ -208,40 +247,8 @@ public final class SoftmaxRegression {
                       .forEach(
                           b -> {
                             float[] grad = new float[w.length];
-                            float[] z = new float[classes];
-                            double sum = 0;
-                            for (int i = b * n / blocks; i < (b + 1) * n / blocks; i++) {
-                              float[] xi = x[i];
-                              scores(wf, xi, classes, z);
-                              float max = Float.NEGATIVE_INFINITY;
-                              for (int c = 0; c < classes; c++) {
-                                max = Math.max(max, z[c]);
-                              }
-                              double norm = 0;
-                              for (int c = 0; c < classes; c++) {
-                                z[c] = (float) Math.exp(z[c] - max);
-                                norm += z[c];
-                              }
-                              sum -= Math.log(Math.max(z[y[i]] / norm, 1e-300));
-                              float inv = (float) (1 / norm);
-                              for (int c = 0; c < classes; c++) {
-                                z[c] *= inv;
-                              }
-                              z[y[i]] -= 1; // z now holds the error p - onehot
-                              for (int d = 0; d < dims; d++) {
-                                float xd = xi[d];
-                                int row = d * classes;
-                                for (int c = 0; c < classes; c++) {
-                                  grad[row + c] += z[c] * xd;
-                                }
-                              }
-                              int bias = dims * classes;
-                              for (int c = 0; c < classes; c++) {
-                                grad[bias + c] += z[c];
-                              }
-                            }
+                            losses[b] = block(wf, b * n / blocks, (b + 1) * n / blocks, grad);
                             partial[b] = grad;
-                            losses[b] = sum;
                           }))
           .join();
       Arrays.fill(gradient, 0);
@@ -261,6 +268,46 @@ public final class SoftmaxRegression {
         gradient[i] += l2 * w[i];
       }
       return loss;
+    }
+
+    /**
+     * The summed cross-entropy of vectors {@code [from, to)}, their gradient added into {@code
+     * grad}.
+     */
+    private double block(float[] wf, int from, int to, float[] grad) {
+      float[] z = new float[classes];
+      double sum = 0;
+      for (int i = from; i < to; i++) {
+        float[] xi = x[i];
+        scores(wf, xi, classes, z);
+        float max = Float.NEGATIVE_INFINITY;
+        for (int c = 0; c < classes; c++) {
+          max = Math.max(max, z[c]);
+        }
+        double norm = 0;
+        for (int c = 0; c < classes; c++) {
+          z[c] = (float) Math.exp(z[c] - max);
+          norm += z[c];
+        }
+        sum -= Math.log(Math.max(z[y[i]] / norm, 1e-300));
+        float inv = (float) (1 / norm);
+        for (int c = 0; c < classes; c++) {
+          z[c] *= inv;
+        }
+        z[y[i]] -= 1; // z now holds the error p - onehot
+        for (int d = 0; d < dims; d++) {
+          float xd = xi[d];
+          int row = d * classes;
+          for (int c = 0; c < classes; c++) {
+            grad[row + c] += z[c] * xd;
+          }
+        }
+        int bias = dims * classes;
+        for (int c = 0; c < classes; c++) {
+          grad[bias + c] += z[c];
+        }
+      }
+      return sum;
     }
   }
 

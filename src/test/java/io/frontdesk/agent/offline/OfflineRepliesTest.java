@@ -120,10 +120,10 @@ class OfflineRepliesTest {
             new io.frontdesk.technical.ServiceSummary(
                 "svc_0012", "checkout-api", "api", "us-east", "running"));
     assertEquals(
-        "svc_0012", OfflineAgent.named(services, "Is my api service running?").get().serviceId());
-    assertEquals("svc_0012", OfflineAgent.named(services, "checkout is slow").get().serviceId());
-    assertEquals("svc_0011", OfflineAgent.named(services, "what about svc_0011").get().serviceId());
-    assertTrue(OfflineAgent.named(services, "is everything ok?").isEmpty());
+        "svc_0012", MessageFacts.named(services, "Is my api service running?").get().serviceId());
+    assertEquals("svc_0012", MessageFacts.named(services, "checkout is slow").get().serviceId());
+    assertEquals("svc_0011", MessageFacts.named(services, "what about svc_0011").get().serviceId());
+    assertTrue(MessageFacts.named(services, "is everything ok?").isEmpty());
   }
 
   @Test
@@ -169,10 +169,10 @@ class OfflineRepliesTest {
   void amountsAreReadButIdsAndDatesAreNot() {
     assertEquals(
         new BigDecimal("13.20"),
-        OfflineAgent.amount("It's order ord_000017, the full amount of 13.20 please.")
+        MessageFacts.amount("It's order ord_000017, the full amount of 13.20 please.")
             .orElseThrow());
-    assertEquals(new BigDecimal("49"), OfflineAgent.amount("refund €49 of it").orElseThrow());
-    assertEquals(new BigDecimal("12.5"), OfflineAgent.amount("12,5 EUR back").orElseThrow());
-    assertTrue(OfflineAgent.amount("refund order ord_000017 from 2026-10-01").isEmpty());
+    assertEquals(new BigDecimal("49"), MessageFacts.amount("refund €49 of it").orElseThrow());
+    assertEquals(new BigDecimal("12.5"), MessageFacts.amount("12,5 EUR back").orElseThrow());
+    assertTrue(MessageFacts.amount("refund order ord_000017 from 2026-10-01").isEmpty());
   }
 }
