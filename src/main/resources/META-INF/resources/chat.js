@@ -211,6 +211,8 @@
         break;
       case "error": {
         const n = notice("error");
+        // the refused turn's done repeats the message: the notice has said it
+        state.told.add(e.message);
         fill(n, "Something went wrong.", e.message || e.code);
         break;
       }

@@ -24,6 +24,19 @@ public class AccountRepository {
       String currency,
       OffsetDateTime renewsAt) {}
 
+  /** What a turn needs to know of its customer: the tier (never the model's word) and email. */
+  public record TurnCustomer(String tier, String email) {}
+
+  /** The customer's tier and email, or empty when there is no such customer. */
+  public Uni<Optional<TurnCustomer>> forTurn(SqlClient db, String customerId) {
+    return db.preparedQuery("select tier, email from customer where id = $1")
+        .execute(Tuple.of(customerId))
+        .map(
+            rows ->
+                Rows.optional(
+                    rows, r -> new TurnCustomer(r.getString("tier"), r.getString("email"))));
+  }
+
   /** The address on file, or empty when there is no such customer. */
   Uni<Optional<String>> email(SqlClient db, String customerId) {
     return db.preparedQuery("select email from customer where id = $1")

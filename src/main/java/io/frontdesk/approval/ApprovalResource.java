@@ -1,10 +1,8 @@
 package io.frontdesk.approval;
 
-import io.frontdesk.http.NotFound;
 import io.frontdesk.security.CurrentCaller;
 import io.frontdesk.security.Roles;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,28 +21,24 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Roles.CUSTOMER)
 public class ApprovalResource {
 
-  private final ApprovalRepository approvals;
-  private final Pool pool;
+  private final ApprovalService approvals;
   private final CurrentCaller caller;
 
-  ApprovalResource(ApprovalRepository approvals, Pool pool, CurrentCaller caller) {
+  ApprovalResource(ApprovalService approvals, CurrentCaller caller) {
     this.approvals = approvals;
-    this.pool = pool;
     this.caller = caller;
   }
 
   @GET
   @Operation(summary = "The calling customer's approval requests, newest first")
   public Uni<List<Approval>> mine() {
-    return approvals.list(pool, null, caller.customerId());
+    return approvals.list(null, caller.customerId());
   }
 
   @GET
   @Path("/{id}")
   @Operation(summary = "One of the calling customer's approval requests")
   public Uni<Approval> get(@PathParam("id") UUID id) {
-    return approvals
-        .findOwned(pool, id, caller.customerId())
-        .map(found -> found.orElseThrow(() -> new NotFound("approval", id.toString())));
+    return approvals.getOwned(id, caller.customerId());
   }
 }

@@ -186,6 +186,27 @@ public class ApprovalService implements ApprovalRequests {
     return bridge.await(() -> approvals.find(pool, id));
   }
 
+  /** Approvals newest first, of one status and one customer when given (null: any). */
+  Uni<List<Approval>> list(String status, String customerId) {
+    return approvals.list(pool, status, customerId);
+  }
+
+  /** One approval, or {@link NotFound}. */
+  Uni<Approval> get(UUID id) {
+    return approvals.find(pool, id).map(found -> found.orElseThrow(() -> notFound(id)));
+  }
+
+  /** One of the customer's approvals; another customer's is the same {@link NotFound}. */
+  Uni<Approval> getOwned(UUID id, String customerId) {
+    return approvals
+        .findOwned(pool, id, customerId)
+        .map(found -> found.orElseThrow(() -> notFound(id)));
+  }
+
+  private static NotFound notFound(UUID id) {
+    return new NotFound("approval", id.toString());
+  }
+
   private static AuditEntry reviewerEntry(
       Approval a, String reviewer, String status, String feedback) {
     return new AuditEntry(

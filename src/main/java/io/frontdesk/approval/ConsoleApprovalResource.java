@@ -1,14 +1,12 @@
 package io.frontdesk.approval;
 
 import io.frontdesk.http.BadRequest;
-import io.frontdesk.http.NotFound;
 import io.frontdesk.http.StrictJson;
 import io.frontdesk.security.CurrentCaller;
 import io.frontdesk.security.Roles;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -44,15 +42,10 @@ public class ConsoleApprovalResource {
           Approval.FAILED);
 
   private final ApprovalService service;
-  private final ApprovalRepository approvals;
-  private final Pool pool;
   private final CurrentCaller caller;
 
-  ConsoleApprovalResource(
-      ApprovalService service, ApprovalRepository approvals, Pool pool, CurrentCaller caller) {
+  ConsoleApprovalResource(ApprovalService service, CurrentCaller caller) {
     this.service = service;
-    this.approvals = approvals;
-    this.pool = pool;
     this.caller = caller;
   }
 
@@ -63,16 +56,14 @@ public class ConsoleApprovalResource {
     if (status != null && !STATUSES.contains(status)) {
       throw new BadRequest("status must be one of " + STATUSES);
     }
-    return approvals.list(pool, status, customer);
+    return service.list(status, customer);
   }
 
   @GET
   @Path("/{id}")
   @Operation(summary = "One approval")
   public Uni<Approval> get(@PathParam("id") UUID id) {
-    return approvals
-        .find(pool, id)
-        .map(found -> found.orElseThrow(() -> new NotFound("approval", id.toString())));
+    return service.get(id);
   }
 
   @POST

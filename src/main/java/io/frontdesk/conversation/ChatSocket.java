@@ -2,13 +2,10 @@ package io.frontdesk.conversation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.frontdesk.console.ConsoleFeed;
 import io.frontdesk.http.ApiError;
 import io.frontdesk.http.BadRequest;
 import io.frontdesk.http.ClientMistakes;
 import io.frontdesk.http.ErrorMappers;
-import io.frontdesk.http.TooManyRequests;
-import io.frontdesk.ratelimit.CustomerRateLimiter;
 import io.frontdesk.security.Roles;
 import io.frontdesk.security.SessionExpiry;
 import io.micrometer.core.instrument.Counter;
@@ -22,9 +19,6 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
-import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +37,10 @@ import org.jboss.logging.Logger;
  * resumes by sequence number. The token comes with the upgrade (subprotocol {@code bearer, <jwt>}
  * or {@code ?token=}); without a known customer's token the upgrade is refused ({@link
  * SocketUpgrades}), and the connection closes with {@value SessionExpiry#CLOSE_CODE} when that
- * token expires. The message's text rules are the engine's admission's, as on REST and SSE.
+ * token expires. A message is admitted as on REST and SSE ({@link TurnAdmission}, inside {@link
+ * TurnEngine#run}): a refusal is an error event, then done, and the connection stays open. The
+ * socket only decodes and encodes; what it reads or writes goes through {@link ConversationService}
+ * and {@link HumanRelay}.
  */
 @WebSocket(path = "/ws/chat")
 @RolesAllowed(Roles.CUSTOMER)
@@ -81,18 +78,14 @@ public class ChatSocket {
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private volatile boolean stopping;
   private final TurnEngine engine;
-  private final ConversationFeed feed;
-  private final FeedListener listener;
-  private final ConversationRepository conversations;
-  private final Pool pool;
+  private final ConversationService conversations;
+  private final HumanRelay relay;
   private final ObjectMapper json;
   private final ChatConfig config;
   private final SecurityIdentity identity;
   private final SessionExpiry expiry;
   private final ClientMistakes mistakes;
-  private final ConsoleFeed console;
   private final Counter tooSlow;
-  private final CustomerRateLimiter rateLimit;
 
   /** Connections of an endpoint closed because their client stopped reading. */
   public static Counter tooSlow(MeterRegistry registry, String endpoint) {
@@ -102,31 +95,23 @@ public class ChatSocket {
 
   ChatSocket(
       TurnEngine engine,
-      ConversationFeed feed,
-      FeedListener listener,
-      ConversationRepository conversations,
-      Pool pool,
+      ConversationService conversations,
+      HumanRelay relay,
       ObjectMapper json,
       ChatConfig config,
       SecurityIdentity identity,
       SessionExpiry expiry,
       ClientMistakes mistakes,
-      ConsoleFeed console,
-      MeterRegistry registry,
-      CustomerRateLimiter rateLimit) {
-    this.rateLimit = rateLimit;
+      MeterRegistry registry) {
     this.tooSlow = tooSlow(registry, "chat");
     this.engine = engine;
-    this.feed = feed;
-    this.listener = listener;
     this.conversations = conversations;
-    this.pool = pool;
+    this.relay = relay;
     this.json = json;
     this.config = config;
     this.identity = identity;
     this.expiry = expiry;
     this.mistakes = mistakes;
-    this.console = console;
   }
 
   @OnOpen
@@ -217,25 +202,19 @@ public class ChatSocket {
       session.outbox().close(SERVICE_RESTART, RESTARTING);
       return;
     }
-    try {
-      // the same per-customer allowance as REST and SSE; over it, an error event with the wait
-      rateLimit.acquire(session.customerId());
-    } catch (TooManyRequests limited) {
-      sendError(session, ErrorMappers.describe(limited));
-      return;
-    }
     session.turnsRunning().incrementAndGet();
     UUID conversation = frame.conversationId();
     Uni<Void> followed =
         conversation == null || session.following().containsKey(conversation)
             ? Uni.createFrom().voidItem()
             : conversations
-                .findOwned(pool, conversation, session.customerId())
+                .findOwned(conversation, session.customerId())
                 .chain(
                     conv ->
                         conv == null
                             ? Uni.createFrom().voidItem()
-                            : feed.latest(pool, conversation)
+                            : conversations
+                                .latestEvent(conversation)
                                 .invoke(seq -> follow(session, conversation, seq))
                                 .replaceWithVoid());
     followed
@@ -244,6 +223,7 @@ public class ChatSocket {
             ignored ->
                 engine.run(
                     new TurnRequest(session.customerId(), conversation, frame.text(), "websocket")))
+        // a refused admission (rate limited, invalid text, busy) or a turn that could not open
         .onFailure()
         .recoverWithMulti(
             failure ->
@@ -295,7 +275,7 @@ public class ChatSocket {
   /** Replays the feed after {@code after}, then follows it live; another customer's is missing. */
   private void resume(Session session, UUID conversation, int after) {
     conversations
-        .findOwned(pool, conversation, session.customerId())
+        .findOwned(conversation, session.customerId())
         .subscribe()
         .with(
             conv -> {
@@ -321,22 +301,8 @@ public class ChatSocket {
       return;
     }
     session.typing().put(conversation, now);
-    pool.withTransaction(
-            db ->
-                db.preparedQuery(
-                        "select 1 from conversation where id = $1 and customer_id = $2 and"
-                            + " taken_over_by is not null")
-                    .execute(Tuple.of(conversation, session.customerId()))
-                    .chain(
-                        rows ->
-                            rows.iterator().hasNext()
-                                ? console.publish(
-                                    db,
-                                    "customer_typing",
-                                    new JsonObject()
-                                        .put("conversationId", conversation.toString())
-                                        .put("customerId", session.customerId()))
-                                : Uni.createFrom().voidItem()))
+    relay
+        .showTyping(conversation, session.customerId())
         .subscribe()
         .with(ok -> {}, failure -> LOG.debugf("Typing in %s not shown: %s", conversation, failure));
   }
@@ -357,7 +323,8 @@ public class ChatSocket {
             .following()
             .put(
                 conversation,
-                feed.follow(pool, conversation, after, listener.notifications())
+                conversations
+                    .follow(conversation, after)
                     // a connection closed for being too slow stops reading the feed
                     .select()
                     .first(event -> !session.outbox().closed())

@@ -1,5 +1,6 @@
 package io.frontdesk.conversation;
 
+import io.frontdesk.database.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -58,7 +59,7 @@ public class ConversationRepository {
                     turnId,
                     (double) lease.toSeconds(),
                     replica.instance())))
-        .map(rows -> conversation(rows.iterator().next()));
+        .map(rows -> conversation(Rows.first(rows)));
   }
 
   /**
@@ -220,11 +221,7 @@ public class ConversationRepository {
             "select content from message where conversation_id = $1 and turn_id = $2 and role ="
                 + " 'assistant' and not trace and content is not null order by id desc limit 1")
         .execute(Tuple.of(conversationId, turnId))
-        .map(
-            rows ->
-                rows.iterator().hasNext()
-                    ? Optional.of(rows.iterator().next().getString(0))
-                    : Optional.empty());
+        .map(rows -> Rows.optional(rows, r -> r.getString(0)));
   }
 
   /** The whole transcript, oldest first. */
@@ -250,7 +247,7 @@ public class ConversationRepository {
             "select count(*) from message where conversation_id = $1 and role = 'user' and"
                 + " guard_blocked")
         .execute(Tuple.of(conversationId))
-        .map(rows -> rows.iterator().next().getLong(0));
+        .map(rows -> Rows.first(rows).getLong(0));
   }
 
   public Uni<Void> recordGuardEvents(
@@ -330,11 +327,7 @@ public class ConversationRepository {
   }
 
   private static List<StoredMessage> storedMessages(RowSet<Row> rows) {
-    List<StoredMessage> out = new ArrayList<>();
-    for (Row r : rows) {
-      out.add(message(r));
-    }
-    return out;
+    return Rows.list(rows, ConversationRepository::message);
   }
 
   private static StoredMessage message(Row r) {
@@ -360,8 +353,7 @@ public class ConversationRepository {
   }
 
   private static Conversation firstConversation(RowSet<Row> rows) {
-    var it = rows.iterator();
-    return it.hasNext() ? conversation(it.next()) : null;
+    return Rows.optional(rows, ConversationRepository::conversation).orElse(null);
   }
 
   private static Conversation conversation(Row r) {

@@ -1,11 +1,9 @@
 package io.frontdesk.conversation;
 
-import io.frontdesk.http.NotFound;
 import io.frontdesk.security.CurrentCaller;
 import io.frontdesk.security.Roles;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -30,38 +28,22 @@ public class ConversationResource {
   /** The transcript as the API shows it. */
   public record Transcript(Conversation conversation, List<StoredMessage> messages) {}
 
-  private final Pool pool;
-  private final ConversationRepository conversations;
+  private final ConversationService conversations;
   private final CurrentCaller caller;
-  private final ConversationFeed feed;
-  private final FeedListener listener;
 
-  ConversationResource(
-      Pool pool,
-      ConversationRepository conversations,
-      CurrentCaller caller,
-      ConversationFeed feed,
-      FeedListener listener) {
-    this.pool = pool;
+  ConversationResource(ConversationService conversations, CurrentCaller caller) {
     this.conversations = conversations;
     this.caller = caller;
-    this.feed = feed;
-    this.listener = listener;
   }
 
   @GET
   @Path("/{id}")
   @Operation(summary = "The full transcript of one of the customer's conversations")
   public Uni<Transcript> transcript(@PathParam("id") UUID id) {
-    String customerId = caller.customerId();
     return conversations
-        .findOwned(pool, id, customerId)
-        .onItem()
-        .ifNull()
-        .failWith(() -> new NotFound("conversation", id.toString()))
+        .owned(id, caller.customerId())
         .chain(
-            conv ->
-                conversations.transcript(pool, id).map(messages -> new Transcript(conv, messages)));
+            conv -> conversations.transcript(id).map(messages -> new Transcript(conv, messages)));
   }
 
   @GET
@@ -72,7 +54,9 @@ public class ConversationResource {
               + " answers), oldest first")
   public Uni<List<ConversationFeed.FeedEvent>> events(
       @PathParam("id") UUID id, @QueryParam("after") @DefaultValue("0") int after) {
-    return owned(id).chain(conv -> feed.after(pool, id, after));
+    return conversations
+        .owned(id, caller.customerId())
+        .chain(conv -> conversations.eventsAfter(id, after));
   }
 
   @GET
@@ -88,14 +72,6 @@ public class ConversationResource {
   public Multi<ConversationFeed.FeedEvent> follow(
       @PathParam("id") UUID id, @QueryParam("after") @DefaultValue("0") int after) {
     // ownership was checked before the stream's headers went out (OwnConversation)
-    return feed.follow(pool, id, after, listener.notifications());
-  }
-
-  private Uni<Conversation> owned(UUID id) {
-    return conversations
-        .findOwned(pool, id, caller.customerId())
-        .onItem()
-        .ifNull()
-        .failWith(() -> new NotFound("conversation", id.toString()));
+    return conversations.follow(id, after);
   }
 }

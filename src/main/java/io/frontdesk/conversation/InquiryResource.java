@@ -4,7 +4,6 @@ import io.frontdesk.http.ApiError;
 import io.frontdesk.http.ErrorMappers;
 import io.frontdesk.http.StrictJson;
 import io.frontdesk.http.Unavailable;
-import io.frontdesk.ratelimit.CustomerRateLimiter;
 import io.frontdesk.security.CurrentCaller;
 import io.frontdesk.security.Roles;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
@@ -33,19 +32,17 @@ public class InquiryResource {
 
   private final TurnEngine engine;
   private final CurrentCaller caller;
-  private final CustomerRateLimiter rateLimit;
 
-  InquiryResource(TurnEngine engine, CurrentCaller caller, CustomerRateLimiter rateLimit) {
+  InquiryResource(TurnEngine engine, CurrentCaller caller) {
     this.engine = engine;
     this.caller = caller;
-    this.rateLimit = rateLimit;
   }
 
   @POST
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Send a message and get the seed's SupportResponse")
   public Uni<SupportResponse> inquire(@Valid @NotNull InquiryRequest request) {
-    rateLimit.acquire(caller.customerId());
+    // admission (rate limit, text rules, capacity) refuses in engine.run, before the Uni exists
     return engine.run(turn(request, "rest")).collect().asList().map(InquiryResource::response);
   }
 
@@ -69,8 +66,7 @@ public class InquiryResource {
   @RestStreamElementType(MediaType.APPLICATION_JSON)
   @Operation(summary = "Send a message and stream the turn's events (SSE)")
   public Multi<TurnEvent> stream(@Valid @NotNull InquiryRequest request) {
-    // over the limit: a 429 with Retry-After before the stream opens
-    rateLimit.acquire(caller.customerId());
+    // a refused admission throws from engine.run: a 429 or 400 before the stream opens
     // the stream's headers are sent before the turn opens: a refused or failed opening (another
     // customer's conversation, one still answering, the database down) ends it with error and done
     return engine
@@ -88,7 +84,9 @@ public class InquiryResource {
         new TurnEvent.Done(conversationId, error.message(), false, false, null, 0.0));
   }
 
-  /** The text rules and the size limit are the engine's admission's, the same on every channel. */
+  /**
+   * Rate limit, text rules, size and capacity are {@link TurnAdmission}'s, alike on every channel.
+   */
   private TurnRequest turn(InquiryRequest request, String channel) {
     return new TurnRequest(
         caller.customerId(), request.conversationId(), request.message(), channel);

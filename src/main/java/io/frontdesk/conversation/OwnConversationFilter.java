@@ -1,9 +1,7 @@
 package io.frontdesk.conversation;
 
-import io.frontdesk.http.NotFound;
 import io.frontdesk.security.CurrentCaller;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -11,12 +9,10 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /** The check of {@link OwnConversation}: another customer's or a missing conversation is a 404. */
 public class OwnConversationFilter {
 
-  private final Pool pool;
-  private final ConversationRepository conversations;
+  private final ConversationService conversations;
   private final CurrentCaller caller;
 
-  OwnConversationFilter(Pool pool, ConversationRepository conversations, CurrentCaller caller) {
-    this.pool = pool;
+  OwnConversationFilter(ConversationService conversations, CurrentCaller caller) {
     this.conversations = conversations;
     this.caller = caller;
   }
@@ -32,11 +28,6 @@ public class OwnConversationFilter {
       // not a UUID: the endpoint's parameter conversion answers with the reason
       return Uni.createFrom().voidItem();
     }
-    return conversations
-        .findOwned(pool, conversation, caller.customerId())
-        .onItem()
-        .ifNull()
-        .failWith(() -> new NotFound("conversation", id))
-        .replaceWithVoid();
+    return conversations.owned(conversation, caller.customerId()).replaceWithVoid();
   }
 }

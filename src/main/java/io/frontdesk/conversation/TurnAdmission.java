@@ -21,15 +21,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * The one door every customer turn passes, whatever its channel (REST, SSE, WebSocket): the
- * message's text rules ({@link TextRules}: no NUL, no control characters, well-formed Unicode; at
- * most {@code frontdesk.memory.max-message-chars}), refused as {@code invalid_request} before
- * anything is stored, then back-pressure. Past the per-instance cap on turns in flight, which
- * shrinks while work waits longer than {@code queue-delay-target} for a worker thread or an event
- * loop (the cores are saturated: {@link WorkerQueueDelay}, {@link EventLoopDelay}), a new turn is
- * refused at once with "busy, retry in N s" (429 + Retry-After on REST and SSE, an error event on
- * sockets, before anything is stored), instead of queueing until it times out into a ticket. System
- * notes (an approval's outcome) are never refused.
+ * The one door every customer turn passes, whatever its channel (REST, SSE, WebSocket), in this
+ * order and before anything is stored: the customer's rate limit ({@link CustomerRateLimiter}:
+ * {@code rate_limited} with the wait), the message's text rules ({@link TextRules}: not blank, no
+ * NUL, no control characters, well-formed Unicode, at most {@code
+ * frontdesk.memory.max-message-chars}; {@code invalid_request}), then back-pressure. Past the
+ * per-instance cap on turns in flight, which shrinks while work waits longer than {@code
+ * queue-delay-target} for a worker thread or an event loop (the cores are saturated: {@link
+ * WorkerQueueDelay}, {@link EventLoopDelay}), a new turn is refused at once with "busy, retry in N
+ * s", instead of queueing until it times out into a ticket. The channels only encode a refusal (429
+ * + Retry-After or 400 on REST and SSE, an error event then done on the socket, which stays open).
+ * System notes (an approval's outcome) are never refused; the re-run of a dead replica's turn is
+ * not rate limited (its customer sent the message once).
  */
 @ApplicationScoped
 public class TurnAdmission {
@@ -66,6 +69,7 @@ public class TurnAdmission {
   private final MemoryConfig memory;
   private final WorkerQueueDelay queueDelay;
   private final EventLoopDelay loopDelay;
+  private final CustomerRateLimiter rateLimit;
   private volatile ConcurrencyLimit policy;
   private volatile int limit;
   // a fixed cap set by a test, or 0 while the cap adapts
@@ -79,8 +83,10 @@ public class TurnAdmission {
       MemoryConfig memory,
       MeterRegistry registry,
       WorkerQueueDelay queueDelay,
-      EventLoopDelay loopDelay) {
+      EventLoopDelay loopDelay,
+      CustomerRateLimiter rateLimit) {
     this.config = config;
+    this.rateLimit = rateLimit;
     this.memory = memory;
     this.queueDelay = queueDelay;
     this.loopDelay = loopDelay;
@@ -141,13 +147,17 @@ public class TurnAdmission {
   }
 
   /**
-   * Refuses a message that breaks the text rules ({@link BadRequest}), then takes a place for this
-   * turn or refuses it with {@link TooManyRequests#busy}; the returned release gives the place back
-   * (once, however often it runs).
+   * Takes one message from the customer's allowance ({@link TooManyRequests#rateLimited}), refuses
+   * a message that breaks the text rules ({@link BadRequest}), then takes a place for this turn or
+   * refuses it with {@link TooManyRequests#busy}; the returned release gives the place back (once,
+   * however often it runs).
    */
   Runnable admit(TurnRequest request) {
     if (request.system()) {
       return NOTHING;
+    }
+    if (!request.rerun()) {
+      rateLimit.acquire(request.customerId());
     }
     checkText(request.message());
     if (inFlight.incrementAndGet() > (fixed > 0 ? fixed : limit)) {

@@ -2,6 +2,7 @@ package io.frontdesk.conversation;
 
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
+import io.frontdesk.account.AccountRepository;
 import io.frontdesk.agent.AgentCatalog;
 import io.frontdesk.agent.AgentConfig;
 import io.frontdesk.agent.HandoffTools;
@@ -31,7 +32,6 @@ import io.vertx.core.VertxException;
 import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.sqlclient.DatabaseException;
 import io.vertx.sqlclient.TransactionRollbackException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,6 +57,7 @@ public class TurnEngine {
 
   private final Pool pool;
   private final ConversationRepository conversations;
+  private final AccountRepository accounts;
   private final TurnRegistry turns;
   private final AgentCatalog catalog;
   private final TurnFinisher finisher;
@@ -76,6 +77,7 @@ public class TurnEngine {
   TurnEngine(
       Pool pool,
       ConversationRepository conversations,
+      AccountRepository accounts,
       TurnRegistry turns,
       AgentCatalog catalog,
       TurnFinisher finisher,
@@ -93,6 +95,7 @@ public class TurnEngine {
       TurnTracing tracing) {
     this.pool = pool;
     this.conversations = conversations;
+    this.accounts = accounts;
     this.turns = turns;
     this.catalog = catalog;
     this.finisher = finisher;
@@ -631,17 +634,14 @@ public class TurnEngine {
   private record CustomerRow(String tier, Set<String> contacts) {}
 
   private Uni<CustomerRow> customer(SqlClient db, String customerId) {
-    return db.preparedQuery("select tier, email from customer where id = $1")
-        .execute(Tuple.of(customerId))
+    return accounts
+        .forTurn(db, customerId)
         .map(
-            rows -> {
-              if (!rows.iterator().hasNext()) {
-                throw new Unauthenticated("unknown customer " + customerId);
-              }
-              var row = rows.iterator().next();
-              String email = row.getString("email");
+            found -> {
+              var row =
+                  found.orElseThrow(() -> new Unauthenticated("unknown customer " + customerId));
               return new CustomerRow(
-                  row.getString("tier"), email == null ? Set.of() : Set.of(email));
+                  row.tier(), row.email() == null ? Set.of() : Set.of(row.email()));
             });
   }
 

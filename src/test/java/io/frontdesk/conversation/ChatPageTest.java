@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.frontdesk.http.TooManyRequests;
 import io.frontdesk.security.SecurityConfig;
 import io.frontdesk.testing.Browser;
 import io.frontdesk.testing.Database;
@@ -36,6 +37,7 @@ class ChatPageTest {
 
   @Inject Pool pool;
   @Inject SecurityConfig security;
+  @Inject CustomerRateLimiter limiter;
 
   private final ScriptedModelServer model = ModelServerTestResource.server();
   private Browser browser;
@@ -99,6 +101,38 @@ class ChatPageTest {
             pool,
             "select count(*) from message where conversation_id = $1 and role = 'user'",
             UUID.fromString(conversation)));
+  }
+
+  @Test
+  void aRateLimitedMessageShowsOneNoticeWithTheWaitAndTheSendButtonComesBack() {
+    SignIn.customer(browser, root.toString(), "cus_0187");
+    assertEquals("websocket", browser.script("return document.body.dataset.transport").asText());
+    exhaust("cus_0187");
+
+    browser.find("#message").type("Which plan am I on?");
+    browser.find("#send").click();
+
+    browser.waitForText(".notice.error", t -> t.matches(".*retry in \\d+ s.*"), "the wait");
+    browser.waitForText("#send", "Send");
+    assertEquals(1, browser.findAll(".notice.error").size(), "one notice");
+    assertTrue(browser.findAll(".msg.bot").isEmpty(), "no bubble repeats the notice");
+    assertEquals(
+        0,
+        Database.count(pool, "select count(*) from conversation where customer_id = 'cus_0187'"),
+        "nothing stored");
+    assertEquals(0, model.requestCount(), "nothing reached the model");
+  }
+
+  /** Empties the customer's bucket (the test profile's burst is high so no other test hits it). */
+  private void exhaust(String customer) {
+    for (int i = 0; i < 100_000; i++) {
+      try {
+        limiter.acquire(customer);
+      } catch (TooManyRequests limited) {
+        return;
+      }
+    }
+    throw new AssertionError("the limiter never refused");
   }
 
   private String storedConversation() {

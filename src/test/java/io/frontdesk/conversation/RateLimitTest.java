@@ -1,4 +1,4 @@
-package io.frontdesk.ratelimit;
+package io.frontdesk.conversation;
 
 import static io.frontdesk.testing.Database.count;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,4 +1,4 @@
-package io.frontdesk.ratelimit;
+package io.frontdesk.conversation;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;

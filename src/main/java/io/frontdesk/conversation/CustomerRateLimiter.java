@@ -1,4 +1,4 @@
-package io.frontdesk.ratelimit;
+package io.frontdesk.conversation;
 
 import io.frontdesk.http.TooManyRequests;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,9 +11,10 @@ import java.util.function.LongSupplier;
 
 /**
  * A token bucket per customer: {@code burst} messages at once, refilled at {@code per-minute}. A
- * message over the limit is refused with {@link TooManyRequests#rateLimited} (429 and Retry-After
- * on REST and SSE; the socket code sends the same code and wait as an error event). The buckets are
- * this replica's: behind a load balancer each replica allows the rate, so set it per replica.
+ * message over the limit is refused with {@link TooManyRequests#rateLimited}; {@link TurnAdmission}
+ * takes the token for every channel (429 and Retry-After on REST and SSE, the same code and wait as
+ * an error event on the socket). The buckets are this replica's: behind a load balancer each
+ * replica allows the rate, so set it per replica.
  */
 @ApplicationScoped
 public class CustomerRateLimiter {

@@ -1,9 +1,9 @@
-package io.frontdesk.ratelimit;
+package io.frontdesk.conversation;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The per-customer message rate limit (every channel calls {@link CustomerRateLimiter}). */
+/** The per-customer message rate limit ({@link TurnAdmission} applies it on every channel). */
 @ConfigMapping(prefix = "frontdesk.rate-limit")
 public interface RateLimitConfig {
 
