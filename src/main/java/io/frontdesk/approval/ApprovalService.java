@@ -5,7 +5,7 @@ import io.frontdesk.conversation.Replica;
 import io.frontdesk.database.ReactiveBridge;
 import io.frontdesk.http.Conflict;
 import io.frontdesk.http.NotFound;
-import io.frontdesk.observability.SupportMetrics;
+import io.frontdesk.telemetry.SupportMetrics;
 import io.frontdesk.toolgate.ApprovalConfig;
 import io.frontdesk.toolgate.ApprovalRequests;
 import io.frontdesk.toolgate.AuditEntry;

@@ -4,7 +4,7 @@ import io.frontdesk.console.ConsoleFeed;
 import io.frontdesk.conversation.Replica;
 import io.frontdesk.database.DatabaseOutage;
 import io.frontdesk.database.ReactiveBridge;
-import io.frontdesk.observability.SupportMetrics;
+import io.frontdesk.telemetry.SupportMetrics;
 import io.frontdesk.toolgate.AuditEntry;
 import io.frontdesk.toolgate.AuditLog;
 import io.quarkus.scheduler.Scheduled;

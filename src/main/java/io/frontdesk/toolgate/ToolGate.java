@@ -12,7 +12,7 @@ import io.frontdesk.guard.GuardCheck;
 import io.frontdesk.guard.GuardPipeline;
 import io.frontdesk.guard.GuardVerdict;
 import io.frontdesk.guard.LogRedaction;
-import io.frontdesk.observability.TurnTracing;
+import io.frontdesk.telemetry.TurnTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

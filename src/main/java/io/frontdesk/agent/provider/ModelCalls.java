@@ -4,7 +4,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import io.frontdesk.agent.transport.ModelStream;
 import io.frontdesk.agent.transport.ModelStreamBroken;
-import io.frontdesk.observability.SupportMetrics;
+import io.frontdesk.telemetry.SupportMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
 import io.smallrye.mutiny.Multi;

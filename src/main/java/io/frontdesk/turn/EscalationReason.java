@@ -1,4 +1,4 @@
-package io.frontdesk.escalation;
+package io.frontdesk.turn;
 
 /** Why a conversation went to a human. */
 public enum EscalationReason {

@@ -1,4 +1,4 @@
-package io.frontdesk.observability;
+package io.frontdesk.telemetry;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

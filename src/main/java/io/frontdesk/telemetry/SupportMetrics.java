@@ -1,6 +1,6 @@
-package io.frontdesk.observability;
+package io.frontdesk.telemetry;
 
-import io.frontdesk.escalation.EscalationReason;
+import io.frontdesk.turn.EscalationReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

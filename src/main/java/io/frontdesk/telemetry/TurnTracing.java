@@ -1,4 +1,4 @@
-package io.frontdesk.observability;
+package io.frontdesk.telemetry;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;

@@ -1,4 +1,4 @@
-package io.frontdesk.observability;
+package io.frontdesk.telemetry;
 
 import static io.frontdesk.testing.Database.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
