@@ -3,7 +3,7 @@ package io.frontdesk.conversation;
 import dev.langchain4j.data.message.AiMessage;
 import io.frontdesk.agent.WorkflowConfig;
 import io.frontdesk.agent.WorkflowStepAgent;
-import io.frontdesk.agent.provider.ModelCalls;
+import io.frontdesk.model.ModelCalls;
 import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
 import io.smallrye.mutiny.Multi;
 import jakarta.enterprise.context.ApplicationScoped;
