@@ -11,6 +11,7 @@ import io.frontdesk.http.TooManyRequests;
 import io.frontdesk.ratelimit.CustomerRateLimiter;
 import io.frontdesk.security.Roles;
 import io.frontdesk.security.SessionExpiry;
+import io.frontdesk.turn.TurnEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.SecurityIdentity;

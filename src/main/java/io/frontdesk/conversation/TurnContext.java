@@ -5,6 +5,7 @@ import io.frontdesk.agent.routing.Route;
 import io.frontdesk.agent.routing.RoutedMessage;
 import io.frontdesk.toolgate.Caller;
 import io.frontdesk.turn.EscalationReason;
+import io.frontdesk.turn.TurnEvent;
 import io.opentelemetry.api.trace.Span;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.Json;

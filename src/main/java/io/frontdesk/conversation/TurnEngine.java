@@ -22,6 +22,7 @@ import io.frontdesk.model.ModelUnavailable;
 import io.frontdesk.security.Roles;
 import io.frontdesk.telemetry.TurnTracing;
 import io.frontdesk.toolgate.Caller;
+import io.frontdesk.turn.TurnEvent;
 import io.opentelemetry.api.trace.Span;
 import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
 import io.smallrye.mutiny.Multi;
@@ -331,7 +332,7 @@ public class TurnEngine {
     List<TurnEvent> first = new ArrayList<>();
     first.add(new TurnEvent.TurnStarted(turn.conversationId(), turn.turnId(), turn.agent()));
     for (GuardVerdict v : input.triggered()) {
-      TurnEvent.Guard event = TurnEvent.Guard.of("input", v);
+      TurnEvent.Guard event = v.event("input");
       turn.record(event);
       first.add(event);
     }

@@ -14,6 +14,7 @@ import io.frontdesk.guard.GuardVerdict;
 import io.frontdesk.guard.LogRedaction;
 import io.frontdesk.knowledge.KnowledgeAnswer;
 import io.frontdesk.turn.EscalationReason;
+import io.frontdesk.turn.TurnEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -445,7 +446,7 @@ public class TurnFinisher {
     if (check.blocked()) {
       if (!progress.output.withheld()) {
         for (GuardVerdict v : check.triggered()) {
-          TurnEvent.Guard event = TurnEvent.Guard.of("output", v);
+          TurnEvent.Guard event = v.event("output");
           turn.record(event);
           events.add(event);
         }

@@ -4,6 +4,7 @@ import io.frontdesk.conversation.TurnRecoveryRepository.DeadLock;
 import io.frontdesk.conversation.TurnRecoveryRepository.DeadTurn;
 import io.frontdesk.database.ReactiveBridge;
 import io.frontdesk.http.TooManyRequests;
+import io.frontdesk.turn.TurnEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;

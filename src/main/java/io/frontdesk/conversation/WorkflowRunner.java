@@ -4,6 +4,7 @@ import dev.langchain4j.data.message.AiMessage;
 import io.frontdesk.agent.WorkflowConfig;
 import io.frontdesk.agent.WorkflowStepAgent;
 import io.frontdesk.model.ModelCalls;
+import io.frontdesk.turn.TurnEvent;
 import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
 import io.smallrye.mutiny.Multi;
 import jakarta.enterprise.context.ApplicationScoped;

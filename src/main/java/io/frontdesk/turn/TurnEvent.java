@@ -1,9 +1,8 @@
-package io.frontdesk.conversation;
+package io.frontdesk.turn;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import io.frontdesk.guard.GuardVerdict;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -61,18 +60,7 @@ public sealed interface TurnEvent {
    * returned (tool). {@code action} is block, redact or flag.
    */
   record Guard(String stage, String guard, String action, double score, boolean blocked)
-      implements TurnEvent {
-
-    /** The event for one triggered verdict at a stage (input, output or tool). */
-    public static Guard of(String stage, GuardVerdict verdict) {
-      return new Guard(
-          stage,
-          verdict.guard(),
-          verdict.action().name().toLowerCase(),
-          verdict.score(),
-          verdict.blocks());
-    }
-  }
+      implements TurnEvent {}
 
   /** The conversation went to a human: the ticket and what the customer is told. */
   record Escalated(String ticketId, String reason, String summary, String message)
