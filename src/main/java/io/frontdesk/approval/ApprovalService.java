@@ -1,8 +1,8 @@
 package io.frontdesk.approval;
 
-import io.frontdesk.console.ConsoleFeed;
 import io.frontdesk.conversation.Replica;
 import io.frontdesk.database.ReactiveBridge;
+import io.frontdesk.feed.ConsoleFeed;
 import io.frontdesk.http.Conflict;
 import io.frontdesk.http.NotFound;
 import io.frontdesk.telemetry.SupportMetrics;

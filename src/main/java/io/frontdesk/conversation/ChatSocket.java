@@ -2,7 +2,9 @@ package io.frontdesk.conversation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.frontdesk.console.ConsoleFeed;
+import io.frontdesk.feed.ConsoleFeed;
+import io.frontdesk.feed.ConversationFeed;
+import io.frontdesk.feed.FeedListener;
 import io.frontdesk.http.ApiError;
 import io.frontdesk.http.BadRequest;
 import io.frontdesk.http.ClientMistakes;

@@ -9,7 +9,7 @@ import io.frontdesk.agent.routing.RouteDecision;
 import io.frontdesk.agent.routing.RoutePlanner;
 import io.frontdesk.agent.routing.RoutedMessage;
 import io.frontdesk.agent.routing.Router;
-import io.frontdesk.console.ConsoleFeed;
+import io.frontdesk.feed.ConsoleFeed;
 import io.frontdesk.guard.GuardCheck;
 import io.frontdesk.guard.GuardPipeline;
 import io.frontdesk.guard.GuardVerdict;
@@ -661,7 +661,8 @@ public class TurnEngine {
               catalog.entry(),
               turnId,
               lease())
-          .call(conv -> console.conversationActive(db, conv));
+          .call(
+              conv -> console.conversationActive(db, conv.id(), conv.customerId(), conv.channel()));
     }
     return conversations
         .findOwned(db, request.conversationId(), request.customerId())

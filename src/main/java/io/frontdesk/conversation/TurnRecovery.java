@@ -3,6 +3,7 @@ package io.frontdesk.conversation;
 import io.frontdesk.conversation.TurnRecoveryRepository.DeadLock;
 import io.frontdesk.conversation.TurnRecoveryRepository.DeadTurn;
 import io.frontdesk.database.ReactiveBridge;
+import io.frontdesk.feed.ConversationFeed;
 import io.frontdesk.http.TooManyRequests;
 import io.frontdesk.turn.TurnEvent;
 import io.micrometer.core.instrument.MeterRegistry;

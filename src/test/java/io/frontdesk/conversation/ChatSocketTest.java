@@ -3,6 +3,7 @@ package io.frontdesk.conversation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.frontdesk.feed.ConversationFeed;
 import io.frontdesk.testing.Eventually;
 import io.frontdesk.testing.Inquiries;
 import io.frontdesk.testing.ModelServerTestResource;

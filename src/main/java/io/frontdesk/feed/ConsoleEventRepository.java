@@ -1,8 +1,8 @@
-package io.frontdesk.console;
+package io.frontdesk.feed;
 
-import io.frontdesk.console.ConsoleFeed.ConsoleEvent;
 import io.frontdesk.database.Notifications;
 import io.frontdesk.database.Rows;
+import io.frontdesk.feed.ConsoleFeed.ConsoleEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlClient;

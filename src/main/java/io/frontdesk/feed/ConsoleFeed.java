@@ -1,8 +1,6 @@
-package io.frontdesk.console;
+package io.frontdesk.feed;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.frontdesk.conversation.Conversation;
-import io.frontdesk.conversation.FeedListener;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -11,6 +9,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -59,14 +58,15 @@ public class ConsoleFeed {
   }
 
   /** A conversation began: the console's live list gets it at once. */
-  public Uni<Void> conversationActive(SqlClient db, Conversation conversation) {
+  public Uni<Void> conversationActive(
+      SqlClient db, UUID conversationId, String customerId, String channel) {
     return publish(
         db,
         "conversation_active",
         new JsonObject()
-            .put("conversationId", conversation.id().toString())
-            .put("customerId", conversation.customerId())
-            .put("channel", conversation.channel()));
+            .put("conversationId", conversationId.toString())
+            .put("customerId", customerId)
+            .put("channel", channel));
   }
 
   /** The newest event's id (0 when there is none). */

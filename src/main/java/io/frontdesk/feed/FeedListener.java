@@ -1,4 +1,4 @@
-package io.frontdesk.conversation;
+package io.frontdesk.feed;
 
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
