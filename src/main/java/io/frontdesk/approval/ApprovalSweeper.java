@@ -1,10 +1,10 @@
 package io.frontdesk.approval;
 
-import io.frontdesk.console.ConsoleFeed;
 import io.frontdesk.conversation.Replica;
 import io.frontdesk.database.DatabaseOutage;
 import io.frontdesk.database.ReactiveBridge;
-import io.frontdesk.observability.SupportMetrics;
+import io.frontdesk.feed.ConsoleFeed;
+import io.frontdesk.telemetry.SupportMetrics;
 import io.frontdesk.toolgate.AuditEntry;
 import io.frontdesk.toolgate.AuditLog;
 import io.quarkus.scheduler.Scheduled;

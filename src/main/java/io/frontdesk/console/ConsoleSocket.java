@@ -2,8 +2,9 @@ package io.frontdesk.console;
 
 import io.frontdesk.conversation.ChatConfig;
 import io.frontdesk.conversation.ChatSocket;
-import io.frontdesk.conversation.FeedListener;
 import io.frontdesk.conversation.Outbox;
+import io.frontdesk.feed.ConsoleFeed;
+import io.frontdesk.feed.FeedListener;
 import io.frontdesk.security.Roles;
 import io.frontdesk.security.SessionExpiry;
 import io.micrometer.core.instrument.Counter;

@@ -1,8 +1,9 @@
 package io.frontdesk.console;
 
-import io.frontdesk.conversation.ConversationFeed;
 import io.frontdesk.conversation.ConversationRepository;
 import io.frontdesk.conversation.StoredMessage;
+import io.frontdesk.feed.ConsoleFeed;
+import io.frontdesk.feed.ConversationFeed;
 import io.frontdesk.http.Conflict;
 import io.frontdesk.http.NotFound;
 import io.smallrye.mutiny.Uni;

@@ -2,11 +2,12 @@ package io.frontdesk.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.frontdesk.conversation.ConversationFeed;
 import io.frontdesk.conversation.ConversationRepository;
 import io.frontdesk.conversation.StoredMessage;
 import io.frontdesk.escalation.TicketRepository;
 import io.frontdesk.escalation.TicketRepository.TicketFile;
+import io.frontdesk.feed.ConsoleFeed;
+import io.frontdesk.feed.ConversationFeed;
 import io.frontdesk.http.Conflict;
 import io.frontdesk.http.NotFound;
 import io.smallrye.mutiny.Multi;

@@ -4,6 +4,7 @@ import io.frontdesk.guard.GuardCheck;
 import io.frontdesk.guard.GuardFinding;
 import io.frontdesk.guard.GuardPipeline;
 import io.frontdesk.guard.GuardVerdict;
+import io.frontdesk.turn.TurnEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -99,7 +100,7 @@ final class AnswerFilter {
     withholding = true;
     List<TurnEvent> out = new ArrayList<>();
     for (GuardVerdict v : guards.checkOutput(text, prompt, turn.readerContacts()).triggered()) {
-      TurnEvent.Guard event = TurnEvent.Guard.of("output", v);
+      TurnEvent.Guard event = v.event("output");
       turn.record(event);
       out.add(event);
     }
@@ -177,7 +178,7 @@ final class AnswerFilter {
     GuardCheck check = guards.checkOutput(segment, systemPrompt.get(), turn.readerContacts());
     List<TurnEvent> out = new ArrayList<>();
     for (GuardVerdict v : check.triggered()) {
-      TurnEvent.Guard event = TurnEvent.Guard.of("output", v);
+      TurnEvent.Guard event = v.event("output");
       turn.record(event);
       out.add(event);
     }

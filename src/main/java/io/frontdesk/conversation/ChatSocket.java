@@ -2,12 +2,14 @@ package io.frontdesk.conversation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.frontdesk.feed.ConversationFeed;
 import io.frontdesk.http.ApiError;
 import io.frontdesk.http.BadRequest;
 import io.frontdesk.http.ClientMistakes;
 import io.frontdesk.http.ErrorMappers;
 import io.frontdesk.security.Roles;
 import io.frontdesk.security.SessionExpiry;
+import io.frontdesk.turn.TurnEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.SecurityIdentity;

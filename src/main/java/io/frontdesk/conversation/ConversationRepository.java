@@ -1,6 +1,7 @@
 package io.frontdesk.conversation;
 
 import io.frontdesk.database.Rows;
+import io.frontdesk.turn.TurnEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,5 +1,6 @@
 package io.frontdesk.conversation;
 
+import io.frontdesk.feed.ConversationFeed;
 import io.frontdesk.security.CurrentCaller;
 import io.frontdesk.security.Roles;
 import io.smallrye.mutiny.Multi;

@@ -1,5 +1,7 @@
 package io.frontdesk.conversation;
 
+import io.frontdesk.feed.ConversationFeed;
+import io.frontdesk.feed.FeedListener;
 import io.frontdesk.http.NotFound;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;

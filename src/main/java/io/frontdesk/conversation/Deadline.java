@@ -1,6 +1,6 @@
 package io.frontdesk.conversation;
 
-import io.frontdesk.agent.provider.Timers;
+import io.frontdesk.model.Timers;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.inject.Singleton;

@@ -1,9 +1,9 @@
 package io.frontdesk.conversation;
 
 import io.frontdesk.agent.AgentCatalog;
-import io.frontdesk.agent.transport.WarmupCall;
 import io.frontdesk.knowledge.Collection;
 import io.frontdesk.knowledge.KnowledgeService;
+import io.frontdesk.model.transport.WarmupCall;
 import io.frontdesk.security.Roles;
 import io.frontdesk.security.TokenVerifier;
 import io.frontdesk.startup.StartupPhases;

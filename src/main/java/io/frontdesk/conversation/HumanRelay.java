@@ -1,6 +1,7 @@
 package io.frontdesk.conversation;
 
-import io.frontdesk.console.ConsoleFeed;
+import io.frontdesk.feed.ConsoleFeed;
+import io.frontdesk.turn.TurnEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;

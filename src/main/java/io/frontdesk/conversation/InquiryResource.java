@@ -6,6 +6,7 @@ import io.frontdesk.http.StrictJson;
 import io.frontdesk.http.Unavailable;
 import io.frontdesk.security.CurrentCaller;
 import io.frontdesk.security.Roles;
+import io.frontdesk.turn.TurnEvent;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;

@@ -1,8 +1,8 @@
 package io.frontdesk.conversation;
 
-import io.frontdesk.console.ConsoleEventRepository;
 import io.frontdesk.database.ClusterJobs;
 import io.frontdesk.database.DatabaseOutage;
+import io.frontdesk.feed.ConsoleEventRepository;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;

@@ -1,5 +1,6 @@
 package io.frontdesk.conversation;
 
+import io.frontdesk.turn.TurnEvent;
 import java.util.UUID;
 
 /** The seed's SupportResponse, plus the conversation to continue and the confidence. */

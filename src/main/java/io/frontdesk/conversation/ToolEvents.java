@@ -1,5 +1,6 @@
 package io.frontdesk.conversation;
 
+import io.frontdesk.turn.TurnEvent;
 import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
 import java.util.List;
 

@@ -6,13 +6,11 @@ import io.frontdesk.account.AccountRepository;
 import io.frontdesk.agent.AgentCatalog;
 import io.frontdesk.agent.AgentConfig;
 import io.frontdesk.agent.HandoffTools;
-import io.frontdesk.agent.provider.ModelCalls;
-import io.frontdesk.agent.provider.ModelUnavailable;
 import io.frontdesk.agent.routing.RouteDecision;
 import io.frontdesk.agent.routing.RoutePlanner;
 import io.frontdesk.agent.routing.RoutedMessage;
 import io.frontdesk.agent.routing.Router;
-import io.frontdesk.console.ConsoleFeed;
+import io.frontdesk.feed.ConsoleFeed;
 import io.frontdesk.guard.GuardCheck;
 import io.frontdesk.guard.GuardPipeline;
 import io.frontdesk.guard.GuardVerdict;
@@ -20,9 +18,12 @@ import io.frontdesk.http.Conflict;
 import io.frontdesk.http.NotFound;
 import io.frontdesk.http.Unauthenticated;
 import io.frontdesk.http.Unavailable;
-import io.frontdesk.observability.TurnTracing;
+import io.frontdesk.model.ModelCalls;
+import io.frontdesk.model.ModelUnavailable;
 import io.frontdesk.security.Roles;
+import io.frontdesk.telemetry.TurnTracing;
 import io.frontdesk.toolgate.Caller;
+import io.frontdesk.turn.TurnEvent;
 import io.opentelemetry.api.trace.Span;
 import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
 import io.smallrye.mutiny.Multi;
@@ -334,7 +335,7 @@ public class TurnEngine {
     List<TurnEvent> first = new ArrayList<>();
     first.add(new TurnEvent.TurnStarted(turn.conversationId(), turn.turnId(), turn.agent()));
     for (GuardVerdict v : input.triggered()) {
-      TurnEvent.Guard event = TurnEvent.Guard.of("input", v);
+      TurnEvent.Guard event = v.event("input");
       turn.record(event);
       first.add(event);
     }
@@ -660,7 +661,8 @@ public class TurnEngine {
               catalog.entry(),
               turnId,
               lease())
-          .call(conv -> console.conversationActive(db, conv));
+          .call(
+              conv -> console.conversationActive(db, conv.id(), conv.customerId(), conv.channel()));
     }
     return conversations
         .findOwned(db, request.conversationId(), request.customerId())

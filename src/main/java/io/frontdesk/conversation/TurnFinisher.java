@@ -6,7 +6,6 @@ import io.frontdesk.database.DatabaseOutage;
 import io.frontdesk.escalation.ConfidenceScorer;
 import io.frontdesk.escalation.Escalation;
 import io.frontdesk.escalation.EscalationConfig;
-import io.frontdesk.escalation.EscalationReason;
 import io.frontdesk.escalation.EscalationService;
 import io.frontdesk.escalation.Ticket;
 import io.frontdesk.guard.GuardCheck;
@@ -14,6 +13,8 @@ import io.frontdesk.guard.GuardPipeline;
 import io.frontdesk.guard.GuardVerdict;
 import io.frontdesk.guard.LogRedaction;
 import io.frontdesk.knowledge.KnowledgeAnswer;
+import io.frontdesk.turn.EscalationReason;
+import io.frontdesk.turn.TurnEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -445,7 +446,7 @@ public class TurnFinisher {
     if (check.blocked()) {
       if (!progress.output.withheld()) {
         for (GuardVerdict v : check.triggered()) {
-          TurnEvent.Guard event = TurnEvent.Guard.of("output", v);
+          TurnEvent.Guard event = v.event("output");
           turn.record(event);
           events.add(event);
         }

@@ -1,6 +1,6 @@
 package io.frontdesk.conversation;
 
-import io.frontdesk.observability.SupportMetrics;
+import io.frontdesk.telemetry.SupportMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;

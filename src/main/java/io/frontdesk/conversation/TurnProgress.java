@@ -1,5 +1,6 @@
 package io.frontdesk.conversation;
 
+import io.frontdesk.turn.TurnEvent;
 import java.util.ArrayList;
 import java.util.List;
 

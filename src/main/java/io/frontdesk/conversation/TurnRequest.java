@@ -1,5 +1,6 @@
 package io.frontdesk.conversation;
 
+import io.frontdesk.turn.TurnEvent;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;

@@ -1,5 +1,6 @@
 package io.frontdesk.escalation;
 
+import io.frontdesk.turn.EscalationReason;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

@@ -1,6 +1,6 @@
 package io.frontdesk.escalation;
 
-import io.frontdesk.console.ConsoleFeed;
+import io.frontdesk.feed.ConsoleFeed;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;

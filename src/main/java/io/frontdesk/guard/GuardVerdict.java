@@ -1,5 +1,6 @@
 package io.frontdesk.guard;
 
+import io.frontdesk.turn.TurnEvent;
 import java.util.List;
 
 /**
@@ -21,5 +22,10 @@ public record GuardVerdict(
   /** The guard triggered and its action stops the text. */
   public boolean blocks() {
     return triggered && action == GuardAction.BLOCK;
+  }
+
+  /** The turn's event for this triggered verdict at a stage (input, output or tool). */
+  public TurnEvent.Guard event(String stage) {
+    return new TurnEvent.Guard(stage, guard, action.name().toLowerCase(), score, blocks());
   }
 }

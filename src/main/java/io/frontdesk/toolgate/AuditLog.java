@@ -1,6 +1,6 @@
 package io.frontdesk.toolgate;
 
-import io.frontdesk.observability.SupportMetrics;
+import io.frontdesk.telemetry.SupportMetrics;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;

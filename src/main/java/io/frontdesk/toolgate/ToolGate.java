@@ -4,7 +4,6 @@ import io.frontdesk.conversation.ApprovalPending;
 import io.frontdesk.conversation.ToolRecord;
 import io.frontdesk.conversation.TurnContext;
 import io.frontdesk.conversation.TurnControl;
-import io.frontdesk.conversation.TurnEvent;
 import io.frontdesk.conversation.TurnRegistry;
 import io.frontdesk.database.DatabaseOutage;
 import io.frontdesk.database.ReactiveBridge;
@@ -12,7 +11,7 @@ import io.frontdesk.guard.GuardCheck;
 import io.frontdesk.guard.GuardPipeline;
 import io.frontdesk.guard.GuardVerdict;
 import io.frontdesk.guard.LogRedaction;
-import io.frontdesk.observability.TurnTracing;
+import io.frontdesk.telemetry.TurnTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -196,7 +195,7 @@ public class ToolGate {
           GuardCheck check = guards.checkToolOutput(text);
           if (call.turn() != null) {
             for (GuardVerdict v : check.triggered()) {
-              call.turn().guarded(TurnEvent.Guard.of("tool", v));
+              call.turn().guarded(v.event("tool"));
             }
           }
           return check.text();

@@ -3,6 +3,7 @@ package io.frontdesk.conversation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.frontdesk.feed.ConversationFeed;
 import io.frontdesk.testing.Eventually;
 import io.frontdesk.testing.Inquiries;
 import io.frontdesk.testing.ModelServerTestResource;
@@ -10,6 +11,7 @@ import io.frontdesk.testing.Reply;
 import io.frontdesk.testing.ScriptedModelServer;
 import io.frontdesk.testing.SocketClient;
 import io.frontdesk.testing.TestTokens;
+import io.frontdesk.turn.TurnEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.http.TestHTTPResource;

@@ -1,6 +1,6 @@
 package io.frontdesk.conversation;
 
-import io.frontdesk.agent.provider.Timers;
+import io.frontdesk.model.Timers;
 import io.frontdesk.testing.Expirable;
 import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.annotation.Priority;
