@@ -83,11 +83,7 @@ public class ApprovalAcrossReplicasIT {
 
   static String requestRefund(ServiceProcess service, String customer, String order) {
     JsonPath answer =
-        given()
-            .baseUri(service.baseUrl())
-            .auth()
-            .oauth2(Replicas.token(customer, Set.of()))
-            .contentType(ContentType.JSON)
+        Replicas.customer(service, customer)
             .body(Map.of("message", "Please refund 5.00 of " + order))
             .post("/api/v1/inquiries")
             .then()

@@ -1,6 +1,5 @@
 package io.frontdesk.conversation;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +12,6 @@ import io.frontdesk.testing.Replicas;
 import io.frontdesk.testing.Reply;
 import io.frontdesk.testing.ScriptedModelServer;
 import io.frontdesk.testing.ServiceProcess;
-import io.restassured.http.ContentType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -300,11 +298,7 @@ class CrashRecoveryIT {
   }
 
   private static String requestRefund(ServiceProcess service, String customer, String order) {
-    return given()
-        .baseUri(service.baseUrl())
-        .auth()
-        .oauth2(Replicas.token(customer, Set.of()))
-        .contentType(ContentType.JSON)
+    return Replicas.customer(service, customer)
         .body(Map.of("message", "Please refund 5.00 of " + order))
         .post("/api/v1/inquiries")
         .then()
@@ -318,11 +312,7 @@ class CrashRecoveryIT {
   private static int send(
       ServiceProcess service, String customer, String message, UUID conversation) {
     try {
-      return given()
-          .baseUri(service.baseUrl())
-          .auth()
-          .oauth2(Replicas.token(customer, Set.of()))
-          .contentType(ContentType.JSON)
+      return Replicas.customer(service, customer)
           .body(Inquiries.body(message, conversation))
           .post("/api/v1/inquiries")
           .statusCode();

@@ -12,7 +12,6 @@ import io.frontdesk.testing.Replicas;
 import io.frontdesk.testing.Reply;
 import io.frontdesk.testing.ScriptedModelServer;
 import io.frontdesk.testing.ServiceProcess;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -159,11 +158,7 @@ class TurnsAndJobsAcrossReplicasIT {
   }
 
   private static JsonPath ask(ServiceProcess service, String message, UUID conversation) {
-    return given()
-        .baseUri(service.baseUrl())
-        .auth()
-        .oauth2(Replicas.token(CUSTOMER, Set.of()))
-        .contentType(ContentType.JSON)
+    return Replicas.customer(service, CUSTOMER)
         .body(Inquiries.body(message, conversation))
         .post("/api/v1/inquiries")
         .then()

@@ -1,6 +1,9 @@
 package io.frontdesk.testing;
 
 import io.frontdesk.database.EmbeddedDatabase;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +45,15 @@ public final class Replicas {
   }
 
   /** The first replica's environment: the embedded database in {@code dir}, this model. */
+  /** A JSON request to {@code service} as customer {@code subject}, with an integration token. */
+  public static RequestSpecification customer(ServiceProcess service, String subject) {
+    return RestAssured.given()
+        .baseUri(service.baseUrl())
+        .auth()
+        .oauth2(token(subject, Set.of()))
+        .contentType(ContentType.JSON);
+  }
+
   public static Map<String, String> env(Path dir, ScriptedModelServer model) {
     Map<String, String> env = new HashMap<>();
     env.put("FRONTDESK_SECURITY_HS256_SECRET", SECRET);
