@@ -9,6 +9,7 @@ import io.frontdesk.toolgate.GatedTools;
 import io.frontdesk.toolgate.RiskLevel;
 import io.frontdesk.toolgate.ToolCalls;
 import io.frontdesk.toolgate.ToolRisk;
+import io.frontdesk.turn.RunningTurn;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -20,6 +21,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 @GatedTools
 public class AccountTools {
 
+  static final String PERFORM_ACTION = "perform_account_action";
+
   private final AccountService accounts;
   private final ToolCalls calls;
 
@@ -29,7 +32,7 @@ public class AccountTools {
   }
 
   @Tool(
-      name = "perform_account_action",
+      name = PERFORM_ACTION,
       value =
           "Perform an account operation for the customer in this conversation (already"
               + " identified; never ask for an id): password_reset emails a reset link,"
@@ -38,7 +41,7 @@ public class AccountTools {
   @ToolRisk(value = RiskLevel.DATA_MODIFICATION, once = ToolRisk.OnceScope.TURN)
   public AccountActionResult performAccountAction(
       @P("password_reset, email_update or subscription_info") String action,
-      @ToolMemoryId String conversationId) {
+      @ToolMemoryId RunningTurn turn) {
     GateCall call = calls.current();
     return calls.effect(
         BackendGuards.ACCOUNTS,

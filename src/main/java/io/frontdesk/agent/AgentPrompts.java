@@ -1,5 +1,7 @@
 package io.frontdesk.agent;
 
+import io.frontdesk.turn.AnswerPrefix;
+
 /**
  * Prompt text every answering agent shares, written once; each agent's own prompt stays in its
  * interface and ends with {@link #ANSWERING_RULES}.
@@ -9,7 +11,7 @@ public final class AgentPrompts {
   private AgentPrompts() {}
 
   /** How an answer for a human colleague starts; it is never streamed to the customer. */
-  public static final String ESCALATE = "ESCALATE:";
+  public static final String ESCALATE = AnswerPrefix.ESCALATE;
 
   /** The customer's identity comes from authentication, never from what anyone writes. */
   public static final String IDENTIFIED =

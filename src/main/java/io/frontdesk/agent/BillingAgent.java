@@ -9,6 +9,7 @@ import io.frontdesk.billing.BillingTools;
 import io.frontdesk.knowledge.KnowledgeTools;
 import io.frontdesk.model.transport.AgentModels;
 import io.frontdesk.toolgate.ToolErrors;
+import io.frontdesk.turn.RunningTurn;
 import io.quarkiverse.langchain4j.HandleToolExecutionError;
 import io.quarkiverse.langchain4j.RegisterAiService;
 import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
@@ -40,7 +41,7 @@ public interface BillingAgent extends DeskAgent {
       """
           + AgentPrompts.ANSWERING_RULES)
   @Override
-  Multi<ChatEvent> chat(@MemoryId String conversationId, @UserMessage String message);
+  Multi<ChatEvent> chat(@MemoryId RunningTurn turn, @UserMessage String message);
 
   @HandleToolExecutionError
   static ToolErrorHandlerResult onToolError(Throwable error, ToolErrorContext context) {

@@ -7,11 +7,10 @@ import dev.langchain4j.service.tool.ToolExecutor;
 import dev.langchain4j.service.tool.ToolProvider;
 import dev.langchain4j.service.tool.ToolProviderRequest;
 import dev.langchain4j.service.tool.ToolProviderResult;
-import io.frontdesk.conversation.Handoff;
-import io.frontdesk.conversation.HumanRequested;
-import io.frontdesk.conversation.TurnRegistry;
 import io.frontdesk.toolgate.ToolGate;
 import io.frontdesk.toolgate.ToolInvocation;
+import io.frontdesk.turn.Handoff;
+import io.frontdesk.turn.HumanRequested;
 import io.quarkus.arc.Arc;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,24 +33,17 @@ public class HandoffTools implements ToolProvider {
 
   private final AgentCatalog catalog;
   private final WorkflowConfig workflows;
-  private final TurnRegistry turns;
   private final ToolGate gate;
 
-  HandoffTools(AgentCatalog catalog, WorkflowConfig workflows, TurnRegistry turns, ToolGate gate) {
+  HandoffTools(AgentCatalog catalog, WorkflowConfig workflows, ToolGate gate) {
     this.catalog = catalog;
     this.workflows = workflows;
-    this.turns = turns;
     this.gate = gate;
-  }
-
-  /** Handoff tools are about routing, not evidence: they do not count towards confidence. */
-  public static boolean isControlTool(String tool) {
-    return tool.startsWith(TRANSFER_PREFIX) || tool.equals(ESCALATE);
   }
 
   @Override
   public ToolProviderResult provideTools(ToolProviderRequest request) {
-    String self = turns.require(request.chatMemoryId()).agent();
+    String self = ToolInvocation.turnOf("transfer tools", request.chatMemoryId()).agent();
     ToolProviderResult.Builder tools = ToolProviderResult.builder();
     for (AgentCatalog.Entry target : catalog.active()) {
       if (!target.name().equals(self)) {
@@ -111,7 +103,7 @@ public class HandoffTools implements ToolProvider {
       ToolExecutionRequest call, Object memoryId, Map<String, Object> args, RuntimeException act) {
     try {
       gate.execute(
-          new ToolInvocation(call.name(), args, memoryId),
+          new ToolInvocation(call.name(), args, ToolInvocation.turnOf(call.name(), memoryId)),
           () -> {
             throw act;
           });

@@ -9,6 +9,7 @@ import io.frontdesk.knowledge.DocumentationTools;
 import io.frontdesk.model.transport.AgentModels;
 import io.frontdesk.technical.TechnicalTools;
 import io.frontdesk.toolgate.ToolErrors;
+import io.frontdesk.turn.RunningTurn;
 import io.quarkiverse.langchain4j.HandleToolExecutionError;
 import io.quarkiverse.langchain4j.RegisterAiService;
 import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
@@ -41,7 +42,7 @@ public interface TechnicalAgent extends DeskAgent {
       """
           + AgentPrompts.ANSWERING_RULES)
   @Override
-  Multi<ChatEvent> chat(@MemoryId String conversationId, @UserMessage String message);
+  Multi<ChatEvent> chat(@MemoryId RunningTurn turn, @UserMessage String message);
 
   @HandleToolExecutionError
   static ToolErrorHandlerResult onToolError(Throwable error, ToolErrorContext context) {

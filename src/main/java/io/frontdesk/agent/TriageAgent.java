@@ -7,6 +7,7 @@ import dev.langchain4j.service.tool.ToolErrorContext;
 import dev.langchain4j.service.tool.ToolErrorHandlerResult;
 import io.frontdesk.model.transport.AgentModels;
 import io.frontdesk.toolgate.ToolErrors;
+import io.frontdesk.turn.RunningTurn;
 import io.quarkiverse.langchain4j.HandleToolExecutionError;
 import io.quarkiverse.langchain4j.RegisterAiService;
 import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
@@ -35,7 +36,7 @@ public interface TriageAgent extends DeskAgent {
       for a person or the request is a legal, security or account-ownership dispute.
       """)
   @Override
-  Multi<ChatEvent> chat(@MemoryId String conversationId, @UserMessage String message);
+  Multi<ChatEvent> chat(@MemoryId RunningTurn turn, @UserMessage String message);
 
   @HandleToolExecutionError
   static ToolErrorHandlerResult onToolError(Throwable error, ToolErrorContext context) {

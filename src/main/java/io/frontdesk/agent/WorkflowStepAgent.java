@@ -11,6 +11,7 @@ import io.frontdesk.knowledge.KnowledgeTools;
 import io.frontdesk.model.transport.AgentModels;
 import io.frontdesk.technical.TechnicalTools;
 import io.frontdesk.toolgate.ToolErrors;
+import io.frontdesk.turn.RunningTurn;
 import io.quarkiverse.langchain4j.HandleToolExecutionError;
 import io.quarkiverse.langchain4j.RegisterAiService;
 import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
@@ -43,7 +44,7 @@ public interface WorkflowStepAgent {
       """
           + AgentPrompts.IDENTIFIED)
   Multi<ChatEvent> run(
-      @MemoryId String memoryId,
+      @MemoryId RunningTurn turn,
       String workflow,
       int index,
       int total,

@@ -3,20 +3,18 @@ package io.frontdesk.approval;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
-import io.frontdesk.conversation.ConversationRepository;
-import io.frontdesk.conversation.Replica;
-import io.frontdesk.conversation.TurnContext;
-import io.frontdesk.conversation.TurnEngine;
-import io.frontdesk.conversation.TurnRequest;
 import io.frontdesk.database.ReactiveBridge;
 import io.frontdesk.feed.ConversationFeed;
 import io.frontdesk.http.Conflict;
+import io.frontdesk.replica.Replica;
 import io.frontdesk.toolgate.ApprovalGrant;
 import io.frontdesk.toolgate.ToolCatalog;
 import io.frontdesk.toolgate.ToolDescriptor;
 import io.frontdesk.toolgate.ToolGate;
 import io.frontdesk.toolgate.ToolRefused;
 import io.frontdesk.turn.EscalationReason;
+import io.frontdesk.turn.RunningTurn;
+import io.frontdesk.turn.SystemNotes;
 import io.frontdesk.turn.TurnEvent;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
@@ -44,28 +42,25 @@ class ApprovalOutcomes {
   private static final Logger LOG = Logger.getLogger(ApprovalOutcomes.class);
   static final Duration TURN_WAIT = Duration.ofMinutes(3);
 
-  private final TurnEngine engine;
+  private final SystemNotes notes;
   private final ToolGate gate;
   private final ToolCatalog catalog;
   private final ApprovalRepository approvals;
   private final ConversationFeed feed;
   private final Pool pool;
   private final ReactiveBridge bridge;
-  private final ConversationRepository conversations;
   private final Replica replica;
 
   ApprovalOutcomes(
-      TurnEngine engine,
+      SystemNotes notes,
       ToolGate gate,
       ToolCatalog catalog,
       ApprovalRepository approvals,
       ConversationFeed feed,
       Pool pool,
       ReactiveBridge bridge,
-      ConversationRepository conversations,
       Replica replica) {
-    this.engine = engine;
-    this.conversations = conversations;
+    this.notes = notes;
     this.replica = replica;
     this.gate = gate;
     this.catalog = catalog;
@@ -145,10 +140,9 @@ class ApprovalOutcomes {
    * sweeper. A follow-up whose turn was stored before a crash kept it from the feed is not run
    * again: its stored answer is delivered.
    */
-  private void resumeWith(Approval a, String note, Function<TurnContext, List<TurnEvent>> prelude) {
+  private void resumeWith(Approval a, String note, Function<RunningTurn, List<TurnEvent>> prelude) {
     UUID turn = followUpTurn(a.id());
-    Optional<String> answered =
-        bridge.await(() -> conversations.answerOf(pool, a.conversationId(), turn));
+    Optional<String> answered = bridge.await(() -> notes.answerOf(a.conversationId(), turn));
     List<TurnEvent> events;
     if (answered.isPresent()) {
       events =
@@ -156,9 +150,8 @@ class ApprovalOutcomes {
     } else {
       try {
         events =
-            engine
-                .run(
-                    TurnRequest.systemNote(a.customerId(), a.conversationId(), note, turn, prelude))
+            notes
+                .run(a.customerId(), a.conversationId(), note, turn, prelude)
                 .collect()
                 .asList()
                 .await()
@@ -195,7 +188,7 @@ class ApprovalOutcomes {
   }
 
   /** The resuming turn's first step: the approved call, answered in memory like a model's call. */
-  private List<TurnEvent> runApproved(Approval a, TurnContext turn) {
+  private List<TurnEvent> runApproved(Approval a, RunningTurn turn) {
     ToolDescriptor tool =
         catalog.find(a.tool()).orElseThrow(() -> new IllegalStateException("no tool " + a.tool()));
     String callId = "approval_" + ApprovalSummaries.shortId(a.id());
@@ -220,7 +213,7 @@ class ApprovalOutcomes {
               a.arguments(),
               turn,
               new ApprovalGrant(a.id(), a.decidedBy(), a.idempotencyKey()),
-              () -> catalog.invoke(tool, a.arguments(), turn.conversationId().toString()));
+              () -> catalog.invoke(tool, a.arguments(), turn));
       text = dev.langchain4j.internal.Json.toJson(result);
     } catch (ToolRefused refused) {
       error = refused.getMessage();

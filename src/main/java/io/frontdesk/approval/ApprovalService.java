@@ -1,10 +1,10 @@
 package io.frontdesk.approval;
 
-import io.frontdesk.conversation.Replica;
 import io.frontdesk.database.ReactiveBridge;
 import io.frontdesk.feed.ConsoleFeed;
 import io.frontdesk.http.Conflict;
 import io.frontdesk.http.NotFound;
+import io.frontdesk.replica.Replica;
 import io.frontdesk.telemetry.SupportMetrics;
 import io.frontdesk.toolgate.ApprovalConfig;
 import io.frontdesk.toolgate.ApprovalRequests;

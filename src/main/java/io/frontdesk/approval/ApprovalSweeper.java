@@ -1,9 +1,9 @@
 package io.frontdesk.approval;
 
-import io.frontdesk.conversation.Replica;
 import io.frontdesk.database.DatabaseOutage;
 import io.frontdesk.database.ReactiveBridge;
 import io.frontdesk.feed.ConsoleFeed;
+import io.frontdesk.replica.Replica;
 import io.frontdesk.telemetry.SupportMetrics;
 import io.frontdesk.toolgate.AuditEntry;
 import io.frontdesk.toolgate.AuditLog;

@@ -12,6 +12,7 @@ import io.frontdesk.toolgate.OwnedResource;
 import io.frontdesk.toolgate.RiskLevel;
 import io.frontdesk.toolgate.ToolCalls;
 import io.frontdesk.toolgate.ToolRisk;
+import io.frontdesk.turn.RunningTurn;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 
@@ -46,7 +47,7 @@ public class BillingTools {
       @P("the order id, e.g. ord_000123") @Owned(OwnedResource.ORDER) String order_id,
       @P("amount to refund in the order's currency, as a decimal number, e.g. 49.00")
           BigDecimal amount,
-      @ToolMemoryId String conversationId) {
+      @ToolMemoryId RunningTurn turn) {
     GateCall call = calls.current();
     return calls.effect(
         BackendGuards.BILLING,
@@ -72,7 +73,7 @@ public class BillingTools {
       @P("the invoice id (inv_000123) or the number printed on it (SKY-2026-000123)")
           @Owned(OwnedResource.INVOICE)
           String invoice_id,
-      @ToolMemoryId String conversationId) {
+      @ToolMemoryId RunningTurn turn) {
     String customerId = calls.caller().customerId();
     return bridge.await(() -> billing.invoice(customerId, invoice_id));
   }
@@ -83,7 +84,7 @@ public class BillingTools {
           "List the customer's 12 most recent invoices, newest first: number, order id, amounts"
               + " incl. tax, status, issued/due/paid dates and what can still be refunded.")
   @ToolRisk(RiskLevel.READ_ONLY)
-  public InvoiceList listInvoices(@ToolMemoryId String conversationId) {
+  public InvoiceList listInvoices(@ToolMemoryId RunningTurn turn) {
     String customerId = calls.caller().customerId();
     return bridge.await(() -> billing.invoices(customerId));
   }
@@ -96,7 +97,7 @@ public class BillingTools {
   @ToolRisk(RiskLevel.READ_ONLY)
   public PaymentView lookupPayment(
       @P("the payment id, e.g. pay_000123") @Owned(OwnedResource.PAYMENT) String payment_id,
-      @ToolMemoryId String conversationId) {
+      @ToolMemoryId RunningTurn turn) {
     String customerId = calls.caller().customerId();
     return bridge.await(() -> billing.payment(customerId, payment_id));
   }

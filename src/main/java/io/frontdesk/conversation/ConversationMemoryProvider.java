@@ -1,48 +1,52 @@
 package io.frontdesk.conversation;
 
+import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.memory.ChatMemory;
 import dev.langchain4j.memory.chat.ChatMemoryProvider;
+import io.frontdesk.turn.RunningTurn;
+import io.frontdesk.turn.TurnStopped;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
-/** Gives every agent the memory of the turn running for its memory id (the conversation id). */
+/**
+ * Gives every agent the memory of the turn it runs in: the memory id the engine hands the agent is
+ * the running turn itself.
+ */
 @ApplicationScoped
 public class ConversationMemoryProvider implements ChatMemoryProvider {
 
-  private final TurnRegistry turns;
-
-  ConversationMemoryProvider(TurnRegistry turns) {
-    this.turns = turns;
-  }
-
   @Override
   public ChatMemory get(Object memoryId) {
-    return new TurnBoundMemory(memoryId, turns);
+    if (!(memoryId instanceof RunningTurn turn)) {
+      throw new IllegalStateException("an agent runs only inside a turn, not for " + memoryId);
+    }
+    return new TurnBoundMemory(turn);
   }
 
-  /**
-   * Looks the turn up on every call: the AI service may cache memories per id across turns, and
-   * each turn brings a fresh window from the database.
-   */
-  private record TurnBoundMemory(Object id, TurnRegistry turns) implements ChatMemory {
+  /** The turn's memory; a stopped turn sends nothing more (no model call after it stopped). */
+  private record TurnBoundMemory(RunningTurn turn) implements ChatMemory {
 
     @Override
-    public void add(dev.langchain4j.data.message.ChatMessage message) {
-      turns.require(id).memoryFor(id).add(message);
+    public Object id() {
+      return turn;
     }
 
-    /** What the model is sent next; a stopped turn sends nothing more (no model call after it). */
     @Override
-    public java.util.List<dev.langchain4j.data.message.ChatMessage> messages() {
-      TurnContext turn = turns.require(id);
+    public void add(ChatMessage message) {
+      turn.memory().add(message);
+    }
+
+    @Override
+    public List<ChatMessage> messages() {
       if (turn.stopped() != null) {
         throw new TurnStopped(turn.stopped());
       }
-      return turn.memoryFor(id).messages();
+      return turn.memory().messages();
     }
 
     @Override
     public void clear() {
-      turns.find(id).ifPresent(t -> t.memoryFor(id).clear());
+      turn.memory().clear();
     }
   }
 }

@@ -1,6 +1,8 @@
 package io.frontdesk.conversation;
 
 import io.frontdesk.database.Rows;
+import io.frontdesk.replica.Replica;
+import io.frontdesk.turn.ToolRecord;
 import io.frontdesk.turn.TurnEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;

@@ -2,6 +2,7 @@ package io.frontdesk.conversation;
 
 import io.frontdesk.toolgate.EffectJournal;
 import io.frontdesk.toolgate.GateCall;
+import io.frontdesk.turn.RunningTurn;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.Json;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -23,7 +24,7 @@ class EffectRecords implements EffectJournal {
 
   @Override
   public Uni<Long> started(SqlClient db, GateCall call) {
-    TurnContext turn = call.turn();
+    RunningTurn turn = call.turn();
     if (turn == null) {
       return Uni.createFrom().nullItem();
     }

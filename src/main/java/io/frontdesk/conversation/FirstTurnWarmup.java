@@ -7,7 +7,7 @@ import io.frontdesk.model.transport.WarmupCall;
 import io.frontdesk.security.Roles;
 import io.frontdesk.security.TokenVerifier;
 import io.frontdesk.startup.StartupPhases;
-import io.frontdesk.toolgate.Caller;
+import io.frontdesk.turn.Caller;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.arc.InjectableBean;
@@ -126,13 +126,7 @@ class FirstTurnWarmup {
               List.of());
       turns.start(turn);
       try {
-        entry
-            .agent()
-            .chat(turn.conversationId().toString(), WarmupCall.MESSAGE)
-            .collect()
-            .asList()
-            .await()
-            .atMost(WAIT);
+        entry.agent().chat(turn, WarmupCall.MESSAGE).collect().asList().await().atMost(WAIT);
       } finally {
         turns.finish(turn);
       }

@@ -2,6 +2,7 @@ package io.frontdesk.conversation;
 
 import io.frontdesk.agent.AgentConfig;
 import io.frontdesk.database.ShutdownOrder;
+import io.frontdesk.replica.Replica;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

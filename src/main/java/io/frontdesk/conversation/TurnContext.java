@@ -1,11 +1,15 @@
 package io.frontdesk.conversation;
 
 import dev.langchain4j.data.message.ChatMessage;
-import io.frontdesk.agent.routing.Route;
 import io.frontdesk.agent.routing.RoutedMessage;
-import io.frontdesk.toolgate.Caller;
+import io.frontdesk.turn.Caller;
 import io.frontdesk.turn.EscalationReason;
+import io.frontdesk.turn.Route;
+import io.frontdesk.turn.RunningTurn;
+import io.frontdesk.turn.StopReason;
+import io.frontdesk.turn.ToolRecord;
 import io.frontdesk.turn.TurnEvent;
+import io.frontdesk.turn.TurnStopped;
 import io.opentelemetry.api.trace.Span;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.Json;
@@ -23,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the memory the agent sees, and every tool call made. It lives only while the turn runs;
  * everything worth keeping is written to PostgreSQL when the turn ends.
  */
-public final class TurnContext {
+public final class TurnContext implements RunningTurn {
 
   private final UUID conversationId;
   private final UUID turnId;
@@ -31,7 +35,7 @@ public final class TurnContext {
   private final int maxRounds;
   private final ConversationMemory memory;
   private final List<ToolRecord> tools = new ArrayList<>();
-  private final Map<String, ConversationMemory> scratch = new ConcurrentHashMap<>();
+  private final Map<String, ScopedTurn> scratch = new ConcurrentHashMap<>();
   private final List<TurnEvent.Guard> guardEvents = new ArrayList<>();
   private final List<TurnEvent.Guard> unsent = new ArrayList<>();
   private final AtomicInteger rounds = new AtomicInteger();
@@ -51,13 +55,6 @@ public final class TurnContext {
   private final List<List<String>> handoffPairs = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile java.util.Set<String> readerContacts = java.util.Set.of();
 
-  /**
-   * A tool call the gate is running: the model's id for the call (null when it cannot be told) and
-   * how many calls were recorded before it, so its record can be found when it ends.
-   */
-  public record RunningTool(
-      String callId, String tool, Map<String, Object> arguments, int before) {}
-
   TurnContext(
       UUID conversationId,
       UUID turnId,
@@ -73,15 +70,18 @@ public final class TurnContext {
     this.memory = new ConversationMemory(conversationId, history, this::countRound);
   }
 
+  @Override
   public UUID conversationId() {
     return conversationId;
   }
 
+  @Override
   public UUID turnId() {
     return turnId;
   }
 
   /** Who this turn acts for: the authenticated customer, their tier (from the database), roles. */
+  @Override
   public Caller caller() {
     return caller;
   }
@@ -95,6 +95,7 @@ public final class TurnContext {
     return caller.tier();
   }
 
+  @Override
   public String agent() {
     return agent;
   }
@@ -119,6 +120,7 @@ public final class TurnContext {
   }
 
   /** Where the router placed the customer's message. */
+  @Override
   public Route route() {
     return routed.route();
   }
@@ -139,6 +141,7 @@ public final class TurnContext {
     return handoffs.get();
   }
 
+  @Override
   public ConversationMemory memory() {
     return memory;
   }
@@ -148,24 +151,21 @@ public final class TurnContext {
     return memory.systemPrompt();
   }
 
-  /**
-   * The memory for a memory id: the conversation's own, or a scoped scratch memory (a workflow step
-   * works from its input alone, not from the whole conversation).
-   */
-  public ConversationMemory memoryFor(Object memoryId) {
-    String id = String.valueOf(memoryId);
-    if (id.equals(conversationId.toString())) {
-      return memory;
-    }
-    return scratch.computeIfAbsent(
-        id, k -> new ConversationMemory(conversationId, List.of(), this::countRound));
+  @Override
+  public RunningTurn scoped(String scope) {
+    return scratch.computeIfAbsent(scope, s -> new ScopedTurn(this, s));
   }
 
-  /** Every memory id this turn gave out: the conversation's and its scratch memories'. */
+  /** Every memory id this turn gave out: itself and its scoped views. */
   List<Object> memoryIds() {
-    List<Object> ids = new ArrayList<>(scratch.keySet());
-    ids.add(conversationId.toString());
+    List<Object> ids = new ArrayList<>(scratch.values());
+    ids.add(this);
     return ids;
+  }
+
+  @Override
+  public String toString() {
+    return "turn " + turnId + " of conversation " + conversationId;
   }
 
   /** The model answered with tool calls: one more round trip; the last allowed one stops here. */
@@ -209,8 +209,8 @@ public final class TurnContext {
     return call;
   }
 
-  /** A running side effect was written down with its conversation as it started. */
-  void markJournaled(RunningTool call) {
+  @Override
+  public void markJournaled(RunningTool call) {
     synchronized (journaled) {
       journaled.add(call);
     }

@@ -22,8 +22,12 @@ import io.frontdesk.model.ModelCalls;
 import io.frontdesk.model.ModelUnavailable;
 import io.frontdesk.security.Roles;
 import io.frontdesk.telemetry.TurnTracing;
-import io.frontdesk.toolgate.Caller;
+import io.frontdesk.turn.ApprovalPending;
+import io.frontdesk.turn.Caller;
+import io.frontdesk.turn.Handoff;
+import io.frontdesk.turn.StopReason;
 import io.frontdesk.turn.TurnEvent;
+import io.frontdesk.turn.TurnStopped;
 import io.opentelemetry.api.trace.Span;
 import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
 import io.smallrye.mutiny.Multi;
@@ -507,8 +511,7 @@ public class TurnEngine {
 
   /** The agent's stream; a model endpoint's is guarded (timeout, retries, circuit breaker). */
   private Multi<ChatEvent> chat(TurnContext turn, AgentCatalog.Entry agent, String message) {
-    Supplier<Multi<ChatEvent>> call =
-        () -> agent.agent().chat(turn.conversationId().toString(), message);
+    Supplier<Multi<ChatEvent>> call = () -> agent.agent().chat(turn, message);
     return AgentCatalog.callsModel(agent)
         ? modelCalls.call(agent.name(), () -> turn.memory().withdrawCustomerMessage(), call)
         : call.get();

@@ -13,7 +13,11 @@ import io.frontdesk.guard.GuardPipeline;
 import io.frontdesk.guard.GuardVerdict;
 import io.frontdesk.guard.LogRedaction;
 import io.frontdesk.knowledge.KnowledgeAnswer;
+import io.frontdesk.turn.ApprovalPending;
 import io.frontdesk.turn.EscalationReason;
+import io.frontdesk.turn.RunningTurn;
+import io.frontdesk.turn.StopReason;
+import io.frontdesk.turn.ToolRecord;
 import io.frontdesk.turn.TurnEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -113,10 +117,10 @@ public class TurnFinisher {
       TurnContext turn,
       String message,
       TurnProgress progress,
-      List<TurnContext.RunningTool> unfinished) {
+      List<RunningTurn.RunningTool> unfinished) {
     Set<String> stillRunning =
         unfinished.stream()
-            .map(TurnContext.RunningTool::callId)
+            .map(RunningTurn.RunningTool::callId)
             .filter(id -> id != null)
             .collect(Collectors.toSet());
     // a call the turn stopped before (or while) it ran gets its result all the same
@@ -491,9 +495,9 @@ public class TurnFinisher {
 
   /** The gate's records of this turn, and the calls still running when it ended (as failed). */
   private static List<ToolRecord> calls(
-      TurnContext turn, List<TurnContext.RunningTool> unfinished) {
+      TurnContext turn, List<RunningTurn.RunningTool> unfinished) {
     List<ToolRecord> calls = new ArrayList<>(turn.tools());
-    for (TurnContext.RunningTool running : unfinished) {
+    for (RunningTurn.RunningTool running : unfinished) {
       LOG.warnf("Tool %s was still running when turn %s ended", running.tool(), turn.turnId());
       calls.add(
           new ToolRecord(

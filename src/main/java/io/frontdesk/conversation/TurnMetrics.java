@@ -1,6 +1,7 @@
 package io.frontdesk.conversation;
 
 import io.frontdesk.telemetry.SupportMetrics;
+import io.frontdesk.turn.ToolRecord;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,9 @@
 package io.frontdesk.conversation;
 
+import io.frontdesk.turn.ApprovalPending;
+import io.frontdesk.turn.HumanRequested;
 import io.frontdesk.turn.TurnEvent;
+import io.frontdesk.turn.TurnStopped;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -5,6 +5,7 @@ import io.frontdesk.conversation.TurnRecoveryRepository.DeadTurn;
 import io.frontdesk.database.ReactiveBridge;
 import io.frontdesk.feed.ConversationFeed;
 import io.frontdesk.http.TooManyRequests;
+import io.frontdesk.replica.Replica;
 import io.frontdesk.turn.TurnEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;

@@ -3,11 +3,14 @@ package io.frontdesk.conversation;
 import io.frontdesk.agent.AgentMemories;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
-/** The turns running on this replica, by conversation id (the agents' memory id). */
+/**
+ * The turns running on this replica, by conversation id: how many run (graceful shutdown, the first
+ * turn's warm-up) and which memories to drop when one ends. Nothing looks a turn up here: the
+ * engine hands the running turn down to the agents, the gate and the tools.
+ */
 @ApplicationScoped
 public class TurnRegistry {
 
@@ -42,18 +45,5 @@ public class TurnRegistry {
   /** How many turns run on this replica now. */
   public int running() {
     return running.size();
-  }
-
-  /** The turn for a memory id: the conversation id, or {@code <conversation id>/<scope>}. */
-  public Optional<TurnContext> find(Object memoryId) {
-    String id = String.valueOf(memoryId);
-    int scope = id.indexOf('/');
-    return Optional.ofNullable(running.get(scope < 0 ? id : id.substring(0, scope)));
-  }
-
-  /** The running turn for a memory id; tools and memory exist only inside a turn. */
-  public TurnContext require(Object memoryId) {
-    return find(memoryId)
-        .orElseThrow(() -> new IllegalStateException("no turn running for " + memoryId));
   }
 }

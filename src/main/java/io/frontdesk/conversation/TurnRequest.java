@@ -1,5 +1,6 @@
 package io.frontdesk.conversation;
 
+import io.frontdesk.turn.RunningTurn;
 import io.frontdesk.turn.TurnEvent;
 import java.util.List;
 import java.util.UUID;
@@ -20,7 +21,7 @@ public record TurnRequest(
     String message,
     String channel,
     boolean system,
-    Function<TurnContext, List<TurnEvent>> prelude,
+    Function<RunningTurn, List<TurnEvent>> prelude,
     UUID turnId,
     UUID deadReplica) {
 
@@ -36,7 +37,7 @@ public record TurnRequest(
       String customerId,
       UUID conversationId,
       String note,
-      Function<TurnContext, List<TurnEvent>> prelude) {
+      Function<RunningTurn, List<TurnEvent>> prelude) {
     return systemNote(customerId, conversationId, note, UUID.randomUUID(), prelude);
   }
 
@@ -49,7 +50,7 @@ public record TurnRequest(
       UUID conversationId,
       String note,
       UUID turnId,
-      Function<TurnContext, List<TurnEvent>> prelude) {
+      Function<RunningTurn, List<TurnEvent>> prelude) {
     return new TurnRequest(customerId, conversationId, note, "rest", true, prelude, turnId, null);
   }
 

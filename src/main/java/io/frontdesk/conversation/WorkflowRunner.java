@@ -4,6 +4,7 @@ import dev.langchain4j.data.message.AiMessage;
 import io.frontdesk.agent.WorkflowConfig;
 import io.frontdesk.agent.WorkflowStepAgent;
 import io.frontdesk.model.ModelCalls;
+import io.frontdesk.turn.RunningTurn;
 import io.frontdesk.turn.TurnEvent;
 import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
 import io.smallrye.mutiny.Multi;
@@ -90,12 +91,12 @@ public class WorkflowRunner {
       String input,
       AtomicReference<String> output) {
     WorkflowConfig.Step step = steps.get(index);
-    String memoryId = turn.conversationId() + "/" + workflow + "/" + step.name();
+    RunningTurn scope = turn.scoped(workflow + "/" + step.name());
     return modelCalls
         .closing(
             () ->
                 agent.run(
-                    memoryId,
+                    scope,
                     workflow,
                     index + 1,
                     steps.size(),

@@ -1,11 +1,10 @@
 package io.frontdesk.escalation;
 
-import io.frontdesk.agent.AgentPrompts;
-import io.frontdesk.agent.HandoffTools;
-import io.frontdesk.agent.routing.Route;
-import io.frontdesk.conversation.ToolRecord;
 import io.frontdesk.knowledge.KnowledgeAnswer;
 import io.frontdesk.toolgate.ToolRefused;
+import io.frontdesk.turn.AnswerPrefix;
+import io.frontdesk.turn.Route;
+import io.frontdesk.turn.ToolRecord;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -71,7 +70,7 @@ public final class ConfidenceScorer {
     if (routerAnswer != null) {
       return routerAnswer;
     }
-    if (answer != null && answer.startsWith(AgentPrompts.ESCALATE)) {
+    if (answer != null && answer.startsWith(AnswerPrefix.ESCALATE)) {
       // a hand-over answers nothing: whatever the calls returned, the agent found no answer in
       // them (an outage report with every service running), so they are no evidence for one
       return Math.clamp(EVIDENCE_WEIGHT * NO_TOOLS + ROUTE_WEIGHT * routeBelief(route), 0.0, 1.0);
@@ -176,7 +175,7 @@ public final class ConfidenceScorer {
 
   private static List<ToolRecord> evidence(List<ToolRecord> all) {
     // routing (transfer_to_*, escalate_to_human) is not evidence for an answer
-    return all.stream().filter(c -> !HandoffTools.isControlTool(c.tool())).toList();
+    return all.stream().filter(c -> !c.control()).toList();
   }
 
   private static double seed(List<ToolRecord> calls) {

@@ -7,6 +7,7 @@ import io.frontdesk.database.ReactiveBridge;
 import io.frontdesk.toolgate.GatedTools;
 import io.frontdesk.toolgate.RiskLevel;
 import io.frontdesk.toolgate.ToolRisk;
+import io.frontdesk.turn.RunningTurn;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
@@ -30,7 +31,7 @@ public class DocumentationTools {
               + " monitoring, integrations, security, data export, troubleshooting).")
   @ToolRisk(RiskLevel.READ_ONLY)
   public KnowledgeAnswer searchDocumentation(
-      @P("what to look for, in plain words") String query, @ToolMemoryId String conversationId) {
+      @P("what to look for, in plain words") String query, @ToolMemoryId RunningTurn turn) {
     Optional<float[]> vector = knowledge.embedHere(query);
     return KnowledgeAnswer.of(
         "documentation pages",

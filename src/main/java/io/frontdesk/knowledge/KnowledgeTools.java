@@ -7,6 +7,7 @@ import io.frontdesk.database.ReactiveBridge;
 import io.frontdesk.toolgate.GatedTools;
 import io.frontdesk.toolgate.RiskLevel;
 import io.frontdesk.toolgate.ToolRisk;
+import io.frontdesk.turn.RunningTurn;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
@@ -33,7 +34,7 @@ public class KnowledgeTools {
               + " id, title and the matching passage.")
   @ToolRisk(RiskLevel.READ_ONLY)
   public KnowledgeAnswer searchKnowledgeBase(
-      @P("what to look for, in plain words") String query, @ToolMemoryId String conversationId) {
+      @P("what to look for, in plain words") String query, @ToolMemoryId RunningTurn turn) {
     Optional<float[]> vector = knowledge.embedHere(query);
     return KnowledgeAnswer.of(
         "articles",

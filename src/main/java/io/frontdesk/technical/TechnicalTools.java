@@ -12,6 +12,7 @@ import io.frontdesk.toolgate.OwnedResource;
 import io.frontdesk.toolgate.RiskLevel;
 import io.frontdesk.toolgate.ToolCalls;
 import io.frontdesk.toolgate.ToolRisk;
+import io.frontdesk.turn.RunningTurn;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -39,7 +40,7 @@ public class TechnicalTools {
           "List the customer's deployed services with id, name, type, region and status; use it"
               + " to find the id of the service the customer means.")
   @ToolRisk(RiskLevel.READ_ONLY)
-  public ServiceList listServices(@ToolMemoryId String conversationId) {
+  public ServiceList listServices(@ToolMemoryId RunningTurn turn) {
     String customerId = calls.caller().customerId();
     return bridge.await(() -> services.services(customerId));
   }
@@ -58,7 +59,7 @@ public class TechnicalTools {
                       + " from the service's newest log line: 30m, 1h, 24h, 7d (default 24h)",
               required = false)
           String since,
-      @ToolMemoryId String conversationId) {
+      @ToolMemoryId RunningTurn turn) {
     String customerId = calls.caller().customerId();
     return bridge.await(() -> services.logs(customerId, service_id, since));
   }
@@ -72,7 +73,7 @@ public class TechnicalTools {
   @ToolRisk(RiskLevel.READ_ONLY)
   public Diagnostics runDiagnostics(
       @P("the service id, e.g. svc_0012") @Owned(OwnedResource.SERVICE) String service_id,
-      @ToolMemoryId String conversationId) {
+      @ToolMemoryId RunningTurn turn) {
     String customerId = calls.caller().customerId();
     return bridge.await(() -> services.diagnose(customerId, service_id));
   }
@@ -86,7 +87,7 @@ public class TechnicalTools {
   @ToolRisk(RiskLevel.DATA_MODIFICATION)
   public RestartResult restartService(
       @P("the service id, e.g. svc_0012") @Owned(OwnedResource.SERVICE) String service_id,
-      @ToolMemoryId String conversationId) {
+      @ToolMemoryId RunningTurn turn) {
     GateCall call = calls.current();
     return calls.effect(
         BackendGuards.TECHNICAL,

@@ -1,9 +1,8 @@
 package io.frontdesk.toolgate;
 
-import io.frontdesk.agent.HandoffTools;
-import io.frontdesk.conversation.ApprovalPending;
-import io.frontdesk.conversation.ToolRecord;
-import io.frontdesk.conversation.TurnContext;
+import io.frontdesk.turn.ApprovalPending;
+import io.frontdesk.turn.RunningTurn;
+import io.frontdesk.turn.ToolRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -126,12 +125,11 @@ class ApprovalPolicyStep implements GateStep {
    * succeeded (1.0 before any). An agent whose look-ups keep failing is guessing, and its actions
    * go to a human.
    */
-  static double confidence(TurnContext turn) {
+  static double confidence(RunningTurn turn) {
     if (turn == null) {
       return 1.0;
     }
-    List<ToolRecord> evidence =
-        turn.tools().stream().filter(r -> !HandoffTools.isControlTool(r.tool())).toList();
+    List<ToolRecord> evidence = turn.tools().stream().filter(r -> !r.control()).toList();
     if (evidence.isEmpty()) {
       return 1.0;
     }

@@ -7,9 +7,10 @@ import dev.langchain4j.model.chat.request.json.JsonNumberSchema;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchemaElement;
 import dev.langchain4j.model.chat.request.json.JsonStringSchema;
-import io.frontdesk.account.AccountConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +20,7 @@ import java.util.TreeSet;
  * Step 2: are the arguments what the tool's schema offered? Required ones present and not blank,
  * optional ones may be left out, no arguments the schema does not have (a model naming a {@code
  * customer_id} is refused, not ignored), JSON types as declared, text bounded and free of NUL
- * bytes, and allowlisted values (account actions) within their list.
+ * bytes, and values a feature allowlisted ({@link ArgumentAllowlist}) within their list.
  */
 @ApplicationScoped
 class ArgumentValidation implements GateStep {
@@ -28,8 +29,10 @@ class ArgumentValidation implements GateStep {
 
   private final Map<String, Set<String>> allowlists;
 
-  ArgumentValidation(AccountConfig accounts) {
-    this.allowlists = Map.of("perform_account_action.action", accounts.allowedActions());
+  ArgumentValidation(Instance<ArgumentAllowlist> declared) {
+    Map<String, Set<String>> lists = new HashMap<>();
+    declared.forEach(list -> lists.put(list.tool() + "." + list.argument(), list.values()));
+    this.allowlists = Map.copyOf(lists);
   }
 
   @Override

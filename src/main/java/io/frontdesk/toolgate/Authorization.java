@@ -1,6 +1,7 @@
 package io.frontdesk.toolgate;
 
 import io.frontdesk.database.ReactiveBridge;
+import io.frontdesk.turn.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;

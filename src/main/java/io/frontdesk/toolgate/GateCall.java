@@ -1,6 +1,7 @@
 package io.frontdesk.toolgate;
 
-import io.frontdesk.conversation.TurnContext;
+import io.frontdesk.turn.Caller;
+import io.frontdesk.turn.RunningTurn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +20,14 @@ public final class GateCall {
   private final Caller caller;
   private final String agent;
   private final UUID conversationId;
-  private final TurnContext turn;
+  private final RunningTurn turn;
   private final ApprovalGrant grant;
   private final List<String> trail = new ArrayList<>();
   private double confidence = 1.0;
   private String idempotencyKey;
   private boolean audited;
   private boolean entered;
-  private TurnContext.RunningTool running;
+  private RunningTurn.RunningTool running;
   private Long journaled;
 
   GateCall(
@@ -36,7 +37,7 @@ public final class GateCall {
       Caller caller,
       String agent,
       UUID conversationId,
-      TurnContext turn,
+      RunningTurn turn,
       ApprovalGrant grant) {
     this.tool = tool;
     this.arguments = arguments;
@@ -76,7 +77,7 @@ public final class GateCall {
   }
 
   /** The turn making the call; null for an approved call run after its turn ended. */
-  public TurnContext turn() {
+  public RunningTurn turn() {
     return turn;
   }
 
@@ -120,11 +121,11 @@ public final class GateCall {
   }
 
   /** The turn's record of this call while it runs (null outside a turn). */
-  public TurnContext.RunningTool running() {
+  public RunningTurn.RunningTool running() {
     return running;
   }
 
-  void running(TurnContext.RunningTool tool) {
+  void running(RunningTurn.RunningTool tool) {
     running = tool;
   }
 

@@ -4,6 +4,7 @@ import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.internal.Json;
 import dev.langchain4j.invocation.InvocationContext;
 import dev.langchain4j.service.tool.ToolExecutionResult;
+import io.frontdesk.turn.RunningTurn;
 import io.quarkiverse.langchain4j.runtime.tool.QuarkusToolExecutor;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -32,7 +33,7 @@ public class GateWrapper implements QuarkusToolExecutor.Wrapper {
       InvocationContext context,
       BiFunction<ToolExecutionRequest, InvocationContext, ToolExecutionResult> next,
       QuarkusToolExecutor executor) {
-    Object memoryId = context.chatMemoryId();
+    RunningTurn turn = ToolInvocation.turnOf(request.name(), context.chatMemoryId());
     Map<String, Object> arguments;
     try {
       String raw =
@@ -40,13 +41,13 @@ public class GateWrapper implements QuarkusToolExecutor.Wrapper {
       arguments = new JsonObject(raw).getMap();
     } catch (DecodeException | ClassCastException e) {
       throw gate.refuse(
-          new ToolInvocation(request.name(), Map.of(), memoryId, request.id()),
+          new ToolInvocation(request.name(), Map.of(), turn, request.id()),
           "the arguments are not a JSON object; send them as one");
     }
     try {
       Object result =
           gate.execute(
-              new ToolInvocation(request.name(), arguments, memoryId, request.id()),
+              new ToolInvocation(request.name(), arguments, turn, request.id()),
               () -> next.apply(request, context).result());
       return ToolExecutionResult.builder()
           .result(result)

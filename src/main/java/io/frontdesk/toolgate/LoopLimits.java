@@ -1,7 +1,7 @@
 package io.frontdesk.toolgate;
 
-import io.frontdesk.conversation.ToolRecord;
-import io.frontdesk.conversation.TurnContext;
+import io.frontdesk.turn.RunningTurn;
+import io.frontdesk.turn.ToolRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -21,7 +21,7 @@ class LoopLimits implements GateStep {
 
   @Override
   public void check(GateCall call) {
-    TurnContext turn = call.turn();
+    RunningTurn turn = call.turn();
     if (turn == null) {
       return;
     }

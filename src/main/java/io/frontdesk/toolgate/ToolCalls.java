@@ -3,6 +3,7 @@ package io.frontdesk.toolgate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.frontdesk.database.ReactiveBridge;
+import io.frontdesk.turn.Caller;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;

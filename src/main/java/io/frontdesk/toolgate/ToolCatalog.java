@@ -5,6 +5,7 @@ import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.agent.tool.ToolMemoryId;
 import dev.langchain4j.agent.tool.ToolSpecifications;
+import io.frontdesk.turn.RunningTurn;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableBean;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,14 +59,14 @@ public class ToolCatalog {
    * Calls the tool through its CDI bean (so it passes the gate) with stored arguments, as the
    * model's call would have been made.
    */
-  public Object invoke(ToolDescriptor tool, Map<String, Object> arguments, String memoryId)
+  public Object invoke(ToolDescriptor tool, Map<String, Object> arguments, RunningTurn turn)
       throws Exception {
     Parameter[] parameters = tool.method().getParameters();
     Object[] values = new Object[parameters.length];
     for (int i = 0; i < parameters.length; i++) {
       values[i] =
           parameters[i].isAnnotationPresent(ToolMemoryId.class)
-              ? memoryId
+              ? turn
               : json.convertValue(arguments.get(parameters[i].getName()), parameters[i].getType());
     }
     Object bean = Arc.container().instance(tool.beanClass()).get();

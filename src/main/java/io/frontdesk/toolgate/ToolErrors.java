@@ -2,7 +2,7 @@ package io.frontdesk.toolgate;
 
 import dev.langchain4j.service.tool.ToolErrorContext;
 import dev.langchain4j.service.tool.ToolErrorHandlerResult;
-import io.frontdesk.conversation.TurnControl;
+import io.frontdesk.turn.TurnControl;
 import io.vertx.core.json.JsonObject;
 
 /**

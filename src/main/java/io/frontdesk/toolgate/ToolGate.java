@@ -1,10 +1,5 @@
 package io.frontdesk.toolgate;
 
-import io.frontdesk.conversation.ApprovalPending;
-import io.frontdesk.conversation.ToolRecord;
-import io.frontdesk.conversation.TurnContext;
-import io.frontdesk.conversation.TurnControl;
-import io.frontdesk.conversation.TurnRegistry;
 import io.frontdesk.database.DatabaseOutage;
 import io.frontdesk.database.ReactiveBridge;
 import io.frontdesk.guard.GuardCheck;
@@ -12,6 +7,10 @@ import io.frontdesk.guard.GuardPipeline;
 import io.frontdesk.guard.GuardVerdict;
 import io.frontdesk.guard.LogRedaction;
 import io.frontdesk.telemetry.TurnTracing;
+import io.frontdesk.turn.ApprovalPending;
+import io.frontdesk.turn.RunningTurn;
+import io.frontdesk.turn.ToolRecord;
+import io.frontdesk.turn.TurnControl;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -32,7 +31,6 @@ public class ToolGate {
 
   private static final Logger LOG = Logger.getLogger(ToolGate.class);
 
-  private final TurnRegistry turns;
   private final ToolCatalog catalog;
   private final List<GateStep> steps;
   private final AuditLog audit;
@@ -44,7 +42,6 @@ public class ToolGate {
       List.of("authorization", "validation", "loop_limits", "approval_policy", "idempotency");
 
   ToolGate(
-      TurnRegistry turns,
       ToolCatalog catalog,
       Authorization authorization,
       ArgumentValidation validation,
@@ -55,7 +52,6 @@ public class ToolGate {
       ReactiveBridge bridge,
       GuardPipeline guards,
       TurnTracing tracing) {
-    this.turns = turns;
     this.catalog = catalog;
     this.steps = List.of(authorization, validation, loopLimits, approvalPolicy, idempotency);
     this.audit = audit;
@@ -66,13 +62,12 @@ public class ToolGate {
 
   /** A call from inside a running turn (a model's tool call, or the offline model's). */
   public Object execute(ToolInvocation invocation, Callable<Object> tool) throws Exception {
-    TurnContext turn = turns.require(invocation.memoryId());
-    return run(inTurn(turn, invocation), tool);
+    return run(inTurn(invocation), tool);
   }
 
   /** Refuses a call that cannot even be read (recorded and audited like any denial). */
   public ToolRefused refuse(ToolInvocation invocation, String reason) {
-    GateCall call = inTurn(turns.require(invocation.memoryId()), invocation);
+    GateCall call = inTurn(invocation);
     finish(call, System.nanoTime(), "denied", reason, null);
     return new ToolRefused(reason);
   }
@@ -85,7 +80,7 @@ public class ToolGate {
   public Object executeApproved(
       ToolDescriptor tool,
       Map<String, Object> arguments,
-      TurnContext turn,
+      RunningTurn turn,
       ApprovalGrant grant,
       Callable<Object> invoke)
       throws Exception {
@@ -95,7 +90,8 @@ public class ToolGate {
         invoke);
   }
 
-  private GateCall inTurn(TurnContext turn, ToolInvocation invocation) {
+  private GateCall inTurn(ToolInvocation invocation) {
+    RunningTurn turn = invocation.turn();
     return new GateCall(
         describe(invocation),
         invocation.arguments(),
@@ -123,7 +119,7 @@ public class ToolGate {
 
   private Object gated(GateCall call, Callable<Object> tool) throws Exception {
     // refused once the turn is stopped; counted while it runs, so the turn waits for it to end
-    TurnContext.RunningTool running =
+    RunningTurn.RunningTool running =
         call.turn() == null
             ? null
             : call.turn().toolStarted(call.callId(), call.tool().name(), call.arguments());
@@ -217,7 +213,8 @@ public class ToolGate {
                   millis,
                   OffsetDateTime.now(ZoneOffset.UTC),
                   status(decision),
-                  call.journaled() != null));
+                  call.journaled() != null,
+                  call.tool().control()));
     }
     if (!call.audited()) {
       bridge.await(() -> audit.write(GateAudit.entry(call, decision, error, result)));

@@ -2,20 +2,30 @@ package io.frontdesk.toolgate;
 
 import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.agent.tool.ToolMemoryId;
+import io.frontdesk.turn.RunningTurn;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A tool call as the gate sees it: tool name, the model's arguments, the memory id, and the model's
- * call id when known.
+ * A tool call as the gate sees it: tool name, the model's arguments, the turn it is made in (the
+ * agent's memory id, handed down by the engine), and the model's call id when known.
  */
 public record ToolInvocation(
-    String tool, Map<String, Object> arguments, Object memoryId, String callId) {
+    String tool, Map<String, Object> arguments, RunningTurn turn, String callId) {
 
-  public ToolInvocation(String tool, Map<String, Object> arguments, Object memoryId) {
-    this(tool, arguments, memoryId, null);
+  public ToolInvocation(String tool, Map<String, Object> arguments, RunningTurn turn) {
+    this(tool, arguments, turn, null);
+  }
+
+  /** The turn a memory id stands for: tools run only inside a turn. */
+  public static RunningTurn turnOf(String tool, Object memoryId) {
+    if (memoryId instanceof RunningTurn turn) {
+      return turn;
+    }
+    throw new IllegalStateException(
+        tool + " was called outside a turn (memory id " + memoryId + ")");
   }
 
   static ToolInvocation of(Method method, Object[] values) {
@@ -34,6 +44,6 @@ public record ToolInvocation(
     if (memoryId == null) {
       throw new IllegalStateException(name + " must take a @ToolMemoryId parameter");
     }
-    return new ToolInvocation(name, arguments, memoryId);
+    return new ToolInvocation(name, arguments, turnOf(name, memoryId));
   }
 }

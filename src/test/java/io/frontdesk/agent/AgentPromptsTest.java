@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.langchain4j.service.SystemMessage;
+import io.frontdesk.turn.RunningTurn;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -17,7 +18,7 @@ class AgentPromptsTest {
 
   private static String prompt(Class<?> agent) throws NoSuchMethodException {
     SystemMessage message =
-        agent.getMethod("chat", String.class, String.class).getAnnotation(SystemMessage.class);
+        agent.getMethod("chat", RunningTurn.class, String.class).getAnnotation(SystemMessage.class);
     return String.join(message.delimiter(), message.value());
   }
 

@@ -8,7 +8,7 @@ import io.frontdesk.guard.GuardFixtures;
 import io.frontdesk.guard.GuardPipeline;
 import io.frontdesk.guard.PromptLeakDetector;
 import io.frontdesk.security.Roles;
-import io.frontdesk.toolgate.Caller;
+import io.frontdesk.turn.Caller;
 import io.frontdesk.turn.TurnEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.frontdesk.guard.GuardFixtures;
 import io.frontdesk.security.Roles;
-import io.frontdesk.toolgate.Caller;
+import io.frontdesk.turn.Caller;
 import io.frontdesk.turn.TurnEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;

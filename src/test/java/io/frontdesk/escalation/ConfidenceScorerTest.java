@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.frontdesk.agent.routing.Route;
-import io.frontdesk.conversation.ToolRecord;
 import io.frontdesk.knowledge.KnowledgeAnswer;
 import io.frontdesk.toolgate.ToolRefused;
+import io.frontdesk.turn.Route;
+import io.frontdesk.turn.ToolRecord;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +24,27 @@ class ConfidenceScorerTest {
   private static ToolRecord call(String tool, boolean success, Object result) {
     return new ToolRecord(
         "support", tool, Map.of(), success, result, null, 1, OffsetDateTime.now());
+  }
+
+  @Test
+  void aCallThatSteersTheTurnIsNoEvidence() {
+    ToolRecord transfer =
+        new ToolRecord(
+            "triage",
+            "transfer_to_billing",
+            Map.of("reason", "invoice"),
+            false,
+            null,
+            "handoff",
+            1,
+            OffsetDateTime.now(),
+            "failed",
+            false,
+            true);
+    List<ToolRecord> lookups = List.of(call("lookup_invoice", true, "ok"));
+    List<ToolRecord> withTransfer = List.of(transfer, call("lookup_invoice", true, "ok"));
+    assertEquals(ConfidenceScorer.score(lookups), ConfidenceScorer.score(withTransfer), 1e-9);
+    assertEquals(0.3, ConfidenceScorer.score(List.of(transfer)), 1e-9);
   }
 
   @Test

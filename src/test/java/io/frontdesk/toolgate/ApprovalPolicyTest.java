@@ -3,6 +3,7 @@ package io.frontdesk.toolgate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.frontdesk.turn.Caller;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;

@@ -44,7 +44,7 @@ final class BillingIntents {
           s.call(
               "lookup_payment",
               Map.of("payment_id", id),
-              () -> billing.lookupPayment(id, s.conversationId())),
+              () -> billing.lookupPayment(id, s.turn())),
           OfflineReplies::payment,
           "The payment could not be found",
           message);
@@ -67,9 +67,7 @@ final class BillingIntents {
     String id = invoiceId.get();
     return answered(
         s.call(
-            "lookup_invoice",
-            Map.of("invoice_id", id),
-            () -> billing.lookupInvoice(id, s.conversationId())),
+            "lookup_invoice", Map.of("invoice_id", id), () -> billing.lookupInvoice(id, s.turn())),
         BillingIntents::latestPayment,
         "The invoice could not be found",
         message);
@@ -112,7 +110,7 @@ final class BillingIntents {
         s.call(
             "process_refund",
             Map.of("order_id", order, "amount", amount.toPlainString()),
-            () -> billing.processRefund(order, amount, s.conversationId()));
+            () -> billing.processRefund(order, amount, s.turn()));
     if (refund.isEmpty() && ToolRefused.isNotYours(s.refusal())) {
       return OfflineReplies.notYours("order " + order, "refund");
     }
@@ -127,6 +125,6 @@ final class BillingIntents {
   }
 
   private Optional<InvoiceList> listInvoices(ToolSession s) {
-    return s.call("list_invoices", Map.of(), () -> billing.listInvoices(s.conversationId()));
+    return s.call("list_invoices", Map.of(), () -> billing.listInvoices(s.turn()));
   }
 }

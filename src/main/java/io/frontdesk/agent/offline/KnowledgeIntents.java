@@ -1,9 +1,9 @@
 package io.frontdesk.agent.offline;
 
-import io.frontdesk.agent.routing.Route;
 import io.frontdesk.knowledge.DocumentationTools;
 import io.frontdesk.knowledge.KnowledgeAnswer;
 import io.frontdesk.knowledge.KnowledgeTools;
+import io.frontdesk.turn.Route;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
@@ -47,11 +47,11 @@ final class KnowledgeIntents {
             ? s.call(
                 "search_documentation",
                 Map.of("query", message),
-                () -> documentation.searchDocumentation(message, s.conversationId()))
+                () -> documentation.searchDocumentation(message, s.turn()))
             : s.call(
                 "search_knowledge_base",
                 Map.of("query", message),
-                () -> knowledge.searchKnowledgeBase(message, s.conversationId()));
+                () -> knowledge.searchKnowledgeBase(message, s.turn()));
     return answer.flatMap(
         a ->
             a.results().stream()

@@ -7,14 +7,13 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import io.frontdesk.account.AccountTools;
 import io.frontdesk.agent.DeskAgent;
-import io.frontdesk.agent.routing.Route;
 import io.frontdesk.billing.BillingTools;
-import io.frontdesk.conversation.ToolRecord;
-import io.frontdesk.conversation.TurnContext;
-import io.frontdesk.conversation.TurnRegistry;
 import io.frontdesk.knowledge.DocumentationTools;
 import io.frontdesk.knowledge.KnowledgeTools;
 import io.frontdesk.technical.TechnicalTools;
+import io.frontdesk.turn.Route;
+import io.frontdesk.turn.RunningTurn;
+import io.frontdesk.turn.ToolRecord;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
 import io.smallrye.mutiny.Multi;
@@ -36,7 +35,6 @@ import java.util.Map;
 @Typed(OfflineAgent.class)
 public class OfflineAgent implements DeskAgent {
 
-  private final TurnRegistry turns;
   private final AccountTools account;
   private final BillingIntents billing;
   private final ServiceIntents services;
@@ -45,7 +43,6 @@ public class OfflineAgent implements DeskAgent {
   private final MeterRegistry registry;
 
   OfflineAgent(
-      TurnRegistry turns,
       AccountTools account,
       BillingTools billing,
       TechnicalTools technical,
@@ -54,7 +51,6 @@ public class OfflineAgent implements DeskAgent {
       ObjectMapper json,
       OfflineConfig config,
       MeterRegistry registry) {
-    this.turns = turns;
     this.account = account;
     this.billing = new BillingIntents(billing);
     this.services = new ServiceIntents(technical);
@@ -65,18 +61,16 @@ public class OfflineAgent implements DeskAgent {
 
   /** Runs on a worker thread: the gated tools block on the database through the bridge. */
   @Override
-  public Multi<ChatEvent> chat(String conversationId, String message) {
+  public Multi<ChatEvent> chat(RunningTurn turn, String message) {
     return Multi.createFrom()
         .<ChatEvent>emitter(
             emitter -> {
               try {
-                TurnContext turn = turns.require(conversationId);
                 // calls made before the agent runs are an approval's (the resuming turn's
                 // prelude): the answer reports them
                 List<ToolRecord> approved = turn.tools();
                 String asked = OfflineReplies.askedFor(lastAnswer(turn.memory().messages()));
-                ToolSession session =
-                    new ToolSession(conversationId, turn.memory(), emitter::emit, json, message);
+                ToolSession session = new ToolSession(turn, emitter::emit, json, message);
                 String answer =
                     approved.isEmpty()
                         ? respond(session, turn.route(), message, asked)
@@ -156,7 +150,7 @@ public class OfflineAgent implements DeskAgent {
         s.call(
             "perform_account_action",
             Map.of("action", action),
-            () -> account.performAccountAction(action, s.conversationId())),
+            () -> account.performAccountAction(action, s.turn())),
         OfflineReplies::accountAction,
         "The account action was refused",
         message);

@@ -3,12 +3,12 @@ package io.frontdesk.agent.offline;
 import static io.frontdesk.agent.offline.OfflineReplies.answered;
 
 import io.frontdesk.agent.HandoffTools;
-import io.frontdesk.agent.routing.Route;
 import io.frontdesk.technical.RestartResult;
 import io.frontdesk.technical.ServiceList;
 import io.frontdesk.technical.ServiceSummary;
 import io.frontdesk.technical.TechnicalTools;
 import io.frontdesk.toolgate.ToolRefused;
+import io.frontdesk.turn.Route;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +50,7 @@ final class ServiceIntents {
         s.call(
             "restart_service",
             Map.of("service_id", target),
-            () -> technical.restartService(target, s.conversationId()));
+            () -> technical.restartService(target, s.turn()));
     if (restart.isEmpty() && ToolRefused.isNotYours(s.refusal())) {
       return OfflineReplies.notYours("service " + target, "restart");
     }
@@ -84,7 +84,7 @@ final class ServiceIntents {
         s.call(
             "run_diagnostics",
             Map.of("service_id", id),
-            () -> technical.runDiagnostics(id, s.conversationId())),
+            () -> technical.runDiagnostics(id, s.turn())),
         OfflineReplies::diagnosis,
         "Diagnostics could not run",
         message);
@@ -92,7 +92,7 @@ final class ServiceIntents {
 
   /** The customer's services through the gate (empty when the call failed or was refused). */
   private Optional<List<ServiceSummary>> listServices(ToolSession s) {
-    return s.call("list_services", Map.of(), () -> technical.listServices(s.conversationId()))
+    return s.call("list_services", Map.of(), () -> technical.listServices(s.turn()))
         .map(ServiceList::services);
   }
 }

@@ -6,11 +6,12 @@ import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.memory.ChatMemory;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.service.tool.ToolExecution;
 import dev.langchain4j.service.tool.ToolExecutionResult;
-import io.frontdesk.conversation.ConversationMemory;
 import io.frontdesk.toolgate.ToolRefused;
+import io.frontdesk.turn.RunningTurn;
 import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
@@ -25,28 +26,24 @@ import java.util.function.Supplier;
  */
 final class ToolSession {
 
-  private final String conversationId;
-  private final ConversationMemory memory;
+  private final RunningTurn turn;
+  private final ChatMemory memory;
   private final Consumer<ChatEvent> emit;
   private final ObjectMapper json;
   private int calls;
   private String refusal;
 
-  ToolSession(
-      String conversationId,
-      ConversationMemory memory,
-      Consumer<ChatEvent> emit,
-      ObjectMapper json,
-      String message) {
-    this.conversationId = conversationId;
-    this.memory = memory;
+  ToolSession(RunningTurn turn, Consumer<ChatEvent> emit, ObjectMapper json, String message) {
+    this.turn = turn;
+    this.memory = turn.memory();
     this.emit = emit;
     this.json = json;
     memory.add(UserMessage.from(message));
   }
 
-  String conversationId() {
-    return conversationId;
+  /** The turn the tools are called in (their memory id, as a model's calls have it). */
+  RunningTurn turn() {
+    return turn;
   }
 
   /**

@@ -4,6 +4,7 @@ import io.frontdesk.agent.AgentCatalog;
 import io.frontdesk.agent.HandoffTools;
 import io.frontdesk.agent.WorkflowConfig;
 import io.frontdesk.agent.offline.OfflineMode;
+import io.frontdesk.turn.Route;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;

@@ -1,5 +1,7 @@
 package io.frontdesk.agent.routing;
 
+import io.frontdesk.turn.Route;
+
 /**
  * A customer message as the turn understands it before any agent: its vector (embedded once, reused
  * by retrieval and the guards; null if the embedder failed) and its route.

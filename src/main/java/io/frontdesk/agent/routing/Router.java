@@ -4,6 +4,7 @@ import io.frontdesk.embedding.Embedder;
 import io.frontdesk.embedding.References;
 import io.frontdesk.guard.LogRedaction;
 import io.frontdesk.startup.StartupPhases;
+import io.frontdesk.turn.Route;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;

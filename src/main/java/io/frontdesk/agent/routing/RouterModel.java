@@ -1,5 +1,6 @@
 package io.frontdesk.agent.routing;
 
+import io.frontdesk.turn.Route;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

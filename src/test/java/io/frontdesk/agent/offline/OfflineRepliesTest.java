@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.frontdesk.account.AccountActionResult;
 import io.frontdesk.billing.InvoiceView;
-import io.frontdesk.conversation.ToolRecord;
 import io.frontdesk.technical.DiagnosticCheck;
 import io.frontdesk.technical.Diagnostics;
+import io.frontdesk.turn.ToolRecord;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -3,6 +3,7 @@ package io.frontdesk.agent.routing;
 import io.frontdesk.embedding.Embedder;
 import io.frontdesk.embedding.InProcessEmbedder;
 import io.frontdesk.embedding.References;
+import io.frontdesk.turn.Route;
 import java.util.concurrent.ForkJoinPool;
 
 /** The router as the service trains it (shipped examples, default settings), once per test JVM. */

@@ -1,9 +1,9 @@
 package io.frontdesk.agent.routing.eval;
 
-import io.frontdesk.agent.routing.Route;
 import io.frontdesk.agent.routing.Router;
 import io.frontdesk.agent.routing.RouterModel;
 import io.frontdesk.embedding.References;
+import io.frontdesk.turn.Route;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;

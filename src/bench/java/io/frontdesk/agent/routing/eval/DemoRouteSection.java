@@ -2,10 +2,10 @@ package io.frontdesk.agent.routing.eval;
 
 import static io.frontdesk.agent.routing.eval.Report.f3;
 
-import io.frontdesk.agent.routing.Route;
 import io.frontdesk.agent.routing.RouteExamples;
 import io.frontdesk.agent.routing.Router;
 import io.frontdesk.agent.routing.RouterModel;
+import io.frontdesk.turn.Route;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

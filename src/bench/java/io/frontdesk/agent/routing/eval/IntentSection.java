@@ -2,8 +2,8 @@ package io.frontdesk.agent.routing.eval;
 
 import static io.frontdesk.agent.routing.eval.Report.f3;
 
-import io.frontdesk.agent.routing.Route;
 import io.frontdesk.agent.routing.RouterModel;
+import io.frontdesk.turn.Route;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.frontdesk.conversation;
+package io.frontdesk.turn;
 
 /** The active agent transfers the conversation to another agent, which continues the turn. */
 public class Handoff extends TurnControl {

@@ -1,4 +1,4 @@
-package io.frontdesk.conversation;
+package io.frontdesk.replica;
 
 import io.frontdesk.database.Rows;
 import io.smallrye.mutiny.Uni;

@@ -1,4 +1,4 @@
-package io.frontdesk.conversation;
+package io.frontdesk.turn;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;

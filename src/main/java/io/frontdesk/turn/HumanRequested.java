@@ -1,4 +1,4 @@
-package io.frontdesk.conversation;
+package io.frontdesk.turn;
 
 /** The agent asked for a human colleague (the escalate_to_human tool). */
 public class HumanRequested extends TurnControl {

@@ -1,4 +1,4 @@
-package io.frontdesk.toolgate;
+package io.frontdesk.turn;
 
 import java.util.Set;
 

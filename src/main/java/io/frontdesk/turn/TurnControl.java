@@ -1,4 +1,4 @@
-package io.frontdesk.conversation;
+package io.frontdesk.turn;
 
 /**
  * Thrown from inside a tool call to change the course of the turn (stop it, hand it to another

@@ -1,4 +1,4 @@
-package io.frontdesk.agent.routing;
+package io.frontdesk.turn;
 
 /**
  * Where the router places one customer message.

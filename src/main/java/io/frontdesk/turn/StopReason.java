@@ -1,4 +1,4 @@
-package io.frontdesk.conversation;
+package io.frontdesk.turn;
 
 /** Why a turn was cut short before the agent finished. */
 public enum StopReason {

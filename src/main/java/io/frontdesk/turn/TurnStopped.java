@@ -1,4 +1,4 @@
-package io.frontdesk.conversation;
+package io.frontdesk.turn;
 
 /** Ends the agent's work on a turn at once. */
 public class TurnStopped extends TurnControl {

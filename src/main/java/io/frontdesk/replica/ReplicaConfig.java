@@ -1,4 +1,4 @@
-package io.frontdesk.conversation;
+package io.frontdesk.replica;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package io.frontdesk.conversation;
+package io.frontdesk.replica;
 
 import io.frontdesk.database.ReactiveBridge;
 import io.quarkus.runtime.StartupEvent;
@@ -128,7 +128,7 @@ public class Replica {
   }
 
   /** A graceful stop: whatever turn this run still holds is recovered at once elsewhere. */
-  void stop() {
+  public void stop() {
     stopped = true;
     try {
       bridge.await(() -> replicas.stopped(pool, instance));
