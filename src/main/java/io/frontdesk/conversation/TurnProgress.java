@@ -2,6 +2,7 @@ package io.frontdesk.conversation;
 
 import io.frontdesk.turn.ApprovalPending;
 import io.frontdesk.turn.HumanRequested;
+import io.frontdesk.turn.TurnControl;
 import io.frontdesk.turn.TurnEvent;
 import io.frontdesk.turn.TurnStopped;
 import java.util.ArrayList;
@@ -67,18 +68,15 @@ final class TurnProgress {
   /** Set when the router answered itself: the answer is as sure as the route. */
   volatile Double routerConfidence;
 
-  /** The agent stream failed: a stopped turn keeps its reason, anything else is a failure. */
+  /**
+   * The agent stream failed: a stopped turn keeps its reason, a person asked for from a workflow
+   * step is handed over, anything else is a failure.
+   */
   void fail(TurnContext turn, Throwable error) {
-    for (Throwable t = error; t != null; t = t.getCause()) {
-      if (t instanceof TurnStopped stopped) {
-        turn.stop(stopped.reason());
-        return;
-      }
-      if (t instanceof HumanRequested human) {
-        humanSummary = human.summary();
-        return;
-      }
+    switch (TurnControl.in(error).orElse(null)) {
+      case TurnStopped stopped -> turn.stop(stopped.reason());
+      case HumanRequested human -> humanSummary = human.summary();
+      case null, default -> failure = error;
     }
-    failure = error;
   }
 }

@@ -7,7 +7,7 @@ import java.util.UUID;
  * A tool call needs a human's approval: it was stored, reviewers were told, and the turn ends here
  * telling the customer what is pending. The decision resumes the conversation later.
  */
-public class ApprovalPending extends TurnControl {
+public final class ApprovalPending extends TurnControl {
 
   private final UUID approvalId;
   private final String tool;

@@ -1,7 +1,7 @@
 package io.frontdesk.turn;
 
 /** The active agent transfers the conversation to another agent, which continues the turn. */
-public class Handoff extends TurnControl {
+public final class Handoff extends TurnControl {
 
   private final String callId;
   private final String tool;

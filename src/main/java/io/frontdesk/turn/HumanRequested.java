@@ -1,7 +1,7 @@
 package io.frontdesk.turn;
 
 /** The agent asked for a human colleague (the escalate_to_human tool). */
-public class HumanRequested extends TurnControl {
+public final class HumanRequested extends TurnControl {
 
   private final String summary;
 

@@ -1,7 +1,7 @@
 package io.frontdesk.turn;
 
 /** Ends the agent's work on a turn at once. */
-public class TurnStopped extends TurnControl {
+public final class TurnStopped extends TurnControl {
 
   private final StopReason reason;
 
