@@ -16,16 +16,24 @@ import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The state of one turn in flight: who the customer is (from authentication, never from the model),
  * the memory the agent sees, and every tool call made. It lives only while the turn runs;
  * everything worth keeping is written to PostgreSQL when the turn ends.
+ *
+ * <p>One concurrency rule: the engine, the gate's tool calls (on worker threads) and the memory all
+ * touch this state, and every mutable field is guarded by this object's monitor. Nothing is called
+ * out of this class while the monitor is held (the memory calls in under its own lock, so the turn
+ * never calls the memory under its own).
  */
 public final class TurnContext implements RunningTurn {
 
@@ -34,26 +42,26 @@ public final class TurnContext implements RunningTurn {
   private final Caller caller;
   private final int maxRounds;
   private final ConversationMemory memory;
+  private final long startedNanos = System.nanoTime();
+
+  // guarded by this
   private final List<ToolRecord> tools = new ArrayList<>();
-  private final Map<String, ScopedTurn> scratch = new ConcurrentHashMap<>();
+  private final Map<String, ToolRecord> recordsByCall = new HashMap<>();
+  private final List<RunningTool> running = new ArrayList<>();
+  private final Set<RunningTool> journaled = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final List<Runnable> onSettled = new ArrayList<>();
+  private final Map<String, ScopedTurn> scratch = new LinkedHashMap<>();
   private final List<TurnEvent.Guard> guardEvents = new ArrayList<>();
   private final List<TurnEvent.Guard> unsent = new ArrayList<>();
-  private final AtomicInteger rounds = new AtomicInteger();
-  private final AtomicInteger handoffs = new AtomicInteger();
-  private final long startedNanos = System.nanoTime();
-  private final Map<String, ToolRecord> recordsByCall = new ConcurrentHashMap<>();
-  private final List<RunningTool> running = new ArrayList<>();
-  private final java.util.Set<RunningTool> journaled =
-      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-  private final List<Runnable> onSettled = new ArrayList<>();
-  private volatile String agent;
-  private volatile StopReason stop;
-  private volatile Handover handover;
-  private volatile RoutedMessage routed = RoutedMessage.unknown();
-  private volatile String modelFailure;
-  private volatile Span span = Span.getInvalid();
-  private final List<List<String>> handoffPairs = new java.util.concurrent.CopyOnWriteArrayList<>();
-  private volatile java.util.Set<String> readerContacts = java.util.Set.of();
+  private final List<List<String>> handoffPairs = new ArrayList<>();
+  private int rounds;
+  private String agent;
+  private StopReason stop;
+  private Handover handover;
+  private RoutedMessage routed = RoutedMessage.unknown();
+  private String modelFailure;
+  private Span span = Span.getInvalid();
+  private Set<String> readerContacts = Set.of();
 
   TurnContext(
       UUID conversationId,
@@ -96,49 +104,49 @@ public final class TurnContext implements RunningTurn {
   }
 
   @Override
-  public String agent() {
+  public synchronized String agent() {
     return agent;
   }
 
   /** The customer's own contact details (their e-mail): answers to them keep these unredacted. */
-  public java.util.Set<String> readerContacts() {
+  public synchronized Set<String> readerContacts() {
     return readerContacts;
   }
 
-  TurnContext readerContacts(java.util.Set<String> contacts) {
-    readerContacts = java.util.Set.copyOf(contacts);
+  synchronized TurnContext readerContacts(Set<String> contacts) {
+    readerContacts = Set.copyOf(contacts);
     return this;
   }
 
-  void routed(RoutedMessage message) {
+  synchronized void routed(RoutedMessage message) {
     routed = message;
   }
 
   /** The customer's message as a vector, embedded once for the turn (null if that failed). */
-  public float[] messageVector() {
+  public synchronized float[] messageVector() {
     return routed.vector();
   }
 
   /** Where the router placed the customer's message. */
   @Override
-  public Route route() {
+  public synchronized Route route() {
     return routed.route();
   }
 
   /** Another agent (or a workflow) takes over the turn; returns the handoffs made so far. */
-  int handOffTo(String target) {
+  synchronized int handOffTo(String target) {
     handoffPairs.add(List.of(agent, target));
     agent = target;
-    return handoffs.incrementAndGet();
+    return handoffPairs.size();
   }
 
   /** The handoffs of this turn, each [from, to], in order. */
-  public List<List<String>> handoffPairs() {
+  public synchronized List<List<String>> handoffPairs() {
     return List.copyOf(handoffPairs);
   }
 
-  public int handoffs() {
-    return handoffs.get();
+  public synchronized int handoffs() {
+    return handoffPairs.size();
   }
 
   @Override
@@ -152,12 +160,12 @@ public final class TurnContext implements RunningTurn {
   }
 
   @Override
-  public RunningTurn scoped(String scope) {
+  public synchronized RunningTurn scoped(String scope) {
     return scratch.computeIfAbsent(scope, s -> new ScopedTurn(this, s));
   }
 
   /** Every memory id this turn gave out: itself and its scoped views. */
-  List<Object> memoryIds() {
+  synchronized List<Object> memoryIds() {
     List<Object> ids = new ArrayList<>(scratch.values());
     ids.add(this);
     return ids;
@@ -169,9 +177,9 @@ public final class TurnContext implements RunningTurn {
   }
 
   /** The model answered with tool calls: one more round trip; the last allowed one stops here. */
-  void countRound() {
-    if (rounds.incrementAndGet() >= maxRounds) {
-      stop(StopReason.ITERATION_LIMIT);
+  synchronized void countRound() {
+    if (++rounds >= maxRounds && stop == null) {
+      stop = StopReason.ITERATION_LIMIT;
     }
   }
 
@@ -180,8 +188,8 @@ public final class TurnContext implements RunningTurn {
     return Duration.ofNanos(System.nanoTime() - startedNanos);
   }
 
-  public int rounds() {
-    return rounds.get();
+  public synchronized int rounds() {
+    return rounds;
   }
 
   /** No tool may start from now on; tools already running finish (see {@link #toolsSettled}). */
@@ -191,52 +199,55 @@ public final class TurnContext implements RunningTurn {
     }
   }
 
+  @Override
+  public synchronized StopReason stopped() {
+    return stop;
+  }
+
   /**
    * The gate starts a tool call, unless the turn is stopped: checked and counted at once, so no
    * tool starts after the engine stopped the turn. {@code callId} is the model's id for the call
    * (null for a call Frontdesk makes itself, which is then matched in memory by its tool's name).
    */
+  @Override
   public RunningTool toolStarted(String callId, String tool, Map<String, Object> arguments) {
-    // claimed outside this turn's lock: the memory calls into the turn under its own lock
+    // claimed before this turn's monitor is taken: the memory calls into the turn under its lock
     String id = callId != null ? callId : memory.claim(tool);
-    RunningTool call = new RunningTool(id, tool, arguments, tools().size());
     synchronized (this) {
       if (stop != null) {
         throw new TurnStopped(stop);
       }
+      RunningTool call = new RunningTool(id, tool, arguments, tools.size());
       running.add(call);
+      return call;
     }
-    return call;
   }
 
   @Override
-  public void markJournaled(RunningTool call) {
-    synchronized (journaled) {
-      journaled.add(call);
-    }
+  public synchronized void markJournaled(RunningTool call) {
+    journaled.add(call);
   }
 
   /** Whether the call is written down already (its ending then stores no record of it). */
-  boolean journaled(RunningTool call) {
-    synchronized (journaled) {
-      return journaled.contains(call);
-    }
+  synchronized boolean journaled(RunningTool call) {
+    return journaled.contains(call);
   }
 
   /** The gate finished a tool call (whatever its outcome). */
+  @Override
   public void toolEnded(RunningTool call) {
-    List<ToolRecord> recorded = tools();
-    if (call.callId() != null && recorded.size() > call.before()) {
-      recordsByCall.put(call.callId(), recorded.get(call.before()));
-    }
     List<Runnable> settled = List.of();
     synchronized (this) {
+      if (call.callId() != null && tools.size() > call.before()) {
+        recordsByCall.put(call.callId(), tools.get(call.before()));
+      }
       running.remove(call);
       if (running.isEmpty()) {
         settled = List.copyOf(onSettled);
         onSettled.clear();
       }
     }
+    // outside the monitor: a waiting engine continues from here
     settled.forEach(Runnable::run);
   }
 
@@ -267,12 +278,11 @@ public final class TurnContext implements RunningTurn {
         .ifNoItem()
         .after(grace)
         .recoverWithItem((Void) null)
-        .map(
-            ignored -> {
-              synchronized (this) {
-                return List.copyOf(running);
-              }
-            });
+        .map(ignored -> runningTools());
+  }
+
+  private synchronized List<RunningTool> runningTools() {
+    return List.copyOf(running);
   }
 
   /**
@@ -280,7 +290,10 @@ public final class TurnContext implements RunningTurn {
    * (it ended after the turn stopped), else {@code otherwise} as an error.
    */
   String resultOf(String callId, String otherwise) {
-    ToolRecord record = callId == null ? null : recordsByCall.get(callId);
+    ToolRecord record;
+    synchronized (this) {
+      record = callId == null ? null : recordsByCall.get(callId);
+    }
     if (record == null) {
       return new JsonObject().put("error", otherwise).encode();
     }
@@ -289,7 +302,6 @@ public final class TurnContext implements RunningTurn {
         : new JsonObject().put("error", record.error()).encode();
   }
 
-  /** Set once the turn must not run more tools. */
   /**
    * The turn goes to a human before any agent answers (an approval was rejected or expired): why,
    * the ticket's summary, and what the customer is told ahead of the ticket notice.
@@ -297,77 +309,67 @@ public final class TurnContext implements RunningTurn {
   public record Handover(EscalationReason reason, String summary, String explanation) {}
 
   /** Hands the turn to a human: the agent does not run, and the turn ends in a ticket. */
-  public void handToHuman(EscalationReason reason, String summary, String explanation) {
+  @Override
+  public synchronized void handToHuman(
+      EscalationReason reason, String summary, String explanation) {
     handover = new Handover(reason, summary, explanation);
   }
 
   /** Set when something before the agent gave the turn to a human. */
-  public Handover handover() {
+  public synchronized Handover handover() {
     return handover;
   }
 
   /** The turn's span: the parent of its tools' and gate steps' spans. */
-  public Span span() {
+  @Override
+  public synchronized Span span() {
     return span;
   }
 
-  void traced(Span span) {
+  synchronized void traced(Span span) {
     this.span = span;
   }
 
   /** The model endpoint could not answer ({@code cause}: rate_limited, timeout, ...). */
-  public void modelUnavailable(String cause) {
+  public synchronized void modelUnavailable(String cause) {
     modelFailure = cause;
   }
 
   /** Why the model endpoint could not answer in this turn, or null when it did. */
-  public String modelFailure() {
+  public synchronized String modelFailure() {
     return modelFailure;
   }
 
-  public StopReason stopped() {
-    return stop;
-  }
-
-  public void record(ToolRecord record) {
-    synchronized (tools) {
-      tools.add(record);
-    }
+  @Override
+  public synchronized void record(ToolRecord record) {
+    tools.add(record);
   }
 
   /** A guard triggered during this turn; it is streamed at the next step and persisted. */
-  public void guarded(TurnEvent.Guard event) {
-    synchronized (guardEvents) {
-      guardEvents.add(event);
-      unsent.add(event);
-    }
+  @Override
+  public synchronized void guarded(TurnEvent.Guard event) {
+    guardEvents.add(event);
+    unsent.add(event);
   }
 
   /** A guard event already streamed by the engine; kept for persistence. */
-  void record(TurnEvent.Guard event) {
-    synchronized (guardEvents) {
-      guardEvents.add(event);
-    }
+  synchronized void record(TurnEvent.Guard event) {
+    guardEvents.add(event);
   }
 
   /** Guard events not streamed yet (tool-output guards run inside the tool call). */
-  List<TurnEvent> unsentGuardEvents() {
-    synchronized (guardEvents) {
-      List<TurnEvent> out = List.copyOf(unsent);
-      unsent.clear();
-      return out;
-    }
+  synchronized List<TurnEvent> unsentGuardEvents() {
+    List<TurnEvent> out = List.copyOf(unsent);
+    unsent.clear();
+    return out;
   }
 
-  List<TurnEvent.Guard> guardEvents() {
-    synchronized (guardEvents) {
-      return List.copyOf(guardEvents);
-    }
+  synchronized List<TurnEvent.Guard> guardEvents() {
+    return List.copyOf(guardEvents);
   }
 
-  public List<ToolRecord> tools() {
-    synchronized (tools) {
-      return List.copyOf(tools);
-    }
+  @Override
+  public synchronized List<ToolRecord> tools() {
+    return List.copyOf(tools);
   }
 }
