@@ -2,6 +2,7 @@ package io.frontdesk.conversation;
 
 import io.frontdesk.telemetry.SupportMetrics;
 import io.frontdesk.turn.ToolRecord;
+import io.frontdesk.turn.TurnEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,34 @@ public class TurnMetrics {
   /** The outcome a turn is counted under: a failure's escalation is an error. */
   static String counted(String outcome, String reason) {
     return "escalated".equals(outcome) && FAILURES.contains(reason) ? "error" : outcome;
+  }
+
+  /** Counts an ended turn by what its last events said. */
+  void ended(TurnContext turn, List<TurnEvent> events) {
+    String reason = null;
+    String outcome = "refused";
+    boolean awaiting = false;
+    boolean notSaved = false;
+    for (TurnEvent e : events) {
+      if (e instanceof TurnEvent.Escalated escalated) {
+        reason = escalated.reason();
+      } else if (e instanceof TurnEvent.ApprovalRequired) {
+        awaiting = true;
+      } else if (e instanceof TurnEvent.Error error && error.code().equals("not_saved")) {
+        notSaved = true;
+      } else if (e instanceof TurnEvent.Done done) {
+        outcome =
+            done.resolved()
+                ? "resolved"
+                : done.escalated() ? "escalated" : awaiting ? "awaiting_approval" : "refused";
+      }
+    }
+    // a turn the model could not answer is an error, whatever the customer got instead
+    turn(
+        turn,
+        notSaved ? "not_saved" : turn.modelFailure() != null ? "error" : outcome,
+        reason,
+        turn.elapsed());
   }
 
   void turn(TurnContext turn, String outcome, String reason, Duration took) {

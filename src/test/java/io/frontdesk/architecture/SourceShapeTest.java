@@ -34,18 +34,6 @@ class SourceShapeTest {
   /** Files allowed past the class limit, each with why: tables of rules, not logic. */
   static final Map<String, String> RULE_TABLES = Map.of();
 
-  // Temporary: files other #23 branches are reworking while this test lands. Whoever lands the
-  // change removes its entries (and these maps once empty); nothing new is ever added here.
-  /** Past the class limit, with who splits it. */
-  static final Map<String, String> PENDING_LONG_CLASSES =
-      Map.of("TurnFinisher", "the #23 TurnEngine/TurnFinisher session");
-
-  /** Holding a method past the limit, with who shortens it. */
-  static final Map<String, String> PENDING_LONG_METHODS = Map.of();
-
-  /** Holding SQL outside a repository, with who moves it. */
-  static final Map<String, String> PENDING_SQL = Map.of();
-
   private static List<Path> sources;
 
   @BeforeAll
@@ -61,7 +49,7 @@ class SourceShapeTest {
   void noClassIsLongerThanFourHundredLines() throws IOException {
     assertEquals(
         List.of(),
-        exempting(longClasses(), RULE_TABLES, PENDING_LONG_CLASSES),
+        exempting(longClasses(), RULE_TABLES),
         "classes over " + MAX_CLASS_LINES + " lines: split them by job");
   }
 
@@ -69,24 +57,16 @@ class SourceShapeTest {
   void noMethodIsLongerThanSixtyLines() throws IOException {
     assertEquals(
         List.of(),
-        exempting(longMethods(), PENDING_LONG_METHODS),
+        longMethods().stream().map(Offence::what).toList(),
         "methods over " + MAX_METHOD_LINES + " lines");
   }
 
   @Test
   void sqlIsWrittenOnlyInRepositories() throws IOException {
     assertEquals(
-        List.of(), exempting(sqlOutsideRepositories(), PENDING_SQL), "SQL outside a repository");
-  }
-
-  /** A pending entry whose file keeps the rule now is one to delete, not to keep as a loophole. */
-  @Test
-  void everyPendingEntryIsStillNeeded() throws IOException {
-    List<String> stale = new ArrayList<>();
-    stale.addAll(unneeded(PENDING_LONG_CLASSES, longClasses(), "PENDING_LONG_CLASSES"));
-    stale.addAll(unneeded(PENDING_LONG_METHODS, longMethods(), "PENDING_LONG_METHODS"));
-    stale.addAll(unneeded(PENDING_SQL, sqlOutsideRepositories(), "PENDING_SQL"));
-    assertEquals(List.of(), stale, "these files keep the rule now: remove their pending entries");
+        List.of(),
+        sqlOutsideRepositories().stream().map(Offence::what).toList(),
+        "SQL outside a repository");
   }
 
   /** A file breaking a rule, by its class name, and how. */
@@ -149,21 +129,8 @@ class SourceShapeTest {
   }
 
   /** The offences of files no list names. */
-  @SafeVarargs
-  private static List<String> exempting(List<Offence> offences, Map<String, String>... lists) {
-    return offences.stream()
-        .filter(o -> Stream.of(lists).noneMatch(list -> list.containsKey(o.file())))
-        .map(Offence::what)
-        .toList();
-  }
-
-  private static List<String> unneeded(
-      Map<String, String> pending, List<Offence> offences, String list) {
-    return pending.keySet().stream()
-        .filter(file -> offences.stream().noneMatch(o -> o.file().equals(file)))
-        .sorted()
-        .map(file -> list + ": " + file)
-        .toList();
+  private static List<String> exempting(List<Offence> offences, Map<String, String> tables) {
+    return offences.stream().filter(o -> !tables.containsKey(o.file())).map(Offence::what).toList();
   }
 
   private static String firstLine(String text) {

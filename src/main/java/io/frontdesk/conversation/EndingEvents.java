@@ -1,0 +1,50 @@
+package io.frontdesk.conversation;
+
+import io.frontdesk.escalation.Escalation;
+import io.frontdesk.escalation.Ticket;
+import io.frontdesk.turn.TurnEvent;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The last events of a turn, sent only once its ending is stored — or once it could not be. */
+final class EndingEvents {
+
+  static final String NOT_SAVED =
+      "Sorry, something went wrong and this answer could not be saved. Please send your message"
+          + " again.";
+
+  private EndingEvents() {}
+
+  /** The ending's events, then the ticket when one opened, then done. */
+  static List<TurnEvent> stored(TurnContext turn, Ending ending, EndingStore.Stored stored) {
+    List<TurnEvent> events = new ArrayList<>(ending.events());
+    Ticket ticket = stored.ticket();
+    if (ticket == null) {
+      events.add(
+          new TurnEvent.Done(
+              turn.conversationId(),
+              ending.answer(),
+              ending.resolved(),
+              false,
+              null,
+              ending.confidence()));
+      return events;
+    }
+    Escalation escalation = stored.escalation();
+    String notice = ending.notice(ticket);
+    events.add(
+        new TurnEvent.Escalated(
+            ticket.ticketId(), escalation.reason().code(), escalation.summary(), notice));
+    events.add(
+        new TurnEvent.Done(
+            turn.conversationId(), notice, false, true, ticket.ticketId(), ending.confidence()));
+    return events;
+  }
+
+  /** Nothing of the turn was kept, and the customer is told so. */
+  static List<TurnEvent> notSaved(TurnContext turn) {
+    return List.of(
+        new TurnEvent.Error("not_saved", NOT_SAVED),
+        new TurnEvent.Done(turn.conversationId(), NOT_SAVED, false, false, null, 0.0));
+  }
+}
