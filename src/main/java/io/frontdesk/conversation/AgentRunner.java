@@ -13,6 +13,7 @@ import io.frontdesk.turn.Handoff;
 import io.frontdesk.turn.HumanRequested;
 import io.frontdesk.turn.TurnControl;
 import io.frontdesk.turn.TurnEvent;
+import io.frontdesk.turn.TurnOutcome;
 import io.frontdesk.turn.TurnStopped;
 import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
 import io.smallrye.mutiny.Multi;
@@ -57,11 +58,11 @@ class AgentRunner {
   Multi<TurnEvent> run(TurnContext turn, String message, TurnProgress progress) {
     return switch (planner.decide(turn.route(), turn.agent())) {
       case RouteDecision.Human human -> {
-        progress.humanRequested = true;
+        progress.end(new TurnOutcome.CustomerAsked());
         yield Multi.createFrom().empty();
       }
       case RouteDecision.Reply reply -> {
-        progress.routerConfidence = reply.confidence();
+        progress.routerConfidence(reply.confidence());
         turn.memory().add(AiMessage.from(reply.text()));
         yield Multi.createFrom().iterable(progress.whole(reply.text()));
       }
@@ -119,7 +120,7 @@ class AgentRunner {
       case Handoff handoff ->
           handOff(turn, message, progress, handoff, handoff.target(), handoff.reason());
       case HumanRequested human -> {
-        progress.humanSummary = human.summary();
+        progress.end(new TurnOutcome.AgentEscalated(human.summary()));
         yield Multi.createFrom().iterable(progress.withdraw());
       }
       case TurnStopped stopped -> Multi.createFrom().failure(failure);
@@ -162,7 +163,7 @@ class AgentRunner {
       String reason) {
     String from = turn.agent();
     if (turn.handoffs() >= agentConfig.maxHandoffs()) {
-      progress.handoffLimit = true;
+      progress.end(new TurnOutcome.HandoffLimit());
       return Multi.createFrom().empty();
     }
     if (call != null) {
@@ -195,7 +196,7 @@ class AgentRunner {
    */
   private static void awaitApproval(
       TurnContext turn, TurnProgress progress, ApprovalPending pending) {
-    progress.approval = pending;
+    progress.end(new TurnOutcome.ApprovalAwaited(pending));
     turn.memory()
         .answerOpenToolCalls(
             id ->
@@ -218,7 +219,7 @@ class AgentRunner {
         yield events;
       }
       case ChatEvent.ChatCompletedEvent c -> {
-        progress.answer = c.getChatResponse().aiMessage().text();
+        progress.finalAnswer(c.getChatResponse().aiMessage().text());
         yield progress.answer(progress.text.endOfResponse(), true);
       }
       default -> ToolEvents.of(event);

@@ -13,6 +13,7 @@ import io.frontdesk.turn.EscalationReason;
 import io.frontdesk.turn.StopReason;
 import io.frontdesk.turn.ToolRecord;
 import io.frontdesk.turn.TurnEvent;
+import io.frontdesk.turn.TurnOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,11 +60,12 @@ class TurnEnding {
   /** The agent's answer (none when it failed): resolved, withheld by the guards, or handed over. */
   Ending answered(TurnContext turn, String message, TurnProgress progress, List<ToolRecord> calls) {
     List<TurnEvent> events = new ArrayList<>();
-    String raw = progress.answer == null ? "" : progress.answer.strip();
-    double confidence = ConfidenceScorer.score(calls, turn.route(), progress.routerConfidence, raw);
+    String raw = progress.finalAnswer() == null ? "" : progress.finalAnswer().strip();
+    double confidence =
+        ConfidenceScorer.score(calls, turn.route(), progress.routerConfidence(), raw);
     Guarded answer = guardedAnswer(turn, raw, progress, events);
     EscalationReason reason = reason(turn, progress, raw, confidence);
-    if (progress.failure != null) {
+    if (progress.failure() != null) {
       events.add(
           new TurnEvent.Error("agent_unavailable", "The assistant could not finish this answer."));
     }
@@ -98,7 +100,9 @@ class TurnEnding {
       return new Ending.HandedOver(reason, handover.summary(), handover.explanation());
     }
     String summary =
-        progress.humanSummary != null ? progress.humanSummary : summary(reason, answer, message);
+        progress.outcome() instanceof TurnOutcome.AgentEscalated escalated
+            ? escalated.summary()
+            : summary(reason, answer, message);
     return new Ending.HandedOver(reason, summary, null);
   }
 
@@ -132,15 +136,21 @@ class TurnEnding {
     if (turn.handover() != null) {
       return turn.handover().reason();
     }
-    if (progress.humanRequested) {
-      return EscalationReason.CUSTOMER_REQUEST;
+    switch (progress.outcome()) {
+      case TurnOutcome.CustomerAsked asked -> {
+        return EscalationReason.CUSTOMER_REQUEST;
+      }
+      case TurnOutcome.AgentEscalated escalated -> {
+        return EscalationReason.AGENT_REQUEST;
+      }
+      case TurnOutcome.HandoffLimit limit -> {
+        return EscalationReason.HANDOFF_LIMIT;
+      }
+      default -> {
+        // the stop reasons and the answer decide
+      }
     }
-    if (progress.humanSummary != null) {
-      return EscalationReason.AGENT_REQUEST;
-    }
-    if (progress.handoffLimit) {
-      return EscalationReason.HANDOFF_LIMIT;
-    }
+    boolean failed = progress.failure() != null;
     if (turn.stopped() == StopReason.ITERATION_LIMIT) {
       return EscalationReason.ITERATION_LIMIT;
     }
@@ -148,10 +158,10 @@ class TurnEnding {
       return EscalationReason.TIMEOUT;
     }
     if (turn.modelFailure() != null
-        && (progress.failure != null || answer.isEmpty() || answer.startsWith(TextGate.ESCALATE))) {
+        && (failed || answer.isEmpty() || answer.startsWith(TextGate.ESCALATE))) {
       return EscalationReason.MODEL_UNAVAILABLE;
     }
-    if (progress.failure != null || answer.isEmpty()) {
+    if (failed || answer.isEmpty()) {
       return EscalationReason.AGENT_ERROR;
     }
     if (answer.startsWith(TextGate.ESCALATE)) {

@@ -9,6 +9,7 @@ import io.frontdesk.guard.GuardVerdict;
 import io.frontdesk.telemetry.TurnTracing;
 import io.frontdesk.turn.StopReason;
 import io.frontdesk.turn.TurnEvent;
+import io.frontdesk.turn.TurnOutcome;
 import io.frontdesk.turn.TurnStopped;
 import io.opentelemetry.api.trace.Span;
 import io.smallrye.mutiny.Multi;
@@ -170,7 +171,7 @@ public class TurnEngine {
         new TurnProgress(new AnswerFilter(guards, turn, () -> turn.systemPrompt()));
     Multi<TurnEvent> work;
     if (input.blocked()) {
-      progress.inputBlocked = true;
+      progress.end(new TurnOutcome.InputBlocked());
       work = Multi.createFrom().empty();
     } else {
       work = work(turn, request, progress);

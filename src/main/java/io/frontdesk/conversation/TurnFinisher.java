@@ -5,6 +5,7 @@ import io.frontdesk.guard.LogRedaction;
 import io.frontdesk.turn.RunningTurn;
 import io.frontdesk.turn.ToolRecord;
 import io.frontdesk.turn.TurnEvent;
+import io.frontdesk.turn.TurnOutcome;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -59,11 +60,12 @@ public class TurnFinisher {
                     : turn.resultOf(id, "not run: the turn ended before this call"));
     List<ToolRecord> calls = calls(turn, unfinished);
     Ending ending =
-        progress.inputBlocked
-            ? endings.refusal(turn)
-            : progress.approval != null
-                ? endings.awaitingApproval(turn, progress.approval, calls)
-                : answered(turn, message, progress, calls);
+        switch (progress.outcome()) {
+          case TurnOutcome.InputBlocked blocked -> endings.refusal(turn);
+          case TurnOutcome.ApprovalAwaited awaited ->
+              endings.awaitingApproval(turn, awaited.pending(), calls);
+          default -> answered(turn, message, progress, calls);
+        };
     return store
         .save(turn, ending, calls)
         .invoke(store::announce)
@@ -77,10 +79,11 @@ public class TurnFinisher {
       TurnContext turn, String message, TurnProgress progress, List<ToolRecord> calls) {
     Ending ending = endings.answered(turn, message, progress, calls);
     // a lost database is logged once per outage (database.DatabaseOutage), not per turn
-    if (progress.failure != null && !DatabaseOutage.isOutage(progress.failure)) {
+    Throwable failure = progress.failure();
+    if (failure != null && !DatabaseOutage.isOutage(failure)) {
       LOG.warnf(
           "Agent failed in conversation %s: %s",
-          turn.conversationId(), LogRedaction.redact(String.valueOf(progress.failure)));
+          turn.conversationId(), LogRedaction.redact(String.valueOf(failure)));
     }
     return ending;
   }

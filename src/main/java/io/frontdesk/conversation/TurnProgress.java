@@ -1,9 +1,9 @@
 package io.frontdesk.conversation;
 
-import io.frontdesk.turn.ApprovalPending;
 import io.frontdesk.turn.HumanRequested;
 import io.frontdesk.turn.TurnControl;
 import io.frontdesk.turn.TurnEvent;
+import io.frontdesk.turn.TurnOutcome;
 import io.frontdesk.turn.TurnStopped;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,26 +47,55 @@ final class TurnProgress {
 
   /** An answer that arrives whole (a workflow's last step, the router's reply), sent as one. */
   List<TurnEvent> whole(String text) {
-    answer = text;
+    finalAnswer(text);
     List<TurnEvent> events = new ArrayList<>(answer(this.text.accept(text), false));
     events.addAll(answer(this.text.endOfResponse(), true));
     return events;
   }
 
   final TextGate text = new TextGate();
+  final AnswerFilter output;
+  // guarded by this, as everything below
   // characters of Text sent for the response being streamed (since the last whole one)
   private int streamed;
-  final AnswerFilter output;
-  volatile boolean inputBlocked;
-  volatile String answer;
-  volatile boolean humanRequested;
-  volatile Throwable failure;
-  volatile String humanSummary;
-  volatile boolean handoffLimit;
-  volatile ApprovalPending approval;
+  private String answer;
+  private Double routerConfidence;
+  private TurnOutcome outcome = new TurnOutcome.Answered();
 
-  /** Set when the router answered itself: the answer is as sure as the route. */
-  volatile Double routerConfidence;
+  /** The agents' work ended short of an answer; the first such end is the one that counts. */
+  synchronized void end(TurnOutcome ended) {
+    if (outcome instanceof TurnOutcome.Answered) {
+      outcome = ended;
+    }
+  }
+
+  synchronized TurnOutcome outcome() {
+    return outcome;
+  }
+
+  /** The failure the agents' work ended with, or null. */
+  synchronized Throwable failure() {
+    return outcome instanceof TurnOutcome.Failed failed ? failed.error() : null;
+  }
+
+  /** The last whole response of the agent (the answer, unless the output guards withhold it). */
+  synchronized void finalAnswer(String text) {
+    answer = text;
+  }
+
+  synchronized String finalAnswer() {
+    return answer;
+  }
+
+  /** The router answered itself: the answer is as sure as the route. */
+  synchronized void routerConfidence(double confidence) {
+    routerConfidence = confidence;
+  }
+
+  /** Set when the router answered itself, else null. */
+  synchronized Double routerConfidence() {
+    return routerConfidence;
+  }
 
   /**
    * The agent stream failed: a stopped turn keeps its reason, a person asked for from a workflow
@@ -75,8 +104,8 @@ final class TurnProgress {
   void fail(TurnContext turn, Throwable error) {
     switch (TurnControl.in(error).orElse(null)) {
       case TurnStopped stopped -> turn.stop(stopped.reason());
-      case HumanRequested human -> humanSummary = human.summary();
-      case null, default -> failure = error;
+      case HumanRequested human -> end(new TurnOutcome.AgentEscalated(human.summary()));
+      case null, default -> end(new TurnOutcome.Failed(error));
     }
   }
 }

@@ -6,6 +6,7 @@ import io.frontdesk.agent.WorkflowStepAgent;
 import io.frontdesk.model.ModelCalls;
 import io.frontdesk.turn.RunningTurn;
 import io.frontdesk.turn.TurnEvent;
+import io.frontdesk.turn.TurnOutcome;
 import io.quarkiverse.langchain4j.runtime.aiservice.ChatEvent;
 import io.smallrye.mutiny.Multi;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +35,8 @@ public class WorkflowRunner {
   Multi<TurnEvent> run(TurnContext turn, String workflow, String message, TurnProgress progress) {
     WorkflowConfig.Workflow definition = config.cases().get(workflow);
     if (definition == null || definition.steps().isEmpty()) {
-      progress.failure = new IllegalStateException("no workflow named " + workflow);
+      progress.end(
+          new TurnOutcome.Failed(new IllegalStateException("no workflow named " + workflow)));
       return Multi.createFrom().empty();
     }
     progress.text.silence(false);
