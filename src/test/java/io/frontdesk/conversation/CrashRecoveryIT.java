@@ -140,7 +140,9 @@ class CrashRecoveryIT {
               (customer, conversation) ->
                   sent.add(
                       senders.submit(
-                          () -> send(second, customer, "Thanks, one more thing.", conversation))));
+                          () ->
+                              sendUntilAdmitted(
+                                  second, customer, "Thanks, one more thing.", conversation))));
           for (Future<Integer> status : sent) {
             statuses.add(status.get(3, TimeUnit.MINUTES));
           }
@@ -318,6 +320,28 @@ class CrashRecoveryIT {
           .statusCode();
     } catch (RuntimeException killed) {
       return -1;
+    }
+  }
+
+  /**
+   * Sends as a client does under back-pressure: a 429 {@code busy} (the restarted replica is still
+   * recovering and the machine may be loaded) is tried again after its Retry-After, for at most two
+   * minutes; the status that ends it is returned. A 409 or a lost message is what must never come.
+   */
+  private static int sendUntilAdmitted(
+      ServiceProcess service, String customer, String message, UUID conversation)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (true) {
+      var response =
+          Replicas.customer(service, customer)
+              .body(Inquiries.body(message, conversation))
+              .post("/api/v1/inquiries");
+      if (response.statusCode() != 429 || System.nanoTime() > deadline) {
+        return response.statusCode();
+      }
+      String wait = response.header("Retry-After");
+      Thread.sleep(Duration.ofSeconds(wait == null ? 1 : Math.min(5, Long.parseLong(wait))));
     }
   }
 
