@@ -8,6 +8,7 @@ import io.frontdesk.turn.RunningTurn;
 import io.quarkiverse.langchain4j.runtime.tool.QuarkusToolExecutor;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
+import jakarta.annotation.Priority;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -17,8 +18,14 @@ import java.util.function.BiFunction;
  * arguments, so the gate sees the arguments exactly as the model wrote them (names the schema does
  * not have, wrong JSON types) and the model's call id. Calls made without a model (the offline
  * model, approved calls) enter through {@link ToolGateInterceptor} instead.
+ *
+ * <p>The outermost wrapper: quarkus-langchain4j nests its wrappers in the order of their priority
+ * (the last is outermost), and without one that order follows bean discovery, so it changed when
+ * beans were added. The lowest priority keeps the gate first, before the tool span and the tool
+ * guardrails, whatever else is added.
  */
 @Singleton
+@Priority(Integer.MIN_VALUE)
 public class GateWrapper implements QuarkusToolExecutor.Wrapper {
 
   private final ToolGate gate;
