@@ -3,6 +3,7 @@ package io.frontdesk.guard.eval;
 import dev.langchain4j.service.SystemMessage;
 import io.frontdesk.agent.SupportAgent;
 import io.frontdesk.guard.PromptLeakDetector;
+import io.frontdesk.turn.RunningTurn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -33,7 +34,7 @@ final class PromptLeakSection {
       return String.join(
           "\n",
           SupportAgent.class
-              .getMethod("chat", String.class, String.class)
+              .getMethod("chat", RunningTurn.class, String.class)
               .getAnnotation(SystemMessage.class)
               .value());
     } catch (NoSuchMethodException e) {
