@@ -104,7 +104,7 @@ class ChatPageTest {
   }
 
   @Test
-  void aRateLimitedMessageShowsOneNoticeWithTheWaitAndTheSendButtonComesBack() {
+  void aRateLimitedMessageShowsOneNoticeWithTheWaitAndGivesTheTextBackToSendAgain() {
     SignIn.customer(browser, root.toString(), "cus_0187");
     assertEquals("websocket", browser.script("return document.body.dataset.transport").asText());
     exhaust("cus_0187");
@@ -114,6 +114,11 @@ class ChatPageTest {
 
     browser.waitForText(".notice.error", t -> t.matches(".*retry in \\d+ s.*"), "the wait");
     browser.waitForText("#send", "Send");
+    assertEquals(
+        "Which plan am I on?",
+        browser.find("#message").property("value"),
+        "the customer's text is back in the box, to send again");
+    assertTrue(browser.findAll(".msg.me").isEmpty(), "what was not stored is not shown as sent");
     assertEquals(1, browser.findAll(".notice.error").size(), "one notice");
     assertTrue(browser.findAll(".msg.bot").isEmpty(), "no bubble repeats the notice");
     assertEquals(
