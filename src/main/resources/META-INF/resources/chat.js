@@ -52,6 +52,29 @@
   };
   const DECISIONS = { approved: "Approved.", rejected: "Not approved.", expired: "Nobody approved in time." };
 
+  // Markdown of the assistant and the team, rendered by a maintained renderer (marked) and made safe
+  // by a maintained sanitizer (DOMPurify): no script, no event handler, no javascript: link, no
+  // image fetched from elsewhere; every link opens apart, without a handle on this page.
+  const rich = !!(window.marked && window.DOMPurify);
+  if (rich) {
+    DOMPurify.addHook("afterSanitizeAttributes", (node) => {
+      if (node.tagName === "A" && node.hasAttribute("href")) {
+        node.setAttribute("target", "_blank");
+        node.setAttribute("rel", "noopener noreferrer nofollow");
+      }
+    });
+  }
+  const SANITIZE = { FORBID_TAGS: ["img", "style", "form", "input", "button", "iframe"], ALLOW_DATA_ATTR: false };
+
+  /** What a message says, as written (streamed deltas, withdrawals and done compare this). */
+  const said = (node) => (node.dataset.raw !== undefined ? node.dataset.raw : node.textContent);
+
+  function say(node, text) {
+    node.dataset.raw = text;
+    if (rich) node.innerHTML = DOMPurify.sanitize(marked.parse(text, { gfm: true, breaks: true }), SANITIZE);
+    else node.textContent = text;
+  }
+
   function remember() {
     if (state.conversationId) localStorage.setItem(key("conversation"), state.conversationId);
     else localStorage.removeItem(key("conversation"));
@@ -68,7 +91,11 @@
   function message(kind, text, from) {
     const li = el("li", "msg " + kind);
     if (from) li.append(el("span", "from", from));
-    li.append(el("span", "text", text));
+    const body = el(kind === "me" ? "span" : "div", "text");
+    // the customer's own words stay plain text; an answer or a person's reply may be Markdown
+    if (kind === "me") body.textContent = text;
+    else say(body, text);
+    li.append(body);
     return add(li);
   }
 
@@ -147,15 +174,16 @@
           // announced once it is complete, not word by word
           state.bubble.setAttribute("aria-busy", "true");
         }
-        state.bubble.querySelector(".text").textContent += e.delta;
+        const streamed = state.bubble.querySelector(".text");
+        say(streamed, said(streamed) + e.delta);
         if (log.scrollHeight - log.scrollTop - log.clientHeight < 160) log.scrollTop = log.scrollHeight;
         break;
       case "answer_withdrawn": {
         // the answer being streamed broke off: its text is taken back (what answers instead follows)
         if (!state.bubble) break;
         const text = state.bubble.querySelector(".text");
-        text.textContent = text.textContent.slice(0, Math.max(0, text.textContent.length - (e.characters || 0)));
-        if (!text.textContent) {
+        say(text, said(text).slice(0, Math.max(0, said(text).length - (e.characters || 0))));
+        if (!said(text)) {
           state.bubble.remove();
           state.bubble = null;
         }
@@ -233,16 +261,16 @@
       }
       case "done": {
         const bots = log.querySelectorAll(".msg.bot .text");
-        const last = bots.length ? bots[bots.length - 1].textContent : null;
+        const last = bots.length ? said(bots[bots.length - 1]) : null;
         if ((typeof e.seq === "number" && !state.bubble && last === e.response) || state.told.has(e.response)) {
           // a replayed answer the restored transcript already shows, or what a notice just said
           // (an answer streamed before a ticket's notice stays as it was)
-        } else if (e.response && (!state.bubble || !state.bubble.querySelector(".text").textContent)) {
+        } else if (e.response && (!state.bubble || !said(state.bubble.querySelector(".text")))) {
           if (!state.bubble) state.bubble = message("bot", "", "Skyline assistant");
-          state.bubble.querySelector(".text").textContent = e.response;
+          say(state.bubble.querySelector(".text"), e.response);
         } else if (e.response && state.bubble) {
           // the stored answer is the truth (an output guard may have redacted a streamed piece)
-          state.bubble.querySelector(".text").textContent = e.response;
+          say(state.bubble.querySelector(".text"), e.response);
         }
         finishBubble();
         state.typed = null;
