@@ -21,6 +21,8 @@
     lastSeq: Number(localStorage.getItem(key("seq")) || 0),
     bubble: null, // the bot message being streamed
     told: new Set(), // what this turn's notices already told the customer
+    calls: new Map(), // this turn's tool status lines by call id (ids repeat across turns)
+    typed: null, // the message being answered, given back if it is refused
     busy: false,
     transport: null,
   };
@@ -39,9 +41,39 @@
     list_services: "Checking your services",
     escalate_to_human: "Asking a person to help",
   };
-  const toolLabel = (tool) =>
-    TOOL_LABELS[tool] ||
-    (tool.startsWith("transfer_to_") ? "Finding the right specialist" : "Using " + tool);
+  // the server's transcript (CustomerText) says the same, so a reload shows what was seen live
+  const toolLabel = (tool) => TOOL_LABELS[tool] || "Working on it";
+  const routing = (tool) => (tool || "").startsWith("transfer_to_");
+  // a message refused before anything was stored: the customer gets their text back to send again
+  const REFUSED = {
+    rate_limited: "Please wait a moment.",
+    busy: "We are very busy right now.",
+    invalid_request: "This message could not be sent.",
+  };
+  const DECISIONS = { approved: "Approved.", rejected: "Not approved.", expired: "Nobody approved in time." };
+
+  // Markdown of the assistant and the team, rendered by a maintained renderer (marked) and made safe
+  // by a maintained sanitizer (DOMPurify): no script, no event handler, no javascript: link, no
+  // image fetched from elsewhere; every link opens apart, without a handle on this page.
+  const rich = !!(window.marked && window.DOMPurify);
+  if (rich) {
+    DOMPurify.addHook("afterSanitizeAttributes", (node) => {
+      if (node.tagName === "A" && node.hasAttribute("href")) {
+        node.setAttribute("target", "_blank");
+        node.setAttribute("rel", "noopener noreferrer nofollow");
+      }
+    });
+  }
+  const SANITIZE = { FORBID_TAGS: ["img", "style", "form", "input", "button", "iframe"], ALLOW_DATA_ATTR: false };
+
+  /** What a message says, as written (streamed deltas, withdrawals and done compare this). */
+  const said = (node) => (node.dataset.raw !== undefined ? node.dataset.raw : node.textContent);
+
+  function say(node, text) {
+    node.dataset.raw = text;
+    if (rich) node.innerHTML = DOMPurify.sanitize(marked.parse(text, { gfm: true, breaks: true }), SANITIZE);
+    else node.textContent = text;
+  }
 
   function remember() {
     if (state.conversationId) localStorage.setItem(key("conversation"), state.conversationId);
@@ -59,7 +91,11 @@
   function message(kind, text, from) {
     const li = el("li", "msg " + kind);
     if (from) li.append(el("span", "from", from));
-    li.append(el("span", "text", text));
+    const body = el(kind === "me" ? "span" : "div", "text");
+    // the customer's own words stay plain text; an answer or a person's reply may be Markdown
+    if (kind === "me") body.textContent = text;
+    else say(body, text);
+    li.append(body);
     return add(li);
   }
 
@@ -96,6 +132,15 @@
     send.disabled = state.busy || !connected();
   }
 
+  /** The refused message goes back into the box (it was not stored: a reload would not show it). */
+  function giveBack() {
+    if (!state.typed) return;
+    state.typed.line.remove();
+    if (!input.value) input.value = state.typed.text;
+    state.typed = null;
+    input.focus();
+  }
+
   function finishBubble() {
     if (state.bubble) {
       state.bubble.classList.remove("streaming");
@@ -120,6 +165,7 @@
         }
         finishBubble();
         state.told.clear();
+        state.calls.clear();
         setBusy(true);
         break;
       case "text":
@@ -128,76 +174,72 @@
           // announced once it is complete, not word by word
           state.bubble.setAttribute("aria-busy", "true");
         }
-        state.bubble.querySelector(".text").textContent += e.delta;
+        const streamed = state.bubble.querySelector(".text");
+        say(streamed, said(streamed) + e.delta);
         if (log.scrollHeight - log.scrollTop - log.clientHeight < 160) log.scrollTop = log.scrollHeight;
         break;
       case "answer_withdrawn": {
         // the answer being streamed broke off: its text is taken back (what answers instead follows)
         if (!state.bubble) break;
         const text = state.bubble.querySelector(".text");
-        text.textContent = text.textContent.slice(0, Math.max(0, text.textContent.length - (e.characters || 0)));
-        if (!text.textContent) {
+        say(text, said(text).slice(0, Math.max(0, said(text).length - (e.characters || 0))));
+        if (!said(text)) {
           state.bubble.remove();
           state.bubble = null;
         }
         break;
       }
       case "tool_call": {
+        // a hand-off between agents is not work done for the customer: no line (nor after a reload)
+        if (routing(e.tool)) break;
         const line = status(toolLabel(e.tool) + "…", "tool");
-        line.dataset.call = e.id;
         line.dataset.tool = e.tool;
+        state.calls.set(e.id, line);
         break;
       }
       case "tool_result": {
-        const line =
-          log.querySelector(`.status[data-call="${CSS.escape(e.id || "")}"]`) ||
-          status(toolLabel(e.tool), "tool");
+        if (routing(e.tool)) break;
+        const line = state.calls.get(e.id) || status(toolLabel(e.tool), "tool");
+        state.calls.delete(e.id);
         line.textContent = toolLabel(e.tool) + (e.success ? " — done" : " — it did not work");
         line.classList.add(e.success ? "ok" : "failed");
         break;
       }
-      case "handoff":
-        status(e.to.startsWith("workflow:") ? "Following the " + e.to.slice(9) + " steps" :
-          "Handed over to the " + e.to + " specialist", "handoff");
-        break;
-      case "workflow_step":
-        status("Step " + (e.index + 1) + " (" + e.step + ") done", "step");
-        break;
       case "guard":
         if (e.blocked) status("A safety check held part of this back.", "guard");
         break;
       case "approval_required": {
         const n = notice("approval", "approval-" + e.approvalId);
-        const until = e.expiresAt ? new Date(e.expiresAt) : null;
         state.told.add(e.message);
-        const waiting = [...log.querySelectorAll(".status.tool:not(.ok):not(.failed)")].filter((l) => l.dataset.tool === e.tool).pop();
-        if (waiting) waiting.textContent = toolLabel(e.tool) + " — waiting for approval";
-        fill(n, "Waiting for approval.", e.message +
-          (until ? " (a person decides by " + until.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) + ")" : ""));
+        const waiting = [...log.querySelectorAll(".status.tool")].filter((l) => l.dataset.tool === e.tool).pop();
+        if (waiting) {
+          waiting.textContent = toolLabel(e.tool) + " — waiting for approval";
+          waiting.classList.remove("failed");
+        }
+        fill(n, "Waiting for approval.", e.message);
         n.dataset.status = "pending";
         break;
       }
       case "approval_decided": {
-        const n = notice("approval", "approval-" + e.approvalId);
-        n.classList.add("decided");
+        // a notice of its own, after the request's: the transcript keeps both
+        const n = notice("approval decided", "approval-" + e.approvalId + "-decided");
         n.dataset.status = e.decision;
-        const what = { approved: "Approved", rejected: "Not approved", expired: "Nobody approved in time" }[e.decision] || e.decision;
-        fill(n, what + (e.reviewer && e.decision !== "expired" ? " by " + e.reviewer + "." : "."),
-          e.feedback ? "“" + e.feedback + "”" : "");
+        fill(n, DECISIONS[e.decision] || "Decided.", e.feedback ? "“" + e.feedback + "”" : "");
         break;
       }
       case "escalated": {
-        const n = notice("ticket", "ticket-" + e.ticketId);
+        // one per escalation: a later one in the conversation adds to the same ticket, and says so
+        const n = notice("ticket");
         state.told.add(e.message);
-        fill(n, "Ticket " + e.ticketId + " opened.", e.message || "A person from our team will follow up.");
+        fill(n, "Ticket " + e.ticketId + ".", e.message || "A person from our team will follow up.");
         n.dataset.ticket = e.ticketId;
         break;
       }
-      case "ticket_resolved": {
-        const n = notice("ticket", "ticket-" + e.ticketId + "-resolved");
-        fill(n, "Ticket " + e.ticketId + " resolved.", e.text || e.note || "");
+      case "ticket_resolved":
+        // the person's note, as the transcript keeps it
+        finishBubble();
+        message("human", e.text || e.note || "", (e.agent || "Support agent") + " (Skyline team)");
         break;
-      }
       case "agent_joined":
         finishBubble();
         status((e.agent || "A support agent") + " joined the conversation", "human");
@@ -213,22 +255,25 @@
         const n = notice("error");
         // the refused turn's done repeats the message: the notice has said it
         state.told.add(e.message);
-        fill(n, "Something went wrong.", e.message || e.code);
+        fill(n, REFUSED[e.code] || "Something went wrong.", e.message || e.code);
+        if (REFUSED[e.code]) giveBack();
         break;
       }
       case "done": {
         const bots = log.querySelectorAll(".msg.bot .text");
-        const last = bots.length ? bots[bots.length - 1].textContent : null;
-        if (!state.bubble && ((typeof e.seq === "number" && last === e.response) || state.told.has(e.response))) {
+        const last = bots.length ? said(bots[bots.length - 1]) : null;
+        if ((typeof e.seq === "number" && !state.bubble && last === e.response) || state.told.has(e.response)) {
           // a replayed answer the restored transcript already shows, or what a notice just said
-        } else if (e.response && (!state.bubble || !state.bubble.querySelector(".text").textContent)) {
+          // (an answer streamed before a ticket's notice stays as it was)
+        } else if (e.response && (!state.bubble || !said(state.bubble.querySelector(".text")))) {
           if (!state.bubble) state.bubble = message("bot", "", "Skyline assistant");
-          state.bubble.querySelector(".text").textContent = e.response;
+          say(state.bubble.querySelector(".text"), e.response);
         } else if (e.response && state.bubble) {
           // the stored answer is the truth (an output guard may have redacted a streamed piece)
-          state.bubble.querySelector(".text").textContent = e.response;
+          say(state.bubble.querySelector(".text"), e.response);
         }
         finishBubble();
+        state.typed = null;
         setBusy(false);
         break;
       }
@@ -404,11 +449,24 @@
     if (!state.conversationId) return;
     try {
       const t = await Frontdesk.api("/api/v1/conversations/" + encodeURIComponent(state.conversationId), { token: state.token });
+      // the customer's view, filtered on the server (CustomerTranscript): drawn as it was live
       for (const m of t.messages) {
-        if (m.role === "user" && m.content && !m.content.startsWith("[Frontdesk]")) message("me", m.content, "You");
-        else if (m.role === "assistant" && m.content && m.agent && m.agent.startsWith("human:")) message("human", m.content, m.agent.slice(6) + " (Skyline team)");
-        else if (m.role === "assistant" && m.content) message("bot", m.content, "Skyline assistant");
+        if (m.kind === "customer") message("me", m.content, m.title);
+        else if (m.kind === "assistant") message("bot", m.content, m.title);
+        else if (m.kind === "human") message("human", m.content, m.title);
+        else if (m.kind === "status") status(m.content, "tool restored");
+        else {
+          const decided = Object.keys(DECISIONS).find((d) => DECISIONS[d] === m.title);
+          const n = notice(m.kind === "approval" && decided ? "approval decided" : m.kind);
+          fill(n, m.title, m.content);
+          if (m.kind === "approval") n.dataset.status = decided || "pending";
+          const ticket = m.kind === "ticket" && /TCK-\d+/.exec(m.title);
+          if (ticket) n.dataset.ticket = ticket[0];
+        }
       }
+      // the view holds the feed up to here: follow it after, so nothing shows twice
+      state.lastSeq = Math.max(state.lastSeq, t.seq || 0);
+      remember();
       log.scrollTop = log.scrollHeight;
     } catch (e) {
       // a purged or foreign conversation: start afresh
@@ -480,7 +538,7 @@
     event.preventDefault();
     const text = input.value.trim();
     if (!text || state.busy || !connected()) return;
-    message("me", text, "You");
+    state.typed = { text, line: message("me", text, "You") };
     log.scrollTop = log.scrollHeight;
     input.value = "";
     setBusy(true);

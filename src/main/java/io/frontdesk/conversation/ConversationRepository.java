@@ -115,11 +115,17 @@ public class ConversationRepository {
    * the turn no longer holds the lock (its lease ran out and another turn took the conversation, or
    * its replica was taken for dead and recovery took it over): then it must store nothing.
    */
+  /**
+   * Ends the turn with the conversation's new status; a conversation whose ticket is still open
+   * stays escalated, whatever its turn came to (it is resolved with its ticket).
+   */
   public Uni<Boolean> endTurn(SqlClient db, UUID id, UUID turnId, String status, String agent) {
     return db.preparedQuery(
-            "update conversation set status = $3, active_agent = $4, updated_at = $5, turn_id ="
-                + " null, turn_lease_until = null, turn_replica = null where id = $1 and turn_id ="
-                + " $2 and (turn_replica is null or turn_replica = $6)")
+            "update conversation set status = case when $3 = 'resolved' and exists (select 1 from"
+                + " ticket where ticket.conversation_id = $1 and ticket.status in ('open',"
+                + " 'in_progress')) then 'escalated' else $3 end, active_agent = $4, updated_at ="
+                + " $5, turn_id = null, turn_lease_until = null, turn_replica = null where id = $1"
+                + " and turn_id = $2 and (turn_replica is null or turn_replica = $6)")
         .execute(Tuple.from(List.of(id, turnId, status, agent, now(), replica.instance())))
         .map(rows -> rows.rowCount() == 1);
   }

@@ -19,15 +19,21 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
-/** A customer's conversation transcript: every message, including tool calls and results. */
+/**
+ * A customer's conversation: what they saw (never what is only for the model or the team), and its
+ * feed.
+ */
 @Path("/api/v1/conversations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "conversations")
 @RolesAllowed(Roles.CUSTOMER)
 public class ConversationResource {
 
-  /** The transcript as the API shows it. */
-  public record Transcript(Conversation conversation, List<StoredMessage> messages) {}
+  /**
+   * The conversation as its customer saw it; {@code seq} is the feed's sequence number it includes
+   * (follow the feed after it and nothing shows twice).
+   */
+  public record Transcript(Conversation conversation, List<CustomerLine> messages, int seq) {}
 
   private final ConversationService conversations;
   private final CurrentCaller caller;
@@ -39,12 +45,23 @@ public class ConversationResource {
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "The full transcript of one of the customer's conversations")
+  @Operation(
+      summary =
+          "One of the customer's conversations as they saw it: their messages, the answers, each"
+              + " tool's status line, approval and ticket notices, a person's messages")
   public Uni<Transcript> transcript(@PathParam("id") UUID id) {
     return conversations
         .owned(id, caller.customerId())
         .chain(
-            conv -> conversations.transcript(id).map(messages -> new Transcript(conv, messages)));
+            conv ->
+                // the feed's position first: an event after it is replayed, never lost
+                conversations
+                    .latestEvent(id)
+                    .chain(
+                        seq ->
+                            conversations
+                                .transcript(id)
+                                .map(messages -> new Transcript(conv, messages, seq))));
   }
 
   @GET

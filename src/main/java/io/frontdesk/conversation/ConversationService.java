@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,16 +20,19 @@ public class ConversationService {
 
   private final Pool pool;
   private final ConversationRepository conversations;
+  private final TranscriptRepository transcripts;
   private final ConversationFeed feed;
   private final FeedListener listener;
 
   ConversationService(
       Pool pool,
       ConversationRepository conversations,
+      TranscriptRepository transcripts,
       ConversationFeed feed,
       FeedListener listener) {
     this.pool = pool;
     this.conversations = conversations;
+    this.transcripts = transcripts;
     this.feed = feed;
     this.listener = listener;
   }
@@ -46,9 +50,36 @@ public class ConversationService {
         .failWith(() -> new NotFound("conversation", id.toString()));
   }
 
-  /** Every message of the conversation, oldest first (ownership checked by the caller). */
-  Uni<List<StoredMessage>> transcript(UUID id) {
-    return conversations.transcript(pool, id);
+  /**
+   * The conversation as its customer saw it, oldest first (ownership checked by the caller): what
+   * the chat showed live, through the one filter of what a customer reads ({@link
+   * CustomerTranscript}).
+   */
+  Uni<List<CustomerLine>> transcript(UUID id) {
+    return Uni.combine()
+        .all()
+        .unis(transcripts.rows(pool, id), transcripts.outcomes(pool, id), decisions(id))
+        .with(CustomerTranscript::of);
+  }
+
+  /** The approvals decided in the conversation, each with the turn that told it (on the feed). */
+  private Uni<List<TranscriptRow.Decision>> decisions(UUID id) {
+    return feed.after(pool, id, 0)
+        .map(
+            events -> {
+              List<TranscriptRow.Decision> decided = new ArrayList<>();
+              UUID turn = null;
+              for (ConversationFeed.FeedEvent e : events) {
+                if ("turn_started".equals(e.type()) && e.event().getString("turnId") != null) {
+                  turn = UUID.fromString(e.event().getString("turnId"));
+                } else if ("approval_decided".equals(e.type()) && turn != null) {
+                  decided.add(
+                      new TranscriptRow.Decision(
+                          turn, e.event().getString("decision"), e.event().getString("feedback")));
+                }
+              }
+              return decided;
+            });
   }
 
   /** The feed's events after {@code after}, oldest first. */

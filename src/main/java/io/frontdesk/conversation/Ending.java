@@ -56,11 +56,14 @@ record Ending(
       List<StoredMessage> messages, ApprovalPending pending, double confidence, String category) {
     TurnEvent required =
         new TurnEvent.ApprovalRequired(
-            pending.approvalId(), pending.tool(), pending.notice(), pending.expiresAt());
+            pending.approvalId(),
+            pending.tool(),
+            CustomerText.visible(pending.notice()),
+            pending.expiresAt());
     return new Ending(
         messages,
         new AwaitingApproval(),
-        pending.notice(),
+        CustomerText.visible(pending.notice()),
         confidence,
         category,
         List.of(required));

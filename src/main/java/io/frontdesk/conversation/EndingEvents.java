@@ -15,7 +15,10 @@ final class EndingEvents {
 
   private EndingEvents() {}
 
-  /** The ending's events, then the ticket when one opened, then done. */
+  /**
+   * The ending's events, then the ticket when one opened, then done; what the customer reads in
+   * them has been through {@link CustomerText}, as the transcript they reload has.
+   */
   static List<TurnEvent> stored(TurnContext turn, Ending ending, EndingStore.Stored stored) {
     List<TurnEvent> events = new ArrayList<>(ending.events());
     Ticket ticket = stored.ticket();
@@ -23,7 +26,7 @@ final class EndingEvents {
       events.add(
           new TurnEvent.Done(
               turn.conversationId(),
-              ending.answer(),
+              CustomerText.visible(ending.answer()),
               ending.resolved(),
               false,
               null,
@@ -31,7 +34,7 @@ final class EndingEvents {
       return events;
     }
     Escalation escalation = stored.escalation();
-    String notice = ending.notice(ticket);
+    String notice = CustomerText.visible(ending.notice(ticket));
     events.add(
         new TurnEvent.Escalated(
             ticket.ticketId(), escalation.reason().code(), escalation.summary(), notice));

@@ -26,13 +26,17 @@ public class EscalationService {
 
   /**
    * Opens the ticket inside the caller's transaction {@code db} (its NOTIFY is sent only if that
-   * commits); call {@link #announce} after the commit for the webhook.
+   * commits), or adds the escalation to its conversation's open ticket; call {@link #announce}
+   * after the commit for the webhook.
    */
   public Uni<Ticket> open(SqlClient db, Escalation escalation) {
     return tickets
-        .open(db, escalation)
+        .openOrAdd(db, escalation)
         .call(ticket -> notifier.notifyInTransaction(db, ticket))
-        .call(ticket -> console.publish(db, "ticket_created", "ticket", ticket));
+        .call(
+            ticket ->
+                console.publish(
+                    db, ticket.added() ? "ticket_updated" : "ticket_created", "ticket", ticket));
   }
 
   /** The webhook for a ticket whose transaction committed (never delays the customer). */
@@ -40,8 +44,13 @@ public class EscalationService {
     notifier.postWebhook(ticket);
   }
 
-  /** What the customer is told. */
+  /** What the customer is told: a new ticket, or that the one they have already gets this too. */
   public static String customerNotice(Ticket ticket) {
+    if (ticket.added()) {
+      return ("I've added this to your open support ticket (#%s), so the same person sees the whole"
+              + " conversation. Our team will respond shortly.")
+          .formatted(ticket.ticketId());
+    }
     return "I've created a support ticket (#%s) for you. Our team will respond shortly."
         .formatted(ticket.ticketId());
   }

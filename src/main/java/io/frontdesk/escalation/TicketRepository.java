@@ -44,6 +44,10 @@ public class TicketRepository {
   /** The ticket a resolution closed: its conversation (null without one) and customer. */
   public record Resolved(UUID conversationId, String customerId) {}
 
+  private static final String COLUMNS =
+      "id, conversation_id, customer_id, status, priority, category, reason, summary, confidence,"
+          + " created_at, coalesce(jsonb_array_length(context->'reasons'), 1) as escalations";
+
   private static final String FILE_COLUMNS =
       "id, conversation_id, customer_id, status, priority, category, reason, summary, confidence,"
           + " context, created_at, resolved_at, resolved_by, resolution_note";
@@ -52,6 +56,38 @@ public class TicketRepository {
 
   TicketRepository(Pool pool) {
     this.pool = pool;
+  }
+
+  /**
+   * Opens a ticket for the escalation, or adds it to its conversation's open one (a conversation
+   * has one open ticket: its turns are serialised by the conversation's lock, so two never race
+   * here).
+   */
+  public Uni<Ticket> openOrAdd(SqlClient db, Escalation e) {
+    if (e.conversationId() == null) {
+      return open(db, e);
+    }
+    return db.preparedQuery(
+            "update ticket set context = jsonb_set(context, '{reasons}', coalesce(context->'reasons',"
+                + " jsonb_build_array(jsonb_build_object('reason', reason, 'summary', summary))) ||"
+                + " jsonb_build_array($2::jsonb)), updated_at = $3 where id = (select id from ticket"
+                + " where conversation_id = $1 and status in ('open', 'in_progress') order by id"
+                + " desc limit 1 for update) returning "
+                + COLUMNS)
+        .execute(Tuple.of(e.conversationId(), reason(e), OffsetDateTime.now(ZoneOffset.UTC)))
+        .chain(
+            rows ->
+                rows.size() == 0 ? open(db, e) : Uni.createFrom().item(ticket(Rows.first(rows))));
+  }
+
+  /** One escalation as the ticket's context lists it. */
+  private static JsonObject reason(Escalation e) {
+    return new JsonObject()
+        .put("reason", e.reason().code())
+        .put("summary", e.summary())
+        .put("confidence", e.confidence())
+        .put("agent", e.agent())
+        .put("toolTrace", new JsonArray(e.toolTrace().stream().map(JsonObject::new).toList()));
   }
 
   public Uni<Ticket> open(SqlClient db, Escalation e) {
@@ -64,13 +100,14 @@ public class TicketRepository {
             .put("agent", e.agent())
             .put("tier", e.tier())
             .put("transcript", "/api/v1/conversations/" + e.conversationId())
-            .put("toolTrace", new JsonArray(e.toolTrace().stream().map(JsonObject::new).toList()));
+            .put("toolTrace", new JsonArray(e.toolTrace().stream().map(JsonObject::new).toList()))
+            .put("reasons", new JsonArray().add(reason(e)));
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     return db.preparedQuery(
             "insert into ticket (conversation_id, customer_id, status, priority, category, reason,"
                 + " summary, confidence, context, created_at, updated_at) values ($1, $2, 'open',"
-                + " $3, $4, $5, $6, $7, $8, $9, $9) returning id, conversation_id, customer_id,"
-                + " status, priority, category, reason, summary, confidence, created_at")
+                + " $3, $4, $5, $6, $7, $8, $9, $9) returning "
+                + COLUMNS)
         .execute(
             Tuple.from(
                 Arrays.asList(
@@ -85,10 +122,6 @@ public class TicketRepository {
                     now)))
         .map(rows -> ticket(Rows.first(rows)));
   }
-
-  private static final String COLUMNS =
-      "id, conversation_id, customer_id, status, priority, category, reason, summary, confidence,"
-          + " created_at";
 
   /** The customer's own tickets, newest first. */
   public Uni<List<Ticket>> ofCustomer(String customerId, int limit) {
@@ -186,6 +219,7 @@ public class TicketRepository {
         r.getString("reason"),
         r.getString("summary"),
         r.getBigDecimal("confidence").doubleValue(),
-        r.getOffsetDateTime("created_at"));
+        r.getOffsetDateTime("created_at"),
+        r.getInteger("escalations"));
   }
 }

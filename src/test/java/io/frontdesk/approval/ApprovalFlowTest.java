@@ -95,6 +95,19 @@ public class ApprovalFlowTest {
         .post("/api/v1/console/approvals/" + approval + "/decision");
   }
 
+  /** The headings of the approval notices the customer's view shows, oldest first. */
+  private static List<String> approvalTitles(JsonPath transcript) {
+    List<String> kinds = transcript.getList("messages.kind");
+    List<String> titles = transcript.getList("messages.title");
+    List<String> approvals = new ArrayList<>();
+    for (int i = 0; i < kinds.size(); i++) {
+      if ("approval".equals(kinds.get(i))) {
+        approvals.add(titles.get(i));
+      }
+    }
+    return approvals;
+  }
+
   private long refunds(String orderId) {
     return count(pool, "select count(*) from refund where order_id = $1", orderId);
   }
@@ -159,7 +172,13 @@ public class ApprovalFlowTest {
             .jsonPath();
     List<String> contents = transcript.getList("messages.content");
     assertTrue(
-        contents.stream().anyMatch(c -> c != null && c.contains("\"refundId\"")), "" + contents);
+        contents.stream().noneMatch(c -> c != null && c.contains("refundId")),
+        "the tool's result is the model's, not the customer's: " + contents);
+    assertTrue(
+        contents.containsAll(
+            List.of("Preparing the refund — waiting for approval", "Preparing the refund — done")),
+        "the customer reads what the call did, as the chat showed it: " + contents);
+    assertEquals(List.of("Waiting for approval.", "Approved."), approvalTitles(transcript));
     assertEquals(
         "Good news: your refund of 10.00 is on its way to your card.",
         contents.get(contents.size() - 1));
@@ -231,7 +250,10 @@ public class ApprovalFlowTest {
         1,
         count(pool, "select count(*) from approval where conversation_id = $1", r.conversation()),
         "no second request for reviewers");
-    assertTrue(again.getString("response").contains(r.approval().toString().substring(0, 8)));
+    assertTrue(again.getString("response").contains("approval"), again.prettify());
+    assertFalse(
+        again.getString("response").contains(r.approval().toString().substring(0, 8)),
+        "the request's id is the team's, not the customer's: " + again.getString("response"));
 
     model.enqueue(Reply.text("Your refund is done."));
     decide(r.approval(), "approve", "").then().statusCode(200);

@@ -104,7 +104,7 @@ class ChatPageTest {
   }
 
   @Test
-  void aRateLimitedMessageShowsOneNoticeWithTheWaitAndTheSendButtonComesBack() {
+  void aRateLimitedMessageShowsOneNoticeWithTheWaitAndGivesTheTextBackToSendAgain() {
     SignIn.customer(browser, root.toString(), "cus_0187");
     assertEquals("websocket", browser.script("return document.body.dataset.transport").asText());
     exhaust("cus_0187");
@@ -114,6 +114,11 @@ class ChatPageTest {
 
     browser.waitForText(".notice.error", t -> t.matches(".*retry in \\d+ s.*"), "the wait");
     browser.waitForText("#send", "Send");
+    assertEquals(
+        "Which plan am I on?",
+        browser.find("#message").property("value"),
+        "the customer's text is back in the box, to send again");
+    assertTrue(browser.findAll(".msg.me").isEmpty(), "what was not stored is not shown as sent");
     assertEquals(1, browser.findAll(".notice.error").size(), "one notice");
     assertTrue(browser.findAll(".msg.bot").isEmpty(), "no bubble repeats the notice");
     assertEquals(
@@ -121,6 +126,41 @@ class ChatPageTest {
         Database.count(pool, "select count(*) from conversation where customer_id = 'cus_0187'"),
         "nothing stored");
     assertEquals(0, model.requestCount(), "nothing reached the model");
+  }
+
+  @Test
+  void anAnswerInMarkdownIsRenderedAndMarkupInjectedIntoItIsInert() {
+    SignIn.customer(browser, root.toString(), "cus_0232");
+    model.enqueue(
+        Reply.toolCall("list_invoices", "{}"),
+        Reply.text(
+            "Your latest invoice is **paid in full**.\n\n- [Billing help](https://example.com/billing)"
+                + "\n- [Pay now](javascript:window.pwned=1)\n\n<img src=x onerror=\"window.pwned=2\">"
+                + " <a href=\"javascript:window.pwned=3\" onclick=\"window.pwned=4\">here</a>"));
+
+    browser.find("#message").type("Is my latest invoice paid?");
+    browser.find("#send").click();
+
+    browser.waitForText(".msg.bot:not(.streaming) strong", "paid in full");
+    Browser.Element link = browser.find(".msg.bot a[href='https://example.com/billing']");
+    assertEquals("_blank", link.attribute("target"));
+    assertTrue(link.attribute("rel").contains("noopener"), link.attribute("rel"));
+    assertEquals(0, browser.findAll(".msg.bot img").size(), "no image, no onerror");
+    assertEquals(0, browser.findAll(".msg.bot [onclick], .msg.bot [onerror]").size());
+    assertEquals(
+        0,
+        browser
+            .script(
+                "return [...document.querySelectorAll('.msg a')].filter(a =>"
+                    + " /^\\s*javascript:/i.test(a.getAttribute('href') || '')).length")
+            .asInt(),
+        "no javascript: link");
+    for (Browser.Element a : browser.findAll(".msg.bot a:not([href^='https:'])")) {
+      a.click();
+    }
+    assertTrue(browser.script("return window.pwned === undefined").asBoolean(), "nothing ran");
+    assertFalse(browser.bodyText().contains("**"), "no raw Markdown on the page");
+    browser.screenshot("chat-markdown");
   }
 
   /** Empties the customer's bucket (the test profile's burst is high so no other test hits it). */

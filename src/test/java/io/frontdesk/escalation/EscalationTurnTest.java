@@ -228,4 +228,60 @@ class EscalationTurnTest {
     assertEquals(
         tickets, count(pool, "select count(*) from ticket where customer_id = 'cus_0015'"));
   }
+
+  @Test
+  void aSecondEscalationInAConversationAddsToItsOpenTicketWhichKeepsTheConversationOpen() {
+    String customer = "cus_0233";
+    model.enqueue(Reply.text("ESCALATE: customer disputes the March charge"));
+    JsonPath first = Inquiries.ask(customer, "I dispute the March charge on my card");
+    UUID conversation = UUID.fromString(first.getString("conversationId"));
+    String ticket = first.getString("ticketId");
+    model.enqueue(Reply.text("ESCALATE: customer also wants the April invoice re-issued"));
+
+    JsonPath second =
+        Inquiries.ask(customer, "And the April invoice has the wrong address on it", conversation);
+
+    assertTrue(second.getBoolean("escalated"), second.prettify());
+    assertEquals(ticket, second.getString("ticketId"), "the same ticket");
+    assertTrue(
+        second.getString("response").contains("added this to your open support ticket (#" + ticket),
+        "the customer hears it is the same ticket: " + second.getString("response"));
+    List<Row> tickets =
+        rows(pool, "select status, context from ticket where conversation_id = $1", conversation);
+    assertEquals(1, tickets.size(), "one open ticket per conversation");
+    JsonNode reasons = context(tickets.getFirst()).get("reasons");
+    assertEquals(2, reasons.size(), reasons.toString());
+    assertEquals("customer disputes the March charge", reasons.get(0).get("summary").asText());
+    assertEquals(
+        "customer also wants the April invoice re-issued", reasons.get(1).get("summary").asText());
+    assertEquals("agent_request", reasons.get(1).get("reason").asText());
+
+    // a closing the desk answers fully: the conversation stays open while its ticket is
+    model.enqueue(Reply.text("You're welcome! Our team will be in touch."));
+    JsonPath thanks = Inquiries.ask(customer, "Great, thank you so much. Bye!", conversation);
+    assertFalse(thanks.getBoolean("escalated"), thanks.prettify());
+    assertEquals("escalated", status(conversation), "not resolved while its ticket is open");
+
+    Inquiries.asAgent("agt_rita")
+        .contentType(io.restassured.http.ContentType.JSON)
+        .body(java.util.Map.of("note", "Both sorted."))
+        .post("/api/v1/console/tickets/" + ticket + "/resolve")
+        .then()
+        .statusCode(200);
+    assertEquals("resolved", status(conversation), "resolved with its ticket");
+  }
+
+  private String status(UUID conversation) {
+    return rows(pool, "select status from conversation where id = $1", conversation)
+        .getFirst()
+        .getString(0);
+  }
+
+  private static JsonNode context(Row ticket) {
+    try {
+      return JSON.readTree(ticket.getValue("context").toString());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }

@@ -114,7 +114,7 @@ final class BillingIntents {
     if (refund.isEmpty() && ToolRefused.isNotYours(s.refusal())) {
       return OfflineReplies.notYours("order " + order, "refund");
     }
-    return answered(refund, RefundResult::message, s.refused("The refund"), message);
+    return answered(refund, OfflineReplies::refunded, s.refused("The refund"), message);
   }
 
   private static String latestPayment(InvoiceDetail detail) {

@@ -86,7 +86,7 @@ final class OfflineReplies {
     return WHICH_SERVICE
         + " Yours are: "
         + services.stream()
-            .map(x -> "%s (%s, %s)".formatted(x.name(), x.serviceId(), x.status()))
+            .map(x -> "%s (%s)".formatted(x.name(), x.status()))
             .collect(Collectors.joining(", "))
         + ".";
   }
@@ -159,15 +159,8 @@ final class OfflineReplies {
         "failed".equals(p.status()) && p.failureReason() != null
             ? "failed: " + p.failureReason()
             : p.status();
-    return "Payment %s of %s %s (%s, invoice %s) on %s: %s."
-        .formatted(
-            p.paymentId(),
-            p.amount().toPlainString(),
-            p.currency(),
-            card,
-            p.invoiceId(),
-            date(p.createdAt()),
-            outcome);
+    return "Your payment of %s %s (%s) on %s: %s."
+        .formatted(p.amount().toPlainString(), p.currency(), card, date(p.createdAt()), outcome);
   }
 
   static String noPayment(InvoiceView i) {
@@ -183,9 +176,7 @@ final class OfflineReplies {
     return "All %d of your services are running: %s."
         .formatted(
             services.size(),
-            services.stream()
-                .map(s -> "%s (%s)".formatted(s.name(), s.serviceId()))
-                .collect(Collectors.joining(", ")));
+            services.stream().map(ServiceSummary::name).collect(Collectors.joining(", ")));
   }
 
   /** Why a reported fault goes to a person: no service is named and none is down. */
@@ -203,8 +194,7 @@ final class OfflineReplies {
         d.checks().stream().filter(c -> !"ok".equals(c.status())).toList();
     StringBuilder out =
         new StringBuilder(
-            "%s (%s) is %s; diagnostics say %s."
-                .formatted(d.name(), d.serviceId(), d.status(), d.verdict()));
+            "%s is %s; diagnostics say %s.".formatted(d.name(), d.status(), d.verdict()));
     for (DiagnosticCheck c : notOk) {
       out.append("\n- ").append(c.name()).append(" (").append(c.status()).append("): ");
       out.append(c.detail());
@@ -224,10 +214,29 @@ final class OfflineReplies {
     return "A colleague approved your request. "
         + switch (call.result()) {
           case AccountActionResult a -> accountAction(a);
-          case RefundResult r -> r.message();
-          case RestartResult r -> r.message();
+          case RefundResult r -> refunded(r);
+          case RestartResult r -> restarted(r);
           case null, default -> "It has been carried out.";
         };
+  }
+
+  /** A refund made, in the customer's words: their order, the amount, what is left. */
+  static String refunded(RefundResult r) {
+    return ("I've refunded %s %s on order %s to the original payment; %s %s can still be refunded"
+            + " on it.")
+        .formatted(
+            r.amount().toPlainString(),
+            r.currency(),
+            r.orderId(),
+            r.remainingRefundable().toPlainString(),
+            r.currency());
+  }
+
+  /** A restart done, by the service's name. */
+  static String restarted(RestartResult r) {
+    return ("I've restarted %s: it was %s and is running now. A restart does not fix the cause;"
+            + " ask me to run diagnostics on it to find it.")
+        .formatted(r.name(), r.previousStatus());
   }
 
   static String passage(KnowledgeAnswer.Passage p) {

@@ -54,7 +54,7 @@ final class ServiceIntents {
     if (restart.isEmpty() && ToolRefused.isNotYours(s.refusal())) {
       return OfflineReplies.notYours("service " + target, "restart");
     }
-    return answered(restart, RestartResult::message, s.refused("The restart"), message);
+    return answered(restart, OfflineReplies::restarted, s.refused("The restart"), message);
   }
 
   /**

@@ -53,7 +53,8 @@ final class ToolSession {
   <T> Optional<T> call(String tool, Map<String, Object> arguments, Supplier<T> invocation) {
     ToolExecutionRequest request =
         ToolExecutionRequest.builder()
-            .id("offline_" + (++calls))
+            // unique in the conversation, as a model's are: the chat finds a call's line by it
+            .id("offline_" + turn.turnId().toString().substring(0, 8) + "_" + (++calls))
             .name(tool)
             .arguments(new JsonObject(arguments).encode())
             .build();

@@ -78,8 +78,7 @@ class OfflineRepliesTest {
             "Raise the memory limit, then restart.",
             OCT_1);
     String reply = OfflineReplies.diagnosis(d);
-    assertTrue(
-        reply.startsWith("checkout-api (svc_0012) is down; diagnostics say unhealthy."), reply);
+    assertTrue(reply.startsWith("checkout-api is down; diagnostics say unhealthy."), reply);
     assertTrue(reply.contains("memory (fail): Used 512 of 512 MB"), reply);
     assertTrue(!reply.contains("tls"), reply);
     assertTrue(reply.endsWith("Recommended: Raise the memory limit, then restart."), reply);
