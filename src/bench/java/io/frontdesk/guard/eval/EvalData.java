@@ -211,6 +211,15 @@ final class EvalData {
     return ownTexts("guard/check/tool-output-threads.txt");
   }
 
+  /** One of our own resources, a text per line ({@code #} comments and blank lines skipped). */
+  static List<String> ownLines(String resource) {
+    return resource(resource)
+        .lines()
+        .map(String::strip)
+        .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+        .toList();
+  }
+
   /** One text per line, {@code #} comments skipped, a literal {@code \\n} starts a paragraph. */
   private static List<String> ownTexts(String resource) {
     return resource(resource)
