@@ -36,7 +36,7 @@ final class Checksums {
     StringBuilder compact = new StringBuilder(34);
     for (int i = 0; i < candidate.length(); i++) {
       char c = candidate.charAt(i);
-      if (c != ' ') {
+      if (c != ' ' && c != '-') {
         compact.append(Character.toUpperCase(c));
       }
     }

@@ -7,5 +7,11 @@ public enum GuardAction {
   /** Replace the offending spans (PII placeholders, neutralised instructions) and go on. */
   REDACT,
   /** Let the text through unchanged; only the event and the metric record the finding. */
-  FLAG
+  FLAG,
+  /**
+   * Let a customer's message through and answer it with care: the customer is upset or swearing at
+   * the situation, not at a person, so the turn goes on, its answer acknowledges the frustration
+   * and offers a person ({@link GuardCheck#care()}).
+   */
+  CARE
 }

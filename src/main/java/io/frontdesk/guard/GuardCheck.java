@@ -13,6 +13,16 @@ public record GuardCheck(boolean blocked, String text, List<GuardVerdict> verdic
     verdicts = List.copyOf(verdicts);
   }
 
+  /**
+   * The message goes on but must be answered with care: a guard found the customer upset or
+   * swearing at the situation, not at a person. The turn acknowledges it in its answer and offers a
+   * person (a ticket or a human agent); docs/security.md says what the turn must do. Never true for
+   * a blocked message.
+   */
+  public boolean care() {
+    return !blocked && verdicts.stream().anyMatch(GuardVerdict::cares);
+  }
+
   /** The verdicts of guards that triggered, in the order they ran. */
   public List<GuardVerdict> triggered() {
     return verdicts.stream().filter(GuardVerdict::triggered).toList();

@@ -92,9 +92,27 @@ public interface GuardConfig {
     @WithDefault("0.2")
     double headConfirms();
 
-    /** block: refuse the message; flag (or redact, same here): only record it. */
+    /**
+     * Toxic language aimed at people (insults, threats, hate, harassment): block refuses it calmly
+     * and counts towards escalation to a person; flag only records it.
+     */
     @WithDefault("block")
     GuardAction action();
+
+    /**
+     * Toxic language aimed at the situation or no one ("this is f***ing broken"): care lets the
+     * turn go on and asks it to acknowledge the frustration and offer a person; block refuses it
+     * too; flag only records it.
+     */
+    @WithDefault("care")
+    GuardAction care();
+
+    /**
+     * Also flag frustrated customers without toxic language ("this is ridiculous, third time I
+     * write"), at the same threshold, with the care action.
+     */
+    @WithDefault("true")
+    boolean frustration();
   }
 
   /** Oversized customer messages. */

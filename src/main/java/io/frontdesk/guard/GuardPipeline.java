@@ -9,9 +9,10 @@ import java.util.Set;
 
 /**
  * The three guard stages of a turn, as configured: input guards on a customer message (size,
- * injection, toxicity), output guards on an answer (system-prompt leak, PII) and the tool-output
- * guard on what tools return. Every verdict is counted in {@code frontdesk.guard.verdicts} (tags:
- * guard, outcome, action). Pure and thread-safe.
+ * injection, toxicity and frustration: refused when aimed at people, answered with care when aimed
+ * at the situation, {@link GuardCheck#care()}), output guards on an answer (system-prompt leak,
+ * PII) and the tool-output guard on what tools return. Every verdict is counted in {@code
+ * frontdesk.guard.verdicts} (tags: guard, outcome, action). Pure and thread-safe.
  */
 @ApplicationScoped
 public class GuardPipeline {
@@ -118,23 +119,7 @@ public class GuardPipeline {
               ? head(
                   EmbeddingHeads.TOXICITY_GUARD, heads.toxicity(), vector, rules, c.action(), text)
               : java.util.Optional.empty();
-      boolean blocks =
-          ToxicityDetector.rulesBlock(
-              rules,
-              c.threshold(),
-              c.wordsAlone(),
-              model.map(GuardVerdict::score).orElse(Double.NaN),
-              c.headConfirms());
-      verdicts.add(
-          count(
-              new GuardVerdict(
-                  ToxicityDetector.GUARD,
-                  blocks,
-                  rules.score(),
-                  c.action(),
-                  rules.findings(),
-                  text)));
-      model.ifPresent(v -> verdicts.add(count(v)));
+      ToxicityStage.verdicts(c, rules, model, text).forEach(v -> verdicts.add(count(v)));
     }
     return finish(text, verdicts);
   }

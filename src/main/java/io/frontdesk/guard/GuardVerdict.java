@@ -24,6 +24,11 @@ public record GuardVerdict(
     return triggered && action == GuardAction.BLOCK;
   }
 
+  /** The guard triggered and asks the turn to answer with care ({@link GuardAction#CARE}). */
+  public boolean cares() {
+    return triggered && action == GuardAction.CARE;
+  }
+
   /** The turn's event for this triggered verdict at a stage (input, output or tool). */
   public TurnEvent.Guard event(String stage) {
     return new TurnEvent.Guard(stage, guard, action.name().toLowerCase(), score, blocks());

@@ -111,6 +111,20 @@ final class PhraseRules {
     }
   }
 
+  /** Every exact word the rules' word slots name (for resolving disguised spellings). */
+  List<String> words() {
+    java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+    for (Rule rule : rules) {
+      if (rule.slots() == null) {
+        continue;
+      }
+      for (Slot slot : rule.slots()) {
+        out.addAll(slot.exact());
+      }
+    }
+    return List.copyOf(out);
+  }
+
   private static void index(Map<String, List<Integer>> index, String key, int rule) {
     List<Integer> bucket = index.computeIfAbsent(key, k -> new ArrayList<>());
     if (!bucket.contains(rule)) {

@@ -4,6 +4,8 @@ package io.frontdesk.guard;
 public enum PiiEntity {
   SECRET,
   EMAIL,
+  /** A payment handle with no domain: a UPI id ({@code name@bank}), a Venmo or Cash App tag. */
+  HANDLE,
   IBAN,
   CARD,
   SSN,

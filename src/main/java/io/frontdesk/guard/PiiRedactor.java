@@ -8,11 +8,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds and replaces personal data and secrets: e-mail addresses, phone numbers, payment cards
- * (only Luhn-valid), IBANs (only mod-97-valid), US social security numbers, IPv4/IPv6 addresses,
- * API keys, tokens and private keys. Each finding has a confidence; those at or above the threshold
- * are replaced by their placeholder ({@code [EMAIL]}, {@code [CARD]}, ...). Patterns are compiled
- * once; thread-safe.
+ * Finds and replaces personal data and secrets: e-mail addresses, payment handles, phone numbers
+ * (libphonenumber), payment cards, IBANs and US social security numbers as written, spaced or
+ * masked ({@link AccountNumbers}), IPv4/IPv6 addresses, API keys, tokens and private keys. Each
+ * finding has a confidence; those at or above the threshold are replaced by their placeholder
+ * ({@code [EMAIL]}, {@code [CARD]}, ...). Patterns are compiled once; thread-safe.
  */
 public final class PiiRedactor {
 
@@ -30,27 +30,21 @@ public final class PiiRedactor {
           "(?<![\\w.+%-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
               + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,24}(?![\\w-])");
 
-  private static final Pattern IBAN =
+  /** A payment handle with no domain: {@code name@bank} (a UPI id), never an e-mail address. */
+  private static final Pattern HANDLE =
       Pattern.compile(
-          "(?<![\\w])[A-Za-z]{2}\\d{2}(?:[A-Za-z0-9]{11,30}|(?: [A-Za-z0-9]{4}){2,7}(?: [A-Za-z0-9]{1,3})?)"
-              + "(?![\\w])");
+          "(?<![\\w.+%@-])[A-Za-z0-9][A-Za-z0-9._-]{1,63}@[A-Za-z][A-Za-z0-9]{1,30}(?![\\w@-]|\\.[A-Za-z0-9])");
 
-  private static final Pattern CARD =
+  /** A Venmo, Cash App or similar tag named as one: "venmo @jane-doe", "cash app $JaneDoe". */
+  private static final Pattern TAG =
       Pattern.compile(
-          "(?<![\\d.,+-])(?:\\d{12,19}|\\d{4}([ -])\\d{4}\\1\\d{4}\\1\\d{1,7}|\\d{4}([ -])\\d{6}\\2\\d{4,5})"
-              + "(?![\\d-]|[.,]\\d)");
-
-  private static final Pattern SSN =
-      Pattern.compile("(?<![\\d.-])(\\d{3})([- ])(\\d{2})\\2(\\d{4})(?![\\d-]|[.,]\\d)");
-
-  private static final Pattern SSN_CONTEXT =
-      Pattern.compile(
-          "(?i)\\b(?:ssn|social security(?: number| no\\.?)?)\\D{0,12}?(?<![\\d-])(\\d{9})(?!\\d)");
+          "(?i)\\b(?:venmo|cash ?app|cashtag|revolut|revtag|paypal(?:\\.me)?|zelle)\\b[^\\n@$]{0,20}?"
+              + "(?:[:/]\\s*)?([@$][A-Za-z0-9][A-Za-z0-9._-]{0,28}[A-Za-z0-9])(?![\\w@])");
 
   private static final Pattern IPV4 =
       Pattern.compile(
           "(?<![\\w.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)"
-              + "(?![\\w]|\\.\\d)");
+              + "(?![\\w]|\\.\\d|/\\d)");
 
   private static final Pattern IPV6 =
       Pattern.compile("(?<![\\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\\w:])");
@@ -71,6 +65,13 @@ public final class PiiRedactor {
     // every other entity has an '@' or a digit: run the regexes only in windows around those
     for (int[] w : windows(text, '@', '@', 128, 256)) {
       add(all, within(EMAIL, text, w), PiiEntity.EMAIL, 0.95);
+      add(all, within(HANDLE, text, w), PiiEntity.HANDLE, 0.8);
+    }
+    if (text.indexOf('@') >= 0 || text.indexOf('$') >= 0) {
+      Matcher tags = TAG.matcher(text);
+      while (tags.find()) {
+        all.add(finding(PiiEntity.HANDLE, 0.85, tags.start(1), tags.end(1)));
+      }
     }
     List<int[]> digits = digitWindows(text);
     if (digits.isEmpty()) {
@@ -82,53 +83,12 @@ public final class PiiRedactor {
       notPii.add(new int[] {uuids.start(), uuids.end()});
     }
     for (int[] w : digits) {
-      accountNumbers(text, w, all, notPii);
-      socialSecurityNumbers(text, w, all);
+      AccountNumbers.find(text, w, all, notPii);
       addresses(text, w, all);
       phones(text, w, all);
     }
     all.removeIf(f -> notPii.stream().anyMatch(span -> f.start() < span[1] && span[0] < f.end()));
     return resolveOverlaps(all);
-  }
-
-  /**
-   * IBANs and card numbers in one window, kept only when their check digits hold; an IBAN-shaped
-   * number whose check fails goes to {@code notPii}.
-   */
-  private static void accountNumbers(
-      String text, int[] w, List<GuardFinding> all, List<int[]> notPii) {
-    Matcher m = within(IBAN, text, w);
-    while (m.find()) {
-      if (Checksums.iban(m.group())) {
-        all.add(finding(PiiEntity.IBAN, 0.99, m.start(), m.end()));
-      } else {
-        // an account number with a wrong check digit is not half a phone number either
-        notPii.add(new int[] {m.start(), m.end()});
-      }
-    }
-    m = within(CARD, text, w);
-    while (m.find()) {
-      if (Checksums.luhn(m.group())) {
-        all.add(finding(PiiEntity.CARD, 0.95, m.start(), m.end()));
-      }
-    }
-  }
-
-  /** US social security numbers in one window: written as one, or nine digits named as one. */
-  private static void socialSecurityNumbers(String text, int[] w, List<GuardFinding> all) {
-    Matcher m = within(SSN, text, w);
-    while (m.find()) {
-      if (validSsn(m.group(1), m.group(3), m.group(4))) {
-        all.add(finding(PiiEntity.SSN, m.group(2).equals("-") ? 0.9 : 0.7, m.start(), m.end()));
-      }
-    }
-    m = within(SSN_CONTEXT, text, w);
-    while (m.find()) {
-      String d = m.group(1);
-      if (validSsn(d.substring(0, 3), d.substring(3, 5), d.substring(5))) {
-        all.add(finding(PiiEntity.SSN, 0.85, m.start(1), m.end(1)));
-      }
-    }
   }
 
   /** IPv4 and (valid) IPv6 addresses in one window. */
@@ -142,14 +102,10 @@ public final class PiiRedactor {
     }
   }
 
-  /** Phone numbers in one window, scored by {@link PhoneNumbers}. */
+  /** Phone numbers in one window, found and scored by {@link PhoneNumbers}. */
   private static void phones(String text, int[] w, List<GuardFinding> all) {
-    Matcher m = within(PhoneNumbers.CANDIDATE, text, w);
-    while (m.find()) {
-      double score = PhoneNumbers.score(text, m.start(), m.end());
-      if (score > 0) {
-        all.add(finding(PiiEntity.PHONE, score, m.start(), m.end()));
-      }
+    for (PhoneNumbers.Found p : PhoneNumbers.find(text, w[0], w[1])) {
+      all.add(finding(PiiEntity.PHONE, p.score(), p.start(), p.end()));
     }
   }
 
@@ -214,11 +170,7 @@ public final class PiiRedactor {
 
   /** A matcher limited to a window, still seeing the text around it for look-arounds. */
   private static Matcher within(Pattern pattern, String text, int[] window) {
-    return pattern
-        .matcher(text)
-        .region(window[0], window[1])
-        .useTransparentBounds(true)
-        .useAnchoringBounds(false);
+    return AccountNumbers.within(pattern, text, window);
   }
 
   /**
@@ -305,14 +257,6 @@ public final class PiiRedactor {
     }
     kept.sort(Comparator.comparingInt(GuardFinding::start));
     return kept;
-  }
-
-  private static boolean validSsn(String area, String group, String serial) {
-    return !area.equals("000")
-        && !area.equals("666")
-        && area.charAt(0) != '9'
-        && !group.equals("00")
-        && !serial.equals("0000");
   }
 
   private static boolean validIpv6(String candidate) {

@@ -13,10 +13,12 @@ import java.util.Map;
 
 /**
  * Toxic or abusive language: a logistic-regression model over {@link ToxicityFeatures} for hate
- * speech, slurs and offensive language (trained offline by {@code bin/evaluate-guards --train},
- * loaded once from {@code guard/toxicity-model.tsv}), combined as a noisy-or with the patterns in
- * {@code guard/abuse-rules.txt} for insults aimed at the assistant and threats. Thread-safe; no I/O
- * after construction.
+ * speech, slurs and offensive language (trained offline by {@code bin/train-guards}, loaded once
+ * from {@code guard/toxicity-model.tsv}), combined as a noisy-or with the patterns in {@code
+ * guard/abuse-rules.txt} for abuse aimed at people (insults, threats, hate, harassment). Both read
+ * the message after {@link Disguises} spelled out its disguised words. The patterns of {@code
+ * guard/frustration-rules.txt} add {@value #FRUSTRATED} findings (an upset customer, not toxic:
+ * outside the score). Thread-safe; no I/O after construction.
  */
 public final class ToxicityDetector {
 
@@ -24,6 +26,23 @@ public final class ToxicityDetector {
   public static final String MODEL = "guard/toxicity-model.tsv";
 
   static final String ABUSE_RULES = "guard/abuse-rules.txt";
+  static final String FRUSTRATION_RULES = "guard/frustration-rules.txt";
+
+  /** The category of the frustration patterns' findings (not part of the toxicity score). */
+  public static final String FRUSTRATED = "frustrated";
+
+  /**
+   * A word weighing at least this in the model is strong profanity or a slur ("fuck", "shit",
+   * "cunt"): toxic language wherever it stands, even among customer words the tweets never saw
+   * ("two fucking weeks for my refund"), so the message is flagged whatever the sum says.
+   */
+  static final double STRONG_WORD = 3.9;
+
+  /** The category of the finding for a strong word on its own (see {@link #STRONG_WORD}). */
+  public static final String PROFANITY = "profanity";
+
+  /** Words of the model weighing at least this are what a disguised spelling may resolve to. */
+  static final double DISGUISE_WEIGHT = 2.0;
 
   /** The category of the word model's finding (the abuse patterns' findings carry their own). */
   static final String WORDS = "toxic";
@@ -32,6 +51,8 @@ public final class ToxicityDetector {
   private final double evidence;
   private final Map<String, Double> weights;
   private final PhraseRules abuse;
+  private final PhraseRules frustration;
+  private final Disguises disguises;
 
   public ToxicityDetector() {
     this(load(MODEL));
@@ -45,19 +66,41 @@ public final class ToxicityDetector {
   public record Model(double bias, double evidence, Map<String, Double> weights) {}
 
   public ToxicityDetector(Model model) {
-    this(model, PhraseRules.load(ABUSE_RULES));
+    this(model, PhraseRules.load(ABUSE_RULES), PhraseRules.load(FRUSTRATION_RULES));
   }
 
-  ToxicityDetector(Model model, PhraseRules abuse) {
+  ToxicityDetector(Model model, PhraseRules abuse, PhraseRules frustration) {
     this.bias = model.bias();
     this.evidence = model.evidence();
     this.weights = Map.copyOf(model.weights());
     this.abuse = abuse;
+    this.frustration = frustration;
+    this.disguises = new Disguises(vocabulary(model, abuse));
   }
 
-  /** Probability 0..1 that the message is toxic; the finding points at its most toxic word. */
+  /** The model's most toxic words (strongest first), then the abuse patterns' words. */
+  private static List<String> vocabulary(Model model, PhraseRules abuse) {
+    List<String> out = new ArrayList<>();
+    model.weights().entrySet().stream()
+        .filter(e -> e.getKey().startsWith("w:") && e.getValue() >= DISGUISE_WEIGHT)
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .map(e -> e.getKey().substring(2))
+        .filter(w -> w.length() >= 3 && w.chars().allMatch(Character::isLetter))
+        .forEach(out::add);
+    abuse.words().stream()
+        .filter(w -> w.length() >= 3 && !out.contains(w) && w.chars().allMatch(Character::isLetter))
+        .forEach(out::add);
+    return out;
+  }
+
+  /**
+   * Probability 0..1 that the message is toxic; the first finding points at its most toxic word,
+   * then one per abuse pattern and per frustration pattern (offsets in the message as written).
+   */
   public Detection scan(String message) {
-    List<ToxicityFeatures.Word> words = ToxicityFeatures.words(message);
+    Disguises.Normalised normalised = disguises.normalise(message);
+    String text = normalised.text();
+    List<ToxicityFeatures.Word> words = ToxicityFeatures.words(text);
     double z = bias;
     double strongest = 0;
     for (String feature : ToxicityFeatures.of(words)) {
@@ -79,12 +122,38 @@ public final class ToxicityDetector {
       }
     }
     int start = worst == null ? 0 : worst.start();
-    int end = worst == null ? message.length() : worst.end();
+    int end = worst == null ? text.length() : worst.end();
     List<GuardFinding> findings = new ArrayList<>();
-    findings.add(new GuardFinding(GUARD, WORDS, p, start, end));
-    Detection rules = abuse.scan(message, Tokens.of(message), GUARD);
-    findings.addAll(rules.findings());
-    return new Detection(1 - (1 - p) * (1 - rules.score()), findings);
+    findings.add(original(new GuardFinding(GUARD, WORDS, p, start, end), normalised, message));
+    if (worstWeight >= STRONG_WORD) {
+      findings.add(
+          original(new GuardFinding(GUARD, PROFANITY, 0.9, start, end), normalised, message));
+    }
+    Tokens tokens = Tokens.of(text);
+    Detection rules = abuse.scan(text, tokens, GUARD);
+    rules.findings().forEach(f -> findings.add(original(f, normalised, message)));
+    for (GuardFinding f : frustration.scan(text, tokens, GUARD).findings()) {
+      findings.add(original(f, normalised, message));
+    }
+    double wordScore = worstWeight >= STRONG_WORD ? Math.max(p, 0.9) : p;
+    return new Detection(1 - (1 - wordScore) * (1 - rules.score()), findings);
+  }
+
+  private static GuardFinding original(GuardFinding f, Disguises.Normalised n, String message) {
+    int start = n.original(f.start(), message.length());
+    int end = f.end() <= f.start() ? start : n.original(f.end() - 1, message.length()) + 1;
+    return new GuardFinding(f.guard(), f.category(), f.score(), start, Math.max(start, end));
+  }
+
+  /** The frustration patterns' part of a {@link #scan}: their noisy-or (0 when none matched). */
+  public static double frustration(Detection d) {
+    double frustrated = 0;
+    for (GuardFinding f : d.findings()) {
+      if (f.category().equals(FRUSTRATED)) {
+        frustrated = 1 - (1 - frustrated) * (1 - f.score());
+      }
+    }
+    return frustrated;
   }
 
   /**
@@ -106,11 +175,11 @@ public final class ToxicityDetector {
     return headScore >= headConfirms;
   }
 
-  /** The word model's part of a {@link #scan}: its probability alone. */
+  /** The word model's part of a {@link #scan}: its probability, or 0.9 for a strong word. */
   public static double words(Detection d) {
     double words = 0;
     for (GuardFinding f : d.findings()) {
-      if (f.category().equals(WORDS)) {
+      if (f.category().equals(WORDS) || f.category().equals(PROFANITY)) {
         words = Math.max(words, f.score());
       }
     }
@@ -121,7 +190,9 @@ public final class ToxicityDetector {
   public static double abuse(Detection d) {
     double abuse = 0;
     for (GuardFinding f : d.findings()) {
-      if (!f.category().equals(WORDS)) {
+      if (!f.category().equals(WORDS)
+          && !f.category().equals(PROFANITY)
+          && !f.category().equals(FRUSTRATED)) {
         abuse = 1 - (1 - abuse) * (1 - f.score());
       }
     }

@@ -23,12 +23,66 @@ class PiiRedactorTest {
   }
 
   @Test
-  void ibanNeedsAValidMod97Checksum() {
+  void anIbanIsRedactedEvenWhenItsCheckDigitsAreWrongButNotAWordOfTheSameShape() {
     assertEquals("Pay to [IBAN] today.", redact("Pay to GB82 WEST 1234 5698 7654 32 today."));
     assertEquals("Pay to [IBAN] today.", redact("Pay to DE89370400440532013000 today."));
+    assertEquals("Pay to [IBAN] today.", redact("Pay to de89 3704 0044 0532 0130 00 today."));
+    // a typo in the check digits is still someone's account: redacted, with less confidence
+    assertEquals("Pay to [IBAN] today.", redact("Pay to GB83 WEST 1234 5698 7654 32 today."));
+    List<GuardFinding> typo = redactor.find("GB83 WEST 1234 5698 7654 32");
+    assertTrue(typo.get(0).score() < 0.9, typo.toString());
+    // the wrong length for its country, or mostly letters: not an IBAN
+    String notIban = "Codes GB83 WEST 1234 5698 7654 and DE12 this text goes here stay.";
+    assertEquals(notIban, redact(notIban));
+  }
+
+  @Test
+  void cardsSpacedDashedOrMaskedAreRedacted() {
+    assertEquals("Card [CARD].", redact("Card 3782 822463 10005."));
+    assertEquals("Card [CARD].", redact("Card 4111-1111-1111-1111."));
+    assertEquals("Card [CARD].", redact("Card 4111 1111 1111 1111 003."));
+    assertEquals("Card [CARD] is lost.", redact("Card **** **** **** 4242 is lost."));
+    assertEquals("Card [CARD] is lost.", redact("Card 4111 11** **** 1111 is lost."));
+    assertEquals("Card [CARD] is lost.", redact("Card XXXX-XXXX-XXXX-4242 is lost."));
+    assertEquals("Card ending in 4242.", redact("Card ending in 4242."));
+  }
+
+  @Test
+  void ssnsWithA9xxAreaOrPartlyMaskedAreRedacted() {
+    assertEquals("ITIN [SSN].", redact("ITIN 912-70-1234."));
+    assertEquals("SSN [SSN] on file.", redact("SSN ***-**-6789 on file."));
+    assertEquals("SSN [SSN] on file.", redact("SSN XXX-XX-6789 on file."));
+    assertEquals("All masked: XXX-XX-XXXX.", redact("All masked: XXX-XX-XXXX."));
+  }
+
+  @Test
+  void paymentHandlesWithoutADomainAreRedacted() {
+    assertEquals("Pay [HANDLE] via UPI.", redact("Pay rahul.sharma@okaxis via UPI."));
     assertEquals(
-        "Pay to GB83 WEST 1234 5698 7654 32 today.",
-        redact("Pay to GB83 WEST 1234 5698 7654 32 today."));
+        "Venmo [HANDLE] or Cash App [HANDLE].", redact("Venmo @jane-doe or Cash App $JaneDoe."));
+    assertEquals("Write to [EMAIL].", redact("Write to rahul.sharma@example.in."));
+  }
+
+  @Test
+  void phoneNumbersAreFoundByLibphonenumberInNationalAndInternationalFormats() {
+    assertEquals("Call [PHONE].", redact("Call 0393 1144137."));
+    assertEquals("Desk: [PHONE]", redact("Desk: +1-903-140-4508x769"));
+    assertEquals("Fax: [PHONE]", redact("Fax: 930.167.3943"));
+    assertEquals("Mobile: [PHONE]", redact("Mobile: +41 (0)85 806 98 67"));
+  }
+
+  @Test
+  void theCompanysOwnIdsAmountsDatesAndCodesAreNotPersonalData() {
+    for (String text :
+        List.of(
+            "Your invoice SKY-2026-000123 for 49.00 USD was paid on 2026-12-01.",
+            "Ticket #100234567 was opened at 09:41 and closed at 10:02 UTC.",
+            "Reference 20261201-0042 matches your transfer of 2,500.00 GBP.",
+            "Error code 0x80070005 means access denied.",
+            "Transaction 8823 4471 9920 was split into 3 payments.",
+            "Invoice INV-2024-004512 is overdue since 15/11/2024.")) {
+      assertEquals(text, redact(text));
+    }
   }
 
   @Test

@@ -50,7 +50,6 @@ class ToxicityDetectorTest {
         "Please write a short story about a cat for my daughter's birthday card.",
         "I want to kill this subscription before it renews",
         "How do I kill a stuck worker process?",
-        "this is fucking ridiculous, my card was charged twice",
         "i'm such an idiot, i paid the wrong invoice",
         "this form is stupid, it rejects my postcode",
         "what a waste of time, the page keeps reloading",

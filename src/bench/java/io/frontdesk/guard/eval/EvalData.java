@@ -27,6 +27,18 @@ final class EvalData {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  static final String VALID = "injection/injecguard/valid.json";
+  static final String GISKARD = "injection/giskard/prompt_injections.csv";
+  static final String BANKING77 = "intents/banking77/train.csv";
+  static final String CLINC150 = "intents/clinc150/clinc150_train_val.json";
+  static final String DAVIDSON = "toxicity/davidson/labeled_data.csv";
+  static final String PRESIDIO = "pii/presidio_synth_dataset_v2.json";
+
+  /** The file a BIPIA part is read from. */
+  static String bipiaFile(String part) {
+    return "injection/bipia/" + part + ".json";
+  }
+
   /** A Davidson tweet (its source is the class name), as opposed to a customer question. */
   static boolean isTweet(Example e) {
     return e.source().equals("hate")
@@ -52,13 +64,18 @@ final class EvalData {
     return root;
   }
 
-  /** injecguard valid.json: 48 attacks and 96 benign prompts, source = upstream source name. */
+  /**
+   * injecguard valid.json: labelled prompts ({@code label} 1 = attack); source = the optional
+   * upstream {@code source} field, else the file's name.
+   */
   List<Example> injecguardValid() {
     List<Example> out = new ArrayList<>();
-    for (JsonNode n : json("injection/injecguard/valid.json")) {
+    for (JsonNode n : json(VALID)) {
       out.add(
           new Example(
-              n.get("prompt").asText(), n.get("label").asInt() == 1, n.get("source").asText()));
+              n.path("prompt").asText(),
+              n.path("label").asInt() == 1,
+              n.path("source").asText("valid.json")));
     }
     return out;
   }
@@ -67,7 +84,7 @@ final class EvalData {
     List<Example> out = new ArrayList<>();
     for (String part : List.of("one", "two", "three")) {
       for (JsonNode n : json("injection/injecguard/NotInject_" + part + ".json")) {
-        out.add(new Example(n.get("prompt").asText(), false, "NotInject_" + part));
+        out.add(new Example(n.path("prompt").asText(), false, "NotInject_" + part));
       }
     }
     return out;
@@ -76,13 +93,13 @@ final class EvalData {
   List<Example> wildguard() {
     List<Example> out = new ArrayList<>();
     for (JsonNode n : json("injection/injecguard/wildguard.json")) {
-      out.add(new Example(n.get("prompt").asText(), n.get("label").asInt() == 1, "wildguard"));
+      out.add(new Example(n.path("prompt").asText(), n.path("label").asInt() == 1, "wildguard"));
     }
     return out;
   }
 
   List<Example> giskard() {
-    List<List<String>> rows = Csv.parse(read("injection/giskard/prompt_injections.csv"));
+    List<List<String>> rows = Csv.parse(read(GISKARD));
     List<Example> out = new ArrayList<>();
     for (List<String> row : rows.subList(Math.min(1, rows.size()), rows.size())) {
       if (row.size() >= 4) {
@@ -95,7 +112,7 @@ final class EvalData {
   /** BIPIA payloads; {@code part} is text_attack_train, text_attack_test, code_attack_... */
   List<Example> bipia(String part) {
     List<Example> out = new ArrayList<>();
-    JsonNode node = json("injection/bipia/" + part + ".json");
+    JsonNode node = json(bipiaFile(part));
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> category = it.next();
       for (JsonNode payload : category.getValue()) {
@@ -106,7 +123,7 @@ final class EvalData {
   }
 
   List<Example> banking77() {
-    List<List<String>> rows = Csv.parse(read("intents/banking77/train.csv"));
+    List<List<String>> rows = Csv.parse(read(BANKING77));
     List<Example> out = new ArrayList<>();
     for (List<String> row : rows.subList(Math.min(1, rows.size()), rows.size())) {
       if (!row.get(0).isBlank()) {
@@ -118,7 +135,7 @@ final class EvalData {
 
   /** CLINC150 in-scope queries (train + val; the out-of-scope splits are left out). */
   List<Example> clincInScope() {
-    JsonNode node = json("intents/clinc150/clinc150_train_val.json");
+    JsonNode node = json(CLINC150);
     List<Example> out = new ArrayList<>();
     for (String split : List.of("train", "val")) {
       if (node.get(split) == null) {
@@ -133,7 +150,7 @@ final class EvalData {
 
   /** Davidson tweets: positive = hate speech or offensive (class 0 or 1), negative = neither. */
   List<Example> davidson() {
-    List<List<String>> rows = Csv.parse(read("toxicity/davidson/labeled_data.csv"));
+    List<List<String>> rows = Csv.parse(read(DAVIDSON));
     List<Example> out = new ArrayList<>();
     for (List<String> row : rows.subList(Math.min(1, rows.size()), rows.size())) {
       if (row.size() >= 7) {
@@ -150,7 +167,7 @@ final class EvalData {
 
   List<PiiSentence> presidio() {
     List<PiiSentence> out = new ArrayList<>();
-    for (JsonNode n : json("pii/presidio_synth_dataset_v2.json")) {
+    for (JsonNode n : json(PRESIDIO)) {
       List<PiiSpan> spans = new ArrayList<>();
       for (JsonNode s : n.get("spans")) {
         spans.add(
@@ -209,6 +226,15 @@ final class EvalData {
    */
   static List<String> toolOutputThreads() {
     return ownTexts("guard/check/tool-output-threads.txt");
+  }
+
+  /** One of our own resources, a text per line ({@code #} comments and blank lines skipped). */
+  static List<String> ownLines(String resource) {
+    return resource(resource)
+        .lines()
+        .map(String::strip)
+        .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+        .toList();
   }
 
   /** One text per line, {@code #} comments skipped, a literal {@code \\n} starts a paragraph. */

@@ -96,6 +96,34 @@ public final class GuardErrors {
           score.add(sentence, found, System.out::println);
         }
       }
+      PiiScore variants = new PiiScore();
+      for (PiiVariants.Variant v : PiiVariants.derive(data.presidio())) {
+        if (Split.of(v.sentence().text()) == Split.DEV) {
+          List<GuardFinding> found =
+              redactor.find(v.sentence().text()).stream()
+                  .filter(f -> f.score() >= threshold)
+                  .toList();
+          variants.add(v.sentence(), found, line -> System.out.println(v.name() + ": " + line));
+        }
+      }
+      for (String line : EvalData.ownLines("guard/check/pii-not-personal.txt")) {
+        redactor.find(line).stream()
+            .filter(f -> f.score() >= threshold)
+            .forEach(
+                f ->
+                    System.out.println(
+                        "NOT PERSONAL, FOUND "
+                            + f.category()
+                            + " "
+                            + line.substring(f.start(), f.end())
+                            + " | "
+                            + line));
+      }
+      variants.byType.forEach(
+          (type, c) ->
+              System.out.printf(
+                  "== variants %s gold %d found %d predicted %d correct %d P %.3f R %.3f%n",
+                  type, c.gold, c.found, c.predicted, c.correct, c.precision(), c.recall()));
       score.byType.forEach(
           (type, c) ->
               System.out.printf(

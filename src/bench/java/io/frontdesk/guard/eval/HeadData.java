@@ -89,6 +89,8 @@ final class HeadData {
         .forEach(e -> injection.add(new Item(AUTHORED, e)));
     authoredCustomers.forEach(e -> injection.add(new Item(AUTHORED, e)));
     authored("toxic.txt", true, "authored-toxic").forEach(e -> toxicity.add(new Item(AUTHORED, e)));
+    authored("frustrated.txt", true, "authored-frustrated")
+        .forEach(e -> toxicity.add(new Item(AUTHORED, e)));
     authored("not-toxic.txt", false, "desk-authored-angry")
         .forEach(e -> toxicity.add(new Item(AUTHORED, e)));
     authoredCustomers.forEach(e -> toxicity.add(new Item(AUTHORED, e)));

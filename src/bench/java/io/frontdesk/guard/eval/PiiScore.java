@@ -18,6 +18,7 @@ final class PiiScore {
   static final Map<PiiEntity, String> GOLD_TYPE =
       Map.of(
           PiiEntity.EMAIL, "EMAIL_ADDRESS",
+          PiiEntity.HANDLE, "PAYMENT_HANDLE",
           PiiEntity.PHONE, "PHONE_NUMBER",
           PiiEntity.CARD, "CREDIT_CARD",
           PiiEntity.IBAN, "IBAN_CODE",

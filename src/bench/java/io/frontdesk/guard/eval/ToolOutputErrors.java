@@ -11,8 +11,7 @@ import java.util.stream.Collectors;
  * The tool-output guard's tuning aid: BIPIA train payloads it misses, and on the DEV half of the
  * StackFAQ threads (plus the project's own articles) every sentence it removes and every one that
  * comes close, with the rules that fired (and on our own how-to check set). BIPIA test and the
- * held-out StackFAQ half are never printed. Run by {@code bin/evaluate-guards --tool-output
- * [--hits]}.
+ * held-out StackFAQ half are never printed. Run by {@code bin/train-guards --tool-output [--hits]}.
  */
 public final class ToolOutputErrors {
 

@@ -97,7 +97,7 @@ public final class ToolOutputSection {
         .append("Per text (*altered*: at least one sentence replaced by the marker) and per")
         .append(" sentence. Rules were tuned looking only at the sentences removed from, or")
         .append(" coming close in, the project's articles, the StackFAQ DEV half and our own")
-        .append(" how-to texts and help threads (`bin/evaluate-guards --tool-output`); the")
+        .append(" how-to texts and help threads (`bin/train-guards --tool-output`); the")
         .append(" HELD-OUT half is the check. Its texts were never printed, but not all of it is")
         .append(" unseen: an earlier round's description of its false alarms (answer-steering")
         .append(" rules firing on e-mail how-to text such as \"add a signature to your replies\")")

@@ -80,7 +80,7 @@ final class ToxicitySection {
     md.append("## 4. Toxicity in customer messages (`ToxicityDetector`)\n\n")
         .append("Logistic regression over folded words and word pairs (")
         .append("`src/main/resources/guard/toxicity-model.tsv`, written by")
-        .append(" `bin/evaluate-guards --train`). **Trained on** Davidson folds 1-4 (")
+        .append(" `bin/train-guards --words`). **Trained on** Davidson folds 1-4 (")
         .append(trainFolds.size())
         .append(
             " tweets; hate + offensive = toxic, neither = not) plus the DEV halves of banking77")

@@ -64,7 +64,7 @@ public final class ToxicityTraining {
     ToxicityDetector.Model model = train(training);
     StringBuilder out = new StringBuilder();
     out.append("# Toxicity model written by io.frontdesk.guard.eval.ToxicityTraining")
-        .append(" (bin/evaluate-guards --train). Do not edit by hand.\n")
+        .append(" (bin/train-guards --words). Do not edit by hand.\n")
         .append("# Trained on ")
         .append(training.size())
         .append(" texts: Davidson folds 1-4, DEV halves of banking77 and CLINC150 (non-toxic).\n")
