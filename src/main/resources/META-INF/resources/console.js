@@ -1,6 +1,7 @@
-// The human agent's console (/console): escalated tickets, the approvals queue and live
-// conversations, kept current by /ws/console (the REST lists are the truth; an event says which
-// list to read again), plus the KPI panel from /api/v1/admin/stats.
+// The human agent's console (/console): escalated tickets, the approvals queue and the inbox of
+// conversations (status, assignee, SLA, filters, search), kept current by /ws/console (the REST
+// lists are the truth; an event says which list to read again), plus the KPI panel from
+// /api/v1/admin/stats.
 "use strict";
 
 (() => {
@@ -15,16 +16,21 @@
     ticket: (id) => "/api/v1/console/tickets/" + encodeURIComponent(id),
     resolve: (id) => "/api/v1/console/tickets/" + encodeURIComponent(id) + "/resolve",
     approvals: "/api/v1/console/approvals?status=pending",
+    approvalsOf: (customer) => "/api/v1/console/approvals?customer=" + encodeURIComponent(customer),
     decide: (id) => "/api/v1/console/approvals/" + encodeURIComponent(id) + "/decision",
-    conversations: "/api/v1/console/conversations",
+    inbox: (q) => "/api/v1/console/inbox?" + q,
+    inboxItem: (id) => "/api/v1/console/inbox/" + encodeURIComponent(id),
+    inboxSet: (id, what) => "/api/v1/console/inbox/" + encodeURIComponent(id) + "/" + what,
     conversation: (id) => "/api/v1/console/conversations/" + encodeURIComponent(id),
     takeover: (id) => "/api/v1/console/conversations/" + encodeURIComponent(id) + "/takeover",
     reply: (id) => "/api/v1/console/conversations/" + encodeURIComponent(id) + "/messages",
     handback: (id) => "/api/v1/console/conversations/" + encodeURIComponent(id) + "/handback",
+    notes: (id) => "/api/v1/console/conversations/" + encodeURIComponent(id) + "/notes",
+    canned: (id) => "/api/v1/console/conversations/" + encodeURIComponent(id) + "/canned-replies",
     stats: "/api/v1/admin/stats",
   };
 
-  const state = { token: null, agent: null, selected: null, known: { tickets: null, approvals: null, conversations: null }, socket: null, poll: null };
+  const state = { token: null, agent: null, selected: null, known: { tickets: null, approvals: null, inbox: null }, view: { status: "open", assignee: "all", q: "", tier: "", reason: "" }, socket: null, poll: null };
   const call = (path, options = {}) => api(path, Object.assign({ token: state.token }, options));
 
   function toast(message) {
@@ -96,15 +102,107 @@
     }
   }
 
-  async function loadConversations() {
+  const REASONS = ConsoleWords.REASONS;
+  const STATUS_WORDS = { open: "Open", pending: "Waiting on the customer", snoozed: "Snoozed", resolved: "Resolved" };
+  const reasonText = ConsoleWords.reason;
+
+  /** "in 3 h" / "12 min ago" from now to the time. */
+  function fromNow(iso) {
+    const minutes = Math.round((new Date(iso).getTime() - Date.now()) / 60000);
+    const span = Math.abs(minutes) < 90 ? Math.abs(minutes) + " min" : Math.round(Math.abs(minutes) / 60) + " h";
+    return minutes >= 0 ? "in " + span : span + " ago";
+  }
+
+  /** The SLA line of an inbox item: the next target and when it is due (or how late it is). */
+  function slaText(c) {
+    if (!c.slaDue) return null;
+    const what = c.firstResponseDue === c.slaDue ? "First response" : "Resolution";
+    const late = new Date(c.slaDue).getTime() < Date.now();
+    return { text: what + (late ? " overdue since " : " due ") + (late ? fromNow(c.slaDue).replace(" ago", "") : fromNow(c.slaDue)), late };
+  }
+
+  function inboxQuery() {
+    const q = new URLSearchParams({ status: state.view.status, assignee: state.view.assignee });
+    if (state.view.q) q.set("q", state.view.q);
+    if (state.view.tier) q.set("tier", state.view.tier);
+    if (state.view.reason) q.set("reason", state.view.reason);
+    return q.toString();
+  }
+
+  function inboxItem(c) {
+    const li = el("li");
+    const b = el("button", "item");
+    b.type = "button";
+    b.dataset.key = "conversation:" + c.id;
+    const meta = [
+      c.status === "snoozed" && c.snoozedUntil ? "Snoozed until " + time(c.snoozedUntil) : STATUS_WORDS[c.status] || c.status,
+      c.priority && c.priority !== "normal" ? c.priority[0].toUpperCase() + c.priority.slice(1) + " priority" : null,
+      c.assignee ? "Assigned to " + c.assignee : "Unassigned",
+      c.takenOverBy ? "with " + c.takenOverBy : null,
+      reasonText(c.reason),
+    ].filter(Boolean).join(" · ");
+    b.append(el("span", "title", (c.customerName || "A customer") + " · " + (c.subject || "no message yet")), el("span", "meta", meta));
+    const sla = slaText(c);
+    if (sla) b.append(el("span", "sla" + (sla.late ? " breached" : ""), sla.text));
+    b.addEventListener("click", () => openConversation(c.id));
+    if (state.selected && state.selected.key === b.dataset.key) b.setAttribute("aria-current", "true");
+    li.append(b);
+    return li;
+  }
+
+  async function loadInbox() {
+    const asked = inboxQuery();
     try {
-      const rows = await call(API.conversations);
-      fillList("conversations", rows, (c) =>
-        item("conversations", "conversation:" + c.id, c.customerId + (c.takenOverBy ? " · with " + c.takenOverBy : " · " + (c.activeAgent || "bot")),
-          (c.lastMessage ? "“" + c.lastMessage.slice(0, 60) + "” · " : "") + time(c.updatedAt), () => openConversation(c.id)), "No live conversations.");
+      const view = await call(API.inbox(asked));
+      if (asked !== inboxQuery()) return; // the view changed meanwhile: its own load shows it
+      fillList("inbox", view.conversations, inboxItem, state.view.q ? "No conversation matches." : "Nothing in this view.");
+      for (const [k, n] of Object.entries(view.statuses)) $("count-" + k).textContent = String(n);
+      for (const [k, n] of Object.entries(view.assignees)) $("count-" + (k === "all" ? "everyone" : k)).textContent = String(n);
     } catch (e) {
-      queueError("conversations", e);
+      queueError("inbox", e);
     }
+  }
+
+  // many events arrive together (a turn's end, a takeover): one read of the inbox for them
+  function inboxChanged() {
+    clearTimeout(inboxChanged.timer);
+    inboxChanged.timer = setTimeout(loadInbox, 150);
+  }
+
+  function pressed(group, attribute, value) {
+    group.querySelectorAll("button").forEach((b) => b.setAttribute("aria-pressed", String(b.dataset[attribute] === value)));
+  }
+
+  function wireInbox() {
+    const reason = $("inbox-reason");
+    for (const [code, words] of Object.entries(REASONS)) {
+      const o = el("option", null, words);
+      o.value = code;
+      reason.append(o);
+    }
+    $("inbox-statuses").addEventListener("click", (event) => {
+      const b = event.target.closest("button[data-status]");
+      if (!b) return;
+      state.view.status = b.dataset.status;
+      pressed($("inbox-statuses"), "status", state.view.status);
+      loadInbox();
+    });
+    $("inbox-assignees").addEventListener("click", (event) => {
+      const b = event.target.closest("button[data-assignee]");
+      if (!b) return;
+      state.view.assignee = b.dataset.assignee;
+      pressed($("inbox-assignees"), "assignee", state.view.assignee);
+      loadInbox();
+    });
+    $("inbox-filters").addEventListener("submit", (event) => {
+      event.preventDefault();
+      state.view.q = $("inbox-q").value.trim();
+      state.view.tier = $("inbox-tier").value;
+      state.view.reason = reason.value;
+      loadInbox();
+    });
+    $("inbox-tier").addEventListener("change", () => $("inbox-filters").requestSubmit());
+    reason.addEventListener("change", () => $("inbox-filters").requestSubmit());
   }
 
   function queueError(name, e) {
@@ -113,7 +211,7 @@
   }
 
   function refreshAll() {
-    return Promise.all([loadTickets(), loadApprovals(), loadConversations(), loadStats()]);
+    return Promise.all([loadTickets(), loadApprovals(), loadInbox(), loadStats()]);
   }
 
   // --- details ------------------------------------------------------------------------------
@@ -134,19 +232,19 @@
     return dl;
   }
 
+  /** The transcript as the customer saw it: their words, the answers, the notes; no tool traffic. */
   function transcript(messages) {
     const ol = el("ol", "transcript");
     ol.setAttribute("aria-label", "Transcript");
     for (const m of messages || []) {
-      if (m.role === "tool") {
-        ol.append(line("tool", "tool result · " + (m.toolName || ""), m.content));
-      } else if (m.role === "assistant" && m.toolCalls && m.toolCalls.length && !m.content) {
-        ol.append(line("call", (m.agent || "agent") + " calls", m.toolCalls.map((c) => c.name + " " + c.arguments).join("\n")));
-      } else if (m.role === "assistant" && m.agent && m.agent.startsWith("human:")) {
-        ol.append(line("human", "human agent " + m.agent.slice(6), m.content));
+      if (m.role === "tool" || m.role === "system" || !m.content) continue;
+      if (m.role === "assistant" && m.agent && m.agent.startsWith("human:")) {
+        ol.append(line("human", "agent " + m.agent.slice(6), m.content));
+      } else if (m.role === "user") {
+        const note = m.content.startsWith("[Frontdesk]");
+        ol.append(line(note ? "note" : "user", note ? "note" : "customer", m.content));
       } else {
-        const who = m.role === "user" ? (m.content && m.content.startsWith("[Frontdesk]") ? "system note" : "customer") : m.agent || m.role;
-        ol.append(line(m.role, who, m.content));
+        ol.append(line("assistant", "assistant" + (m.agent ? " (" + m.agent + ")" : ""), m.content));
       }
     }
     if (!ol.childElementCount) ol.append(el("li", "empty", "No messages yet."));
@@ -159,17 +257,44 @@
     return li;
   }
 
-  function trace(calls) {
-    const ol = el("ol", "transcript trace");
-    ol.setAttribute("aria-label", "Tool trace");
-    for (const c of calls || []) {
-      const ok = c.success === undefined ? c.status : c.success ? "ok" : "failed";
-      const args = c.arguments ? (typeof c.arguments === "string" ? c.arguments : JSON.stringify(c.arguments)) : "";
-      ol.append(line("tool", (c.tool || c.name) + " · " + (ok || "") + (c.durationMs !== undefined ? " · " + c.durationMs + " ms" : ""),
-        args + (c.error ? "\n→ " + c.error : "")));
+  /** A ticket's stored trace as tool steps (for a ticket without its conversation's calls). */
+  const traceSteps = (calls) =>
+    (calls || []).map((c) => ({
+      tool: c.tool || c.name,
+      arguments: c.arguments,
+      status: c.status || (c.success ? "succeeded" : "failed"),
+      result: c.result,
+      error: c.error,
+      durationMs: c.durationMs,
+    }));
+
+  /** What the assistant looked up or changed, in words; the raw JSON behind a toggle. */
+  function timeline(steps) {
+    const ol = el("ol", "transcript timeline");
+    ol.setAttribute("aria-label", "What the assistant did");
+    for (const step of steps || []) {
+      const li = el("li", "step " + (step.status || ""));
+      li.append(el("span", "what", ConsoleWords.call(step.tool, step.arguments) + " — " + ConsoleWords.outcome(step)));
+      const raw = el("details");
+      raw.append(el("summary", null, "Raw JSON"));
+      const args = ConsoleWords.parse(step.arguments);
+      const result = ConsoleWords.parse(step.result);
+      raw.append(el("pre", null, JSON.stringify({ tool: step.tool, arguments: args || step.arguments, status: step.status,
+        result: result === null ? step.result || null : result, error: step.error || null, durationMs: step.durationMs }, null, 2)));
+      li.append(raw);
+      ol.append(li);
     }
     if (!ol.childElementCount) ol.append(el("li", "empty", "No tools were called."));
     return ol;
+  }
+
+  /** Who escalated and why, in words, above the transcript. */
+  function escalationFacts(summary, reason, confidence) {
+    return facts([
+      ["Summary", summary],
+      ["Why a person", reasonText(reason)],
+      ["Confidence", ConsoleWords.confidence(confidence)],
+    ]);
   }
 
   function actionsRow(...nodes) {
@@ -209,27 +334,28 @@
     const d = select("ticket:" + id, "Ticket " + id);
     d.append(el("p", "empty", "Loading…"));
     let t;
+    let steps;
     try {
       t = await call(API.ticket(id));
+      // the conversation's recorded calls: the ticket's own trace holds only the escalating turn's
+      steps = t.conversationId ? (await call(API.conversation(t.conversationId))).toolSteps : traceSteps(t.toolTrace);
     } catch (e) {
       d.lastChild.textContent = e.message;
       return;
     }
     if (!state.selected || state.selected.key !== "ticket:" + id) return;
     d.lastChild.remove();
+    d.append(escalationFacts(t.summary, t.reason, t.confidence));
     d.append(facts([
       ["Customer", t.customerId + (t.tier ? " (" + t.tier + ")" : "")],
       ["Status", t.status],
-      ["Reason", t.reason],
-      ["Confidence", t.confidence === undefined ? "–" : Number(t.confidence).toFixed(2)],
       ["Category", t.category],
       ["Priority", t.priority],
       ["Agent", t.agent],
       ["Opened", time(t.createdAt)],
-      ["Summary", t.summary],
     ]));
     d.append(el("h3", null, "Transcript"), transcript(t.transcript || t.messages));
-    d.append(el("h3", null, "Tool trace"), trace(t.toolTrace || t.toolCalls));
+    d.append(el("h3", null, "What the assistant did"), timeline(steps));
     if (t.status !== "resolved") {
       const note = field("resolve-note", "Note to the customer (optional)");
       d.append(actionsRow(note.wrap, button("Resolve ticket", async () => {
@@ -244,34 +370,61 @@
   }
 
   function openApproval(a) {
-    const d = select("approval:" + a.id, "Approval: " + a.tool);
+    const d = select("approval:" + a.id, "Approval: " + ConsoleWords.call(a.tool, a.arguments));
     d.append(facts([
       ["Customer", a.customerId],
       ["Asked by", a.agent],
-      ["What", a.summary],
-      ["Arguments", JSON.stringify(a.arguments)],
-      ["Risk", a.risk],
-      ["Confidence", Number(a.confidence).toFixed(2)],
+      ["What", ConsoleWords.call(a.tool, a.arguments)],
+      ["Risk", String(a.risk || "").replace(/_/g, " ")],
+      ["Confidence", ConsoleWords.confidence(a.confidence)],
       ["Policy", a.policy + " — " + (a.reason || "")],
       ["Requested", time(a.requestedAt)],
       ["Expires", time(a.expiresAt)],
     ]));
-    const feedback = field("feedback", "Feedback (the customer sees it)");
+    const raw = el("details");
+    raw.append(el("summary", null, "Raw JSON"), el("pre", null, JSON.stringify({ tool: a.tool, arguments: a.arguments }, null, 2)));
+    d.append(raw);
+    d.append(approvalBox(a, "feedback", () => loadApprovals()));
+    if (a.conversationId) d.append(actionsRow(button("Open the conversation", () => openConversation(a.conversationId), "secondary")));
+    const feedback = $("feedback");
+    if (feedback) feedback.focus();
+  }
+
+  /**
+   * A pending approval's decision: feedback, Approve and Reject; once decided, the decision in
+   * words replaces them (so nobody decides twice).
+   */
+  function approvalBox(a, feedbackId, afterwards) {
+    const box = el("div", "approval-box");
+    if (a.status !== "pending") {
+      box.append(el("p", "notice", ConsoleWords.decision(a)));
+      return box;
+    }
+    const feedback = field(feedbackId, "Feedback (the customer sees it)");
     const decide = (decision) => async () => {
       const done = await call(API.decide(a.id), { method: "POST", body: { decision, feedback: feedback.input.value.trim() } });
-      d.append(el("p", "notice", "Decided: " + done.status + "."));
-      await loadApprovals();
+      box.replaceChildren(el("p", "notice", "Decided: " + done.status + ". " + ConsoleWords.decision(done)));
+      await afterwards();
     };
-    d.append(actionsRow(feedback.wrap, button("Approve", decide("approve")), button("Reject", decide("reject"), "danger")));
-    if (a.conversationId) d.append(actionsRow(button("Open the conversation", () => openConversation(a.conversationId), "secondary")));
-    feedback.input.focus();
+    box.append(actionsRow(feedback.wrap, button("Approve", decide("approve")), button("Reject", decide("reject"), "danger")));
+    return box;
+  }
+
+  /** What the agent is typing in the open conversation: kept when it is drawn again (a live event). */
+  function drafts(id) {
+    if (!state.selected || state.selected.key !== "conversation:" + id) return () => {};
+    const kept = ["reply", "note", "assign-to"].map((f) => [f, $(f) ? $(f).value : ""]).filter(([, v]) => v);
+    return () => kept.forEach(([f, v]) => $(f) && !$(f).value && ($(f).value = v));
   }
 
   async function openConversation(id) {
+    const restore = drafts(id);
     const d = select("conversation:" + id, "Conversation");
     let c;
+    let item;
     try {
-      c = await call(API.conversation(id));
+      [c, item] = await Promise.all([call(API.conversation(id)), call(API.inboxItem(id))]);
+      item.approvals = (await call(API.approvalsOf(item.customerId))).filter((a) => a.conversationId === id);
     } catch (e) {
       d.append(el("p", "empty", e.message));
       return;
@@ -279,14 +432,34 @@
     if (!state.selected || state.selected.key !== "conversation:" + id) return;
     const conv = c.conversation || c;
     const mine = conv.takenOverBy && conv.takenOverBy === state.agent;
-    d.firstChild.textContent = "Conversation with " + conv.customerId;
+    d.firstChild.textContent = "Conversation with " + (item.customerName || "a customer");
     const badge = el("span", "badge " + (conv.takenOverBy ? "human" : "live"), conv.takenOverBy ? "taken over by " + conv.takenOverBy : "bot answering");
     badge.id = "conversation-mode";
     d.append(actionsRow(badge));
-    d.append(facts([["Status", conv.status], ["Agent", conv.activeAgent], ["Last activity", time(conv.updatedAt || conv.lastActivityAt)]]));
+    const sla = slaText(item);
+    d.append(facts([
+      ["Customer", item.customerName + " (" + item.tier + ")"],
+      ["Status", item.status === "snoozed" ? "Snoozed until " + time(item.snoozedUntil) : STATUS_WORDS[item.status]],
+      ["Assigned to", item.assignee || "nobody"],
+      ["Priority", item.priority],
+      ["Ticket", item.ticketId ? item.ticketId + " · " + reasonText(item.reason) : null],
+      ["SLA", sla ? sla.text : null],
+    ]));
+    d.append(...inboxBar(id, item));
+    if (item.summary || item.reason) d.append(escalationFacts(item.summary, item.reason, item.confidence));
+    for (const a of item.approvals.filter((x) => x.status === "pending" || x.decidedAt)) {
+      const box = el("section", "approval-inline");
+      box.append(el("h3", null, (a.status === "pending" ? "Waiting for approval: " : "Approval: ") + ConsoleWords.call(a.tool, a.arguments)));
+      box.append(approvalBox(a, "feedback-" + a.id.slice(0, 8), () => Promise.all([loadApprovals(), loadInbox()])));
+      d.append(box);
+    }
     d.append(el("h3", null, "Transcript"), transcript(c.messages || c.transcript));
+    d.append(el("h3", null, "What the assistant did"), timeline(c.toolSteps));
+    d.append(...privateNotes(id, c.notes));
     if (mine) {
       const reply = field("reply", "Reply to the customer");
+      d.append(await cannedPicker(id, reply.input));
+      if (!state.selected || state.selected.key !== "conversation:" + id) return;
       const sendReply = async () => {
         const text = reply.input.value.trim();
         if (!text) return;
@@ -299,14 +472,100 @@
       d.append(actionsRow(reply.wrap, button("Send reply", sendReply)));
       d.append(actionsRow(button("Hand back to the bot", async () => {
         await call(API.handback(id), { method: "POST", body: {} });
-        await Promise.all([loadConversations(), openConversation(id)]);
+        await Promise.all([loadInbox(), openConversation(id)]);
       }, "secondary")));
     } else if (!conv.takenOverBy) {
       d.append(actionsRow(button("Take over", async () => {
         await call(API.takeover(id), { method: "POST", body: {} });
-        await Promise.all([loadConversations(), openConversation(id)]);
+        await Promise.all([loadInbox(), openConversation(id)]);
       })));
     }
+    restore();
+  }
+
+  /** What an agent does to a conversation in the inbox: assign, status (snooze), priority. */
+  function inboxBar(id, item) {
+    const after = async (what, body) => {
+      await call(API.inboxSet(id, what), { method: "POST", body });
+      await Promise.all([loadInbox(), openConversation(id)]);
+    };
+    const who = [];
+    if (item.assignee !== state.agent) who.push(button("Assign to me", () => after("assignee", { agent: state.agent })));
+    if (item.assignee) who.push(button("Release", () => after("assignee", { agent: null }), "secondary"));
+    const other = field("assign-to", "Assign to agent", "input");
+    who.push(other.wrap, button("Assign", () => other.input.value.trim() && after("assignee", { agent: other.input.value.trim() }), "secondary"));
+
+    const status = choice("inbox-status", "Status", Object.entries(STATUS_WORDS), item.status);
+    const until = field("snooze-until", "Snooze until", "input");
+    until.input.type = "datetime-local";
+    until.wrap.hidden = item.status !== "snoozed";
+    status.input.addEventListener("change", () => (until.wrap.hidden = status.input.value !== "snoozed"));
+    const setStatus = button("Set status", () => {
+      const snoozed = status.input.value === "snoozed";
+      if (snoozed && !until.input.value) throw new Error("Pick the time the snooze ends.");
+      return after("status", { status: status.input.value, snoozedUntil: snoozed ? new Date(until.input.value).toISOString() : null });
+    });
+    const priority = choice("inbox-priority", "Priority", ["low", "normal", "high", "urgent"].map((p) => [p, p[0].toUpperCase() + p.slice(1)]), item.priority);
+    const setPriority = button("Set priority", () => after("priority", { priority: priority.input.value }), "secondary");
+    const bar = (...nodes) => {
+      const div = actionsRow(...nodes);
+      div.classList.add("inbox-bar");
+      return div;
+    };
+    return [bar(...who), bar(status.wrap, until.wrap, setStatus), bar(priority.wrap, setPriority)];
+  }
+
+  /** Notes for the other agents, never shown to the customer; and a field to add one. */
+  function privateNotes(id, notes) {
+    const ol = el("ol", "transcript notes");
+    ol.setAttribute("aria-label", "Private notes");
+    for (const n of notes || []) ol.append(line("private", "private note · " + n.author + " · " + time(n.createdAt), n.text));
+    if (!ol.childElementCount) ol.append(el("li", "empty", "No private notes."));
+    const note = field("note", "Private note (agents only, never sent to the customer)");
+    const add = button("Add note", async () => {
+      const text = note.input.value.trim();
+      if (!text) return;
+      await call(API.notes(id), { method: "POST", body: { text } });
+      note.input.value = "";
+      await openConversation(id);
+    }, "secondary");
+    return [el("h3", null, "Private notes"), ol, actionsRow(note.wrap, add)];
+  }
+
+  /** The canned replies, filled in for this customer: picking one puts it in the reply to edit. */
+  async function cannedPicker(id, replyInput) {
+    let replies = [];
+    try {
+      replies = await call(API.canned(id));
+    } catch (e) {
+      replies = [];
+    }
+    const options = [["", replies.length ? "Pick a canned reply…" : "No canned replies"]].concat(replies.map((r) => [String(r.id), r.title + " (/" + r.shortcut + ")"]));
+    const picker = choice("canned", "Canned reply", options, "");
+    picker.input.addEventListener("change", () => {
+      const r = replies.find((x) => String(x.id) === picker.input.value);
+      if (r) {
+        replyInput.value = r.text;
+        replyInput.focus();
+      }
+    });
+    return actionsRow(picker.wrap);
+  }
+
+  function choice(id, labelText, options, value) {
+    const wrap = el("div");
+    const label = el("label", null, labelText);
+    label.htmlFor = id;
+    const input = el("select");
+    input.id = id;
+    for (const [v, words] of options) {
+      const o = el("option", null, words);
+      o.value = v;
+      input.append(o);
+    }
+    input.value = value;
+    wrap.append(label, input);
+    return { wrap, input };
   }
 
   function showTyping(conversationId, customerId) {
@@ -384,19 +643,22 @@
         return;
       case "ticket_created":
       case "ticket_resolved":
+        inboxChanged();
         loadTickets();
         loadStats();
         if (e.ticketId) refreshSelected("ticket", e.ticketId);
         break;
       case "approval_requested":
       case "approval_decided":
+        inboxChanged();
         loadApprovals();
         break;
       case "conversation_active":
       case "customer_message":
       case "conversation_taken_over":
       case "conversation_handed_back":
-        loadConversations();
+      case "conversation_updated":
+        inboxChanged();
         if (e.conversationId) refreshSelected("conversation", e.conversationId);
         break;
       default:
@@ -433,7 +695,7 @@
       if (!opened && !everOpened && attempt === 0 && c.code === 1006) {
         // no live channel on this server: read the queues again every few seconds
         setConn("open", "Live (refreshing every 3 s)");
-        state.poll = setInterval(() => Promise.all([loadTickets(), loadApprovals(), loadConversations()]), 3000);
+        state.poll = setInterval(() => Promise.all([loadTickets(), loadApprovals(), loadInbox()]), 3000);
         return;
       }
       const delay = Math.min(10000, 500 * 2 ** attempt);
@@ -493,10 +755,11 @@
     refreshAll();
     connect();
     // ordinary bot conversations raise no console event: their list is read again now and then
-    setInterval(loadConversations, 10000);
+    setInterval(loadInbox, 10000);
   }
 
   $("sign-out").addEventListener("click", signedOut);
+  wireInbox();
   // the KPI window: from the address (?since=&until=, shareable) or the form
   const params = new URLSearchParams(location.search);
   $("kpi-since").value = (params.get("since") || "").slice(0, 10);

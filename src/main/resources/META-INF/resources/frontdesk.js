@@ -42,7 +42,8 @@ const Frontdesk = (() => {
     const source = store.getItem("frontdesk." + role + ".source") || "";
     if (!source.startsWith("demo:")) return null;
     try {
-      const t = await mintDemo(source.slice(5), role);
+      // the demo role chosen at sign-in (an admin on the console), else the page's
+      const t = await mintDemo(source.slice(5), store.getItem("frontdesk." + role + ".demoRole") || role);
       saveToken(role, t);
       return t;
     } catch (e) {
@@ -140,11 +141,21 @@ const Frontdesk = (() => {
     demo.hidden = !(await demoAvailable());
     paste.hidden = !demo.hidden;
     if (bound) return;
+    // a page may offer more than one demo role (the console: agent or admin)
+    const roleChoice = demo.querySelector("[name=role]");
+    if (roleChoice) {
+      roleChoice.addEventListener("change", () => {
+        const name = demo.querySelector("[name=subject]");
+        if (/^(agt|adm)_demo$/.test(name.value)) name.value = roleChoice.value === "admin" ? "adm_demo" : "agt_demo";
+      });
+    }
     demo.addEventListener("submit", async (event) => {
       event.preventDefault();
       const subject = demo.querySelector("[name=subject]").value.trim();
+      const as = roleChoice ? roleChoice.value : role;
       try {
-        accept(await mintDemo(subject, role), "demo:" + subject);
+        store.setItem("frontdesk." + role + ".demoRole", as);
+        accept(await mintDemo(subject, as), "demo:" + subject);
       } catch (e) {
         fail(e.message);
       }

@@ -29,6 +29,20 @@ public class ConsoleConversationRepository {
       OffsetDateTime updatedAt,
       String lastMessage) {}
 
+  /**
+   * One tool call of the conversation as the gate recorded it: succeeded, failed, denied (with the
+   * reason) or waiting for a person's approval.
+   */
+  public record ToolStep(
+      String agent,
+      String tool,
+      String arguments,
+      String status,
+      String result,
+      String error,
+      int durationMs,
+      OffsetDateTime at) {}
+
   /** A conversation's header: whose it is, its state, and the human agent holding it (or null). */
   record Header(String customerId, String status, String activeAgent, String takenOverBy) {}
 
@@ -64,6 +78,28 @@ public class ConsoleConversationRepository {
                             r.getString("taken_over_by"),
                             r.getOffsetDateTime("updated_at"),
                             r.getString("last_message"))));
+  }
+
+  /** The conversation's tool calls, oldest first. */
+  Uni<List<ToolStep>> toolSteps(UUID id) {
+    return pool.preparedQuery(
+            "select agent, tool_name, arguments::text as arguments, status, result, error,"
+                + " duration_ms, created_at from tool_call where conversation_id = $1 order by id")
+        .execute(Tuple.of(id))
+        .map(
+            rows ->
+                Rows.list(
+                    rows,
+                    r ->
+                        new ToolStep(
+                            r.getString("agent"),
+                            r.getString("tool_name"),
+                            r.getString("arguments"),
+                            r.getString("status"),
+                            r.getString("result"),
+                            r.getString("error"),
+                            r.getInteger("duration_ms"),
+                            r.getOffsetDateTime("created_at"))));
   }
 
   Uni<Optional<Header>> header(UUID id) {

@@ -41,6 +41,9 @@ public class ConsoleConversationResource {
   /** An agent's reply. */
   public record AgentReply(String text) {}
 
+  /** A private note for the other agents. */
+  public record NoteText(String text) {}
+
   private final ConsoleConversationService conversations;
   private final TakeoverService takeovers;
   private final CurrentCaller caller;
@@ -106,6 +109,20 @@ public class ConsoleConversationResource {
               .formatted(text.length(), memory.maxMessageChars()));
     }
     return takeovers.reply(id, caller.subject(), text);
+  }
+
+  @POST
+  @Path("/{id}/notes")
+  @Operation(
+      summary =
+          "Add a private note for the other agents: shown in the console only, never sent to the"
+              + " customer nor to the model")
+  public Uni<NoteRepository.Note> note(@PathParam("id") UUID id, @Valid @NotNull NoteText note) {
+    String text = note.text() == null ? "" : note.text().strip();
+    if (text.isEmpty() || text.length() > 4000) {
+      throw new BadRequest("text must be 1..4000 characters");
+    }
+    return conversations.addNote(id, caller.subject(), text);
   }
 
   @POST

@@ -164,7 +164,13 @@ class ConsolePageTest extends CustomerAndAgentBrowsers {
         ".msg.bot:not(.streaming) .text", "Let me look into your sign-in problem.");
 
     SignIn.agent(agent, root.toString(), "agt_lee");
-    agent.waitForText("#conversations .item", "cus_0186").click();
+    // the bot answered it: the inbox lists it under all (and resolved), by the customer's name
+    agent.find("#inbox-statuses [data-status=all]").click();
+    agent.find("#inbox-q").type("morning");
+    agent.find("#inbox-filters button[type=submit]").click();
+    agent
+        .waitForText("#inbox .item", InboxSeed.name(pool, "cus_0186") + " · I cannot sign in")
+        .click();
     agent.waitForText("#detail button", "Take over").click();
     customer.waitForText(".status.human", "agt_lee joined the conversation");
     agent.find("#reply").type("Hi, I am Lee from the Skyline team. I reset your sign-in.");

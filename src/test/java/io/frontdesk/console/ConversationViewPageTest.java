@@ -1,0 +1,181 @@
+package io.frontdesk.console;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.frontdesk.approval.ApprovalFlowTest;
+import io.frontdesk.testing.Browser;
+import io.frontdesk.testing.CustomerAndAgentBrowsers;
+import io.frontdesk.testing.Database;
+import io.frontdesk.testing.Inquiries;
+import io.frontdesk.testing.Reply;
+import io.frontdesk.testing.SignIn;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Row;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** A conversation and a ticket in the console, in human terms, in headless Chromium. */
+@QuarkusTest
+class ConversationViewPageTest extends CustomerAndAgentBrowsers {
+
+  @Test
+  void aConversationShowsWhatTheAssistantDidInWordsAndItsApprovalIsDecidedInline() {
+    Row order = ApprovalFlowTest.paidOrder(pool, "cus_0100", "cus_0139");
+    String orderId = order.getString("id");
+    String customerId = order.getString("customer_id");
+    String word = InboxSeed.uniqueWord();
+    model.enqueue(
+        Reply.toolCall("list_invoices", "{}"),
+        Reply.text("You have three invoices; the latest one is paid."));
+    UUID conversation =
+        UUID.fromString(
+            Inquiries.ask(customerId, "Which invoices do I have for the " + word + "?")
+                .getString("conversationId"));
+    model.enqueue(
+        Reply.toolCall("process_refund", "{\"order_id\":\"" + orderId + "\",\"amount\":10.00}"));
+    Inquiries.ask(customerId, "Please refund 10.00 of " + orderId, conversation);
+
+    SignIn.agent(agent, root.toString(), "agt_vera");
+    agent.find("#inbox-q").type(word);
+    agent.find("#inbox-filters button[type=submit]").click();
+    click(agent, "#inbox .item[data-key='conversation:" + conversation + "']", word);
+
+    agent.waitForText("#detail .timeline", "Listed the customer's invoices — done");
+    String steps = agent.find("#detail .timeline").text();
+    assertTrue(
+        steps.contains("Refund 10.00 on order " + orderId + " — waiting for a person's approval"),
+        steps);
+    String transcript = agent.find("#detail .transcript").text();
+    assertTrue(transcript.contains("You have three invoices"), transcript);
+    assertFalse(transcript.contains("list_invoices"), "no tool traffic: " + transcript);
+    assertFalse(agent.find("#detail").text().contains("No tools were called."));
+
+    // the raw JSON is one click away
+    assertFalse(agent.findAll("#detail .timeline details pre").getFirst().displayed());
+    agent.waitFor(
+        "the raw JSON",
+        () -> {
+          try {
+            agent.find("#detail .timeline details summary").click();
+            return agent.findAll("#detail .timeline details pre").getFirst().displayed();
+          } catch (IllegalStateException stale) {
+            return null;
+          }
+        });
+    assertTrue(agent.find("#detail .timeline details pre").text().contains("\"list_invoices\""));
+
+    // the approval, in words, decided right here; its buttons give way to the decision
+    agent.waitForText(
+        "#detail .approval-inline h3", "Waiting for approval: Refund 10.00 on order " + orderId);
+    model.enqueue(Reply.text("The refund of 10.00 is on its way."));
+    click(agent, "#detail .approval-inline button", "Approve");
+    agent.waitForText("#detail .approval-inline", "Approved by agt_vera");
+    agent.waitFor(
+        "the buttons to go", () -> agent.texts("#detail .approval-inline button").isEmpty());
+    agent.waitFor(
+        "the approved refund",
+        () ->
+            Database.count(pool, "select count(*) from refund where order_id = $1", orderId) == 1);
+  }
+
+  @Test
+  void aTicketShowsEveryToolCallOfItsConversationAndWhyItCameToAPerson() {
+    model.enqueue(
+        Reply.toolCall("list_invoices", "{}"),
+        Reply.text("ESCALATE: the customer wants a person to explain an invoice"));
+    String ticket =
+        Inquiries.ask("cus_0109", "Explain my last invoice to me please").getString("ticketId");
+
+    SignIn.agent(agent, root.toString(), "agt_vera");
+    click(agent, "#tickets .item", ticket + " · ");
+    agent.waitForText("#detail .timeline", "Listed the customer's invoices — done");
+    String detail = agent.find("#detail").text();
+    assertFalse(detail.contains("No tools were called."), detail);
+    assertTrue(detail.contains("Why a person"), detail);
+    assertTrue(detail.contains("The assistant was "), detail);
+    agent.waitForText("#detail dd", "the customer wants a person to explain an invoice");
+  }
+
+  @Test
+  void aPrivateNoteStaysOffTheChatPageAndACannedReplyPickedInTheConsoleArrivesFilledIn() {
+    long reply =
+        Inquiries.asAdmin()
+            .contentType(ContentType.JSON)
+            .body(
+                Map.of(
+                    "shortcut",
+                    "page-" + UUID.randomUUID().toString().substring(0, 6),
+                    "title",
+                    "Greeting",
+                    "body",
+                    "Hi {{customer.first_name}}, {{agent}} here. I have your account open."))
+            .post("/api/v1/admin/canned-replies")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath()
+            .getLong("id");
+    String expected =
+        "Hi "
+            + InboxSeed.name(pool, "cus_0154").split(" ")[0]
+            + ", agt_nora here. I have your"
+            + " account open.";
+    String word = InboxSeed.uniqueWord();
+    String secret = "secret" + UUID.randomUUID().toString().substring(0, 6);
+
+    SignIn.customer(customer, root.toString(), "cus_0154");
+    model.enqueue(
+        Reply.toolCall("search_knowledge_base", "{\"query\":\"account help\"}"),
+        Reply.text("Let me see what I can do."));
+    customer.find("#message").type("I need help with my " + word);
+    customer.find("#send").click();
+    // answered or escalated (the help centre other tests change decides): the turn is over
+    customer.waitForText(".msg.bot:not(.streaming) .text", t -> !t.isBlank(), "the bot's answer");
+    customer.waitFor("the send button", () -> customer.find("#send").text().equals("Send"));
+
+    SignIn.agent(agent, root.toString(), "agt_nora");
+    agent.find("#inbox-statuses [data-status=all]").click();
+    agent.find("#inbox-q").type(word);
+    agent.find("#inbox-filters button[type=submit]").click();
+    click(agent, "#inbox .item", word);
+    click(agent, "#detail button", "Take over");
+    customer.waitForText(".status.human", "agt_nora joined the conversation");
+    agent.waitForText("#detail button", "Send reply");
+
+    agent.find("#note").type("Chargeback risk, see " + secret);
+    click(agent, "#detail button", "Add note");
+    agent.waitForText("#detail .notes", secret);
+
+    agent.waitFor("the canned replies", () -> agent.findAll("#canned option").size() > 1);
+    agent.waitFor(
+        "the canned reply in the reply field",
+        () -> {
+          try {
+            agent.find("#canned").select(String.valueOf(reply));
+            return expected.equals(agent.find("#reply").property("value"));
+          } catch (IllegalStateException stale) {
+            return null;
+          }
+        });
+    click(agent, "#detail button", "Send reply");
+    customer.waitForText(".msg.human .text", expected);
+    assertFalse(customer.bodyText().contains(secret), "the note never reaches the chat page");
+  }
+
+  /** Clicks the element with the text, again if the console drew the detail anew meanwhile. */
+  private static void click(Browser browser, String css, String text) {
+    browser.waitFor(
+        "a click on " + text,
+        () -> {
+          try {
+            browser.waitForText(css, text).click();
+            return true;
+          } catch (IllegalStateException stale) {
+            return null;
+          }
+        });
+  }
+}
