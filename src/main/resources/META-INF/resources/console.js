@@ -603,6 +603,24 @@
   const money = (x, currency) =>
     currency + " " + (x === 0 ? "0" : x >= 0.01 ? x.toFixed(2) : x.toPrecision(3));
 
+  // the offline model costs nothing; an estimate is said to be one
+  function costValue(s) {
+    if (s.costBasis === "NONE") return money(0, s.currency);
+    if (!s.priced) return "not priced";
+    const value = s.resolvedConversations ? money(s.costPerResolvedConversation, s.currency) : "–";
+    return s.costBasis === "REPORTED" ? value : "≈ " + value;
+  }
+
+  function costBasis(s) {
+    const tokens = s.inputTokens + " in / " + s.outputTokens + " out tokens";
+    switch (s.costBasis) {
+      case "NONE": return "no language model was called (offline model)";
+      case "REPORTED": return tokens + " as reported by " + s.models.join(", ");
+      case "ESTIMATED": return "estimated: the endpoint reported no usage · " + tokens;
+      default: return "partly estimated · " + tokens + " · " + s.models.join(", ");
+    }
+  }
+
   async function loadStats() {
     const panel = $("kpis");
     let s;
@@ -625,8 +643,12 @@
       kpi("automation", "Automation rate", pct(s.automationRate), s.automatedTurns + " of " + s.turns + " turns without a human"),
       kpi("first-response", "Avg first response", s.answeredConversations ? s.averageFirstResponseSeconds.toFixed(1) + " s" : "–", s.answeredConversations + " conversations answered"),
       kpi("resolution", "Resolution rate", pct(s.resolutionRate), s.resolvedConversations + " of " + s.conversations + " conversations"),
-      kpi("cost", "Cost per resolved conversation", !s.priced ? "not priced" : s.resolvedConversations ? money(s.costPerResolvedConversation, s.currency) : "–",
-        s.inputTokens + " in / " + s.outputTokens + " out tokens · " + s.model),
+      kpi("first-response-tiers", "First response by tier", (s.tiers || []).filter((t) => t.answeredConversations).map((t) => t.tier + " " + t.averageFirstResponseSeconds.toFixed(1) + " s").join(" · ") || "–",
+        (s.tiers || []).map((t) => t.tier + ": " + t.resolvedConversations + " of " + t.conversations + " resolved").join(" · ")),
+      kpi("csat", "Customer satisfaction", s.ratings ? pct(s.csatRate) : "–",
+        s.ratings ? s.ratings + (s.ratings === 1 ? " rating" : " ratings") + " · average " + s.csatAverage.toFixed(1) + " of 5" : "no ratings yet"),
+      kpi("reopen", "Reopen rate", pct(s.reopenRate), s.reopenedConversations + " reopened after a person resolved them"),
+      kpi("cost", "Cost per resolved conversation", costValue(s), costBasis(s)),
       kpi("escalations", "Escalations", String(s.escalations), reasons.map(([r, n]) => r + " " + n).join(" · ") || "none")
     );
   }

@@ -83,7 +83,15 @@ class AgentRunner {
             ? catalog.offline(turn.agent())
             : catalog.answering(turn.agent());
     progress.text.silence(agent.router());
+    boolean model = AgentCatalog.callsModel(agent);
     return chat(turn, agent, message)
+        .onItem()
+        .invoke(
+            event -> {
+              if (model && event instanceof ChatEvent.ChatCompletedEvent done) {
+                progress.usage.completed(done.getChatResponse(), turn.memory().messages());
+              }
+            })
         .onItem()
         .transformToIterable(event -> translate(turn, progress, event))
         .onCompletion()

@@ -43,6 +43,7 @@ class TurnOpening {
   private final AgentConfig agentConfig;
   private final MemoryConfig memoryConfig;
   private final ConsoleFeed console;
+  private final ReopenRepository reopenings;
 
   TurnOpening(
       Pool pool,
@@ -51,7 +52,8 @@ class TurnOpening {
       AgentCatalog catalog,
       AgentConfig agentConfig,
       MemoryConfig memoryConfig,
-      ConsoleFeed console) {
+      ConsoleFeed console,
+      ReopenRepository reopenings) {
     this.pool = pool;
     this.conversations = conversations;
     this.accounts = accounts;
@@ -59,6 +61,7 @@ class TurnOpening {
     this.agentConfig = agentConfig;
     this.memoryConfig = memoryConfig;
     this.console = console;
+    this.reopenings = reopenings;
   }
 
   /**
@@ -146,14 +149,17 @@ class TurnOpening {
             ? Uni.createFrom().item(List.<StoredMessage>of())
             : conversations.memory(db, conv.id(), memoryFetch()))
         .map(transcript -> window(transcript, turnId, request.message()))
-        .call(() -> question(db, conv.id(), turnId, request, blocked))
         .call(
             () ->
                 fresh
                     // created open with the entry agent a moment ago
                     ? Uni.createFrom().voidItem()
-                    : conversations.updateState(
-                        db, conv.id(), "open", catalog.resume(conv.activeAgent())))
+                    : reopenings.open(
+                        db,
+                        conv.id(),
+                        catalog.resume(conv.activeAgent()),
+                        !request.system() && !request.rerun()))
+        .call(() -> question(db, conv.id(), turnId, request, blocked))
         .map(
             history ->
                 new TurnContext(
