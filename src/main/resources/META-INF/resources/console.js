@@ -653,10 +653,71 @@
     );
   }
 
+  // --- alerts -------------------------------------------------------------------------------
+
+  // what needs a person (a new escalation, an approval, a missed SLA) raises the header's badge
+  // until the agent looks; with their permission, a browser notification while they are elsewhere
+  const alerts = { count: 0, latest: null };
+
+  function raise(title, body, conversationId) {
+    alerts.count++;
+    alerts.latest = conversationId || alerts.latest;
+    const badge = $("alerts");
+    badge.hidden = false;
+    badge.textContent = alerts.count + " new";
+    badge.title = title + (body ? ": " + body : "");
+    badge.setAttribute("aria-label", alerts.count + " new alerts; latest: " + badge.title);
+    if ("Notification" in window && Notification.permission === "granted" && !document.hasFocus()) {
+      const shown = new Notification(title, { body: body || "", tag: conversationId || title });
+      shown.onclick = () => { window.focus(); if (conversationId) openConversation(conversationId); };
+    }
+  }
+
+  function wireAlerts() {
+    $("alerts").addEventListener("click", () => {
+      const latest = alerts.latest;
+      alerts.count = 0;
+      alerts.latest = null;
+      $("alerts").hidden = true;
+      if (latest) openConversation(latest);
+    });
+    const allow = $("notify-allow");
+    allow.hidden = !("Notification" in window) || Notification.permission !== "default";
+    allow.addEventListener("click", () =>
+      Notification.requestPermission().then(() => { allow.hidden = true; }));
+  }
+
+  // the customer by name (the inbox knows it), never by id
+  async function customerOf(conversationId) {
+    if (!conversationId) return "A customer";
+    try {
+      const item = await call(API.inboxItem(conversationId));
+      return item.customerName || "A customer";
+    } catch (e) {
+      return "A customer";
+    }
+  }
+
+  async function alertFor(e) {
+    const ticket = e.ticket || {};
+    const approval = e.approval || {};
+    switch (e.type) {
+      case "ticket_created":
+        return raise("New escalation", (await customerOf(ticket.conversationId)) + " — " + reasonText(ticket.reason), ticket.conversationId);
+      case "approval_requested":
+        return raise("Approval needed", (await customerOf(approval.conversationId)) + " — " + ConsoleWords.call(approval.tool, approval.arguments), approval.conversationId);
+      case "sla_breached":
+        return raise("SLA missed", (e.customerName || "A customer") + " — " + (e.kind === "first_response" ? "first response" : "resolution") + " overdue (" + e.ticketId + ")", e.conversationId);
+      default:
+        return undefined;
+    }
+  }
+
   // --- live ---------------------------------------------------------------------------------
 
   function onEvent(e) {
     if (typeof e.seq === "number") state.seq = Math.max(state.seq || 0, e.seq);
+    alertFor(e);
     switch (e.type) {
       case "console_ready":
         return;
@@ -680,6 +741,7 @@
       case "conversation_taken_over":
       case "conversation_handed_back":
       case "conversation_updated":
+      case "sla_breached":
         inboxChanged();
         if (e.conversationId) refreshSelected("conversation", e.conversationId);
         break;
@@ -782,6 +844,7 @@
 
   $("sign-out").addEventListener("click", signedOut);
   wireInbox();
+  wireAlerts();
   // the KPI window: from the address (?since=&until=, shareable) or the form
   const params = new URLSearchParams(location.search);
   $("kpi-since").value = (params.get("since") || "").slice(0, 10);

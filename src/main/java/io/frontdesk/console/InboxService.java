@@ -92,6 +92,22 @@ public class InboxService {
                         counts, BUCKETS, Count::bucket, c -> within(filter.status(), c.status()))));
   }
 
+  /**
+   * The conversations whose open ticket is past a due time at {@code now}, most overdue first (at
+   * most {@code limit}, oldest tickets first).
+   */
+  Uni<List<InboxItem>> overdue(OffsetDateTime now, int limit) {
+    return inbox
+        .list(null, new Filter(null, null, null, null, null), limit)
+        .map(
+            rows ->
+                rows.stream()
+                    .map(this::item)
+                    .filter(i -> i.ticketId() != null && i.slaDue() != null)
+                    .filter(i -> i.slaDue().isBefore(now))
+                    .toList());
+  }
+
   /** One conversation as {@code agent}'s inbox shows it; 404 when there is none. */
   public Uni<InboxItem> one(String agent, UUID id) {
     return inbox
@@ -208,7 +224,7 @@ public class InboxService {
     return filter == null || filter.equals(value);
   }
 
-  private static long number(String ticketId) {
+  static long number(String ticketId) {
     return Long.parseLong(ticketId.substring("TCK-".length()));
   }
 
