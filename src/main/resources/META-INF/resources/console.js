@@ -22,6 +22,7 @@
     inboxItem: (id) => "/api/v1/console/inbox/" + encodeURIComponent(id),
     inboxSet: (id, what) => "/api/v1/console/inbox/" + encodeURIComponent(id) + "/" + what,
     conversation: (id) => "/api/v1/console/conversations/" + encodeURIComponent(id),
+    panel: (customer, except) => "/api/v1/console/customers/" + encodeURIComponent(customer) + "/panel?except=" + encodeURIComponent(except),
     takeover: (id) => "/api/v1/console/conversations/" + encodeURIComponent(id) + "/takeover",
     reply: (id) => "/api/v1/console/conversations/" + encodeURIComponent(id) + "/messages",
     handback: (id) => "/api/v1/console/conversations/" + encodeURIComponent(id) + "/handback",
@@ -424,7 +425,12 @@
     let item;
     try {
       [c, item] = await Promise.all([call(API.conversation(id)), call(API.inboxItem(id))]);
-      item.approvals = (await call(API.approvalsOf(item.customerId))).filter((a) => a.conversationId === id);
+      const [approvals, panel] = await Promise.all([
+        call(API.approvalsOf(item.customerId)),
+        call(API.panel(item.customerId, id)).catch(() => null),
+      ]);
+      item.approvals = approvals.filter((a) => a.conversationId === id);
+      item.panel = panel;
     } catch (e) {
       d.append(el("p", "empty", e.message));
       return;
@@ -447,6 +453,7 @@
     ]));
     d.append(...inboxBar(id, item));
     if (item.summary || item.reason) d.append(escalationFacts(item.summary, item.reason, item.confidence));
+    if (item.panel) d.append(customerPanel(item.panel));
     for (const a of item.approvals.filter((x) => x.status === "pending" || x.decidedAt)) {
       const box = el("section", "approval-inline");
       box.append(el("h3", null, (a.status === "pending" ? "Waiting for approval: " : "Approval: ") + ConsoleWords.call(a.tool, a.arguments)));
@@ -481,6 +488,56 @@
       })));
     }
     restore();
+  }
+
+  const SERVICE_WORDS = { running: "running", degraded: "degraded", down: "down", restarting: "restarting", stopped: "stopped" };
+  const day = (iso) => (iso ? new Date(iso).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" }) : "");
+  const stars = (n) => "★".repeat(n) + "☆".repeat(5 - n);
+  const PAST_WORDS = { open: "open", resolved: "resolved", escalated: "with a person", awaiting_approval: "waiting for an approval", closed: "closed" };
+
+  /** The customer beside the conversation: plan, services, invoices, past conversations. */
+  function customerPanel(p) {
+    const box = el("section", "customer-panel");
+    box.id = "customer-panel";
+    const who = p.customer;
+    box.append(el("h3", null, "About " + who.name));
+    const plan = who.plan
+      ? who.plan[0].toUpperCase() + who.plan.slice(1) + (who.billingCycle && who.billingCycle !== "none" ? ", " + who.billingCycle : "")
+        + " — " + who.planStatus.replace("_", " ") + (who.renewsAt ? ", renews " + day(who.renewsAt) : "")
+      : null;
+    box.append(facts([
+      ["E-mail", who.email],
+      ["Company", who.company],
+      ["Plan", plan],
+      ["Customer since", day(who.since)],
+    ]));
+    const list = (title, items, line, empty) => {
+      box.append(el("h4", null, title));
+      if (!items.length) {
+        box.append(el("p", "empty", empty));
+        return;
+      }
+      const ul = el("ul", "panel-list");
+      for (const x of items) ul.append(line(x));
+      box.append(ul);
+    };
+    list("Services", p.services, (x) => {
+      const li = el("li", "service " + x.status);
+      li.append(el("span", "name", x.name), el("span", "state", " " + SERVICE_WORDS[x.status] + " · " + x.type + ", " + x.region));
+      return li;
+    }, "No services.");
+    list("Latest invoices", p.invoices, (x) =>
+      el("li", null, x.number + " · " + Number(x.total).toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) + " " + x.currency + " · " + x.status + " · issued " + day(x.issuedAt)), "No invoices.");
+    list("Earlier conversations", p.conversations, (x) => {
+      const li = el("li", "past");
+      const link = el("button", "link", (x.subject || "no message") + " — " + (PAST_WORDS[x.status] || x.status) + ", " + day(x.startedAt));
+      link.type = "button";
+      link.addEventListener("click", () => openConversation(x.id));
+      li.append(link);
+      if (x.rating) li.append(el("span", "rating", " " + stars(x.rating)));
+      return li;
+    }, "This is their first conversation.");
+    return box;
   }
 
   /** What an agent does to a conversation in the inbox: assign, status (snooze), priority. */

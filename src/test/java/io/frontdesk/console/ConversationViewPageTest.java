@@ -82,6 +82,76 @@ class ConversationViewPageTest extends CustomerAndAgentBrowsers {
   }
 
   @Test
+  void besideAConversationTheAgentSeesTheCustomersPlanServicesInvoicesAndEarlierRatedChats() {
+    // an enterprise customer (ids ending 9 or 0) with services and invoices in the demo data
+    String customer = "cus_0219";
+    String word = InboxSeed.uniqueWord();
+    UUID earlier = InboxSeed.conversation(pool, customer, "resolved", "Old question " + word);
+    Database.rows(
+        pool,
+        "insert into conversation_rating (conversation_id, customer_id, score, created_at)"
+            + " values ($1, $2, 4, now()) returning score",
+        earlier,
+        customer);
+    UUID now =
+        InboxSeed.conversation(pool, customer, "escalated", "New question " + word + " today");
+    Row profile =
+        Database.rows(
+                pool,
+                "select c.name, s.plan from customer c join subscription s on s.customer_id ="
+                    + " c.id where c.id = $1 order by s.started_at desc limit 1",
+                customer)
+            .getFirst();
+    String invoice =
+        Database.rows(
+                pool,
+                "select number from invoice where customer_id = $1 order by issued_at desc limit"
+                    + " 1",
+                customer)
+            .getFirst()
+            .getString(0);
+    String service =
+        Database.rows(
+                pool, "select name from service where customer_id = $1 order by name", customer)
+            .getFirst()
+            .getString(0);
+
+    SignIn.agent(agent, root.toString(), "agt_pia");
+    agent.find("#inbox-assignees [data-assignee=all]").click();
+    agent.find("#inbox-statuses [data-status=all]").click();
+    agent.find("#inbox-q").type(word);
+    agent.find("#inbox-filters button[type=submit]").click();
+    click(agent, "#inbox .item[data-key='conversation:" + now + "']", "New question");
+
+    String panel =
+        agent.waitForText("#customer-panel", "About " + profile.getString("name")).text();
+    String plan = profile.getString("plan");
+    assertTrue(panel.contains(plan.substring(0, 1).toUpperCase() + plan.substring(1)), panel);
+    assertTrue(panel.contains(service), panel);
+    assertTrue(panel.contains(invoice), panel);
+    assertTrue(panel.contains("Old question " + word + " — resolved"), panel);
+    assertTrue(panel.contains("★★★★☆"), panel);
+    assertFalse(panel.contains("New question"), "the open conversation is not listed: " + panel);
+    assertFalse(panel.contains(customer), "names, not ids: " + panel);
+    agent.script("document.getElementById('customer-panel').scrollIntoView()");
+    agent.screenshot("console-customer-panel");
+
+    click(agent, "#customer-panel button.link", "Old question");
+    agent.waitForText("#detail h2", "Conversation with " + profile.getString("name"));
+    agent.waitForText("#detail .transcript", "Old question " + word);
+  }
+
+  @Test
+  void theCustomerPanelIsForAgentsAndAnUnknownCustomerIs404() {
+    Inquiries.asAgent("agt_pia")
+        .get("/api/v1/console/customers/cus_9999/panel")
+        .then()
+        .statusCode(404)
+        .body("error", org.hamcrest.Matchers.equalTo("not_found"));
+    Inquiries.as("cus_0219").get("/api/v1/console/customers/cus_0219/panel").then().statusCode(403);
+  }
+
+  @Test
   void aTicketShowsEveryToolCallOfItsConversationAndWhyItCameToAPerson() {
     model.enqueue(
         Reply.toolCall("list_invoices", "{}"),
