@@ -21,6 +21,8 @@
     inbox: (q) => "/api/v1/console/inbox?" + q,
     inboxItem: (id) => "/api/v1/console/inbox/" + encodeURIComponent(id),
     inboxSet: (id, what) => "/api/v1/console/inbox/" + encodeURIComponent(id) + "/" + what,
+    labels: "/api/v1/console/inbox/labels",
+    label: (id, label) => "/api/v1/console/inbox/" + encodeURIComponent(id) + "/labels/" + encodeURIComponent(label),
     conversation: (id) => "/api/v1/console/conversations/" + encodeURIComponent(id),
     panel: (customer, except) => "/api/v1/console/customers/" + encodeURIComponent(customer) + "/panel?except=" + encodeURIComponent(except),
     takeover: (id) => "/api/v1/console/conversations/" + encodeURIComponent(id) + "/takeover",
@@ -31,7 +33,7 @@
     stats: "/api/v1/admin/stats",
   };
 
-  const state = { token: null, agent: null, selected: null, known: { tickets: null, approvals: null, inbox: null }, view: { status: "open", assignee: "all", q: "", tier: "", reason: "" }, socket: null, poll: null };
+  const state = { token: null, agent: null, selected: null, known: { tickets: null, approvals: null, inbox: null }, view: { status: "open", assignee: "all", q: "", tier: "", reason: "", label: "" }, socket: null, poll: null };
   const call = (path, options = {}) => api(path, Object.assign({ token: state.token }, options));
 
   function toast(message) {
@@ -127,6 +129,7 @@
     if (state.view.q) q.set("q", state.view.q);
     if (state.view.tier) q.set("tier", state.view.tier);
     if (state.view.reason) q.set("reason", state.view.reason);
+    if (state.view.label) q.set("label", state.view.label);
     return q.toString();
   }
 
@@ -143,6 +146,7 @@
       reasonText(c.reason),
     ].filter(Boolean).join(" · ");
     b.append(el("span", "title", (c.customerName || "A customer") + " · " + (c.subject || "no message yet")), el("span", "meta", meta));
+    if (c.labels && c.labels.length) b.append(labelChips(c.labels));
     const sla = slaText(c);
     if (sla) b.append(el("span", "sla" + (sla.late ? " breached" : ""), sla.text));
     b.addEventListener("click", () => openConversation(c.id));
@@ -200,10 +204,77 @@
       state.view.q = $("inbox-q").value.trim();
       state.view.tier = $("inbox-tier").value;
       state.view.reason = reason.value;
+      state.view.label = $("inbox-label").value;
       loadInbox();
     });
+    $("inbox-label").addEventListener("change", () => $("inbox-filters").requestSubmit());
+    loadLabels();
     $("inbox-tier").addEventListener("change", () => $("inbox-filters").requestSubmit());
     reason.addEventListener("change", () => $("inbox-filters").requestSubmit());
+  }
+
+  function labelChips(labels, remove) {
+    const span = el("span", "labels");
+    for (const l of labels) {
+      const chip = el("span", "label-chip", l);
+      if (remove) {
+        const x = el("button", "label-remove", "×");
+        x.type = "button";
+        x.setAttribute("aria-label", "Remove label " + l);
+        x.addEventListener("click", () => remove(l));
+        chip.append(x);
+      }
+      span.append(chip);
+    }
+    return span;
+  }
+
+  // the label filter offers the labels in use; the chosen one stays chosen
+  async function loadLabels() {
+    if (!state.token) return;
+    let inUse;
+    try {
+      inUse = await call(API.labels);
+    } catch (e) {
+      return;
+    }
+    const select = $("inbox-label");
+    const chosen = select.value;
+    select.replaceChildren(el("option", null, "All labels"));
+    select.firstChild.value = "";
+    for (const [label, n] of Object.entries(inUse)) {
+      const o = el("option", null, label + " (" + n + ")");
+      o.value = label;
+      select.append(o);
+    }
+    select.value = chosen;
+  }
+
+  /** The conversation's labels, each removable, and a field to add one. */
+  function labelBar(id, item) {
+    const change = async (request) => {
+      await request();
+      await Promise.all([loadInbox(), loadLabels(), openConversation(id)]);
+    };
+    const chips = labelChips(item.labels || [], (l) => change(() => call(API.label(id, l), { method: "DELETE" })));
+    const add = field("label-add", "Add a label", "input");
+    add.input.setAttribute("list", "label-suggestions");
+    const suggestions = el("datalist");
+    suggestions.id = "label-suggestions";
+    for (const o of $("inbox-label").options) if (o.value) suggestions.append(Object.assign(el("option"), { value: o.value }));
+    const addIt = () => {
+      const label = add.input.value.trim();
+      return label && change(() => call(API.inboxSet(id, "labels"), { method: "POST", body: { label } }));
+    };
+    add.input.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        addIt();
+      }
+    });
+    const bar = actionsRow(chips, add.wrap, suggestions, button("Add label", addIt, "secondary"));
+    bar.classList.add("inbox-bar", "label-bar");
+    return bar;
   }
 
   function queueError(name, e) {
@@ -212,7 +283,7 @@
   }
 
   function refreshAll() {
-    return Promise.all([loadTickets(), loadApprovals(), loadInbox(), loadStats()]);
+    return Promise.all([loadTickets(), loadApprovals(), loadInbox(), loadStats(), loadLabels()]);
   }
 
   // --- details ------------------------------------------------------------------------------
@@ -452,6 +523,7 @@
       ["SLA", sla ? sla.text : null],
     ]));
     d.append(...inboxBar(id, item));
+    d.append(labelBar(id, item));
     if (item.summary || item.reason) d.append(escalationFacts(item.summary, item.reason, item.confidence));
     if (item.panel) d.append(customerPanel(item.panel));
     for (const a of item.approvals.filter((x) => x.status === "pending" || x.decidedAt)) {

@@ -100,6 +100,31 @@ class InboxPageTest extends CustomerAndAgentBrowsers {
   }
 
   @Test
+  void anAgentLabelsAConversationAndTheInboxFiltersOnTheLabel() {
+    String word = InboxSeed.uniqueWord();
+    String label = "vip-" + word.substring(2, 7);
+    UUID id = InboxSeed.conversation(pool, "cus_0152", "escalated", "Invoice " + word + " wrong");
+    SignIn.agent(agent, root.toString(), "agt_lena");
+    search(agent, word);
+    agent.waitForText(item(id), "Invoice " + word).click();
+    agent.waitForText("#detail label[for=label-add]", "Add a label");
+    agent.find("#label-add").type(label);
+    agent.waitForText("#detail button", "Add label").click();
+
+    agent.waitForText(item(id) + " .label-chip", label);
+    agent.waitForText("#detail .label-bar .label-chip", label);
+    agent.waitForText("#inbox-label", label + " (1)");
+    agent.find("#inbox-label").select(label);
+    agent.waitForText(item(id), "Invoice " + word);
+    agent.script("document.getElementById('detail').scrollIntoView()");
+    agent.screenshot("inbox-labels");
+
+    agent.find("#detail .label-remove").click();
+    agent.waitFor(
+        "the label to come off", () -> agent.findAll("#detail .label-bar .label-chip").isEmpty());
+  }
+
+  @Test
   void anAgentSetsAConversationWaitingOnTheCustomerThenSnoozesIt() {
     String word = InboxSeed.uniqueWord();
     UUID id =
