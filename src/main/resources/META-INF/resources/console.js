@@ -31,6 +31,8 @@
     notes: (id) => "/api/v1/console/conversations/" + encodeURIComponent(id) + "/notes",
     canned: (id) => "/api/v1/console/conversations/" + encodeURIComponent(id) + "/canned-replies",
     stats: "/api/v1/admin/stats",
+    gaps: "/api/v1/admin/knowledge-gaps",
+    articles: "/api/v1/admin/knowledge/articles",
   };
 
   const state = { token: null, agent: null, selected: null, known: { tickets: null, approvals: null, inbox: null }, view: { status: "open", assignee: "all", q: "", tier: "", reason: "", label: "" }, socket: null, poll: null };
@@ -112,7 +114,8 @@
   /** "in 3 h" / "12 min ago" from now to the time. */
   function fromNow(iso) {
     const minutes = Math.round((new Date(iso).getTime() - Date.now()) / 60000);
-    const span = Math.abs(minutes) < 90 ? Math.abs(minutes) + " min" : Math.round(Math.abs(minutes) / 60) + " h";
+    const m = Math.abs(minutes);
+    const span = m < 90 ? m + " min" : m < 48 * 60 ? Math.round(m / 60) + " h" : Math.round(m / 1440) + " days";
     return minutes >= 0 ? "in " + span : span + " ago";
   }
 
@@ -283,7 +286,7 @@
   }
 
   function refreshAll() {
-    return Promise.all([loadTickets(), loadApprovals(), loadInbox(), loadStats(), loadLabels()]);
+    return Promise.all([loadTickets(), loadApprovals(), loadInbox(), loadStats(), loadLabels(), loadGaps()]);
   }
 
   // --- details ------------------------------------------------------------------------------
@@ -782,6 +785,51 @@
     );
   }
 
+  // --- knowledge gaps (admins) --------------------------------------------------------------
+
+  async function loadGaps() {
+    let topics;
+    try {
+      topics = await call(API.gaps + (statsWindow() ? "?" + statsWindow() : ""));
+    } catch (e) {
+      $("gaps-panel").hidden = true; // agents: not theirs to see
+      return;
+    }
+    $("gaps-panel").hidden = false;
+    $("gaps-count").textContent = String(topics.length);
+    const list = $("gaps");
+    if (!topics.length) {
+      list.replaceChildren(el("li", "empty", "No gaps: every escalation in this window had its own reason."));
+      return;
+    }
+    list.replaceChildren(...topics.map((t, i) => {
+      const li = el("li", "gap");
+      li.append(el("span", "title", t.question), el("span", "meta", t.escalations + " escalations · last asked " + fromNow(t.lastAsked)));
+      const ul = el("ul", "examples");
+      for (const e of t.examples) ul.append(el("li", null, e));
+      li.append(ul, button("Draft an article", () => li.replaceChildren(draftEditor(t.draft, "gap-" + i)), "secondary"));
+      return li;
+    }));
+  }
+
+  /** The drafted article, editable, published through the knowledge admin API. */
+  function draftEditor(draft, id) {
+    const box = el("div", "draft");
+    const title = field(id + "-title", "Title", "input");
+    title.input.value = draft.title;
+    const tags = field(id + "-tags", "Tags (comma separated)", "input");
+    tags.input.value = draft.tags;
+    const body = field(id + "-body", "Article (Markdown)");
+    body.input.rows = 10;
+    body.input.value = draft.body;
+    const publish = button("Publish", async () => {
+      const article = await call(API.articles, { method: "POST", body: { group: draft.group, title: title.input.value.trim(), tags: tags.input.value.trim(), body: body.input.value } });
+      box.replaceChildren(el("p", "notice", "Published " + article.id + ": “" + article.title + "”. The assistant answers from it now."));
+    });
+    box.append(title.wrap, tags.wrap, body.wrap, actionsRow(publish));
+    return box;
+  }
+
   // --- alerts -------------------------------------------------------------------------------
 
   // what needs a person (a new escalation, an approval, a missed SLA) raises the header's badge
@@ -982,6 +1030,7 @@
     event.preventDefault();
     history.replaceState(null, "", location.pathname + (statsWindow() ? "?" + statsWindow() : ""));
     loadStats();
+    loadGaps();
   });
   // a stored token that expired is renewed the way it was got, where that needs nobody
   Promise.resolve(Frontdesk.token("agent") || Frontdesk.renew("agent")).then((saved) => {
