@@ -130,7 +130,8 @@ public final class ScenarioEvaluation {
     List<ScenarioRunner.Outcome> runs = new ArrayList<>();
     try (ServiceProcess service = ServiceProcess.start(work, "service", env)) {
       String jdbc = service.embeddedDatabaseJdbcUrl();
-      ScenarioRunner runner = new ScenarioRunner(service.baseUrl(), jdbc, model, user);
+      ScenarioRunner runner =
+          new ScenarioRunner(service.baseUrl(), jdbc, model, user, mode.startsWith("offline"));
       for (int run = 0; run < k; run++) {
         for (Scenario s : scenarios) {
           ScenarioRunner.Outcome o;
