@@ -43,6 +43,7 @@ final class Fixtures {
             + " s.created_at + interval '3 minutes' from "
             + source
             + " on conflict do nothing",
+        customer,
         customer);
     update(
         db,
@@ -57,6 +58,7 @@ final class Fixtures {
             + " minutes', s.due_at + interval '3 minutes', s.paid_at + interval '3 minutes' from "
             + source
             + " on conflict do nothing",
+        customer,
         customer);
     update(
         db,

@@ -146,6 +146,13 @@ public final class ScenarioEvaluation {
           System.out.printf(
               "%s run %d %s: %s %s%n",
               mode, run + 1, s.id(), o.passed() ? "pass" : "FAIL", o.failures());
+          if (!o.passed() && run == 0) {
+            // the first failing run's conversation, to see why (the report keeps the reason)
+            for (ScenarioRunner.Turn t : o.turns()) {
+              System.out.printf(
+                  "    > %s%n    < %s%n", t.message(), t.response().replace("\n", " / "));
+            }
+          }
         }
       }
     }
