@@ -186,13 +186,16 @@ final class OfflineReplies {
       case "subscription_info" ->
           d.isEmpty()
               ? "You have no subscription at the moment."
-              : "You are on the %s plan (%s billing, %s) at %s; %s."
-                  .formatted(
-                      capitalised(d.get("plan")),
-                      d.get("billing_cycle"),
-                      d.get("status"),
-                      d.get("price"),
-                      renewal(String.valueOf(d.get("renews_at"))));
+              : "none".equals(d.get("billing_cycle"))
+                  ? "You are on the %s plan (%s); it costs nothing and does not renew."
+                      .formatted(capitalised(d.get("plan")), d.get("status"))
+                  : "You are on the %s plan (%s billing, %s) at %s; %s."
+                      .formatted(
+                          capitalised(d.get("plan")),
+                          d.get("billing_cycle"),
+                          d.get("status"),
+                          d.get("price"),
+                          renewal(String.valueOf(d.get("renews_at"))));
       case "password_reset" ->
           "I've emailed a password reset link to %s. It works once and expires %s."
               .formatted(d.get("sent_to"), expiry(d));
@@ -226,7 +229,7 @@ final class OfflineReplies {
     String card = p.card() == null ? p.method() : "card " + p.card();
     String outcome =
         "failed".equals(p.status()) && p.failureReason() != null
-            ? "failed: " + p.failureReason()
+            ? "failed: " + p.failureReason().replace('_', ' ')
             : p.status();
     return "Your payment of %s %s (%s) on %s: %s."
         .formatted(p.amount().toPlainString(), p.currency(), card, date(p.createdAt()), outcome);

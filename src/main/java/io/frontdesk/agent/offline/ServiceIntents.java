@@ -178,7 +178,7 @@ final class ServiceIntents {
             "run_diagnostics",
             Map.of("service_id", id),
             () -> technical.runDiagnostics(id, s.turn())),
-        (Diagnostics d) -> ServiceReplies.diagnosis(d, yesNo ? message : null),
+        (Diagnostics d) -> ServiceReplies.diagnosis(d, yesNo ? message : null, message),
         "Diagnostics could not run",
         message);
   }

@@ -5,10 +5,12 @@ import io.frontdesk.technical.Diagnostics;
 import io.frontdesk.technical.LogLine;
 import io.frontdesk.technical.ServiceLogs;
 import io.frontdesk.technical.ServiceSummary;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The offline model's wording about services: diagnoses, logs and incidents, by name. */
 final class ServiceReplies {
@@ -22,19 +24,33 @@ final class ServiceReplies {
   private static final Pattern ASKS_IF_BROKEN =
       Pattern.compile(
           "\\b(down|broken|failing|crashed|crashing|stuck|dead|offline|unhealthy|wrong|an issue|a"
-              + " problem)\\b",
+              + " problem|not working|can't reach|cannot reach|unreachable)\\b",
           Pattern.CASE_INSENSITIVE);
 
   private ServiceReplies() {}
 
   /**
-   * The diagnosis by the service's name; to a yes/no {@code question} (else null), "Yes" or "No"
-   * first: whether it is healthy, or whether it is broken when that is what was asked.
+   * The diagnosis by the service's name. To a yes/no {@code question} (else null), "Yes" or "No"
+   * first: whether it is healthy, or whether it is broken when that is what was asked. To a
+   * reported fault ({@code message} says it is down) on a service whose checks all pass, where to
+   * look next instead of "no action needed".
    */
   static String diagnosis(Diagnostics d, String question) {
+    return diagnosis(d, question, null);
+  }
+
+  static String diagnosis(Diagnostics d, String question, String message) {
+    boolean healthy = "running".equals(d.status()) && "healthy".equals(d.verdict());
+    if (question == null && message != null && healthy && ASKS_IF_BROKEN.matcher(message).find()) {
+      return ("%s is running and passes all its checks on our side (health checks, memory, TLS"
+              + " certificate, recent logs), so the fault is probably in front of it: check that"
+              + " your domain's DNS still points at %s's hostname and that the address your users"
+              + " open is the right one. If it still does not load, tell me the address and the"
+              + " error they see, or ask for a person from our team.")
+          .formatted(d.name(), d.name());
+    }
     List<DiagnosticCheck> notOk =
         d.checks().stream().filter(c -> !"ok".equals(c.status())).toList();
-    boolean healthy = "running".equals(d.status()) && "healthy".equals(d.verdict());
     String first =
         question == null
             ? ""
@@ -57,19 +73,22 @@ final class ServiceReplies {
     if (logs.lines().isEmpty()) {
       return "%s has no log lines in the last 24 hours.".formatted(logs.name());
     }
-    List<LogLine> lines = logs.lines().reversed();
+    List<LogLine> newest = logs.lines().reversed();
     List<LogLine> shown =
-        java.util.stream.Stream.concat(
-                lines.stream().filter(l -> !"INFO".equalsIgnoreCase(l.level())),
-                lines.stream().filter(l -> "INFO".equalsIgnoreCase(l.level())))
+        Stream.concat(
+                newest.stream().filter(ServiceReplies::problem),
+                newest.stream().filter(l -> !problem(l)))
             .limit(LOG_LINES)
-            .sorted(java.util.Comparator.comparing(LogLine::at))
+            .sorted(Comparator.comparing(LogLine::at))
             .toList();
-    long problems = logs.lines().stream().filter(l -> !"INFO".equalsIgnoreCase(l.level())).count();
+    long problems = logs.lines().stream().filter(ServiceReplies::problem).count();
     StringBuilder out =
         new StringBuilder(
-            "The newest log lines of %s (%d warnings or errors in the window):"
-                .formatted(logs.name(), problems));
+            "The newest log lines of %s (%d %s in the last 24 hours):"
+                .formatted(
+                    logs.name(),
+                    problems,
+                    problems == 1 ? "warning or error" : "warnings or errors"));
     for (LogLine l : shown) {
       out.append("\n- ")
           .append(l.at().toLocalDateTime().withNano(0))
@@ -79,6 +98,11 @@ final class ServiceReplies {
           .append(l.message());
     }
     return out.toString();
+  }
+
+  private static boolean problem(LogLine l) {
+    String level = l.level().toUpperCase(Locale.ROOT);
+    return level.startsWith("WARN") || level.equals("ERROR") || level.equals("FATAL");
   }
 
   /** No incident on the services the question is about, named. */
