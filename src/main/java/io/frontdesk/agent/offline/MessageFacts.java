@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -236,11 +237,31 @@ final class MessageFacts {
     return named.isEmpty() ? services : named;
   }
 
+  /** How customers call a service type: "my website" is the web service, "the db" the database. */
+  private static final Map<String, String> TYPE_WORDS =
+      Map.of(
+          "website", "web",
+          "site", "web",
+          "frontend", "web",
+          "db", "database",
+          "postgres", "database",
+          "job", "cron",
+          "jobs", "cron",
+          "queue", "worker");
+
+  /** A service written as its name ("orders-api", "billing-cron"): the message is about it. */
+  private static final Pattern SERVICE_NAME =
+      Pattern.compile("\\b[a-z]+-(web|api|worker|database|cron)\\b", Pattern.CASE_INSENSITIVE);
+
+  static boolean namesAService(String message) {
+    return SERVICE_ID.matcher(message).find() || SERVICE_NAME.matcher(message).find();
+  }
+
   private static Set<String> words(String text) {
     Set<String> out = new HashSet<>();
     for (String w : NON_WORD.split(text.toLowerCase(Locale.ROOT))) {
-      if (w.length() > 2) {
-        out.add(w);
+      if (w.length() > 2 || TYPE_WORDS.containsKey(w)) {
+        out.add(TYPE_WORDS.getOrDefault(w, w));
       }
     }
     return out;

@@ -215,7 +215,10 @@ public class OfflineAgent implements DeskAgent {
       }
       boolean technical =
           route.route().equals("technical") || route.route().startsWith("workflow:");
-      if (technical || MessageFacts.corrects(message) || subject.hasService()) {
+      if (technical
+          || MessageFacts.corrects(message)
+          || subject.hasService()
+          || MessageFacts.namesAService(message)) {
         Optional<String> service = services.aboutAService(s, message, subject);
         if (service.isPresent()) {
           return service.get();

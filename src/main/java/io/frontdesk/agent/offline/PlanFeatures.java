@@ -155,9 +155,14 @@ record PlanFeatures(Map<String, List<String>> plans) {
     return false;
   }
 
+  /** Names of a feature that the plan comparison writes otherwise. */
+  private static final Pattern SSO =
+      Pattern.compile("single[ -]sign[ -]?on", Pattern.CASE_INSENSITIVE);
+
   static Set<String> words(String text) {
     Set<String> out = new HashSet<>();
-    for (String w : text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+    String plain = SSO.matcher(text).replaceAll("sso");
+    for (String w : plain.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
       if (w.length() > 2) {
         out.add(w);
       }

@@ -155,8 +155,11 @@ final class ServiceIntents {
       return OfflineReplies.escalate("Services could not be looked up", message);
     }
     List<ServiceSummary> concerned = MessageFacts.concerned(list.get(), message);
+    // the worst first: down or stopped before degraded
     Optional<ServiceSummary> affected =
-        concerned.stream().filter(x -> !"running".equals(x.status())).findFirst();
+        concerned.stream()
+            .filter(x -> !"running".equals(x.status()))
+            .min(java.util.Comparator.comparing(x -> "degraded".equals(x.status())));
     if (affected.isEmpty()) {
       return ServiceReplies.noIncident(concerned);
     }

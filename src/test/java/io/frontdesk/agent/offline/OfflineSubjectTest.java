@@ -74,6 +74,23 @@ class OfflineSubjectTest {
   }
 
   @Test
+  void aServiceIsNamedByItsNameItsTypeOrTheWordCustomersUseForIt() {
+    List<ServiceSummary> services =
+        List.of(
+            new ServiceSummary("svc_0369", "checkout-database", "database", "us-east", "running"),
+            new ServiceSummary("svc_0370", "checkout-web", "web", "us-east", "running"));
+    assertEquals(
+        "svc_0370",
+        MessageFacts.named(services, "Our website is not loading for customers.")
+            .orElseThrow()
+            .serviceId());
+    assertEquals(
+        "svc_0369", MessageFacts.named(services, "the db is slow").orElseThrow().serviceId());
+    assertTrue(MessageFacts.namesAService("How is orders-api doing?"));
+    assertFalse(MessageFacts.namesAService("How is my app doing?"));
+  }
+
+  @Test
   void aMessagePlainlyInAnotherLanguageIsToldApartAndShortEnglishIsNot() {
     assertTrue(MessageFacts.notEnglish("Je n'arrive pas à me connecter à mon compte."));
     assertTrue(MessageFacts.notEnglish("Meine Rechnung ist zu hoch, können Sie das bitte prüfen?"));
@@ -102,6 +119,14 @@ class OfflineSubjectTest {
     assertEquals(
         List.of("Enterprise"),
         List.copyOf(plans.gate("Can I pay by bank transfer?").orElseThrow().included().keySet()));
+    assertEquals(
+        List.of("Enterprise"),
+        List.copyOf(
+            plans
+                .gate("Is single sign-on available on my plan?")
+                .orElseThrow()
+                .included()
+                .keySet()));
     // one word every plan shares is no feature; a question no plan names is not about plans
     assertEquals(Optional.empty(), plans.gate("Can I deploy a database in eu-west?"));
     assertEquals(Optional.empty(), plans.gate("Can I get a refund?"));
