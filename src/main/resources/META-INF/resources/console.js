@@ -12,7 +12,6 @@
 
   // every path the console calls, in one place
   const API = {
-    tickets: "/api/v1/console/tickets?status=open",
     ticket: (id) => "/api/v1/console/tickets/" + encodeURIComponent(id),
     resolve: (id) => "/api/v1/console/tickets/" + encodeURIComponent(id) + "/resolve",
     approvals: "/api/v1/console/approvals?status=pending",
@@ -35,7 +34,7 @@
     articles: "/api/v1/admin/knowledge/articles",
   };
 
-  const state = { token: null, agent: null, selected: null, known: { tickets: null, approvals: null, inbox: null }, view: { status: "open", assignee: "all", q: "", tier: "", reason: "", label: "" }, socket: null, poll: null };
+  const state = { token: null, agent: null, selected: null, known: { approvals: null, inbox: null }, view: { status: "open", assignee: "all", q: "", tier: "", reason: "", label: "" }, socket: null, poll: null };
   const call = (path, options = {}) => api(path, Object.assign({ token: state.token }, options));
 
   function toast(message) {
@@ -82,18 +81,6 @@
     state.known[name] = now;
     list.replaceChildren(...(items.length ? items : [el("li", "empty", emptyText)]));
     $(name + "-count").textContent = String(rows.length);
-  }
-
-  async function loadTickets() {
-    try {
-      const rows = await call(API.tickets);
-      fillList("tickets", rows, (t) =>
-        item("tickets", "ticket:" + t.ticketId, t.ticketId + " · " + (t.category || "general"),
-          t.customerId + " · " + (t.reason || "") + " · confidence " + Number(t.confidence).toFixed(2),
-          () => openTicket(t.ticketId)), "No open tickets.");
-    } catch (e) {
-      queueError("tickets", e);
-    }
   }
 
   async function loadApprovals() {
@@ -286,7 +273,7 @@
   }
 
   function refreshAll() {
-    return Promise.all([loadTickets(), loadApprovals(), loadInbox(), loadStats(), loadLabels(), loadGaps()]);
+    return Promise.all([loadApprovals(), loadInbox(), loadStats(), loadLabels(), loadGaps()]);
   }
 
   // --- details ------------------------------------------------------------------------------
@@ -331,17 +318,6 @@
     li.append(el("span", "role", who), document.createTextNode(text || ""));
     return li;
   }
-
-  /** A ticket's stored trace as tool steps (for a ticket without its conversation's calls). */
-  const traceSteps = (calls) =>
-    (calls || []).map((c) => ({
-      tool: c.tool || c.name,
-      arguments: c.arguments,
-      status: c.status || (c.success ? "succeeded" : "failed"),
-      result: c.result,
-      error: c.error,
-      durationMs: c.durationMs,
-    }));
 
   /** What the assistant looked up or changed, in words; the raw JSON behind a toggle. */
   function timeline(steps) {
@@ -403,45 +379,6 @@
       }
     });
     return b;
-  }
-
-  async function openTicket(id) {
-    const d = select("ticket:" + id, "Ticket " + id);
-    d.append(el("p", "empty", "Loading…"));
-    let t;
-    let steps;
-    try {
-      t = await call(API.ticket(id));
-      // the conversation's recorded calls: the ticket's own trace holds only the escalating turn's
-      steps = t.conversationId ? (await call(API.conversation(t.conversationId))).toolSteps : traceSteps(t.toolTrace);
-    } catch (e) {
-      d.lastChild.textContent = e.message;
-      return;
-    }
-    if (!state.selected || state.selected.key !== "ticket:" + id) return;
-    d.lastChild.remove();
-    d.append(escalationFacts(t.summary, t.reason, t.confidence));
-    d.append(facts([
-      ["Customer", t.customerId + (t.tier ? " (" + t.tier + ")" : "")],
-      ["Status", t.status],
-      ["Category", t.category],
-      ["Priority", t.priority],
-      ["Agent", t.agent],
-      ["Opened", time(t.createdAt)],
-    ]));
-    d.append(el("h3", null, "Transcript"), transcript(t.transcript || t.messages));
-    d.append(el("h3", null, "What the assistant did"), timeline(steps));
-    if (t.status !== "resolved") {
-      const note = field("resolve-note", "Note to the customer (optional)");
-      d.append(actionsRow(note.wrap, button("Resolve ticket", async () => {
-        await call(API.resolve(id), { method: "POST", body: { note: note.input.value.trim() || null } });
-        await loadTickets();
-        openTicket(id);
-      })));
-    }
-    if (t.conversationId) {
-      d.append(actionsRow(button("Open the conversation", () => openConversation(t.conversationId), "secondary")));
-    }
   }
 
   function openApproval(a) {
@@ -526,6 +463,14 @@
       ["SLA", sla ? sla.text : null],
     ]));
     d.append(...inboxBar(id, item));
+    if (item.ticketId) {
+      // a ticket is a state of its conversation: resolved here, with a note to the customer
+      const note = field("resolve-note", "Note to the customer (optional)");
+      d.append(actionsRow(note.wrap, button("Resolve ticket " + item.ticketId, async () => {
+        await call(API.resolve(item.ticketId), { method: "POST", body: { note: note.input.value.trim() || null } });
+        await Promise.all([loadInbox(), loadStats(), openConversation(id)]);
+      })));
+    }
     d.append(labelBar(id, item));
     if (item.summary || item.reason) d.append(escalationFacts(item.summary, item.reason, item.confidence));
     if (item.panel) d.append(customerPanel(item.panel));
@@ -717,7 +662,6 @@
   function refreshSelected(kind, id) {
     if (state.selected && state.selected.key === kind + ":" + id) {
       if (kind === "conversation") openConversation(id);
-      if (kind === "ticket") openTicket(id);
     }
   }
 
@@ -781,7 +725,7 @@
         s.ratings ? s.ratings + (s.ratings === 1 ? " rating" : " ratings") + " · average " + s.csatAverage.toFixed(1) + " of 5" : "no ratings yet"),
       kpi("reopen", "Reopen rate", pct(s.reopenRate), s.reopenedConversations + " reopened after a person resolved them"),
       kpi("cost", "Cost per resolved conversation", costValue(s), costBasis(s)),
-      kpi("escalations", "Escalations", String(s.escalations), reasons.map(([r, n]) => r + " " + n).join(" · ") || "none")
+      kpi("escalations", "Escalations", String(s.escalations), reasons.map(([r, n]) => reasonText(r) + " " + n).join(" · ") || "none")
     );
   }
 
@@ -904,9 +848,7 @@
       case "ticket_created":
       case "ticket_resolved":
         inboxChanged();
-        loadTickets();
         loadStats();
-        if (e.ticketId) refreshSelected("ticket", e.ticketId);
         break;
       case "approval_requested":
       case "approval_decided":
@@ -956,7 +898,7 @@
       if (!opened && !everOpened && attempt === 0 && c.code === 1006) {
         // no live channel on this server: read the queues again every few seconds
         setConn("open", "Live (refreshing every 3 s)");
-        state.poll = setInterval(() => Promise.all([loadTickets(), loadApprovals(), loadInbox()]), 3000);
+        state.poll = setInterval(() => Promise.all([loadApprovals(), loadInbox()]), 3000);
         return;
       }
       const delay = Math.min(10000, 500 * 2 ** attempt);

@@ -84,9 +84,15 @@ class ConsolePageTest extends CustomerAndAgentBrowsers {
     agent.waitForText(".conn", "Live"::equals, "the live console socket again");
 
     // what happens from now on reaches it live
-    String ticket =
-        Inquiries.ask("cus_0131", "I want to talk to a human please").getString("ticketId");
-    agent.waitForText("#tickets .item", ticket + " ");
+    String word = InboxSeed.uniqueWord();
+    String conversation =
+        Inquiries.ask("cus_0131", "I want to talk to a human please about " + word)
+            .getString("conversationId");
+    agent.find("#inbox-q").type(word);
+    agent.find("#inbox-filters button[type=submit]").click();
+    agent.waitForText(
+        "#inbox .item[data-key='conversation:" + conversation + "']",
+        InboxSeed.name(pool, "cus_0131"));
     assertTrue(agent.bodyText().contains("Signed in as agt_tess"));
   }
 
@@ -130,14 +136,20 @@ class ConsolePageTest extends CustomerAndAgentBrowsers {
     agent.script("window.notReloaded = true");
     SignIn.customer(customer, root.toString(), "cus_0183");
     model.enqueue(Reply.text("ESCALATE: the customer disputes the March charge with their bank"));
-    customer.find("#message").type("I want to dispute the March charge");
+    String word = InboxSeed.uniqueWord();
+    customer.find("#message").type("I want to dispute the March charge " + word);
     customer.find("#send").click();
     String ticket = customer.waitForText(".notice.ticket", "Ticket TCK-").attribute("data-ticket");
 
-    agent.waitForText("#tickets .item", ticket + " · ").click();
+    // the escalated conversation is in the inbox, its ticket one of its states
+    agent.find("#inbox-q").type(word);
+    agent.find("#inbox-filters button[type=submit]").click();
+    String name = InboxSeed.name(pool, "cus_0183");
+    agent.waitForText("#inbox .item", name + " · I want to dispute the March charge").click();
     agent.waitForText("#detail dd", "the customer disputes the March charge with their bank");
     String detail = agent.find("#detail").text();
-    assertTrue(detail.contains("cus_0183"), detail);
+    assertTrue(detail.contains(name), detail);
+    assertTrue(detail.contains(ticket), detail);
     assertTrue(detail.contains("Confidence"), detail);
     agent.waitForText("#detail .transcript", "I want to dispute the March charge");
     assertTrue(agent.script("return window.notReloaded === true").asBoolean(), "no reload");
@@ -148,8 +160,8 @@ class ConsolePageTest extends CustomerAndAgentBrowsers {
         ".msg.human .text",
         "Your ticket #" + ticket + " has been resolved: Refunded by the billing");
     agent.waitFor(
-        "the resolved ticket to leave the open queue",
-        () -> !agent.find("#tickets").text().contains(ticket + " · "));
+        "the resolved conversation to leave the open view",
+        () -> !agent.find("#inbox").text().contains("I want to dispute the March charge"));
   }
 
   @Test
@@ -261,7 +273,7 @@ class ConsolePageTest extends CustomerAndAgentBrowsers {
         agent.find("#kpi-cost").text().contains("1000 in / 500 out tokens as reported by"),
         agent.find("#kpi-cost").text());
     assertFalse(agent.find("#kpi-cost").text().contains("≈"));
-    agent.waitForText("#kpi-escalations", "customer_request 1 · low_confidence 1");
+    agent.waitForText("#kpi-escalations", "Asked for a person 1 · The assistant was unsure 1");
     assertTrue(agent.find("#kpi-escalations .value").text().equals("2"));
   }
 

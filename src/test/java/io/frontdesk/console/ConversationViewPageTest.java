@@ -206,11 +206,15 @@ class ConversationViewPageTest extends CustomerAndAgentBrowsers {
     model.enqueue(
         Reply.toolCall("list_invoices", "{}"),
         Reply.text("ESCALATE: the customer wants a person to explain an invoice"));
-    String ticket =
-        Inquiries.ask("cus_0109", "Explain my last invoice to me please").getString("ticketId");
+    String word = InboxSeed.uniqueWord();
+    String conversation =
+        Inquiries.ask("cus_0109", "Explain my last invoice to me please " + word)
+            .getString("conversationId");
 
     SignIn.agent(agent, root.toString(), "agt_vera");
-    click(agent, "#tickets .item", ticket + " · ");
+    agent.find("#inbox-q").type(word);
+    agent.find("#inbox-filters button[type=submit]").click();
+    click(agent, "#inbox .item[data-key='conversation:" + conversation + "']", "Explain");
     agent.waitForText("#detail .timeline", "Listed the customer's invoices — done");
     String detail = agent.find("#detail").text();
     assertFalse(detail.contains("No tools were called."), detail);
