@@ -70,15 +70,18 @@ final class HttpConnectorTool implements ExternalTool {
     if (!call.tool().sideEffect()) {
       HttpResponse<String> response =
           bridge.await(() -> guarded(HttpExchange.request(spec, call.arguments(), customer, null)));
-      return ResponseMapping.answer(spec, call, response);
+      return ConnectorResults.of(ResponseMapping.answer(spec, call, response));
     }
     HttpRequest request =
         HttpExchange.request(spec, call.arguments(), customer, call.idempotencyKey());
-    // the guard of ToolCalls.effect wraps this whole transaction: a retry sends the same key
-    return calls.effect(
-        guard,
-        conn -> send(request).map(response -> ResponseMapping.answer(spec, call, response)),
-        String.class);
+    var remote =
+        ConnectorResults.once(
+            () ->
+                send(request)
+                    .map(
+                        response ->
+                            ConnectorResults.of(ResponseMapping.answer(spec, call, response))));
+    return calls.effect(guard, conn -> remote.get(), ConnectorResults.Answer.class);
   }
 
   private Uni<HttpResponse<String>> guarded(HttpRequest request) {

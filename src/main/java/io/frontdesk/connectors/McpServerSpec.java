@@ -18,7 +18,9 @@ record McpServerSpec(
     HttpToolSpec.Backend server,
     Map<String, RiskLevel> toolRisks,
     RiskLevel defaultRisk,
-    boolean listedOnly) {
+    boolean listedOnly,
+    String customerHeader,
+    int maxChars) {
 
   boolean offeredTo(String agent) {
     return agents.isEmpty() || agents.contains(agent);

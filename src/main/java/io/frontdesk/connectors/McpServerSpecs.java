@@ -12,7 +12,17 @@ import java.util.Set;
 final class McpServerSpecs {
 
   static final Set<String> FIELDS =
-      Set.of("kind", "name", "prefix", "agents", "server", "tools", "default-risk", "listed-only");
+      Set.of(
+          "kind",
+          "name",
+          "prefix",
+          "agents",
+          "server",
+          "tools",
+          "default-risk",
+          "listed-only",
+          "customer-header",
+          "max-chars");
 
   private McpServerSpecs() {}
 
@@ -47,6 +57,8 @@ final class McpServerSpecs {
         r.optionalText(root, "default-risk").isPresent()
             ? r.risk(root, "default-risk", null)
             : RiskLevel.IRREVERSIBLE,
-        listed != null && listed.asBoolean());
+        listed != null && listed.asBoolean(),
+        r.optionalText(root, "customer-header").orElse("X-Frontdesk-Customer"),
+        (int) r.number(root, "max-chars", 4000, 100, 20_000));
   }
 }
