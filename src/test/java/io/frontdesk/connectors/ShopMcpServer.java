@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.catalina.webresources.TomcatURLStreamHandlerFactory;
 
 /**
  * A real MCP server (the MCP Java SDK over streamable HTTP, in an embedded Tomcat) as an operator's
@@ -55,6 +56,9 @@ final class ShopMcpServer implements AutoCloseable {
                 tool("cancel_order", "Cancel one of the customer's shop orders.", "cancel"))
             .build();
     try {
+      // a JVM takes one URL stream handler factory: Tomcat's second start (the next test
+      // profile's) would fail to set it again, and an embedded server needs none
+      TomcatURLStreamHandlerFactory.disable();
       tomcat.setBaseDir(Files.createTempDirectory("shop-mcp").toString());
       tomcat.setPort(0);
       Context context = tomcat.addContext("", null);
