@@ -34,7 +34,9 @@ class McpHealth {
 
   @Scheduled(
       every = "${frontdesk.connectors.mcp-retry-every:30s}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      // the connectors are read by the start itself; a run before it ends would read them twice
+      skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void retryDown() {
     connectors.servers().stream().filter(s -> !s.up()).forEach(McpServerConnection::refresh);
   }
