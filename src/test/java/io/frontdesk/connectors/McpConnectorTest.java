@@ -2,6 +2,7 @@ package io.frontdesk.connectors;
 
 import static io.frontdesk.testing.Database.count;
 import static io.frontdesk.testing.Database.rows;
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -87,6 +88,18 @@ class McpConnectorTest {
             "select count(*) from audit_log where conversation_id = $1 and action ="
                 + " 'shop_order_note' and decision = 'executed'",
             conversation(answer)));
+  }
+
+  @Test
+  void eachServersHealthIsInReadinessAndMetrics() {
+    given()
+        .get("/q/health/ready")
+        .then()
+        .body(
+            "checks.find { it.name == 'MCP servers' }.data.shop",
+            org.hamcrest.Matchers.equalTo("up, 2 tool(s)"));
+    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    assertTrue(metrics.contains("frontdesk_connector_mcp_up{server=\"shop\"} 1.0"), metrics);
   }
 
   @Test
