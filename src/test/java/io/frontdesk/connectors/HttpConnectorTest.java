@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.frontdesk.approval.ApprovalFlowTest;
 import io.frontdesk.testing.Inquiries;
 import io.frontdesk.testing.ModelServerTestResource;
 import io.frontdesk.testing.Reply;
@@ -13,6 +14,7 @@ import io.frontdesk.testing.ScriptedModelServer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Declarative HTTP tools (src/test/resources/connectors) through the real gate, against a real HTTP
  * backend ({@link ShopBackend}) and the scripted model. Customers cus_0086 (owns SHOP-7001),
- * cus_0087 (owns SHOP-7002) and cus_0088 are this test's.
+ * cus_0087 (owns SHOP-7002), cus_0098 (owns SHOP-7003) and cus_0088 are this test's.
  */
 @QuarkusTest
 @QuarkusTestResource(ConnectorBackends.class)
@@ -119,6 +121,41 @@ class HttpConnectorTest {
         List.of(), ConnectorBackends.shop().seen("/orders/SHOP-7002"), "never fetched for them");
     assertTrue(
         model.lastRequest().toolResult("order_status").contains("not found for this customer"));
+  }
+
+  @Test
+  void aDataModificationHttpToolWaitsForApprovalThenPostsOnceWithItsKeyAndTheCallersId() {
+    JsonPath pending =
+        ask(
+            "cus_0098",
+            "I want to return SHOP-7003, it arrived broken",
+            Reply.toolCall(
+                "request_return", "{\"order_id\":\"SHOP-7003\",\"reason\":\"arrived broken\"}"));
+    assertTrue(pending.getString("response").contains("approval"), pending.prettify());
+    assertEquals(List.of(), ConnectorBackends.shop().seen("/orders/SHOP-7003/returns"));
+    UUID approval =
+        rows(
+                pool,
+                "select id from approval where conversation_id = $1",
+                UUID.fromString(pending.getString("conversationId")))
+            .getFirst()
+            .getUUID(0);
+
+    model.setDefault(req -> Reply.text("Your return is open."));
+    ApprovalFlowTest.decide(approval, "approve", "").then().statusCode(200);
+    ApprovalFlowTest.decide(approval, "approve", "").then().statusCode(409);
+
+    List<ShopBackend.Seen> posts = ConnectorBackends.shop().seen("/orders/SHOP-7003/returns");
+    assertEquals(1, posts.size(), "one return opened");
+    assertEquals("POST", posts.getFirst().method());
+    assertNotNull(posts.getFirst().idempotencyKey());
+    assertEquals(
+        new JsonObject().put("reason", "arrived broken").put("customer", "cus_0098"),
+        new JsonObject(posts.getFirst().body()),
+        "the caller's id from the token, in the body");
+    String result =
+        rows(pool, "select result from approval where id = $1", approval).getFirst().getString(0);
+    assertTrue(result.contains("RET-SHOP-7003") && !result.contains("label_url"), result);
   }
 
   @Test

@@ -14,17 +14,23 @@ import java.util.concurrent.Executors;
 
 /**
  * A small order-status API, as an operator's shop would run it, for the connector tests: orders
- * with an owner, a look-up of the owner, and a warehouse endpoint that always fails. It records
- * every request it is sent.
+ * with an owner, a look-up of the owner, returns opened by POST, and a warehouse endpoint that
+ * always fails. It records every request it is sent.
  */
 final class ShopBackend implements AutoCloseable {
 
   /** One request as the backend saw it. */
-  record Seen(String method, String path, String query, String authorization) {}
+  record Seen(
+      String method,
+      String path,
+      String query,
+      String authorization,
+      String idempotencyKey,
+      String body) {}
 
   static final String TOKEN = "shop-test-token";
   private static final Map<String, String> OWNERS =
-      Map.of("SHOP-7001", "cus_0086", "SHOP-7002", "cus_0087");
+      Map.of("SHOP-7001", "cus_0086", "SHOP-7002", "cus_0087", "SHOP-7003", "cus_0098");
 
   private final HttpServer http;
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
@@ -59,7 +65,9 @@ final class ShopBackend implements AutoCloseable {
             exchange.getRequestMethod(),
             path,
             exchange.getRequestURI().getQuery(),
-            exchange.getRequestHeaders().getFirst("Authorization")));
+            exchange.getRequestHeaders().getFirst("Authorization"),
+            exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+            new String(exchange.getRequestBody().readAllBytes(), UTF_8)));
     if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
       answer(exchange, 401, "{\"error\":\"unauthorized\"}");
       return;
@@ -67,6 +75,14 @@ final class ShopBackend implements AutoCloseable {
     String[] parts = path.split("/");
     if (path.startsWith("/warehouse/")) {
       answer(exchange, 503, "{\"error\":\"warehouse system down\"}");
+    } else if (parts.length == 4
+        && parts[3].equals("returns")
+        && exchange.getRequestMethod().equals("POST")) {
+      answer(
+          exchange,
+          201,
+          "{\"return_id\":\"RET-%s\",\"status\":\"open\",\"label_url\":\"https://x\"}"
+              .formatted(parts[2]));
     } else if (parts.length == 4 && parts[1].equals("orders") && parts[3].equals("owner")) {
       String owner = OWNERS.get(parts[2]);
       answer(
