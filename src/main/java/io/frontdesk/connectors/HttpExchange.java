@@ -1,5 +1,6 @@
 package io.frontdesk.connectors;
 
+import io.frontdesk.toolgate.ToolRefused;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -88,7 +89,12 @@ final class HttpExchange {
     for (String name : Map.copyOf(rest).keySet()) {
       String placeholder = "{" + name + "}";
       if (path.contains(placeholder)) {
-        path = path.replace(placeholder, encode(String.valueOf(rest.remove(name))));
+        String value = String.valueOf(rest.remove(name)).strip();
+        // "/" is encoded, but a segment of dots would still climb the operator's path
+        if (value.isEmpty() || value.chars().allMatch(c -> c == '.')) {
+          throw new ToolRefused("argument '" + name + "' is not a valid value");
+        }
+        path = path.replace(placeholder, encode(value));
       }
     }
     return path;

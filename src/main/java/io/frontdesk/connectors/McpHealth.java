@@ -12,10 +12,11 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Each MCP server's health: in readiness (one entry per server, with the last problem), as the
- * gauge {@code frontdesk_connector_mcp_up{server}} (1 up, 0 down), and a server that is down is
- * tried again every {@code frontdesk.connectors.mcp-retry-every} (its tools come back with it). A
- * server that is down does not make the replica unready: the desk still answers without its tools
- * (they are not offered, or refused as unavailable) and escalates what needs them.
+ * gauge {@code frontdesk_connector_mcp_up{server}} (1 up, 0 down); every server is listed again
+ * every {@code frontdesk.connectors.mcp-retry-every} (a server that was down comes back with its
+ * tools, one that is up shows the tools it added or withdrew). A server that is down does not make
+ * the replica unready: the desk still answers without its tools (they are not offered, or refused
+ * as unavailable) and escalates what needs them.
  */
 @ApplicationScoped
 class McpHealth {
@@ -37,8 +38,9 @@ class McpHealth {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
       // the connectors are read by the start itself; a run before it ends would read them twice
       skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-  void retryDown() {
-    connectors.servers().stream().filter(s -> !s.up()).forEach(McpServerConnection::refresh);
+  void refresh() {
+    // a server that is up is listed again too: tools it added or withdrew, and whether it answers
+    connectors.servers().forEach(McpServerConnection::refresh);
   }
 
   @Produces

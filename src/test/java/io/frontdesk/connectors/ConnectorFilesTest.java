@@ -3,12 +3,9 @@ package io.frontdesk.connectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,12 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConnectorFilesTest {
 
-  private static final Config CONFIG =
-      new SmallRyeConfigBuilder()
-          .withSources(
-              new PropertiesConfigSource(
-                  Map.of("SHOP_API_URL", "http://127.0.0.1:9", "SHOP_API_TOKEN", "t"), "test", 500))
-          .build();
+  private static final Config CONFIG = ConnectorFilesTestConfig.CONFIG;
 
   private static final String GOOD =
       """
