@@ -41,8 +41,21 @@ const ConsoleWords = (() => {
         return "Handed the conversation to a person";
       default:
         if (name && name.startsWith("transfer_to_")) return "Passed the conversation to the " + name.slice(12).replace(/_/g, " ") + " agent";
-        return name;
+        return generic(name, a);
     }
+  }
+
+  /**
+   * A tool with no wording of its own (an operator's connector, e.g. shop_cancel_order): its name
+   * and arguments in words, "Shop cancel order (order id SHOP-9003)".
+   */
+  function generic(name, a) {
+    if (!name) return "";
+    const words = name.replace(/_/g, " ");
+    const args = Object.keys(a)
+      .sort()
+      .map((k) => k.replace(/_/g, " ") + " " + (typeof a[k] === "object" ? JSON.stringify(a[k]) : a[k]));
+    return words.charAt(0).toUpperCase() + words.slice(1) + (args.length ? " (" + args.join(", ") + ")" : "");
   }
 
   /** How a recorded call ended, in words. */

@@ -7,6 +7,7 @@ import dev.langchain4j.service.tool.ToolExecutor;
 import dev.langchain4j.service.tool.ToolProvider;
 import dev.langchain4j.service.tool.ToolProviderRequest;
 import dev.langchain4j.service.tool.ToolProviderResult;
+import io.frontdesk.toolgate.OfferedTools;
 import io.frontdesk.toolgate.ToolGate;
 import io.frontdesk.toolgate.ToolInvocation;
 import io.frontdesk.turn.Handoff;
@@ -20,7 +21,8 @@ import java.util.function.Supplier;
 /**
  * Handoff tools generated from the agent catalog: {@code transfer_to_<agent>} for every other agent
  * of the topology, and {@code escalate_to_human}. No per-pair code: a new specialist gets its
- * transfer tool, and is offered one to every other agent, by existing. Calls pass the gate.
+ * transfer tool, and is offered one to every other agent, by existing. Calls pass the gate. The
+ * connector tools the agent may use ({@link OfferedTools}) are offered beside them.
  */
 @ApplicationScoped
 public class HandoffTools implements ToolProvider {
@@ -34,11 +36,14 @@ public class HandoffTools implements ToolProvider {
   private final AgentCatalog catalog;
   private final WorkflowConfig workflows;
   private final ToolGate gate;
+  private final OfferedTools connectors;
 
-  HandoffTools(AgentCatalog catalog, WorkflowConfig workflows, ToolGate gate) {
+  HandoffTools(
+      AgentCatalog catalog, WorkflowConfig workflows, ToolGate gate, OfferedTools connectors) {
     this.catalog = catalog;
     this.workflows = workflows;
     this.gate = gate;
+    this.connectors = connectors;
   }
 
   @Override
@@ -75,6 +80,7 @@ public class HandoffTools implements ToolProvider {
           String summary = argument(call, "summary");
           return gated(call, memoryId, Map.of("summary", summary), new HumanRequested(summary));
         });
+    connectors.addTo(self, tools);
     return tools.build();
   }
 

@@ -11,6 +11,7 @@ import io.frontdesk.knowledge.DocumentationTools;
 import io.frontdesk.knowledge.KnowledgeTools;
 import io.frontdesk.model.transport.AgentModels;
 import io.frontdesk.technical.TechnicalTools;
+import io.frontdesk.toolgate.OfferedTools;
 import io.frontdesk.toolgate.ToolErrors;
 import io.frontdesk.turn.RunningTurn;
 import io.quarkiverse.langchain4j.HandleToolExecutionError;
@@ -33,7 +34,9 @@ import jakarta.enterprise.context.ApplicationScoped;
       AccountTools.class,
       BillingTools.class,
       TechnicalTools.class
-    })
+    },
+    // the operator's connector tools (HTTP files, MCP servers) offered to this agent
+    toolProviderSupplier = OfferedTools.Provider.class)
 @AgentRole(
     name = "support",
     handles = "every inquiry, alone, with all tools",

@@ -1,6 +1,7 @@
 package io.frontdesk.approval;
 
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 
 /** What an approval asks for, in words a customer and a reviewer both read at a glance. */
@@ -8,13 +9,28 @@ final class ApprovalSummaries {
 
   private ApprovalSummaries() {}
 
+  /**
+   * The summary is quoted in the follow-up turn's note, which the AI service renders as a template:
+   * braces (a connector's free-text argument) would be read as template expressions, so none pass.
+   */
   static String describe(String tool, Map<String, Object> args) {
+    return words(tool, args).replace('{', '(').replace('}', ')');
+  }
+
+  private static String words(String tool, Map<String, Object> args) {
     return switch (tool) {
       case "process_refund" ->
           "a refund of %s on order %s".formatted(args.get("amount"), args.get("order_id"));
       case "restart_service" -> "a restart of service %s".formatted(args.get("service_id"));
       case "perform_account_action" -> "the account action %s".formatted(args.get("action"));
-      default -> "%s %s".formatted(tool, new TreeMap<>(args));
+      // a connector's tool (or any other): its name in words and its arguments
+      default -> {
+        StringJoiner named = new StringJoiner(", ");
+        new TreeMap<>(args).forEach((name, value) -> named.add(name + " " + value));
+        yield named.length() == 0
+            ? tool.replace('_', ' ')
+            : "%s for %s".formatted(tool.replace('_', ' '), named);
+      }
     };
   }
 

@@ -20,7 +20,8 @@ import java.util.TreeSet;
  * Step 2: are the arguments what the tool's schema offered? Required ones present and not blank,
  * optional ones may be left out, no arguments the schema does not have (a model naming a {@code
  * customer_id} is refused, not ignored), JSON types as declared, text bounded and free of NUL
- * bytes, and values a feature allowlisted ({@link ArgumentAllowlist}) within their list.
+ * bytes, and values a feature allowlisted ({@link ArgumentAllowlist}) within their list. Then a
+ * connector's own ownership rule ({@link ExternalTool#authorize}).
  */
 @ApplicationScoped
 class ArgumentValidation implements GateStep {
@@ -64,6 +65,11 @@ class ArgumentValidation implements GateStep {
         continue;
       }
       checkValue(call.tool().name(), p.getKey(), p.getValue(), value);
+    }
+    if (call.tool().external() != null) {
+      // the connector's ownership rule (a look-up in the operator's system): part of step 1 in
+      // meaning, run here so that the operator's system only ever sees validated arguments
+      call.tool().external().authorize(call);
     }
   }
 

@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * Step 1: may this caller use this tool on these resources? The tier must allow the tool, and every
  * argument naming an order, invoice, payment or service must name one of the caller's own; another
- * customer's is refused exactly like one that does not exist.
+ * customer's is refused exactly like one that does not exist. (A connector's own ownership rule
+ * runs at the end of {@link ArgumentValidation}: it calls the operator's system, and only with
+ * arguments that passed validation.)
  */
 @ApplicationScoped
 class Authorization implements GateStep {

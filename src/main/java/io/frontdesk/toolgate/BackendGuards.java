@@ -81,22 +81,49 @@ public class BackendGuards {
     return backend(name, timeoutMs, maxConcurrent, queue, () -> {});
   }
 
+  /**
+   * One backend's limits: the defaults of DESIGN §3.5 unless an operator's connector file says
+   * otherwise (a backend known to be slow, a breaker that should open sooner).
+   */
+  public record Policy(
+      long timeoutMs,
+      int maxConcurrent,
+      int queue,
+      int maxRetries,
+      int breakerVolume,
+      double breakerRatio,
+      long breakerDelayMs) {
+
+    public static Policy defaults(long timeoutMs, int maxConcurrent, int queue) {
+      return new Policy(timeoutMs, maxConcurrent, queue, 2, 20, 0.5, 10_000);
+    }
+  }
+
+  /** A guard with the house policy for a backend declared outside this class (a connector's). */
+  public static Guard backend(String name, Policy policy) {
+    return backend(name, policy, () -> {});
+  }
+
   /** {@code onAccepted} runs for each call the bulkhead takes, to run at once or to queue. */
   static Guard backend(
       String name, long timeoutMs, int maxConcurrent, int queue, Runnable onAccepted) {
+    return backend(name, Policy.defaults(timeoutMs, maxConcurrent, queue), onAccepted);
+  }
+
+  private static Guard backend(String name, Policy policy, Runnable onAccepted) {
     return Guard.create()
         .withDescription(name)
         // a bulkhead: this many calls at once per replica; the next waits in a queue of this
         // many (inside the per-attempt timeout), past it is refused (and retried). Without the
         // queue, 64 turns at once against 16 slots turned refusals into tickets.
         .withBulkhead()
-        .limit(maxConcurrent)
-        .queueSize(queue)
+        .limit(policy.maxConcurrent())
+        .queueSize(policy.queue())
         .enableSynchronousQueueing()
         .onAccepted(onAccepted)
         .done()
         .withRetry()
-        .maxRetries(2)
+        .maxRetries(policy.maxRetries())
         .delay(500, MILLIS)
         .maxDuration(30, SECONDS)
         .jitter(0, MILLIS)
@@ -107,13 +134,13 @@ public class BackendGuards {
         .done()
         .done()
         .withTimeout()
-        .duration(timeoutMs, MILLIS)
+        .duration(policy.timeoutMs(), MILLIS)
         .done()
         .withCircuitBreaker()
         .name(name)
-        .requestVolumeThreshold(20)
-        .failureRatio(0.5)
-        .delay(10, SECONDS)
+        .requestVolumeThreshold(policy.breakerVolume())
+        .failureRatio(policy.breakerRatio())
+        .delay(policy.breakerDelayMs(), MILLIS)
         // a refusal is an answer, and a full bulkhead is this replica's load, not the backend
         // failing: neither may open the circuit (64 turns at once opened it for everyone)
         .skipOn(List.of(ToolRefused.class, BulkheadException.class))

@@ -6,11 +6,8 @@ import dev.langchain4j.invocation.InvocationContext;
 import dev.langchain4j.service.tool.ToolExecutionResult;
 import io.frontdesk.turn.RunningTurn;
 import io.quarkiverse.langchain4j.runtime.tool.QuarkusToolExecutor;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonObject;
 import jakarta.annotation.Priority;
 import jakarta.inject.Singleton;
-import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
@@ -41,21 +38,9 @@ public class GateWrapper implements QuarkusToolExecutor.Wrapper {
       BiFunction<ToolExecutionRequest, InvocationContext, ToolExecutionResult> next,
       QuarkusToolExecutor executor) {
     RunningTurn turn = ToolInvocation.turnOf(request.name(), context.chatMemoryId());
-    Map<String, Object> arguments;
+    ToolInvocation invocation = ToolInvocation.fromModel(gate, request, turn);
     try {
-      String raw =
-          request.arguments() == null || request.arguments().isBlank() ? "{}" : request.arguments();
-      arguments = new JsonObject(raw).getMap();
-    } catch (DecodeException | ClassCastException e) {
-      throw gate.refuse(
-          new ToolInvocation(request.name(), Map.of(), turn, request.id()),
-          "the arguments are not a JSON object; send them as one");
-    }
-    try {
-      Object result =
-          gate.execute(
-              new ToolInvocation(request.name(), arguments, turn, request.id()),
-              () -> next.apply(request, context).result());
+      Object result = gate.execute(invocation, () -> next.apply(request, context).result());
       return ToolExecutionResult.builder()
           .result(result)
           .resultText(result instanceof String text ? text : Json.toJson(result))

@@ -76,11 +76,15 @@ public class ToolCalls {
    * the effect did is in the transcript.
    */
   public <T> T effect(String backend, Function<SqlConnection, Uni<T>> work, Class<T> type) {
+    return effect(guards.select(Identifier.Literal.of(backend)).get(), work, type);
+  }
+
+  /** {@link #effect(String, Function, Class)} under a guard made elsewhere (a connector's). */
+  public <T> T effect(Guard guard, Function<SqlConnection, Uni<T>> work, Class<T> type) {
     GateCall call = current();
     if (call.idempotencyKey() == null) {
       throw new IllegalStateException(call.tool().name() + " is not declared as a side effect");
     }
-    Guard guard = guards.select(Identifier.Literal.of(backend)).get();
     Long id = bridge.await(() -> journal.started(pool, call));
     call.journaled(id);
     T result;

@@ -10,28 +10,34 @@ import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every gated tool, discovered once from the {@link GatedTools} beans: name, declared risk, owned
- * arguments and schema. A {@code @Tool} without {@link ToolRisk} stops the start. It also runs a
- * stored call again (an approved one) through the bean, so the gate sees it like any other.
+ * Every gated tool: the built-in ones discovered once from the {@link GatedTools} beans (name,
+ * declared risk, owned arguments and schema; a {@code @Tool} without {@link ToolRisk} stops the
+ * start), and those of the {@link ToolSource}s (connectors). It also runs a stored call again (an
+ * approved one) through the bean or the connector, so the gate sees it like any other.
  */
 @ApplicationScoped
 public class ToolCatalog {
 
   private final Map<String, ToolDescriptor> tools = new LinkedHashMap<>();
   private final ObjectMapper json;
+  private final Instance<ToolSource> sources;
 
-  ToolCatalog(BeanManager beans, ObjectMapper json) {
+  ToolCatalog(BeanManager beans, ObjectMapper json, Instance<ToolSource> sources) {
     this.json = json;
+    this.sources = sources;
     for (Bean<?> bean : beans.getBeans(Object.class, Any.Literal.INSTANCE)) {
       Class<?> type = bean instanceof InjectableBean<?> b ? b.getImplementationClass() : null;
       if (type == null || !type.isAnnotationPresent(GatedTools.class)) {
@@ -48,11 +54,29 @@ public class ToolCatalog {
   }
 
   public Optional<ToolDescriptor> find(String name) {
-    return Optional.ofNullable(tools.get(name));
+    ToolDescriptor builtIn = tools.get(name);
+    if (builtIn != null) {
+      return Optional.of(builtIn);
+    }
+    return external().stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+
+  /** Whether a {@code @Tool} method has this name (a connector may not take it). */
+  public boolean builtIn(String name) {
+    return tools.containsKey(name);
   }
 
   public Map<String, ToolDescriptor> all() {
-    return Map.copyOf(tools);
+    Map<String, ToolDescriptor> all = new LinkedHashMap<>(tools);
+    external().forEach(t -> all.putIfAbsent(t.name(), t));
+    return Map.copyOf(all);
+  }
+
+  /** The tools of the {@link ToolSource}s, as they are now. */
+  public List<ToolDescriptor> external() {
+    List<ToolDescriptor> external = new ArrayList<>();
+    sources.forEach(source -> external.addAll(source.tools()));
+    return external;
   }
 
   /**
@@ -61,6 +85,13 @@ public class ToolCatalog {
    */
   public Object invoke(ToolDescriptor tool, Map<String, Object> arguments, RunningTurn turn)
       throws Exception {
+    if (tool.external() != null) {
+      GateCall call = ToolCalls.bound();
+      if (call == null || !call.tool().name().equals(tool.name())) {
+        throw new IllegalStateException(tool.name() + " was run outside the tool gate");
+      }
+      return tool.external().run(call);
+    }
     Parameter[] parameters = tool.method().getParameters();
     Object[] values = new Object[parameters.length];
     for (int i = 0; i < parameters.length; i++) {

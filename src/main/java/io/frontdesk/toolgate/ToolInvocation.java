@@ -1,8 +1,11 @@
 package io.frontdesk.toolgate;
 
 import dev.langchain4j.agent.tool.Tool;
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolMemoryId;
 import io.frontdesk.turn.RunningTurn;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.LinkedHashMap;
@@ -26,6 +29,22 @@ public record ToolInvocation(
     }
     throw new IllegalStateException(
         tool + " was called outside a turn (memory id " + memoryId + ")");
+  }
+
+  /**
+   * A model's call as it came (arguments as the model wrote them, its call id); arguments that are
+   * not a JSON object are refused through the gate (recorded and audited like any denial).
+   */
+  static ToolInvocation fromModel(ToolGate gate, ToolExecutionRequest request, RunningTurn turn) {
+    try {
+      String raw =
+          request.arguments() == null || request.arguments().isBlank() ? "{}" : request.arguments();
+      return new ToolInvocation(request.name(), new JsonObject(raw).getMap(), turn, request.id());
+    } catch (DecodeException | ClassCastException e) {
+      throw gate.refuse(
+          new ToolInvocation(request.name(), Map.of(), turn, request.id()),
+          "the arguments are not a JSON object; send them as one");
+    }
   }
 
   static ToolInvocation of(Method method, Object[] values) {
