@@ -2,8 +2,10 @@ package io.frontdesk.conversation;
 
 import io.frontdesk.http.BadRequest;
 import io.frontdesk.http.Conflict;
+import io.frontdesk.http.StrictJson;
 import io.frontdesk.security.CurrentCaller;
 import io.frontdesk.security.Roles;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The customer rates a resolved conversation (CSAT): 1 to 5 and an optional comment. */
+@CustomDeserialization(StrictJson.class)
 @Path("/api/v1/conversations/{id}/rating")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "conversations")

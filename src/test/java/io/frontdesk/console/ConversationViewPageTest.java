@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.frontdesk.approval.ApprovalFlowTest;
-import io.frontdesk.testing.Browser;
 import io.frontdesk.testing.CustomerAndAgentBrowsers;
 import io.frontdesk.testing.Database;
 import io.frontdesk.testing.Inquiries;
@@ -47,7 +46,7 @@ class ConversationViewPageTest extends CustomerAndAgentBrowsers {
     SignIn.agent(agent, root.toString(), "agt_vera");
     agent.find("#inbox-q").type(word);
     agent.find("#inbox-filters button[type=submit]").click();
-    click(agent, "#inbox .item[data-key='conversation:" + conversation + "']", word);
+    agent.clickText("#inbox .item[data-key='conversation:" + conversation + "']", word);
 
     agent.waitForText("#detail .timeline", "Listed the customer's invoices — done");
     String steps = agent.find("#detail .timeline").text();
@@ -77,7 +76,7 @@ class ConversationViewPageTest extends CustomerAndAgentBrowsers {
     agent.waitForText(
         "#detail .approval-inline h3", "Waiting for approval: Refund 10.00 on order " + orderId);
     model.enqueue(Reply.text("The refund of 10.00 is on its way."));
-    click(agent, "#detail .approval-inline button", "Approve");
+    agent.clickText("#detail .approval-inline button", "Approve");
     agent.waitForText("#detail .approval-inline", "Approved by agt_vera");
     agent.waitFor(
         "the buttons to go", () -> agent.texts("#detail .approval-inline button").isEmpty());
@@ -127,7 +126,7 @@ class ConversationViewPageTest extends CustomerAndAgentBrowsers {
     agent.find("#inbox-statuses [data-status=all]").click();
     agent.find("#inbox-q").type(word);
     agent.find("#inbox-filters button[type=submit]").click();
-    click(agent, "#inbox .item[data-key='conversation:" + now + "']", "New question");
+    agent.clickText("#inbox .item[data-key='conversation:" + now + "']", "New question");
 
     String panel =
         agent.waitForText("#customer-panel", "About " + profile.getString("name")).text();
@@ -142,7 +141,7 @@ class ConversationViewPageTest extends CustomerAndAgentBrowsers {
     agent.script("document.getElementById('customer-panel').scrollIntoView()");
     agent.screenshot("console-customer-panel");
 
-    click(agent, "#customer-panel button.link", "Old question");
+    agent.clickText("#customer-panel button.link", "Old question");
     agent.waitForText("#detail h2", "Conversation with " + profile.getString("name"));
     agent.waitForText("#detail .transcript", "Old question " + word);
   }
@@ -183,11 +182,11 @@ class ConversationViewPageTest extends CustomerAndAgentBrowsers {
     agent.find("#gaps-panel summary").click();
     String topic = agent.waitForText("#gaps .gap", "3 escalations").text();
     assertTrue(topic.contains(asked.get(2)), topic);
-    click(agent, "#gaps .gap button", "Draft an article");
+    agent.clickText("#gaps .gap button", "Draft an article");
     agent.find("#gap-0-title").clear().type("Carbon footprint reports");
     agent.script("document.getElementById('gap-0-body').scrollIntoView()");
     agent.screenshot("console-knowledge-gap-draft");
-    click(agent, "#gaps .gap button", "Publish");
+    agent.clickText("#gaps .gap button", "Publish");
     String published = agent.waitForText("#gaps .notice", "Published KB-").text();
     String article = published.replaceAll("(?s).*Published (KB-\\d+).*", "$1");
     assertEquals(
@@ -214,7 +213,7 @@ class ConversationViewPageTest extends CustomerAndAgentBrowsers {
     SignIn.agent(agent, root.toString(), "agt_vera");
     agent.find("#inbox-q").type(word);
     agent.find("#inbox-filters button[type=submit]").click();
-    click(agent, "#inbox .item[data-key='conversation:" + conversation + "']", "Explain");
+    agent.clickText("#inbox .item[data-key='conversation:" + conversation + "']", "Explain");
     agent.waitForText("#detail .timeline", "Listed the customer's invoices — done");
     String detail = agent.find("#detail").text();
     assertFalse(detail.contains("No tools were called."), detail);
@@ -264,13 +263,13 @@ class ConversationViewPageTest extends CustomerAndAgentBrowsers {
     agent.find("#inbox-statuses [data-status=all]").click();
     agent.find("#inbox-q").type(word);
     agent.find("#inbox-filters button[type=submit]").click();
-    click(agent, "#inbox .item", word);
-    click(agent, "#detail button", "Take over");
+    agent.clickText("#inbox .item", word);
+    agent.clickText("#detail button", "Take over");
     customer.waitForText(".status.human", "agt_nora joined the conversation");
     agent.waitForText("#detail button", "Send reply");
 
     agent.find("#note").type("Chargeback risk, see " + secret);
-    click(agent, "#detail button", "Add note");
+    agent.clickText("#detail button", "Add note");
     agent.waitForText("#detail .notes", secret);
 
     agent.waitFor("the canned replies", () -> agent.findAll("#canned option").size() > 1);
@@ -284,22 +283,8 @@ class ConversationViewPageTest extends CustomerAndAgentBrowsers {
             return null;
           }
         });
-    click(agent, "#detail button", "Send reply");
+    agent.clickText("#detail button", "Send reply");
     customer.waitForText(".msg.human .text", expected);
     assertFalse(customer.bodyText().contains(secret), "the note never reaches the chat page");
-  }
-
-  /** Clicks the element with the text, again if the console drew the detail anew meanwhile. */
-  private static void click(Browser browser, String css, String text) {
-    browser.waitFor(
-        "a click on " + text,
-        () -> {
-          try {
-            browser.waitForText(css, text).click();
-            return true;
-          } catch (IllegalStateException stale) {
-            return null;
-          }
-        });
   }
 }

@@ -171,6 +171,23 @@ public final class Browser implements AutoCloseable {
     return waitForText(css, t -> t.contains(contained), "text \"" + contained + "\"");
   }
 
+  /**
+   * Clicks the first element matching the selector whose text contains {@code contained}, again
+   * when a live page replaced the element between finding and clicking it.
+   */
+  public void clickText(String css, String contained) {
+    waitFor(
+        "a click on \"" + contained + "\" (" + css + ")",
+        () -> {
+          try {
+            waitForText(css, contained).click();
+            return true;
+          } catch (IllegalStateException stale) {
+            return null;
+          }
+        });
+  }
+
   /** The texts of every element matching the selector now. */
   public List<String> texts(String css) {
     List<String> out = new ArrayList<>();
