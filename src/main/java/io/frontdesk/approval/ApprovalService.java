@@ -117,12 +117,16 @@ public class ApprovalService implements ApprovalRequests {
       metrics.approval("requested", null);
       notifier.postWebhook(stored);
     }
+    String language = call.turn() == null ? null : call.turn().language();
+    String what =
+        ApprovalSummaries.forCustomer(
+            language,
+            stored.tool(),
+            stored.arguments(),
+            bridge.await(() -> approvals.currencyOf(pool, stored.tool(), stored.arguments())));
     return new Pending(
         stored.id(),
-        ApprovalSummaries.pendingNotice(
-            stored.summary(),
-            ApprovalSummaries.shortId(stored.id()),
-            Math.max(1, Duration.between(now, stored.expiresAt()).toMinutes())),
+        ApprovalSummaries.pendingNotice(language, what, Duration.between(now, stored.expiresAt())),
         stored.expiresAt());
   }
 

@@ -25,7 +25,9 @@ final class ScopedTurn implements RunningTurn {
   ScopedTurn(TurnContext turn, String scope) {
     this.turn = turn;
     this.scope = scope;
-    this.memory = new ConversationMemory(turn.conversationId(), List.of(), turn::countRound);
+    this.memory =
+        new ConversationMemory(
+            turn.conversationId(), List.of(), turn::countRound, turn::languageRule);
   }
 
   @Override
@@ -51,6 +53,11 @@ final class ScopedTurn implements RunningTurn {
   @Override
   public Route route() {
     return turn.route();
+  }
+
+  @Override
+  public String language() {
+    return turn.language();
   }
 
   @Override

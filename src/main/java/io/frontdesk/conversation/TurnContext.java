@@ -1,7 +1,9 @@
 package io.frontdesk.conversation;
 
 import dev.langchain4j.data.message.ChatMessage;
+import io.frontdesk.agent.AgentPrompts;
 import io.frontdesk.agent.routing.RoutedMessage;
+import io.frontdesk.language.CustomerLanguage;
 import io.frontdesk.turn.Caller;
 import io.frontdesk.turn.EscalationReason;
 import io.frontdesk.turn.Route;
@@ -62,6 +64,8 @@ public final class TurnContext implements RunningTurn {
   private String modelFailure;
   private Span span = Span.getInvalid();
   private Set<String> readerContacts = Set.of();
+  private String language = CustomerLanguage.DEFAULT;
+  private boolean systemNote;
 
   TurnContext(
       UUID conversationId,
@@ -75,7 +79,8 @@ public final class TurnContext implements RunningTurn {
     this.caller = caller;
     this.agent = agent;
     this.maxRounds = maxRounds;
-    this.memory = new ConversationMemory(conversationId, history, this::countRound);
+    this.memory =
+        new ConversationMemory(conversationId, history, this::countRound, this::languageRule);
   }
 
   @Override
@@ -116,6 +121,32 @@ public final class TurnContext implements RunningTurn {
   synchronized TurnContext readerContacts(Set<String> contacts) {
     readerContacts = Set.copyOf(contacts);
     return this;
+  }
+
+  /** The customer's language (ISO 639-1), as the conversation follows it. */
+  @Override
+  public synchronized String language() {
+    return language;
+  }
+
+  synchronized TurnContext language(String language) {
+    this.language = language;
+    return this;
+  }
+
+  /** Whether the turn answers Frontdesk's own note (an approval's outcome), not the customer. */
+  synchronized boolean systemNote() {
+    return systemNote;
+  }
+
+  synchronized TurnContext systemNote(boolean note) {
+    this.systemNote = note;
+    return this;
+  }
+
+  /** The line every agent's prompt ends with: answer in the customer's language. */
+  String languageRule() {
+    return AgentPrompts.answerIn(CustomerLanguage.name(language()));
   }
 
   synchronized void routed(RoutedMessage message) {

@@ -28,6 +28,12 @@ public interface RunningTurn {
   Route route();
 
   /**
+   * The customer's language (ISO 639-1) as the conversation follows it: what the notices they read
+   * and the agents' answers are written in.
+   */
+  String language();
+
+  /**
    * The memory the agent works from: the conversation's window, or a workflow step's own scratch
    * memory for a {@link #scoped} turn.
    */
