@@ -25,15 +25,16 @@ public final class AgentPrompts {
           + " \" followed by a one-sentence summary (under 300 characters) for a human colleague.";
 
   /**
-   * The last line of every agent's prompt: the customer's language (detected from their messages),
-   * which the answer is written in whatever language the tools, articles or notes are in.
+   * The customer's language (read from their messages, {@link
+   * io.frontdesk.turn.RunningTurn#languageName}): a template line, filled per call from the running
+   * turn, the agent's memory id (every agent's method names it {@code turn}).
    */
-  public static String answerIn(String language) {
-    return "The customer writes in %s: answer in %s, whatever language the tool results,"
-            .formatted(language, language)
-        + " articles or earlier notes are in; keep ids, numbers and product names as they are.";
-  }
+  public static final String ANSWER_IN =
+      "The customer writes in {turn.languageName}: answer in {turn.languageName}, whatever"
+          + " language the tool results, articles or earlier notes are in; keep ids, numbers and"
+          + " product names as they are.";
 
   /** The rules that close the prompt of every agent that answers customers. */
-  public static final String ANSWERING_RULES = IDENTIFIED + "\n" + ESCALATE_RULE + "\n";
+  public static final String ANSWERING_RULES =
+      IDENTIFIED + "\n" + ESCALATE_RULE + "\n" + ANSWER_IN + "\n";
 }

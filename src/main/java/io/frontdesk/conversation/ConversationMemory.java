@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * The memory an agent sees during one turn: the system prompt, the token-bounded window of earlier
@@ -34,18 +33,11 @@ public final class ConversationMemory implements ChatMemory {
   private final Set<String> claimed = new HashSet<>();
   private final List<ChatMessage> messages = new ArrayList<>();
   private final Runnable onToolRound;
-  private final Supplier<String> languageRule;
   private volatile String systemPrompt;
 
-  /**
-   * {@code languageRule}: the line that ends every agent's prompt in this turn (answer in the
-   * customer's language), read when the prompt arrives so it follows the conversation.
-   */
-  ConversationMemory(
-      UUID id, List<ChatMessage> history, Runnable onToolRound, Supplier<String> languageRule) {
+  ConversationMemory(UUID id, List<ChatMessage> history, Runnable onToolRound) {
     this.id = id;
     this.onToolRound = onToolRound;
-    this.languageRule = languageRule;
     earlier.addAll(history);
     messages.addAll(history);
   }
@@ -57,13 +49,11 @@ public final class ConversationMemory implements ChatMemory {
 
   @Override
   public synchronized void add(ChatMessage message) {
-    if (message instanceof SystemMessage system) {
-      // the prompt comes from the agent definition each turn; one, first, never persisted; it
-      // ends with the customer's language
-      String prompt = system.text().stripTrailing() + "\n" + languageRule.get();
+    if (message instanceof SystemMessage) {
+      // the prompt comes from the agent definition each turn; one, first, never persisted
       messages.removeIf(SystemMessage.class::isInstance);
-      messages.addFirst(SystemMessage.from(prompt));
-      systemPrompt = prompt;
+      messages.addFirst(message);
+      systemPrompt = ((SystemMessage) message).text();
       return;
     }
     messages.add(message);

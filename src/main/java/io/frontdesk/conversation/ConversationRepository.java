@@ -28,7 +28,6 @@ public class ConversationRepository {
   private static final String COLUMNS =
       "id, customer_id, channel, topology, active_agent, status, created_at, updated_at";
 
-  /** What a conversation row is read with: its columns and the customer's language. */
   private static final String READ = COLUMNS + ", language";
 
   private final Replica replica;

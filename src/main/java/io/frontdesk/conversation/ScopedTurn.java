@@ -25,9 +25,7 @@ final class ScopedTurn implements RunningTurn {
   ScopedTurn(TurnContext turn, String scope) {
     this.turn = turn;
     this.scope = scope;
-    this.memory =
-        new ConversationMemory(
-            turn.conversationId(), List.of(), turn::countRound, turn::languageRule);
+    this.memory = new ConversationMemory(turn.conversationId(), List.of(), turn::countRound);
   }
 
   @Override

@@ -1,7 +1,6 @@
 package io.frontdesk.conversation;
 
 import dev.langchain4j.data.message.ChatMessage;
-import io.frontdesk.agent.AgentPrompts;
 import io.frontdesk.agent.routing.RoutedMessage;
 import io.frontdesk.language.CustomerLanguage;
 import io.frontdesk.turn.Caller;
@@ -79,8 +78,7 @@ public final class TurnContext implements RunningTurn {
     this.caller = caller;
     this.agent = agent;
     this.maxRounds = maxRounds;
-    this.memory =
-        new ConversationMemory(conversationId, history, this::countRound, this::languageRule);
+    this.memory = new ConversationMemory(conversationId, history, this::countRound);
   }
 
   @Override
@@ -123,7 +121,6 @@ public final class TurnContext implements RunningTurn {
     return this;
   }
 
-  /** The customer's language (ISO 639-1), as the conversation follows it. */
   @Override
   public synchronized String language() {
     return language;
@@ -142,11 +139,6 @@ public final class TurnContext implements RunningTurn {
   synchronized TurnContext systemNote(boolean note) {
     this.systemNote = note;
     return this;
-  }
-
-  /** The line every agent's prompt ends with: answer in the customer's language. */
-  String languageRule() {
-    return AgentPrompts.answerIn(CustomerLanguage.name(language()));
   }
 
   synchronized void routed(RoutedMessage message) {

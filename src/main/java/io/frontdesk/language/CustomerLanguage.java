@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
@@ -38,8 +39,12 @@ public class CustomerLanguage {
   private static final Pattern EDGES =
       Pattern.compile("^[\\p{P}\\p{S}&&[^_]]+|[\\p{P}\\p{S}&&[^_]]+$");
 
+  /** How long the first reading may take: it loads the models (seconds on a busy machine). */
+  private static final Duration FIRST_READ = Duration.ofSeconds(30);
+
   private final LanguageDetector detector;
   private final LanguageConfig config;
+  private volatile boolean loaded;
 
   CustomerLanguage(LanguageConfig config) {
     this.config = config;
@@ -74,6 +79,7 @@ public class CustomerLanguage {
       return null;
     }
     SortedMap<Language, Double> confidence = detector.computeLanguageConfidenceValues(message);
+    loaded = true;
     Iterator<Map.Entry<Language, Double>> ranked = confidence.entrySet().iterator();
     if (!ranked.hasNext()) {
       return null;
@@ -98,11 +104,22 @@ public class CustomerLanguage {
     return current == null ? DEFAULT : current;
   }
 
-  /** {@link #detect} off the event loop (a model's first read can take a second). */
+  /**
+   * {@link #detect} off the event loop (a model's first read can take a second). Lingua computes on
+   * the JVM's common fork-join pool, which anything else may keep busy: past {@code detect-wait}
+   * the message goes on without a reading (the conversation keeps its language).
+   */
   public Uni<String> detectOffLoop(String message) {
     return Uni.createFrom()
         .item(() -> detect(message))
-        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+        .ifNoItem()
+        .after(loaded ? config.detectWait() : FIRST_READ)
+        .recoverWithItem(
+            () -> {
+              LOG.warnf("No language read in time; the conversation keeps its own");
+              return null;
+            });
   }
 
   /** The language's name in English, for a prompt ("French"); the code when it is not known. */

@@ -2,6 +2,7 @@ package io.frontdesk.language;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.List;
 
 /** Which languages Frontdesk tells apart in customers' messages, and how sure it must be. */
@@ -33,6 +34,13 @@ public interface LanguageConfig {
    */
   @WithDefault("0.95")
   double switchMargin();
+
+  /**
+   * How long a message waits for its reading at most (Lingua runs on the common fork-join pool);
+   * past it the conversation keeps its language.
+   */
+  @WithDefault("1s")
+  Duration detectWait();
 
   /** Load the models at startup, off the request path, so the first message does not wait. */
   @WithDefault("true")

@@ -27,6 +27,7 @@ public enum Notice {
   BUSY("limit.busy"),
   RATE_LIMITED_TITLE("limit.rate_limited.title"),
   BUSY_TITLE("limit.busy.title"),
+  GUARD_REFUSAL("guard.refusal"),
   REFUSED_TITLE("refused.title"),
   ERROR_TITLE("error.title"),
   HANDOFF_LANGUAGE("handoff.language"),
@@ -35,7 +36,13 @@ public enum Notice {
   SECONDS("duration.seconds"),
   MINUTES("duration.minutes"),
   HOURS("duration.hours"),
-  DAYS("duration.days");
+  DAYS("duration.days"),
+  PAGE_YOU("page.you"),
+  PAGE_ASSISTANT("page.assistant"),
+  PAGE_SEND("page.send"),
+  PAGE_ANSWERING("page.answering"),
+  PAGE_MESSAGE("page.message"),
+  PAGE_PLACEHOLDER("page.placeholder");
 
   private final String key;
 

@@ -84,6 +84,24 @@ public final class Notices {
     return Locale.forLanguageTag(speaks(language) ? language : LANGUAGES.getFirst());
   }
 
+  /**
+   * The headings the chat page draws around notices (keys ending in {@code .title}) and its own
+   * words (keys starting {@code page.}: the author labels, the box, the button), in the language
+   * (English when there are none in it); {@code {0}} stands for a ticket's number.
+   */
+  public static Map<String, String> headings(String language) {
+    Properties table = TABLES.get(speaks(language) ? language : LANGUAGES.getFirst());
+    return table.stringPropertyNames().stream()
+        .filter(key -> key.endsWith(".title") || key.startsWith("page."))
+        .collect(
+            Collectors.toUnmodifiableMap(
+                Function.identity(),
+                // formatted (quotes resolved), the ticket's number left as {0} for the page
+                key ->
+                    new MessageFormat(table.getProperty(key), locale(language))
+                        .format(new Object[] {"{0}"})));
+  }
+
   /** The keys one language's table holds (for the completeness test). */
   static Properties table(String language) {
     return TABLES.get(language);

@@ -110,6 +110,11 @@ class CustomerLanguageTest {
     }
 
     @Override
+    public java.time.Duration detectWait() {
+      return java.time.Duration.ofSeconds(1);
+    }
+
+    @Override
     public boolean preload() {
       return false;
     }

@@ -72,6 +72,14 @@ class NoticesTest {
   }
 
   @Test
+  void thePagesHeadingsAreReadyToShowWithTheTicketsNumberLeftOpen() {
+    assertEquals(
+        "Un instant, s'il vous plaît.", Notices.headings("fr").get("limit.rate_limited.title"));
+    assertEquals("Demande {0}.", Notices.headings("fr").get("ticket.title"));
+    assertEquals("Ticket {0}.", Notices.headings("xx").get("ticket.title"));
+  }
+
+  @Test
   void moneyHasTwoDecimalsAndItsCurrencyAsTheLanguageWritesNumbers() {
     assertEquals("490.00 USD", Notices.money("en", new BigDecimal("490.0"), "USD"));
     assertEquals("490,00 USD", Notices.money("fr", new BigDecimal("490"), "USD"));
