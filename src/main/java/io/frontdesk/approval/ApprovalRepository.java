@@ -195,7 +195,7 @@ class ApprovalRepository {
     }
     return db.preparedQuery("select currency from orders where id = $1")
         .execute(Tuple.of(String.valueOf(order)))
-        .map(rows -> Rows.optional(rows, r -> r.getString("currency")).orElse(null));
+        .map(rows -> rows.size() == 0 ? null : Rows.first(rows).getString("currency"));
   }
 
   private static Approval of(Row r) {

@@ -161,7 +161,7 @@ public class ConversationRepository {
   public Uni<String> language(SqlClient db, UUID id) {
     return db.preparedQuery("select language from conversation where id = $1")
         .execute(Tuple.of(id))
-        .map(rows -> Rows.optional(rows, r -> r.getString("language")).orElse(null));
+        .map(rows -> rows.size() == 0 ? null : Rows.first(rows).getString("language"));
   }
 
   public Uni<Void> updateState(SqlClient db, UUID id, String status, String agent) {

@@ -159,8 +159,7 @@ class TurnOpening {
    * stored with the turn's opening.
    */
   private Uni<Void> language(SqlClient db, TurnContext turn, Conversation conv, String read) {
-    String language =
-        read != null ? read : conv.language() != null ? conv.language() : CustomerLanguage.DEFAULT;
+    String language = CustomerLanguage.follow(conv.language(), read);
     turn.language(language);
     return language.equals(conv.language())
         ? Uni.createFrom().voidItem()

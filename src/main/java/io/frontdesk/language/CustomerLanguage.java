@@ -93,11 +93,10 @@ public class CustomerLanguage {
   }
 
   /**
-   * The conversation's language after this message: {@code current} unless it is confidently
-   * another.
+   * The conversation's language after a message read as {@code read} (null: not clear): {@code
+   * current} unless the message was confidently another; English for a conversation with none yet.
    */
-  public String follow(String current, String message) {
-    String read = detect(message);
+  public static String follow(String current, String read) {
     if (read != null) {
       return read;
     }

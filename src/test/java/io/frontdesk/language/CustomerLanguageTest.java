@@ -45,16 +45,20 @@ class CustomerLanguageTest {
             "Merci beaucoup !",
             "svc_0011 inv_0042 ord_000015")) {
       assertNull(languages.detect(shortOne), shortOne);
-      assertEquals("fr", languages.follow("fr", shortOne), shortOne);
-      assertEquals("en", languages.follow("en", shortOne), shortOne);
+      assertEquals("fr", CustomerLanguage.follow("fr", languages.detect(shortOne)), shortOne);
+      assertEquals("en", CustomerLanguage.follow("en", languages.detect(shortOne)), shortOne);
     }
   }
 
   @Test
   void aConversationWithoutALanguageYetStartsInEnglishUntilAMessageSaysOtherwise() {
-    assertEquals("en", languages.follow(null, "Bonjour"));
-    assertEquals("fr", languages.follow(null, "Bonjour, mon site est en panne depuis ce matin"));
-    assertEquals("en", languages.follow("fr", "Which plan am I on right now?"));
+    assertEquals("en", CustomerLanguage.follow(null, languages.detect("Bonjour")));
+    assertEquals(
+        "fr",
+        CustomerLanguage.follow(
+            null, languages.detect("Bonjour, mon site est en panne depuis ce matin")));
+    assertEquals(
+        "en", CustomerLanguage.follow("fr", languages.detect("Which plan am I on right now?")));
   }
 
   @Test
@@ -68,7 +72,7 @@ class CustomerLanguageTest {
             "thank you, bye",
             "escalate this to a human",
             "It's ord_000015, in full please")) {
-      assertEquals("en", languages.follow("en", english), english);
+      assertEquals("en", CustomerLanguage.follow("en", languages.detect(english)), english);
     }
   }
 
