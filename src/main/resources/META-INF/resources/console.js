@@ -21,16 +21,21 @@
     inbox: (q) => "/api/v1/console/inbox?" + q,
     inboxItem: (id) => "/api/v1/console/inbox/" + encodeURIComponent(id),
     inboxSet: (id, what) => "/api/v1/console/inbox/" + encodeURIComponent(id) + "/" + what,
+    labels: "/api/v1/console/inbox/labels",
+    label: (id, label) => "/api/v1/console/inbox/" + encodeURIComponent(id) + "/labels/" + encodeURIComponent(label),
     conversation: (id) => "/api/v1/console/conversations/" + encodeURIComponent(id),
+    panel: (customer, except) => "/api/v1/console/customers/" + encodeURIComponent(customer) + "/panel?except=" + encodeURIComponent(except),
     takeover: (id) => "/api/v1/console/conversations/" + encodeURIComponent(id) + "/takeover",
     reply: (id) => "/api/v1/console/conversations/" + encodeURIComponent(id) + "/messages",
     handback: (id) => "/api/v1/console/conversations/" + encodeURIComponent(id) + "/handback",
     notes: (id) => "/api/v1/console/conversations/" + encodeURIComponent(id) + "/notes",
     canned: (id) => "/api/v1/console/conversations/" + encodeURIComponent(id) + "/canned-replies",
     stats: "/api/v1/admin/stats",
+    gaps: "/api/v1/admin/knowledge-gaps",
+    articles: "/api/v1/admin/knowledge/articles",
   };
 
-  const state = { token: null, agent: null, selected: null, known: { tickets: null, approvals: null, inbox: null }, view: { status: "open", assignee: "all", q: "", tier: "", reason: "" }, socket: null, poll: null };
+  const state = { token: null, agent: null, selected: null, known: { tickets: null, approvals: null, inbox: null }, view: { status: "open", assignee: "all", q: "", tier: "", reason: "", label: "" }, socket: null, poll: null };
   const call = (path, options = {}) => api(path, Object.assign({ token: state.token }, options));
 
   function toast(message) {
@@ -109,7 +114,8 @@
   /** "in 3 h" / "12 min ago" from now to the time. */
   function fromNow(iso) {
     const minutes = Math.round((new Date(iso).getTime() - Date.now()) / 60000);
-    const span = Math.abs(minutes) < 90 ? Math.abs(minutes) + " min" : Math.round(Math.abs(minutes) / 60) + " h";
+    const m = Math.abs(minutes);
+    const span = m < 90 ? m + " min" : m < 48 * 60 ? Math.round(m / 60) + " h" : Math.round(m / 1440) + " days";
     return minutes >= 0 ? "in " + span : span + " ago";
   }
 
@@ -126,6 +132,7 @@
     if (state.view.q) q.set("q", state.view.q);
     if (state.view.tier) q.set("tier", state.view.tier);
     if (state.view.reason) q.set("reason", state.view.reason);
+    if (state.view.label) q.set("label", state.view.label);
     return q.toString();
   }
 
@@ -142,6 +149,7 @@
       reasonText(c.reason),
     ].filter(Boolean).join(" · ");
     b.append(el("span", "title", (c.customerName || "A customer") + " · " + (c.subject || "no message yet")), el("span", "meta", meta));
+    if (c.labels && c.labels.length) b.append(labelChips(c.labels));
     const sla = slaText(c);
     if (sla) b.append(el("span", "sla" + (sla.late ? " breached" : ""), sla.text));
     b.addEventListener("click", () => openConversation(c.id));
@@ -199,10 +207,77 @@
       state.view.q = $("inbox-q").value.trim();
       state.view.tier = $("inbox-tier").value;
       state.view.reason = reason.value;
+      state.view.label = $("inbox-label").value;
       loadInbox();
     });
+    $("inbox-label").addEventListener("change", () => $("inbox-filters").requestSubmit());
+    loadLabels();
     $("inbox-tier").addEventListener("change", () => $("inbox-filters").requestSubmit());
     reason.addEventListener("change", () => $("inbox-filters").requestSubmit());
+  }
+
+  function labelChips(labels, remove) {
+    const span = el("span", "labels");
+    for (const l of labels) {
+      const chip = el("span", "label-chip", l);
+      if (remove) {
+        const x = el("button", "label-remove", "×");
+        x.type = "button";
+        x.setAttribute("aria-label", "Remove label " + l);
+        x.addEventListener("click", () => remove(l));
+        chip.append(x);
+      }
+      span.append(chip);
+    }
+    return span;
+  }
+
+  // the label filter offers the labels in use; the chosen one stays chosen
+  async function loadLabels() {
+    if (!state.token) return;
+    let inUse;
+    try {
+      inUse = await call(API.labels);
+    } catch (e) {
+      return;
+    }
+    const select = $("inbox-label");
+    const chosen = select.value;
+    select.replaceChildren(el("option", null, "All labels"));
+    select.firstChild.value = "";
+    for (const [label, n] of Object.entries(inUse)) {
+      const o = el("option", null, label + " (" + n + ")");
+      o.value = label;
+      select.append(o);
+    }
+    select.value = chosen;
+  }
+
+  /** The conversation's labels, each removable, and a field to add one. */
+  function labelBar(id, item) {
+    const change = async (request) => {
+      await request();
+      await Promise.all([loadInbox(), loadLabels(), openConversation(id)]);
+    };
+    const chips = labelChips(item.labels || [], (l) => change(() => call(API.label(id, l), { method: "DELETE" })));
+    const add = field("label-add", "Add a label", "input");
+    add.input.setAttribute("list", "label-suggestions");
+    const suggestions = el("datalist");
+    suggestions.id = "label-suggestions";
+    for (const o of $("inbox-label").options) if (o.value) suggestions.append(Object.assign(el("option"), { value: o.value }));
+    const addIt = () => {
+      const label = add.input.value.trim();
+      return label && change(() => call(API.inboxSet(id, "labels"), { method: "POST", body: { label } }));
+    };
+    add.input.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        addIt();
+      }
+    });
+    const bar = actionsRow(chips, add.wrap, suggestions, button("Add label", addIt, "secondary"));
+    bar.classList.add("inbox-bar", "label-bar");
+    return bar;
   }
 
   function queueError(name, e) {
@@ -211,7 +286,7 @@
   }
 
   function refreshAll() {
-    return Promise.all([loadTickets(), loadApprovals(), loadInbox(), loadStats()]);
+    return Promise.all([loadTickets(), loadApprovals(), loadInbox(), loadStats(), loadLabels(), loadGaps()]);
   }
 
   // --- details ------------------------------------------------------------------------------
@@ -424,7 +499,12 @@
     let item;
     try {
       [c, item] = await Promise.all([call(API.conversation(id)), call(API.inboxItem(id))]);
-      item.approvals = (await call(API.approvalsOf(item.customerId))).filter((a) => a.conversationId === id);
+      const [approvals, panel] = await Promise.all([
+        call(API.approvalsOf(item.customerId)),
+        call(API.panel(item.customerId, id)).catch(() => null),
+      ]);
+      item.approvals = approvals.filter((a) => a.conversationId === id);
+      item.panel = panel;
     } catch (e) {
       d.append(el("p", "empty", e.message));
       return;
@@ -446,7 +526,9 @@
       ["SLA", sla ? sla.text : null],
     ]));
     d.append(...inboxBar(id, item));
+    d.append(labelBar(id, item));
     if (item.summary || item.reason) d.append(escalationFacts(item.summary, item.reason, item.confidence));
+    if (item.panel) d.append(customerPanel(item.panel));
     for (const a of item.approvals.filter((x) => x.status === "pending" || x.decidedAt)) {
       const box = el("section", "approval-inline");
       box.append(el("h3", null, (a.status === "pending" ? "Waiting for approval: " : "Approval: ") + ConsoleWords.call(a.tool, a.arguments)));
@@ -481,6 +563,56 @@
       })));
     }
     restore();
+  }
+
+  const SERVICE_WORDS = { running: "running", degraded: "degraded", down: "down", restarting: "restarting", stopped: "stopped" };
+  const day = (iso) => (iso ? new Date(iso).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" }) : "");
+  const stars = (n) => "★".repeat(n) + "☆".repeat(5 - n);
+  const PAST_WORDS = { open: "open", resolved: "resolved", escalated: "with a person", awaiting_approval: "waiting for an approval", closed: "closed" };
+
+  /** The customer beside the conversation: plan, services, invoices, past conversations. */
+  function customerPanel(p) {
+    const box = el("section", "customer-panel");
+    box.id = "customer-panel";
+    const who = p.customer;
+    box.append(el("h3", null, "About " + who.name));
+    const plan = who.plan
+      ? who.plan[0].toUpperCase() + who.plan.slice(1) + (who.billingCycle && who.billingCycle !== "none" ? ", " + who.billingCycle : "")
+        + " — " + who.planStatus.replace("_", " ") + (who.renewsAt ? ", renews " + day(who.renewsAt) : "")
+      : null;
+    box.append(facts([
+      ["E-mail", who.email],
+      ["Company", who.company],
+      ["Plan", plan],
+      ["Customer since", day(who.since)],
+    ]));
+    const list = (title, items, line, empty) => {
+      box.append(el("h4", null, title));
+      if (!items.length) {
+        box.append(el("p", "empty", empty));
+        return;
+      }
+      const ul = el("ul", "panel-list");
+      for (const x of items) ul.append(line(x));
+      box.append(ul);
+    };
+    list("Services", p.services, (x) => {
+      const li = el("li", "service " + x.status);
+      li.append(el("span", "name", x.name), el("span", "state", " " + SERVICE_WORDS[x.status] + " · " + x.type + ", " + x.region));
+      return li;
+    }, "No services.");
+    list("Latest invoices", p.invoices, (x) =>
+      el("li", null, x.number + " · " + Number(x.total).toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) + " " + x.currency + " · " + x.status + " · issued " + day(x.issuedAt)), "No invoices.");
+    list("Earlier conversations", p.conversations, (x) => {
+      const li = el("li", "past");
+      const link = el("button", "link", (x.subject || "no message") + " — " + (PAST_WORDS[x.status] || x.status) + ", " + day(x.startedAt));
+      link.type = "button";
+      link.addEventListener("click", () => openConversation(x.id));
+      li.append(link);
+      if (x.rating) li.append(el("span", "rating", " " + stars(x.rating)));
+      return li;
+    }, "This is their first conversation.");
+    return box;
   }
 
   /** What an agent does to a conversation in the inbox: assign, status (snooze), priority. */
@@ -603,6 +735,24 @@
   const money = (x, currency) =>
     currency + " " + (x === 0 ? "0" : x >= 0.01 ? x.toFixed(2) : x.toPrecision(3));
 
+  // the offline model costs nothing; an estimate is said to be one
+  function costValue(s) {
+    if (s.costBasis === "NONE") return money(0, s.currency);
+    if (!s.priced) return "not priced";
+    const value = s.resolvedConversations ? money(s.costPerResolvedConversation, s.currency) : "–";
+    return s.costBasis === "REPORTED" ? value : "≈ " + value;
+  }
+
+  function costBasis(s) {
+    const tokens = s.inputTokens + " in / " + s.outputTokens + " out tokens";
+    switch (s.costBasis) {
+      case "NONE": return "no language model was called (offline model)";
+      case "REPORTED": return tokens + " as reported by " + s.models.join(", ");
+      case "ESTIMATED": return "estimated: the endpoint reported no usage · " + tokens;
+      default: return "partly estimated · " + tokens + " · " + s.models.join(", ");
+    }
+  }
+
   async function loadStats() {
     const panel = $("kpis");
     let s;
@@ -625,16 +775,126 @@
       kpi("automation", "Automation rate", pct(s.automationRate), s.automatedTurns + " of " + s.turns + " turns without a human"),
       kpi("first-response", "Avg first response", s.answeredConversations ? s.averageFirstResponseSeconds.toFixed(1) + " s" : "–", s.answeredConversations + " conversations answered"),
       kpi("resolution", "Resolution rate", pct(s.resolutionRate), s.resolvedConversations + " of " + s.conversations + " conversations"),
-      kpi("cost", "Cost per resolved conversation", !s.priced ? "not priced" : s.resolvedConversations ? money(s.costPerResolvedConversation, s.currency) : "–",
-        s.inputTokens + " in / " + s.outputTokens + " out tokens · " + s.model),
+      kpi("first-response-tiers", "First response by tier", (s.tiers || []).filter((t) => t.answeredConversations).map((t) => t.tier + " " + t.averageFirstResponseSeconds.toFixed(1) + " s").join(" · ") || "–",
+        (s.tiers || []).map((t) => t.tier + ": " + t.resolvedConversations + " of " + t.conversations + " resolved").join(" · ")),
+      kpi("csat", "Customer satisfaction", s.ratings ? pct(s.csatRate) : "–",
+        s.ratings ? s.ratings + (s.ratings === 1 ? " rating" : " ratings") + " · average " + s.csatAverage.toFixed(1) + " of 5" : "no ratings yet"),
+      kpi("reopen", "Reopen rate", pct(s.reopenRate), s.reopenedConversations + " reopened after a person resolved them"),
+      kpi("cost", "Cost per resolved conversation", costValue(s), costBasis(s)),
       kpi("escalations", "Escalations", String(s.escalations), reasons.map(([r, n]) => r + " " + n).join(" · ") || "none")
     );
+  }
+
+  // --- knowledge gaps (admins) --------------------------------------------------------------
+
+  async function loadGaps() {
+    let topics;
+    try {
+      topics = await call(API.gaps + (statsWindow() ? "?" + statsWindow() : ""));
+    } catch (e) {
+      $("gaps-panel").hidden = true; // agents: not theirs to see
+      return;
+    }
+    $("gaps-panel").hidden = false;
+    $("gaps-count").textContent = String(topics.length);
+    const list = $("gaps");
+    if (!topics.length) {
+      list.replaceChildren(el("li", "empty", "No gaps: every escalation in this window had its own reason."));
+      return;
+    }
+    list.replaceChildren(...topics.map((t, i) => {
+      const li = el("li", "gap");
+      li.append(el("span", "title", t.question), el("span", "meta", t.escalations + " escalations · last asked " + fromNow(t.lastAsked)));
+      const ul = el("ul", "examples");
+      for (const e of t.examples) ul.append(el("li", null, e));
+      li.append(ul, button("Draft an article", () => li.replaceChildren(draftEditor(t.draft, "gap-" + i)), "secondary"));
+      return li;
+    }));
+  }
+
+  /** The drafted article, editable, published through the knowledge admin API. */
+  function draftEditor(draft, id) {
+    const box = el("div", "draft");
+    const title = field(id + "-title", "Title", "input");
+    title.input.value = draft.title;
+    const tags = field(id + "-tags", "Tags (comma separated)", "input");
+    tags.input.value = draft.tags;
+    const body = field(id + "-body", "Article (Markdown)");
+    body.input.rows = 10;
+    body.input.value = draft.body;
+    const publish = button("Publish", async () => {
+      const article = await call(API.articles, { method: "POST", body: { group: draft.group, title: title.input.value.trim(), tags: tags.input.value.trim(), body: body.input.value } });
+      box.replaceChildren(el("p", "notice", "Published " + article.id + ": “" + article.title + "”. The assistant answers from it now."));
+    });
+    box.append(title.wrap, tags.wrap, body.wrap, actionsRow(publish));
+    return box;
+  }
+
+  // --- alerts -------------------------------------------------------------------------------
+
+  // what needs a person (a new escalation, an approval, a missed SLA) raises the header's badge
+  // until the agent looks; with their permission, a browser notification while they are elsewhere
+  const alerts = { count: 0, latest: null };
+
+  function raise(title, body, conversationId) {
+    alerts.count++;
+    alerts.latest = conversationId || alerts.latest;
+    const badge = $("alerts");
+    badge.hidden = false;
+    badge.textContent = alerts.count + " new";
+    badge.title = title + (body ? ": " + body : "");
+    badge.setAttribute("aria-label", alerts.count + " new alerts; latest: " + badge.title);
+    if ("Notification" in window && Notification.permission === "granted" && !document.hasFocus()) {
+      const shown = new Notification(title, { body: body || "", tag: conversationId || title });
+      shown.onclick = () => { window.focus(); if (conversationId) openConversation(conversationId); };
+    }
+  }
+
+  function wireAlerts() {
+    $("alerts").addEventListener("click", () => {
+      const latest = alerts.latest;
+      alerts.count = 0;
+      alerts.latest = null;
+      $("alerts").hidden = true;
+      if (latest) openConversation(latest);
+    });
+    const allow = $("notify-allow");
+    allow.hidden = !("Notification" in window) || Notification.permission !== "default";
+    allow.addEventListener("click", () =>
+      Notification.requestPermission().then(() => { allow.hidden = true; }));
+  }
+
+  // the customer by name (the inbox knows it), never by id
+  async function customerOf(conversationId) {
+    if (!conversationId) return "A customer";
+    try {
+      const item = await call(API.inboxItem(conversationId));
+      return item.customerName || "A customer";
+    } catch (e) {
+      return "A customer";
+    }
+  }
+
+  async function alertFor(e) {
+    const ticket = e.ticket || {};
+    const approval = e.approval || {};
+    switch (e.type) {
+      case "ticket_created":
+        return raise("New escalation", (await customerOf(ticket.conversationId)) + " — " + reasonText(ticket.reason), ticket.conversationId);
+      case "approval_requested":
+        return raise("Approval needed", (await customerOf(approval.conversationId)) + " — " + ConsoleWords.call(approval.tool, approval.arguments), approval.conversationId);
+      case "sla_breached":
+        return raise("SLA missed", (e.customerName || "A customer") + " — " + (e.kind === "first_response" ? "first response" : "resolution") + " overdue (" + e.ticketId + ")", e.conversationId);
+      default:
+        return undefined;
+    }
   }
 
   // --- live ---------------------------------------------------------------------------------
 
   function onEvent(e) {
     if (typeof e.seq === "number") state.seq = Math.max(state.seq || 0, e.seq);
+    alertFor(e);
     switch (e.type) {
       case "console_ready":
         return;
@@ -658,6 +918,7 @@
       case "conversation_taken_over":
       case "conversation_handed_back":
       case "conversation_updated":
+      case "sla_breached":
         inboxChanged();
         if (e.conversationId) refreshSelected("conversation", e.conversationId);
         break;
@@ -760,6 +1021,7 @@
 
   $("sign-out").addEventListener("click", signedOut);
   wireInbox();
+  wireAlerts();
   // the KPI window: from the address (?since=&until=, shareable) or the form
   const params = new URLSearchParams(location.search);
   $("kpi-since").value = (params.get("since") || "").slice(0, 10);
@@ -768,6 +1030,7 @@
     event.preventDefault();
     history.replaceState(null, "", location.pathname + (statsWindow() ? "?" + statsWindow() : ""));
     loadStats();
+    loadGaps();
   });
   // a stored token that expired is renewed the way it was got, where that needs nobody
   Promise.resolve(Frontdesk.token("agent") || Frontdesk.renew("agent")).then((saved) => {

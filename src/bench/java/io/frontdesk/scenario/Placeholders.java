@@ -12,15 +12,21 @@ import java.util.regex.Pattern;
 /**
  * Fills {@code {name}} in a scenario from the customer's own rows, so scenarios stay true to the
  * demo data: {order} and {refundable} (their newest paid order with something left to refund),
- * {invoice} (newest invoice number), {invoice_total}, {plan}, {email}, {service} and
- * {service_status} (their first service not running, else the first), {other_order} (another
- * customer's order).
+ * {invoice} (newest invoice number), {invoice_total}, {plan}, {email}, {service}, {service_name}
+ * and {service_status} (their first service not running, else the first), {other_order} (another
+ * customer's order); after the duplicate_charge fixture, {duplicate_order}, {duplicate_invoice}
+ * (its number), {duplicate_total} and {charged_invoice} (the number of the invoice it duplicates).
  */
 final class Placeholders {
 
   private static final Pattern NAME = Pattern.compile("\\{([a-z_]+)}");
 
   private final Map<String, String> values = new HashMap<>();
+
+  /** Given values (tests). */
+  Placeholders(Map<String, String> given) {
+    values.putAll(given);
+  }
 
   Placeholders(Connection db, String customer) throws SQLException {
     one(
@@ -53,16 +59,30 @@ final class Placeholders {
     one(db, "select email from customer where id = ?", customer, "email");
     one(
         db,
-        "select id, status from service where customer_id = ? order by (status = 'running'), id"
-            + " limit 1",
+        "select id, status, name from service where customer_id = ? order by (status ="
+            + " 'running'), id limit 1",
         customer,
         "service",
-        "service_status");
+        "service_status",
+        "service_name");
     one(
         db,
         "select id from orders where customer_id <> ? order by id limit 1",
         customer,
         "other_order");
+    String dup = Fixtures.duplicateSuffix(customer);
+    one(
+        db,
+        "select d.order_id, d.number, to_char((d.amount_cents + d.tax_cents) / 100.0, 'FM999990.00'),"
+            + " i.number from invoice d join invoice i on"
+            + " i.order_id <> d.order_id and i.customer_id = d.customer_id and i.amount_cents ="
+            + " d.amount_cents and i.issued_at = d.issued_at - interval '3 minutes' where d.id ="
+            + " 'inv_' || ?",
+        dup,
+        "duplicate_order",
+        "duplicate_invoice",
+        "duplicate_total",
+        "charged_invoice");
   }
 
   private void one(Connection db, String sql, String customer, String... names)

@@ -27,6 +27,9 @@ public final class ScenarioEvaluation {
 
   private ScenarioEvaluation() {}
 
+  /** -Dscenarios.show=true prints every scenario's first conversation, passed or not. */
+  private static final boolean SHOW = Boolean.getBoolean("scenarios.show");
+
   /**
    * One mode's runs: {@code runs} against the service as configured (pass^k), {@code ungated}
    * against the same service with low-confidence escalation off (threshold 0), so that what every
@@ -130,7 +133,8 @@ public final class ScenarioEvaluation {
     List<ScenarioRunner.Outcome> runs = new ArrayList<>();
     try (ServiceProcess service = ServiceProcess.start(work, "service", env)) {
       String jdbc = service.embeddedDatabaseJdbcUrl();
-      ScenarioRunner runner = new ScenarioRunner(service.baseUrl(), jdbc, model, user);
+      ScenarioRunner runner =
+          new ScenarioRunner(service.baseUrl(), jdbc, model, user, mode.startsWith("offline"));
       for (int run = 0; run < k; run++) {
         for (Scenario s : scenarios) {
           ScenarioRunner.Outcome o;
@@ -145,6 +149,13 @@ public final class ScenarioEvaluation {
           System.out.printf(
               "%s run %d %s: %s %s%n",
               mode, run + 1, s.id(), o.passed() ? "pass" : "FAIL", o.failures());
+          if ((!o.passed() || SHOW) && run == 0) {
+            // the first failing run's conversation, to see why (the report keeps the reason)
+            for (ScenarioRunner.Turn t : o.turns()) {
+              System.out.printf(
+                  "    > %s%n    < %s%n", t.message(), t.response().replace("\n", " / "));
+            }
+          }
         }
       }
     }

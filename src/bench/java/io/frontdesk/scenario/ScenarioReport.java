@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** The scenario report: pass^k per domain, the threshold table and the reliability table. */
 final class ScenarioReport {
@@ -89,6 +90,8 @@ final class ScenarioReport {
       all.putAll(d.getValue());
     }
     passRow(md, "**all**", all, r.k());
+    passRow(md, "of which multi-turn", only(all, Scenario::multiTurn), r.k());
+    passRow(md, "of which another language", only(all, Scenario::otherLanguage), r.k());
 
     md.append(
         "\n| scenario | domain | passed runs | first failure | ungated: passed, lowest"
@@ -119,6 +122,19 @@ final class ScenarioReport {
     }
 
     thresholds(md, r.ungated());
+  }
+
+  /** The scenarios (with their runs) that have a property. */
+  static Map<String, List<ScenarioRunner.Outcome>> only(
+      Map<String, List<ScenarioRunner.Outcome>> all, Predicate<Scenario> property) {
+    Map<String, List<ScenarioRunner.Outcome>> out = new LinkedHashMap<>();
+    all.forEach(
+        (id, runs) -> {
+          if (property.test(runs.getFirst().scenario())) {
+            out.put(id, runs);
+          }
+        });
+    return out;
   }
 
   /** "4/4, 0.82" (or "0.82–0.95" when the runs differ; "–" without a scored turn). */
@@ -314,6 +330,9 @@ final class ScenarioReport {
 
   private static void passRow(
       StringBuilder md, String name, Map<String, List<ScenarioRunner.Outcome>> scenarios, int k) {
+    if (scenarios.isEmpty()) {
+      return;
+    }
     md.append("| ").append(name).append(" | ").append(scenarios.size());
     for (int j = 1; j <= k; j++) {
       double sum = 0;

@@ -45,7 +45,7 @@ final class ScenarioRunner {
       boolean escalated,
       List<Turn> turns) {}
 
-  static final int MAX_USER_TURNS = 4;
+  static final int MAX_USER_TURNS = 6;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http =
@@ -54,16 +54,31 @@ final class ScenarioRunner {
   private final String jdbcUrl;
   private final ScriptedModelServer model;
   private final SimulatedUser user;
+  private final boolean offline;
 
-  ScenarioRunner(String baseUrl, String jdbcUrl, ScriptedModelServer model, SimulatedUser user) {
+  /**
+   * @param offline whether the service answers with the offline model (a scenario's {@code
+   *     expect.offline} overrides then apply)
+   */
+  ScenarioRunner(
+      String baseUrl,
+      String jdbcUrl,
+      ScriptedModelServer model,
+      SimulatedUser user,
+      boolean offline) {
     this.baseUrl = baseUrl;
     this.jdbcUrl = jdbcUrl;
     this.model = model;
     this.user = user;
+    this.offline = offline;
   }
 
-  Outcome run(Scenario s) throws Exception {
+  Outcome run(Scenario scenario) throws Exception {
+    Scenario s = scenario.forMode(offline);
     try (Connection db = DriverManager.getConnection(jdbcUrl)) {
+      for (String fixture : s.setup()) {
+        Fixtures.apply(db, fixture, s.customer());
+      }
       Timestamp start = now(db);
       Placeholders values = new Placeholders(db, s.customer());
       if (model != null) {
@@ -205,14 +220,31 @@ final class ScenarioRunner {
         failures.add("account actions " + got + ", expected " + e.accountActions());
       }
     }
-    String answers =
-        String.join("\n", turns.stream().map(Turn::response).toList()).toLowerCase(Locale.ROOT);
-    for (String fact : e.answerContains()) {
-      String f = values.fill(fact).toLowerCase(Locale.ROOT);
-      if (!answers.contains(f)) {
-        failures.add("answer lacks \"" + f + "\"");
+    if (!e.calls().isEmpty()) {
+      List<String> got =
+          strings(
+              db,
+              "select action || ' ' || coalesce(arguments ->> 'service_id', arguments ->>"
+                  + " 'order_id', arguments ->> 'invoice_id', '') from audit_log where"
+                  + " conversation_id = ?::uuid and decision in ('executed',"
+                  + " 'approval_requested')",
+              conversation);
+      for (String call : e.calls()) {
+        if (!got.contains(values.fill(call))) {
+          failures.add("did not ask for " + values.fill(call) + " (asked for " + got + ")");
+        }
       }
     }
+    String answers =
+        String.join("\n", turns.stream().map(Turn::response).toList()).toLowerCase(Locale.ROOT);
+    failures.addAll(
+        TurnChecks.answers("answer", answers, e.answerContains(), e.answerExcludes(), values));
+    if (e.answerStarts() != null && !turns.isEmpty()) {
+      failures.addAll(
+          TurnChecks.starts("first answer", turns.getFirst().response(), e.answerStarts(), values));
+    }
+    failures.addAll(TurnChecks.steps(s, turns, values));
+    failures.addAll(TurnChecks.repeats(turns));
     return failures;
   }
 

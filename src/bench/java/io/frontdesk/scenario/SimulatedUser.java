@@ -22,7 +22,8 @@ interface SimulatedUser {
 
   /**
    * Deterministic (CI): when the last answer asks about something the user would reveal (its key
-   * word appears in the answer), the user reveals it, once; then the closing, if any; then stops.
+   * word appears in the answer), the user reveals it, once; else the next follow-up not yet sent;
+   * then the closing, if any; then stops.
    */
   static SimulatedUser scripted() {
     return (s, values, turns) -> {
@@ -32,6 +33,12 @@ interface SimulatedUser {
       for (Map.Entry<String, String> reveal : s.reveals().entrySet()) {
         String text = values.fill(reveal.getValue());
         if (last.contains(reveal.getKey().toLowerCase(Locale.ROOT)) && !said.contains(text)) {
+          return text;
+        }
+      }
+      for (Scenario.Step step : s.turns()) {
+        String text = values.fill(step.say());
+        if (!said.contains(text)) {
           return text;
         }
       }
@@ -58,6 +65,10 @@ interface SimulatedUser {
                       + " when asked:");
       s.reveals()
           .forEach((k, v) -> system.append("\n- ").append(k).append(": ").append(values.fill(v)));
+      if (!s.turns().isEmpty()) {
+        system.append("\nAfter your opening message, write these, one per message, in order:");
+        s.turns().forEach(t -> system.append("\n- ").append(values.fill(t.say())));
+      }
       system.append(
           "\nWhen your goal is met, or the assistant says a person will follow up, or it cannot"
               + " help, reply exactly ###STOP###.");

@@ -11,7 +11,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -22,10 +25,40 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Roles.AGENT)
 public class ConsoleCustomerResource {
 
-  private final CustomerRepository customers;
+  /** The customer beside a conversation: profile and plan, services, invoices, past chats. */
+  public record CustomerPanel(
+      CustomerPanelRepository.Profile customer,
+      List<CustomerPanelRepository.Service> services,
+      List<CustomerPanelRepository.Invoice> invoices,
+      List<CustomerPanelRepository.Past> conversations) {}
 
-  ConsoleCustomerResource(CustomerRepository customers) {
+  private final CustomerRepository customers;
+  private final CustomerPanelRepository panels;
+
+  ConsoleCustomerResource(CustomerRepository customers, CustomerPanelRepository panels) {
     this.customers = customers;
+    this.panels = panels;
+  }
+
+  @GET
+  @Path("/{id}/panel")
+  @Operation(
+      summary =
+          "The customer beside a conversation (role agent): profile and plan, services and their"
+              + " status, the latest invoices, past conversations and their rating; `except` leaves out the conversation being read")
+  public Uni<CustomerPanel> panel(@PathParam("id") String id, @QueryParam("except") UUID except) {
+    return panels
+        .profile(id)
+        .map(p -> p.orElseThrow(() -> new NotFound("customer", id)))
+        .chain(
+            profile ->
+                Uni.combine()
+                    .all()
+                    .unis(
+                        panels.services(id), panels.invoices(id), panels.conversations(id, except))
+                    .with(
+                        (services, invoices, past) ->
+                            new CustomerPanel(profile, services, invoices, past)));
   }
 
   @GET

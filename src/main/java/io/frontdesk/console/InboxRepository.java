@@ -41,13 +41,15 @@ public class InboxRepository {
       OffsetDateTime slaFrom,
       OffsetDateTime firstReplyAt,
       String takenOverBy,
-      OffsetDateTime updatedAt) {}
+      OffsetDateTime updatedAt,
+      List<String> labels) {}
 
   /** How many conversations are in one status and assignee bucket (me, unassigned, others). */
   public record Count(String status, String bucket, long count) {}
 
   /** The filters of one view; a null filter matches everything. */
-  public record Filter(String status, String bucket, String tier, String reason, String query) {}
+  public record Filter(
+      String status, String bucket, String tier, String reason, String query, String label) {}
 
   /**
    * Every conversation with its inbox status: an agent's status holds until the customer writes
@@ -84,7 +86,9 @@ public class InboxRepository {
                t.reason, t.summary, t.confidence,
                case when t.status in ('open', 'in_progress') then t.created_at end as sla_from,
                (select min(h.created_at) from message h where h.conversation_id = c.id
-                  and h.agent like 'human:%' and h.created_at >= t.created_at) as first_reply_at
+                  and h.agent like 'human:%' and h.created_at >= t.created_at) as first_reply_at,
+               array(select l.label from conversation_label l where l.conversation_id = c.id
+                      order by l.label) as labels
           from conversation c
           join customer cu on cu.id = c.customer_id
           left join lateral (
@@ -94,11 +98,14 @@ public class InboxRepository {
              order by x.status in ('open', 'in_progress') desc, x.id desc limit 1) t on true)
       """;
 
-  /** The filters every query shares past the agent ($1): tier, reason and the words searched. */
+  /**
+   * The filters every query shares past the agent ($1): tier, reason, the words searched, label.
+   */
   private static final String MATCHES =
       """
        ($2::text is null or i.tier = $2)
        and ($3::text is null or i.reason = $3)
+       and ($5::text is null or $5 = any(i.labels))
        and ($4::text is null or exists (
          select 1 from message s where s.conversation_id = i.id and s.role in ('user', 'assistant')
             and to_tsvector('simple', coalesce(s.content, ''))
@@ -120,12 +127,19 @@ public class InboxRepository {
             INBOX
                 + " select * from inbox i where"
                 + MATCHES
-                + " and ($5::text is null or i.status = $5) and ($6::text is null or i.bucket = $6)"
-                + " order by i.sla_from asc nulls last, i.updated_at desc limit $7")
+                + " and ($6::text is null or i.status = $6) and ($7::text is null or i.bucket = $7)"
+                + " order by i.sla_from asc nulls last, i.updated_at desc limit $8")
         .execute(
             Tuple.from(
                 Arrays.<Object>asList(
-                    agent, f.tier(), f.reason(), f.query(), f.status(), f.bucket(), limit)))
+                    agent,
+                    f.tier(),
+                    f.reason(),
+                    f.query(),
+                    f.label(),
+                    f.status(),
+                    f.bucket(),
+                    limit)))
         .map(rows -> Rows.list(rows, InboxRepository::row));
   }
 
@@ -136,7 +150,8 @@ public class InboxRepository {
                 + " select i.status, i.bucket, count(*) as n from inbox i where"
                 + MATCHES
                 + " group by i.status, i.bucket")
-        .execute(Tuple.of(agent, f.tier(), f.reason(), f.query()))
+        .execute(
+            Tuple.from(Arrays.<Object>asList(agent, f.tier(), f.reason(), f.query(), f.label())))
         .map(
             rows ->
                 Rows.list(
@@ -196,6 +211,7 @@ public class InboxRepository {
         r.getOffsetDateTime("sla_from"),
         r.getOffsetDateTime("first_reply_at"),
         r.getString("taken_over_by"),
-        r.getOffsetDateTime("updated_at"));
+        r.getOffsetDateTime("updated_at"),
+        List.of(r.getArrayOfStrings("labels")));
   }
 }

@@ -14,6 +14,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -53,6 +54,11 @@ public class InboxResource {
   /** A priority (low, normal, high, urgent); null returns to the ticket's. */
   public record PriorityChange(String priority) {}
 
+  /** A label: 1-30 lower-case letters, digits, - or _. */
+  public record LabelChange(String label) {}
+
+  private static final Pattern LABEL = Pattern.compile("[a-z0-9][a-z0-9_-]{0,29}");
+
   private static final Pattern AGENT = Pattern.compile("[A-Za-z0-9_.@:-]{1,100}");
   private static final List<String> TIERS = List.of("free", "pro", "enterprise");
   private static final List<String> PRIORITIES = List.of("low", "normal", "high", "urgent");
@@ -80,6 +86,7 @@ public class InboxResource {
       @QueryParam("tier") String tier,
       @QueryParam("reason") String reason,
       @QueryParam("q") String q,
+      @QueryParam("label") String label,
       @QueryParam("limit") @DefaultValue("100") int limit) {
     if (limit < 1 || limit > 500) {
       throw new BadRequest("limit must be 1..500");
@@ -94,8 +101,39 @@ public class InboxResource {
             all(assignee, "assignee", InboxService.BUCKETS),
             tier == null || tier.isBlank() ? null : oneOf(tier, "tier", TIERS),
             reason == null || reason.isBlank() ? null : oneOf(reason, "reason", REASONS),
-            query);
+            query,
+            label == null || label.isBlank() ? null : label(label));
     return inbox.view(caller.subject(), filter, limit);
+  }
+
+  @GET
+  @Path("/labels")
+  @Operation(summary = "The labels in use, each with how many conversations carry it")
+  public Uni<java.util.Map<String, Long>> labels() {
+    return inbox.labels();
+  }
+
+  @POST
+  @Path("/{id}/labels")
+  @Operation(summary = "Puts a label on the conversation (1-30 of a-z, 0-9, - and _)")
+  public Uni<InboxItem> addLabel(@PathParam("id") UUID id, @Valid @NotNull LabelChange change) {
+    return inbox.label(id, caller.subject(), label(change.label()), true);
+  }
+
+  @DELETE
+  @Path("/{id}/labels/{label}")
+  @Operation(summary = "Takes a label off the conversation")
+  public Uni<InboxItem> removeLabel(@PathParam("id") UUID id, @PathParam("label") String label) {
+    return inbox.label(id, caller.subject(), label(label), false);
+  }
+
+  private static String label(String label) {
+    String l = label == null ? "" : label.strip().toLowerCase(java.util.Locale.ROOT);
+    if (!LABEL.matcher(l).matches()) {
+      throw new BadRequest(
+          "label must be 1-30 characters of a-z, 0-9, - and _, starting with a letter or digit");
+    }
+    return l;
   }
 
   @GET

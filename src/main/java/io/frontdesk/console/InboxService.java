@@ -48,7 +48,8 @@ public class InboxService {
       OffsetDateTime resolutionDue,
       OffsetDateTime slaDue,
       String takenOverBy,
-      OffsetDateTime updatedAt) {}
+      OffsetDateTime updatedAt,
+      List<String> labels) {}
 
   /** A view: its conversations, how many per status and per assignee bucket. */
   public record InboxView(
@@ -62,11 +63,18 @@ public class InboxService {
   private final TicketDesk desk;
   private final ConsoleFeed console;
   private final SlaClock sla;
+  private final LabelRepository labels;
 
   InboxService(
-      Pool pool, InboxRepository inbox, TicketDesk desk, ConsoleFeed console, InboxConfig config) {
+      Pool pool,
+      InboxRepository inbox,
+      TicketDesk desk,
+      ConsoleFeed console,
+      InboxConfig config,
+      LabelRepository labels) {
     this.pool = pool;
     this.inbox = inbox;
+    this.labels = labels;
     this.desk = desk;
     this.console = console;
     this.sla = new SlaClock(config.firstResponse(), config.resolution());
@@ -90,6 +98,22 @@ public class InboxService {
                         counts, STATUSES, Count::status, c -> within(filter.bucket(), c.bucket())),
                     tally(
                         counts, BUCKETS, Count::bucket, c -> within(filter.status(), c.status()))));
+  }
+
+  /**
+   * The conversations whose open ticket is past a due time at {@code now}, most overdue first (at
+   * most {@code limit}, oldest tickets first).
+   */
+  Uni<List<InboxItem>> overdue(OffsetDateTime now, int limit) {
+    return inbox
+        .list(null, new Filter(null, null, null, null, null, null), limit)
+        .map(
+            rows ->
+                rows.stream()
+                    .map(this::item)
+                    .filter(i -> i.ticketId() != null && i.slaDue() != null)
+                    .filter(i -> i.slaDue().isBefore(now))
+                    .toList());
   }
 
   /** One conversation as {@code agent}'s inbox shows it; 404 when there is none. */
@@ -139,6 +163,21 @@ public class InboxService {
         .chain(() -> one(agent, id));
   }
 
+  /** Puts the label on the conversation ({@code add}) or takes it off. */
+  public Uni<InboxItem> label(UUID id, String agent, String label, boolean add) {
+    return change(
+            id,
+            agent,
+            new JsonObject().put(add ? "labelAdded" : "labelRemoved", label),
+            db -> add ? labels.add(db, id, label, agent) : labels.remove(db, id, label))
+        .chain(() -> one(agent, id));
+  }
+
+  /** The labels in use and how many conversations carry each. */
+  public Uni<Map<String, Long>> labels() {
+    return labels.inUse();
+  }
+
   /** One change in a transaction with its {@code conversation_updated} console event. */
   private Uni<Void> change(
       UUID id, String agent, JsonObject change, Function<SqlClient, Uni<Optional<String>>> update) {
@@ -182,7 +221,8 @@ public class InboxService {
         due.resolutionDue(),
         due.next(),
         r.takenOverBy(),
-        r.updatedAt());
+        r.updatedAt(),
+        r.labels());
   }
 
   /** Counts per key (every key present, 0 when none), over the counts {@code in} keeps. */
@@ -208,7 +248,7 @@ public class InboxService {
     return filter == null || filter.equals(value);
   }
 
-  private static long number(String ticketId) {
+  static long number(String ticketId) {
     return Long.parseLong(ticketId.substring("TCK-".length()));
   }
 

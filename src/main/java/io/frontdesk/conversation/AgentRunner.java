@@ -98,7 +98,15 @@ class AgentRunner {
       return Multi.createFrom().empty();
     }
     progress.text.silence(agent.router());
+    boolean model = AgentCatalog.callsModel(agent);
     return chat(turn, agent, message)
+        .onItem()
+        .invoke(
+            event -> {
+              if (model && event instanceof ChatEvent.ChatCompletedEvent done) {
+                progress.usage.completed(done.getChatResponse(), turn.memory().messages());
+              }
+            })
         .onItem()
         .transformToIterable(event -> translate(turn, progress, event))
         .onCompletion()

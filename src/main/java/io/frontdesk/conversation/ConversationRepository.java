@@ -164,13 +164,6 @@ public class ConversationRepository {
         .map(rows -> rows.size() == 0 ? null : Rows.first(rows).getString("language"));
   }
 
-  public Uni<Void> updateState(SqlClient db, UUID id, String status, String agent) {
-    return db.preparedQuery(
-            "update conversation set status = $2, active_agent = $3, updated_at = $4 where id = $1")
-        .execute(Tuple.of(id, status, agent, now()))
-        .replaceWithVoid();
-  }
-
   public Uni<Void> append(SqlClient db, UUID conversationId, List<StoredMessage> messages) {
     return append(db, conversationId, messages, false);
   }

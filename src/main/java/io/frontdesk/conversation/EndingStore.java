@@ -28,16 +28,19 @@ class EndingStore {
   private final ConversationRepository conversations;
   private final EscalationService escalations;
   private final GuardPipeline guards;
+  private final UsageRepository usages;
 
   EndingStore(
       Pool pool,
       ConversationRepository conversations,
       EscalationService escalations,
-      GuardPipeline guards) {
+      GuardPipeline guards,
+      UsageRepository usages) {
     this.pool = pool;
     this.conversations = conversations;
     this.escalations = escalations;
     this.guards = guards;
+    this.usages = usages;
   }
 
   /**
@@ -51,9 +54,13 @@ class EndingStore {
     }
   }
 
-  /** The one transaction that stores the turn; a ticket opens in it or not at all. */
-  Uni<Stored> save(TurnContext turn, Ending ending, List<ToolRecord> calls) {
-    return pool.withTransaction(db -> store(db, turn, ending, calls));
+  /**
+   * The one transaction that stores the turn (with what its model calls used: null when it made
+   * none); a ticket opens in it or not at all.
+   */
+  Uni<Stored> save(
+      TurnContext turn, Ending ending, List<ToolRecord> calls, ModelUsage.Total usage) {
+    return pool.withTransaction(db -> store(db, turn, ending, calls, usage));
   }
 
   /** The webhook for a ticket that opened, once its transaction committed. */
@@ -69,7 +76,12 @@ class EndingStore {
         db -> conversations.releaseTurn(db, turn.conversationId(), turn.turnId()));
   }
 
-  private Uni<Stored> store(SqlClient db, TurnContext turn, Ending ending, List<ToolRecord> calls) {
+  private Uni<Stored> store(
+      SqlClient db,
+      TurnContext turn,
+      Ending ending,
+      List<ToolRecord> calls,
+      ModelUsage.Total usage) {
     return escalation(db, turn, ending, calls)
         .chain(
             escalation ->
@@ -103,6 +115,7 @@ class EndingStore {
                             calls.stream().filter(c -> !c.stored()).toList()),
                         conversations.recordGuardEvents(
                             db, turn.conversationId(), turn.turnId(), turn.guardEvents()),
+                        usages.record(db, turn.conversationId(), turn.turnId(), usage),
                         endTurn(db, turn, stored.escalated() ? "escalated" : ending.status()))
                     .discardItems());
   }

@@ -67,7 +67,7 @@ public class TurnFinisher {
           default -> answered(turn, message, progress, calls);
         };
     return store
-        .save(turn, ending, calls)
+        .save(turn, ending, calls, progress.usage.total())
         .invoke(store::announce)
         .map(stored -> EndingEvents.stored(turn, ending, stored))
         .onFailure()

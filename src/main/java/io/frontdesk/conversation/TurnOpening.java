@@ -44,6 +44,7 @@ class TurnOpening {
   private final AgentConfig agentConfig;
   private final MemoryConfig memoryConfig;
   private final ConsoleFeed console;
+  private final ReopenRepository reopenings;
   private final CustomerLanguage languages;
 
   TurnOpening(
@@ -54,6 +55,7 @@ class TurnOpening {
       AgentConfig agentConfig,
       MemoryConfig memoryConfig,
       ConsoleFeed console,
+      ReopenRepository reopenings,
       CustomerLanguage languages) {
     this.pool = pool;
     this.conversations = conversations;
@@ -62,6 +64,7 @@ class TurnOpening {
     this.agentConfig = agentConfig;
     this.memoryConfig = memoryConfig;
     this.console = console;
+    this.reopenings = reopenings;
     this.languages = languages;
   }
 
@@ -180,14 +183,17 @@ class TurnOpening {
             ? Uni.createFrom().item(List.<StoredMessage>of())
             : conversations.memory(db, conv.id(), memoryFetch()))
         .map(transcript -> window(transcript, turnId, request.message()))
-        .call(() -> question(db, conv.id(), turnId, request, blocked))
         .call(
             () ->
                 fresh
                     // created open with the entry agent a moment ago
                     ? Uni.createFrom().voidItem()
-                    : conversations.updateState(
-                        db, conv.id(), "open", catalog.resume(conv.activeAgent())))
+                    : reopenings.open(
+                        db,
+                        conv.id(),
+                        catalog.resume(conv.activeAgent()),
+                        !request.system() && !request.rerun()))
+        .call(() -> question(db, conv.id(), turnId, request, blocked))
         .map(
             history ->
                 new TurnContext(

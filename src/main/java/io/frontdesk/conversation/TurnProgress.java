@@ -55,6 +55,7 @@ final class TurnProgress {
 
   final TextGate text = new TextGate();
   final AnswerFilter output;
+  final ModelUsage usage = new ModelUsage();
   // guarded by this, as everything below
   // characters of Text sent for the response being streamed (since the last whole one)
   private int streamed;

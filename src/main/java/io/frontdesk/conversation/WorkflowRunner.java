@@ -1,6 +1,7 @@
 package io.frontdesk.conversation;
 
 import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.UserMessage;
 import io.frontdesk.agent.WorkflowConfig;
 import io.frontdesk.agent.WorkflowStepAgent;
 import io.frontdesk.model.ModelCalls;
@@ -53,7 +54,7 @@ public class WorkflowRunner {
       TurnProgress progress) {
     WorkflowConfig.Step step = steps.get(index);
     AtomicReference<String> output = new AtomicReference<>("");
-    Multi<TurnEvent> work = agentCall(turn, workflow, steps, index, input, output);
+    Multi<TurnEvent> work = agentCall(turn, workflow, steps, index, input, output, progress.usage);
     Multi<TurnEvent> next =
         Multi.createFrom()
             .deferred(
@@ -91,7 +92,8 @@ public class WorkflowRunner {
       List<WorkflowConfig.Step> steps,
       int index,
       String input,
-      AtomicReference<String> output) {
+      AtomicReference<String> output,
+      ModelUsage usage) {
     WorkflowConfig.Step step = steps.get(index);
     RunningTurn scope = turn.scoped(workflow + "/" + step.name());
     return modelCalls
@@ -109,6 +111,10 @@ public class WorkflowRunner {
         .transformToIterable(
             event -> {
               if (event instanceof ChatEvent.ChatCompletedEvent done) {
+                // an estimate, when the provider reports none, from the step's own prompt
+                usage.completed(
+                    done.getChatResponse(),
+                    List.of(UserMessage.from(step.instructions()), UserMessage.from(input)));
                 String text = done.getChatResponse().aiMessage().text();
                 output.set(text == null ? "" : text.strip());
               }

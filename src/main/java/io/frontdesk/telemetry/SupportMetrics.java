@@ -35,6 +35,11 @@ public class SupportMetrics {
     for (EscalationReason reason : EscalationReason.values()) {
       escalations(reason.code());
     }
+    for (String kind : List.of("first_response", "resolution")) {
+      for (String tier : List.of("free", "pro", "enterprise")) {
+        slaBreaches(kind, tier);
+      }
+    }
     for (String outcome : APPROVAL_OUTCOMES) {
       approvals(outcome);
       if (!outcome.equals("requested")) {
@@ -46,6 +51,15 @@ public class SupportMetrics {
   /** A ticket opened for this reason. */
   public void escalated(String reason) {
     escalations(reason).increment();
+  }
+
+  /** An open ticket missed its first-response or resolution target ({@code kind}). */
+  public void slaBreached(String kind, String tier) {
+    slaBreaches(kind, tier).increment();
+  }
+
+  private Counter slaBreaches(String kind, String tier) {
+    return registry.counter("frontdesk.sla.breaches", "kind", kind, "tier", String.valueOf(tier));
   }
 
   /** The conversation went from one agent to another within a turn. */

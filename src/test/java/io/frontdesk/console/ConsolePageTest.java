@@ -1,6 +1,7 @@
 package io.frontdesk.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.frontdesk.approval.ApprovalFlowTest;
@@ -204,20 +205,36 @@ class ConsolePageTest extends CustomerAndAgentBrowsers {
     // a day no other test writes to: four conversations, every figure worked out by hand
     OffsetDateTime day =
         OffsetDateTime.now(ZoneOffset.UTC).minusDays(45).truncatedTo(ChronoUnit.DAYS);
-    // A resolved by the bot: answered after 4 s
+    // A (free) resolved by the bot: answered after 4 s; the provider reported 1000 in, 500 out
     UUID a = seedConversation(day, "cus_0111", "resolved", 10);
     seedTurn(day, a, 10, 10, "support", 30, 4);
-    // B escalated for low confidence: the ticket notice after 2 s
+    Database.rows(
+        pool,
+        "insert into model_usage (turn_id, conversation_id, model, input_tokens, output_tokens,"
+            + " reported, created_at) values ($1, $2, 'gpt-4o-mini', 1000, 500, true, $3)"
+            + " returning turn_id",
+        UUID.randomUUID(),
+        a,
+        day.plusMinutes(10));
+    // B (free) escalated for low confidence: the ticket notice after 2 s; the ticket is open
     UUID b = seedConversation(day, "cus_0112", "escalated", 20);
     seedTurn(day, b, 20, 20, "escalation", 10, 2);
     seedTicket(day, b, "cus_0112", "open", "low_confidence", 20);
-    // C: the bot answered after 6 s; then a human answered the customer's request; resolved
+    // C (free): the bot answered after 6 s; then a person answered and resolved it; the customer
+    // wrote again once (reopened) and rated it 5
     UUID c = seedConversation(day, "cus_0113", "resolved", 30);
     seedTurn(day, c, 30, 10, "support", 20, 6);
     seedTurn(day, c, 31, 10, "human:agt_kim", 10, 3);
     seedTicket(day, c, "cus_0113", "resolved", "customer_request", 31);
-    // D still open: the bot answered after 2 s
-    UUID d = seedConversation(day, "cus_0114", "open", 40);
+    Database.rows(pool, "update conversation set reopened = 1 where id = $1 returning id", c);
+    Database.rows(
+        pool,
+        "insert into conversation_rating (conversation_id, customer_id, score, created_at)"
+            + " values ($1, 'cus_0113', 5, $2) returning score",
+        c,
+        day.plusMinutes(40));
+    // D (pro) still open: the bot answered after 2 s (the offline model: no usage)
+    UUID d = seedConversation(day, "cus_0116", "open", 40);
     seedTurn(day, d, 40, 5, "support", 15, 2);
 
     agent.get(
@@ -227,15 +244,23 @@ class ConsolePageTest extends CustomerAndAgentBrowsers {
     // turns A1 B1 C1 C2 D1 = 5, by the bot alone A1 C1 D1 = 3
     agent.waitForText("#kpi-automation", "60.0 %");
     assertTrue(agent.find("#kpi-automation").text().contains("3 of 5 turns"));
-    // first answers 4 + 2 + 6 + 2 s over 4 conversations
+    // first answers 4 + 2 + 6 + 2 s over 4 conversations; free (4 + 2 + 6) / 3, pro 2
     agent.waitForText("#kpi-first-response", "3.5 s");
-    // resolved A and C of 4
+    agent.waitForText("#kpi-first-response-tiers", "free 4.0 s · pro 2.0 s");
+    // resolved with nothing open: A and C of 4
     agent.waitForText("#kpi-resolution", "50.0 %");
     assertTrue(agent.find("#kpi-resolution").text().contains("2 of 4 conversations"));
-    // tokens in 10+20+10+10+5 = 55, out 30+10+20+10+15 = 85; gpt-4o-mini 0.15 / 0.60 per
-    // million: 55 x 0.15 + 85 x 0.60 = 59.25 per million = 0.00005925, over 2 resolved
-    agent.waitForText("#kpi-cost", "USD 0.0000296");
-    assertTrue(agent.find("#kpi-cost").text().contains("55 in / 85 out tokens"));
+    agent.waitForText("#kpi-csat", "100.0 %");
+    assertTrue(agent.find("#kpi-csat").text().contains("1 rating · average 5.0 of 5"));
+    // C reopened, of A and C resolved
+    agent.waitForText("#kpi-reopen", "50.0 %");
+    // gpt-4o-mini 0.15 / 0.60 per million: 1000 x 0.15 + 500 x 0.60 = 450 per million =
+    // 0.00045, over 2 resolved; as the provider reported it (no "≈")
+    agent.waitForText("#kpi-cost", "USD 0.000225");
+    assertTrue(
+        agent.find("#kpi-cost").text().contains("1000 in / 500 out tokens as reported by"),
+        agent.find("#kpi-cost").text());
+    assertFalse(agent.find("#kpi-cost").text().contains("≈"));
     agent.waitForText("#kpi-escalations", "customer_request 1 · low_confidence 1");
     assertTrue(agent.find("#kpi-escalations .value").text().equals("2"));
   }

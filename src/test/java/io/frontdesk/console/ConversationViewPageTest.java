@@ -1,5 +1,6 @@
 package io.frontdesk.console;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,9 +11,14 @@ import io.frontdesk.testing.Database;
 import io.frontdesk.testing.Inquiries;
 import io.frontdesk.testing.Reply;
 import io.frontdesk.testing.SignIn;
+import io.frontdesk.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Row;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -79,6 +85,120 @@ class ConversationViewPageTest extends CustomerAndAgentBrowsers {
         "the approved refund",
         () ->
             Database.count(pool, "select count(*) from refund where order_id = $1", orderId) == 1);
+  }
+
+  @Test
+  void besideAConversationTheAgentSeesTheCustomersPlanServicesInvoicesAndEarlierRatedChats() {
+    // an enterprise customer (ids ending 9 or 0) with services and invoices in the demo data
+    String customer = "cus_0219";
+    String word = InboxSeed.uniqueWord();
+    UUID earlier = InboxSeed.conversation(pool, customer, "resolved", "Old question " + word);
+    Database.rows(
+        pool,
+        "insert into conversation_rating (conversation_id, customer_id, score, created_at)"
+            + " values ($1, $2, 4, now()) returning score",
+        earlier,
+        customer);
+    UUID now =
+        InboxSeed.conversation(pool, customer, "escalated", "New question " + word + " today");
+    Row profile =
+        Database.rows(
+                pool,
+                "select c.name, s.plan from customer c join subscription s on s.customer_id ="
+                    + " c.id where c.id = $1 order by s.started_at desc limit 1",
+                customer)
+            .getFirst();
+    String invoice =
+        Database.rows(
+                pool,
+                "select number from invoice where customer_id = $1 order by issued_at desc limit"
+                    + " 1",
+                customer)
+            .getFirst()
+            .getString(0);
+    String service =
+        Database.rows(
+                pool, "select name from service where customer_id = $1 order by name", customer)
+            .getFirst()
+            .getString(0);
+
+    SignIn.agent(agent, root.toString(), "agt_pia");
+    agent.find("#inbox-assignees [data-assignee=all]").click();
+    agent.find("#inbox-statuses [data-status=all]").click();
+    agent.find("#inbox-q").type(word);
+    agent.find("#inbox-filters button[type=submit]").click();
+    click(agent, "#inbox .item[data-key='conversation:" + now + "']", "New question");
+
+    String panel =
+        agent.waitForText("#customer-panel", "About " + profile.getString("name")).text();
+    String plan = profile.getString("plan");
+    assertTrue(panel.contains(plan.substring(0, 1).toUpperCase() + plan.substring(1)), panel);
+    assertTrue(panel.contains(service), panel);
+    assertTrue(panel.contains(invoice), panel);
+    assertTrue(panel.contains("Old question " + word + " — resolved"), panel);
+    assertTrue(panel.contains("★★★★☆"), panel);
+    assertFalse(panel.contains("New question"), "the open conversation is not listed: " + panel);
+    assertFalse(panel.contains(customer), "names, not ids: " + panel);
+    agent.script("document.getElementById('customer-panel').scrollIntoView()");
+    agent.screenshot("console-customer-panel");
+
+    click(agent, "#customer-panel button.link", "Old question");
+    agent.waitForText("#detail h2", "Conversation with " + profile.getString("name"));
+    agent.waitForText("#detail .transcript", "Old question " + word);
+  }
+
+  @Test
+  void theCustomerPanelIsForAgentsAndAnUnknownCustomerIs404() {
+    Inquiries.asAgent("agt_pia")
+        .get("/api/v1/console/customers/cus_9999/panel")
+        .then()
+        .statusCode(404)
+        .body("error", org.hamcrest.Matchers.equalTo("not_found"));
+    Inquiries.as("cus_0219").get("/api/v1/console/customers/cus_0219/panel").then().statusCode(403);
+  }
+
+  @Test
+  void anAdminDraftsAndPublishesAnArticleForAKnowledgeGapFromTheConsole() {
+    OffsetDateTime day =
+        OffsetDateTime.now(ZoneOffset.UTC).minusDays(61).truncatedTo(ChronoUnit.DAYS);
+    List<String> asked =
+        List.of(
+            "Can I get a carbon footprint report for my services?",
+            "Can you send me a report of the carbon emissions of my services?",
+            "Do you report the carbon emissions of my hosting?");
+    for (int i = 0; i < asked.size(); i++) {
+      UUID id = InboxSeed.conversation(pool, "cus_0207", "escalated", asked.get(i));
+      Database.rows(
+          pool,
+          "update message set created_at = $2 where conversation_id = $1 returning id",
+          id,
+          day.plusMinutes(i));
+      InboxSeed.ticket(pool, id, "cus_0207", "normal", "low_confidence", day.plusMinutes(i));
+    }
+    agent.get(
+        root + "console/?since=" + day.toLocalDate() + "&until=" + day.toLocalDate().plusDays(1));
+    agent.find("#token").type(TestTokens.admin("adm_gaps"));
+    agent.find("[data-paste] button[type=submit]").click();
+    agent.waitForText("#gaps-count", "1");
+    agent.find("#gaps-panel summary").click();
+    String topic = agent.waitForText("#gaps .gap", "3 escalations").text();
+    assertTrue(topic.contains(asked.get(2)), topic);
+    click(agent, "#gaps .gap button", "Draft an article");
+    agent.find("#gap-0-title").clear().type("Carbon footprint reports");
+    agent.script("document.getElementById('gap-0-body').scrollIntoView()");
+    agent.screenshot("console-knowledge-gap-draft");
+    click(agent, "#gaps .gap button", "Publish");
+    String published = agent.waitForText("#gaps .notice", "Published KB-").text();
+    String article = published.replaceAll("(?s).*Published (KB-\\d+).*", "$1");
+    assertEquals(
+        "Carbon footprint reports",
+        Inquiries.as("cus_0207")
+            .get("/api/v1/knowledge/articles/" + article)
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("title"));
+    Inquiries.asAdmin().delete("/api/v1/admin/knowledge/articles/" + article);
   }
 
   @Test

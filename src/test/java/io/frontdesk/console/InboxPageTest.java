@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class InboxPageTest extends CustomerAndAgentBrowsers {
 
+  @jakarta.inject.Inject SlaWatch watch;
+
   private static String item(UUID id) {
     return "#inbox .item[data-key='conversation:" + id + "']";
   }
@@ -69,6 +71,57 @@ class InboxPageTest extends CustomerAndAgentBrowsers {
     // for the docs and the reviewer: the inbox beside an open conversation
     agent.script("document.getElementById('inbox-title').scrollIntoView()");
     agent.screenshot("inbox-desktop");
+  }
+
+  @Test
+  void aMissedSlaRaisesTheBadgeAndTheItemSaysItIsOverdue() {
+    String word = InboxSeed.uniqueWord();
+    String customer = "cus_0223";
+    UUID id = InboxSeed.conversation(pool, customer, "escalated", "The " + word + " page is blank");
+    // free tier, urgent: a first response within 1 h; opened 2 h ago
+    InboxSeed.ticket(pool, id, customer, "urgent", "low_confidence", InboxSeed.now().minusHours(2));
+    SignIn.agent(agent, root.toString(), "agt_dana");
+    agent.waitForText(".conn", "Live"::equals, "the live console socket");
+    search(agent, word);
+    assertTrue(agent.waitForText(item(id), "overdue").text().contains("First response overdue"));
+    assertTrue(agent.findAll("#alerts:not([hidden])").isEmpty(), "nothing new yet");
+
+    watch.check(InboxSeed.now()).await().atMost(java.time.Duration.ofSeconds(30));
+
+    String badge = agent.waitForText("#alerts", "1 new").attribute("title");
+    String name = InboxSeed.name(pool, customer);
+    assertTrue(badge.contains("SLA missed: " + name + " — first response overdue"), badge);
+    assertFalse(badge.contains(customer), "names, not ids: " + badge);
+    agent.script("window.scrollTo(0, 0)");
+    agent.screenshot("inbox-sla-missed");
+    agent.find("#alerts").click();
+    agent.waitFor("the badge to clear", () -> !agent.findAll("#alerts[hidden]").isEmpty());
+    agent.waitForText("#detail", name);
+  }
+
+  @Test
+  void anAgentLabelsAConversationAndTheInboxFiltersOnTheLabel() {
+    String word = InboxSeed.uniqueWord();
+    String label = "vip-" + word.substring(2, 7);
+    UUID id = InboxSeed.conversation(pool, "cus_0152", "escalated", "Invoice " + word + " wrong");
+    SignIn.agent(agent, root.toString(), "agt_lena");
+    search(agent, word);
+    agent.waitForText(item(id), "Invoice " + word).click();
+    agent.waitForText("#detail label[for=label-add]", "Add a label");
+    agent.find("#label-add").type(label);
+    agent.waitForText("#detail button", "Add label").click();
+
+    agent.waitForText(item(id) + " .label-chip", label);
+    agent.waitForText("#detail .label-bar .label-chip", label);
+    agent.waitForText("#inbox-label", label + " (1)");
+    agent.find("#inbox-label").select(label);
+    agent.waitForText(item(id), "Invoice " + word);
+    agent.script("document.getElementById('detail').scrollIntoView()");
+    agent.screenshot("inbox-labels");
+
+    agent.find("#detail .label-remove").click();
+    agent.waitFor(
+        "the label to come off", () -> agent.findAll("#detail .label-bar .label-chip").isEmpty());
   }
 
   @Test

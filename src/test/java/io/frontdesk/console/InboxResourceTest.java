@@ -245,4 +245,55 @@ class InboxResourceTest {
   private static java.time.Instant instant(JsonPath item, String field) {
     return OffsetDateTime.parse(item.getString(field)).toInstant();
   }
+
+  @Test
+  void labelsAreAddedFilteredOnCountedAndTakenOffWithEveryChangeOnTheFeed() {
+    String word = InboxSeed.uniqueWord();
+    String label = "lbl-" + word.substring(2, 8);
+    UUID tagged = InboxSeed.conversation(pool, "cus_0147", "escalated", "Slow " + word);
+    UUID other = InboxSeed.conversation(pool, "cus_0147", "escalated", "Fast " + word);
+    try (SocketClient console = SocketClient.connect(base, "/ws/console", TestTokens.agent(BEN))) {
+      JsonPath item = post(ANA, tagged, "labels", body("label", " " + label.toUpperCase() + " "));
+      assertEquals(List.of(label), item.getList("labels"));
+      // the same label again changes nothing
+      post(ANA, tagged, "labels", body("label", label));
+      JsonObject event =
+          console.next(
+              e ->
+                  "conversation_updated".equals(e.getString("type")) && e.containsKey("labelAdded"),
+              Duration.ofSeconds(10));
+      assertEquals(label, event.getString("labelAdded"));
+      assertEquals(tagged.toString(), event.getString("conversationId"));
+    }
+
+    List<String> ids =
+        get(ANA, INBOX + "?status=all&q=" + word + "&label=" + label).getList("conversations.id");
+    assertEquals(List.of(tagged.toString()), ids, "only the labelled one: " + other);
+    assertEquals(1, get(ANA, INBOX + "/labels").getInt("'" + label + "'"));
+
+    Inquiries.asAgent(ANA)
+        .contentType(ContentType.JSON)
+        .body(body("label", "no spaces allowed"))
+        .post(INBOX + "/" + tagged + "/labels")
+        .then()
+        .statusCode(400)
+        .body("error", equalTo("invalid_request"))
+        .body(
+            "message",
+            equalTo(
+                "label must be 1-30 characters of a-z, 0-9, - and _, starting with a letter or"
+                    + " digit"));
+
+    JsonPath removed =
+        Inquiries.asAgent(ANA)
+            .delete(INBOX + "/" + tagged + "/labels/" + label)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertEquals(List.of(), removed.getList("labels"));
+    assertEquals(
+        List.of(),
+        get(ANA, INBOX + "?status=all&q=" + word + "&label=" + label).getList("conversations"));
+  }
 }

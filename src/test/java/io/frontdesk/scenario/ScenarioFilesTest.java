@@ -26,18 +26,30 @@ class ScenarioFilesTest {
           "plan",
           "email",
           "service",
+          "service_name",
           "service_status",
-          "other_order");
+          "other_order",
+          "duplicate_order",
+          "duplicate_invoice",
+          "duplicate_total",
+          "charged_invoice");
 
   @Test
   void everyScenarioIsCompleteAndEveryDomainIsCovered() {
     List<Scenario> all = Scenario.all(Scenario.DIRECTORY);
-    assertTrue(all.size() >= 25, "at least 25 scenarios: " + all.size());
+    assertTrue(all.size() >= 60, "at least 60 scenarios: " + all.size());
+    assertTrue(
+        all.stream().filter(Scenario::multiTurn).count() >= 20, "at least 20 multi-turn scenarios");
+    assertTrue(
+        all.stream().filter(Scenario::otherLanguage).count() >= 3, "scenarios in other languages");
     Set<String> ids = new HashSet<>();
     for (Scenario s : all) {
       assertTrue(ids.add(s.id()), "unique id " + s.id());
       assertTrue(Scenario.DOMAINS.contains(s.domain()), s.id() + ": domain " + s.domain());
       assertTrue(s.customer().matches("cus_\\d{4}"), s.id());
+      s.setup().forEach(f -> assertTrue(f.equals("duplicate_charge"), s.id() + ": fixture " + f));
+      s.turns()
+          .forEach(t -> assertFalse(t.say().isBlank(), s.id() + ": a follow-up says something"));
       assertFalse(s.opening().isBlank(), s.id());
       assertNotNull(s.goal(), s.id());
       assertNotNull(s.persona(), s.id());
@@ -75,12 +87,8 @@ class ScenarioFilesTest {
             "x",
             "billing",
             "cus_0001",
-            "p",
-            "g",
             "hi",
-            null,
-            null,
-            new Scenario.Expect(needsPerson, null, null, null, null, null, null, null),
+            Scenario.Expect.escalated(needsPerson),
             List.of(new Scenario.ScriptedReply(null, null, "ok")));
     return new ScenarioRunner.Outcome(s, passed, List.of(), confidence, false, List.of());
   }
@@ -105,6 +113,12 @@ class ScenarioFilesTest {
     List<String> out = new java.util.ArrayList<>(List.of(s.opening()));
     out.addAll(s.reveals().values());
     s.expect().answerContains().forEach(out::add);
+    s.expect().answerExcludes().forEach(out::add);
+    s.expect().calls().forEach(out::add);
+    for (Scenario.Step t : s.turns()) {
+      out.add(t.say());
+      out.addAll(t.answerContains());
+    }
     s.scripted().stream().filter(r -> r.text() != null).forEach(r -> out.add(r.text()));
     s.scripted().stream()
         .filter(r -> r.arguments() != null)

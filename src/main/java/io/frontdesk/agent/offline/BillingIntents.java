@@ -105,6 +105,44 @@ final class BillingIntents {
     return processRefund(s, id, refundable, message);
   }
 
+  /**
+   * "Charged twice": a duplicate is a second invoice of the same amount for the same period (same
+   * description, issued within {@value #SAME_PERIOD_DAYS} days), or an invoice paid more than its
+   * total. Found, it is named by invoice number and its refund offered; not found, the customer is
+   * told so with their latest charges.
+   */
+  String duplicates(ToolSession s, String message) {
+    Optional<InvoiceList> list = listInvoices(s);
+    if (list.isEmpty()) {
+      return OfflineReplies.escalate("Invoices could not be looked up", message);
+    }
+    List<InvoiceView> invoices = list.get().invoices();
+    for (int later = 0; later < invoices.size(); later++) {
+      InvoiceView b = invoices.get(later);
+      if (b.paid() != null && b.total() != null && b.paid().compareTo(b.total()) > 0) {
+        return OfflineReplies.paidTwice(b);
+      }
+      for (int earlier = later + 1; earlier < invoices.size(); earlier++) {
+        InvoiceView a = invoices.get(earlier);
+        if (samePeriod(a, b) && b.refundable() != null && b.refundable().signum() > 0) {
+          return OfflineReplies.duplicate(a, b);
+        }
+      }
+    }
+    return OfflineReplies.noDuplicate(invoices);
+  }
+
+  static final int SAME_PERIOD_DAYS = 27;
+
+  private static boolean samePeriod(InvoiceView a, InvoiceView b) {
+    return a.total().compareTo(b.total()) == 0
+        && a.description().equals(b.description())
+        && a.issuedAt() != null
+        && b.issuedAt() != null
+        && Math.abs(java.time.Duration.between(a.issuedAt(), b.issuedAt()).toDays())
+            <= SAME_PERIOD_DAYS;
+  }
+
   private String processRefund(ToolSession s, String order, BigDecimal amount, String message) {
     Optional<RefundResult> refund =
         s.call(

@@ -5,7 +5,6 @@ import io.frontdesk.billing.InvoiceView;
 import io.frontdesk.billing.PaymentView;
 import io.frontdesk.billing.RefundResult;
 import io.frontdesk.knowledge.KnowledgeAnswer;
-import io.frontdesk.technical.DiagnosticCheck;
 import io.frontdesk.technical.Diagnostics;
 import io.frontdesk.technical.RestartResult;
 import io.frontdesk.technical.ServiceSummary;
@@ -31,6 +30,11 @@ final class OfflineReplies {
 
   static final String RESTART = "restart";
 
+  /** The desk offered to refund a duplicate charge it found. */
+  static final String DUPLICATE = "duplicate";
+
+  private static final String OFFER_DUPLICATE = "Shall I refund the duplicate";
+
   private static final String WHICH_ORDER = "Which order should I refund, and how much?";
   private static final String WHICH_SERVICE = "Which service should I restart?";
 
@@ -47,9 +51,74 @@ final class OfflineReplies {
     if (answer == null) {
       return null;
     }
+    if (answer.contains(OFFER_DUPLICATE)) {
+      return DUPLICATE;
+    }
     return answer.startsWith(WHICH_ORDER) || answer.contains("so I can't refund it")
         ? REFUND
         : answer.startsWith(WHICH_SERVICE) ? RESTART : null;
+  }
+
+  /**
+   * Frustration or abuse: an apology and two ways forward, the offer of a person last (a question:
+   * the customer chooses, no ticket opens unasked).
+   */
+  static String acknowledge() {
+    return "I'm sorry it has been so frustrating. Tell me what isn't working (a service, a charge,"
+        + " your account) and I'll look into it right away. Or would you like me to bring in a"
+        + " person from our team?";
+  }
+
+  /** A duplicate charge found: both invoices by number, and the offer to refund the later one. */
+  static String duplicate(InvoiceView first, InvoiceView again) {
+    return ("You were charged twice for %s: invoice %s (%s) and invoice %s (%s), %s %s each. %s"
+            + " (order %s, %s %s) to your original payment?")
+        .formatted(
+            first.description(),
+            first.number(),
+            date(first.issuedAt()),
+            again.number(),
+            date(again.issuedAt()),
+            first.total().toPlainString(),
+            first.currency(),
+            OFFER_DUPLICATE + ", invoice " + again.number(),
+            again.orderId(),
+            again.refundable().toPlainString(),
+            again.currency());
+  }
+
+  /** One invoice paid more than once: the excess and the offer to refund it. */
+  static String paidTwice(InvoiceView i) {
+    java.math.BigDecimal excess = i.paid().subtract(i.total());
+    return ("Invoice %s (%s) was paid %s %s but bills %s %s: you were charged twice. %s (order %s,"
+            + " %s %s) to your original payment?")
+        .formatted(
+            i.number(),
+            i.description(),
+            i.paid().toPlainString(),
+            i.currency(),
+            i.total().toPlainString(),
+            i.currency(),
+            OFFER_DUPLICATE,
+            i.orderId(),
+            excess.toPlainString(),
+            i.currency());
+  }
+
+  /** No duplicate among the invoices: said plainly, with the latest charges to compare. */
+  static String noDuplicate(List<InvoiceView> invoices) {
+    if (invoices.isEmpty()) {
+      return "You have no invoices, so nothing was charged twice.";
+    }
+    StringBuilder out =
+        new StringBuilder(
+            "I checked your invoices and found no duplicate: no two charges of the same amount for"
+                + " the same period. Your latest charges:");
+    invoices.stream().limit(3).forEach(i -> out.append("\n- ").append(invoice(i)));
+    out.append(
+        "\nIf your bank shows two charges, one may be a card authorisation that drops off within a"
+            + " few days.");
+    return out.toString();
   }
 
   /** A clarifying question: which order, with those the customer could have refunded. */
@@ -117,13 +186,16 @@ final class OfflineReplies {
       case "subscription_info" ->
           d.isEmpty()
               ? "You have no subscription at the moment."
-              : "You are on the %s plan (%s billing, %s) at %s; %s."
-                  .formatted(
-                      capitalised(d.get("plan")),
-                      d.get("billing_cycle"),
-                      d.get("status"),
-                      d.get("price"),
-                      renewal(String.valueOf(d.get("renews_at"))));
+              : "none".equals(d.get("billing_cycle"))
+                  ? "You are on the %s plan (%s); it costs nothing and does not renew."
+                      .formatted(capitalised(d.get("plan")), d.get("status"))
+                  : "You are on the %s plan (%s billing, %s) at %s; %s."
+                      .formatted(
+                          capitalised(d.get("plan")),
+                          d.get("billing_cycle"),
+                          d.get("status"),
+                          d.get("price"),
+                          renewal(String.valueOf(d.get("renews_at"))));
       case "password_reset" ->
           "I've emailed a password reset link to %s. It works once and expires %s."
               .formatted(d.get("sent_to"), expiry(d));
@@ -157,7 +229,7 @@ final class OfflineReplies {
     String card = p.card() == null ? p.method() : "card " + p.card();
     String outcome =
         "failed".equals(p.status()) && p.failureReason() != null
-            ? "failed: " + p.failureReason()
+            ? "failed: " + p.failureReason().replace('_', ' ')
             : p.status();
     return "Your payment of %s %s (%s) on %s: %s."
         .formatted(p.amount().toPlainString(), p.currency(), card, date(p.createdAt()), outcome);
@@ -190,19 +262,7 @@ final class OfflineReplies {
   }
 
   static String diagnosis(Diagnostics d) {
-    List<DiagnosticCheck> notOk =
-        d.checks().stream().filter(c -> !"ok".equals(c.status())).toList();
-    StringBuilder out =
-        new StringBuilder(
-            "%s is %s; diagnostics say %s.".formatted(d.name(), d.status(), d.verdict()));
-    for (DiagnosticCheck c : notOk) {
-      out.append("\n- ").append(c.name()).append(" (").append(c.status()).append("): ");
-      out.append(c.detail());
-    }
-    if (d.recommendedAction() != null && !d.recommendedAction().isBlank()) {
-      out.append("\nRecommended: ").append(d.recommendedAction());
-    }
-    return out.toString();
+    return ServiceReplies.diagnosis(d, null);
   }
 
   /** A call a colleague approved has run (an approval's resuming turn): what came of it. */
@@ -284,7 +344,7 @@ final class OfflineReplies {
     }
   }
 
-  private static String capitalised(Object word) {
+  static String capitalised(Object word) {
     String w = String.valueOf(word);
     return w.isEmpty() ? w : Character.toUpperCase(w.charAt(0)) + w.substring(1);
   }

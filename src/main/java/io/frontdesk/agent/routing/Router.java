@@ -158,8 +158,15 @@ public class Router {
   private RoutedMessage understandNow(String message) {
     long start = System.nanoTime();
     try {
-      float[] vector = embedder.embed(References.strip(message));
-      return new RoutedMessage(vector, route(vector));
+      String meaning = References.strip(message);
+      float[] vector = embedder.embed(meaning);
+      Route route = route(vector);
+      if (route.is(Route.SMALLTALK) && !meaning.strip().equals(message.strip())) {
+        // "It's ord_000254, in full please" reads as a polite closing once its order is left out,
+        // but a message that names a record asks for something: the agent answers it
+        route = new Route(route.route(), route.action(), route.confidence(), false);
+      }
+      return new RoutedMessage(vector, route);
     } catch (RuntimeException e) {
       LOG.warnf("Message not embedded (%s): not routed", LogRedaction.redact(e.toString()));
       return RoutedMessage.unknown();

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.frontdesk.testing.Inquiries;
 import io.frontdesk.testing.ModelServerTestResource;
 import io.frontdesk.testing.ScriptedModelServer;
+import io.frontdesk.turn.Route;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class RouterTurnTest {
 
   @Inject Pool pool;
+  @Inject Router router;
 
   private final ScriptedModelServer model = ModelServerTestResource.server();
 
@@ -80,5 +82,19 @@ class RouterTurnTest {
             "select count(*) from ticket where conversation_id = $1 and reason ="
                 + " 'customer_request'",
             UUID.fromString(answer.getString("conversationId"))));
+  }
+
+  @Test
+  void aPoliteReplyThatNamesAnOrderReachesTheAgentNotTheSmalltalkReply() {
+    Route polite =
+        router.understand("It's ord_000935, in full please.").await().indefinitely().route();
+    // without its order (References.strip) it reads as a closing: the router is not sure of it
+    assertEquals(Route.SMALLTALK, polite.route(), polite.toString());
+    assertFalse(polite.sure(), polite.toString());
+    assertTrue(router.understand("thanks, that's all").await().indefinitely().route().sure());
+
+    Inquiries.ask("cus_0237", "It's ord_000935, in full please.");
+
+    assertTrue(model.requestCount() >= 1, "the agent answered it");
   }
 }
