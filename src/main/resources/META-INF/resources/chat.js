@@ -25,6 +25,8 @@
     typed: null, // the message being answered, given back if it is refused
     busy: false,
     transport: null,
+    language: "en", // the conversation's, as the server reads it from the customer's messages
+    headings: {}, // the notices' headings in that language (GET /api/v1/notices/{language})
   };
 
   const TOOL_LABELS = {
@@ -45,12 +47,37 @@
   const toolLabel = (tool) => TOOL_LABELS[tool] || "Working on it";
   const routing = (tool) => (tool || "").startsWith("transfer_to_");
   // a message refused before anything was stored: the customer gets their text back to send again
+  // (the headings' texts are the server's notice table, in the conversation's language; these
+  // English ones stand in until it has answered)
   const REFUSED = {
-    rate_limited: "Please wait a moment.",
-    busy: "We are very busy right now.",
-    invalid_request: "This message could not be sent.",
+    rate_limited: ["limit.rate_limited.title", "Please wait a moment."],
+    busy: ["limit.busy.title", "We are very busy right now."],
+    invalid_request: ["refused.title", "This message could not be sent."],
   };
-  const DECISIONS = { approved: "Approved.", rejected: "Not approved.", expired: "Nobody approved in time." };
+  const DECISIONS = {
+    approved: ["approval.approved.title", "Approved."],
+    rejected: ["approval.rejected.title", "Not approved."],
+    expired: ["approval.expired.title", "Nobody approved in time."],
+  };
+  const heading = ([key, english], arg) => (state.headings[key] || english).replace("{0}", arg || "");
+
+  /** The conversation's language: its notices' headings are fetched once per language. */
+  async function speak(language) {
+    if (!language || language === state.language) return;
+    state.language = language;
+    document.documentElement.lang = language;
+    try {
+      state.headings = await Frontdesk.api("/api/v1/notices/" + encodeURIComponent(language), { token: state.token });
+    } catch (e) {
+      state.headings = {}; // the English headings then
+    }
+    // the page's own words follow, and the labels already drawn (a reload draws them so)
+    document.querySelector("label[for=message]").textContent = heading(["page.message", "Your message"]);
+    input.placeholder = heading(["page.placeholder", "Type your question…"]);
+    send.textContent = state.busy ? heading(["page.answering", "Answering…"]) : heading(["page.send", "Send"]);
+    log.querySelectorAll(".msg.me > .from").forEach((n) => (n.textContent = heading(["page.you", "You"])));
+    log.querySelectorAll(".msg.bot > .from").forEach((n) => (n.textContent = heading(["page.assistant", "Skyline assistant"])));
+  }
 
   // Markdown of the assistant and the team, rendered by a maintained renderer (marked) and made safe
   // by a maintained sanitizer (DOMPurify): no script, no event handler, no javascript: link, no
@@ -118,7 +145,7 @@
   function setBusy(busy) {
     state.busy = busy;
     send.disabled = busy || !connected();
-    send.textContent = busy ? "Answering…" : "Send";
+    send.textContent = busy ? heading(["page.answering", "Answering…"]) : heading(["page.send", "Send"]);
   }
 
   function connected() {
@@ -149,8 +176,20 @@
     state.bubble = null;
   }
 
-  /** Every event, from whichever channel, is drawn here; seq-numbered ones at most once. */
+  /**
+   * Every event, from whichever channel, comes here and is drawn in order; a turn in another
+   * language first fetches that language's headings, so its notices are headed in it.
+   */
+  let drawn = Promise.resolve();
   function render(e) {
+    drawn = drawn
+      .then(() => (e.type === "turn_started" ? speak(e.language) : null))
+      .then(() => draw(e))
+      .catch((x) => console.error("event not drawn", e.type, x));
+  }
+
+  /** One event drawn; seq-numbered ones at most once. */
+  function draw(e) {
     if (typeof e.seq === "number") {
       if (e.seq <= state.lastSeq) return;
       state.lastSeq = e.seq;
@@ -170,7 +209,7 @@
         break;
       case "text":
         if (!state.bubble) {
-          state.bubble = message("bot streaming", "", "Skyline assistant");
+          state.bubble = message("bot streaming", "", heading(["page.assistant", "Skyline assistant"]));
           // announced once it is complete, not word by word
           state.bubble.setAttribute("aria-busy", "true");
         }
@@ -216,7 +255,7 @@
           waiting.textContent = toolLabel(e.tool) + " — waiting for approval";
           waiting.classList.remove("failed");
         }
-        fill(n, "Waiting for approval.", e.message);
+        fill(n, heading(["approval.waiting.title", "Waiting for approval."]), e.message);
         n.dataset.status = "pending";
         break;
       }
@@ -224,14 +263,14 @@
         // a notice of its own, after the request's: the transcript keeps both
         const n = notice("approval decided", "approval-" + e.approvalId + "-decided");
         n.dataset.status = e.decision;
-        fill(n, DECISIONS[e.decision] || "Decided.", e.feedback ? "“" + e.feedback + "”" : "");
+        fill(n, heading(DECISIONS[e.decision] || DECISIONS.expired), e.feedback ? "“" + e.feedback + "”" : "");
         break;
       }
       case "escalated": {
         // one per escalation: a later one in the conversation adds to the same ticket, and says so
         const n = notice("ticket");
         state.told.add(e.message);
-        fill(n, "Ticket " + e.ticketId + ".", e.message || "A person from our team will follow up.");
+        fill(n, heading(["ticket.title", "Ticket {0}."], e.ticketId), e.message || "A person from our team will follow up.");
         n.dataset.ticket = e.ticketId;
         break;
       }
@@ -255,7 +294,7 @@
         const n = notice("error");
         // the refused turn's done repeats the message: the notice has said it
         state.told.add(e.message);
-        fill(n, REFUSED[e.code] || "Something went wrong.", e.message || e.code);
+        fill(n, heading(REFUSED[e.code] || ["error.title", "Something went wrong."]), e.message || e.code);
         if (REFUSED[e.code]) giveBack();
         break;
       }
@@ -266,7 +305,7 @@
           // a replayed answer the restored transcript already shows, or what a notice just said
           // (an answer streamed before a ticket's notice stays as it was)
         } else if (e.response && (!state.bubble || !said(state.bubble.querySelector(".text")))) {
-          if (!state.bubble) state.bubble = message("bot", "", "Skyline assistant");
+          if (!state.bubble) state.bubble = message("bot", "", heading(["page.assistant", "Skyline assistant"]));
           say(state.bubble.querySelector(".text"), e.response);
         } else if (e.response && state.bubble) {
           // the stored answer is the truth (an output guard may have redacted a streamed piece)
@@ -449,6 +488,7 @@
     if (!state.conversationId) return;
     try {
       const t = await Frontdesk.api("/api/v1/conversations/" + encodeURIComponent(state.conversationId), { token: state.token });
+      await speak(t.conversation && t.conversation.language);
       // the customer's view, filtered on the server (CustomerTranscript): drawn as it was live
       for (const m of t.messages) {
         if (m.kind === "customer") message("me", m.content, m.title);
@@ -456,7 +496,7 @@
         else if (m.kind === "human") message("human", m.content, m.title);
         else if (m.kind === "status") status(m.content, "tool restored");
         else {
-          const decided = Object.keys(DECISIONS).find((d) => DECISIONS[d] === m.title);
+          const decided = Object.keys(DECISIONS).find((d) => heading(DECISIONS[d]) === m.title);
           const n = notice(m.kind === "approval" && decided ? "approval decided" : m.kind);
           fill(n, m.title, m.content);
           if (m.kind === "approval") n.dataset.status = decided || "pending";
@@ -538,7 +578,7 @@
     event.preventDefault();
     const text = input.value.trim();
     if (!text || state.busy || !connected()) return;
-    state.typed = { text, line: message("me", text, "You") };
+    state.typed = { text, line: message("me", text, heading(["page.you", "You"])) };
     log.scrollTop = log.scrollHeight;
     input.value = "";
     setBusy(true);

@@ -90,6 +90,7 @@ const ConsoleWords = (() => {
     approval_rejected: "An action was not approved",
     approval_expired: "An approval was not decided in time",
     approval_failed: "An approved action failed",
+    language_unsupported: "Written in a language the assistant cannot read offline",
   };
 
   const reason = (code) => (code ? REASONS[code] || code.replace(/_/g, " ") : null);

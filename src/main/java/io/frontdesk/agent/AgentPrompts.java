@@ -24,6 +24,17 @@ public final class AgentPrompts {
           + ESCALATE
           + " \" followed by a one-sentence summary (under 300 characters) for a human colleague.";
 
+  /**
+   * The customer's language (read from their messages, {@link
+   * io.frontdesk.turn.RunningTurn#languageName}): a template line, filled per call from the running
+   * turn, the agent's memory id (every agent's method names it {@code turn}).
+   */
+  public static final String ANSWER_IN =
+      "The customer writes in {turn.languageName}: answer in {turn.languageName}, whatever"
+          + " language the tool results, articles or earlier notes are in; keep ids, numbers and"
+          + " product names as they are.";
+
   /** The rules that close the prompt of every agent that answers customers. */
-  public static final String ANSWERING_RULES = IDENTIFIED + "\n" + ESCALATE_RULE + "\n";
+  public static final String ANSWERING_RULES =
+      IDENTIFIED + "\n" + ESCALATE_RULE + "\n" + ANSWER_IN + "\n";
 }

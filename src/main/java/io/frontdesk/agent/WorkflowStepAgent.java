@@ -42,7 +42,9 @@ public interface WorkflowStepAgent {
       Work only on this step. Your answer is handed to the next step as its input (the last
       step's answer goes to the customer), so be brief and factual.
       """
-          + AgentPrompts.IDENTIFIED)
+          + AgentPrompts.IDENTIFIED
+          + "\n"
+          + AgentPrompts.ANSWER_IN)
   Multi<ChatEvent> run(
       @MemoryId RunningTurn turn,
       String workflow,

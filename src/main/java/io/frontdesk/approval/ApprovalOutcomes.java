@@ -116,19 +116,29 @@ class ApprovalOutcomes {
     boolean expired = Approval.EXPIRED.equals(a.status());
     EscalationReason reason =
         expired ? EscalationReason.APPROVAL_EXPIRED : EscalationReason.APPROVAL_REJECTED;
-    String why =
-        expired
-            ? "No colleague could review the request for %s in time, so nothing was done."
-                .formatted(a.summary())
-            : "A colleague reviewed the request for %s and declined it%s."
-                .formatted(
-                    a.summary(),
-                    a.feedback() == null || a.feedback().isBlank() ? "" : ": " + a.feedback());
+    String currency = bridge.await(() -> approvals.currencyOf(pool, a.tool(), a.arguments()));
     resumeWith(
         a,
         "[Frontdesk] The pending request for %s was %s.".formatted(a.summary(), a.status()),
         turn -> {
-          turn.handToHuman(reason, "%s Approval %s (%s).".formatted(why, a.id(), a.reason()), why);
+          // the customer reads why in their language; the ticket's summary stays the team's
+          String why =
+              ApprovalSummaries.declined(
+                  turn.language(),
+                  a,
+                  ApprovalSummaries.forCustomer(
+                      turn.language(), a.tool(), a.arguments(), currency));
+          String summary =
+              expired
+                  ? "No colleague reviewed the request for %s in time.".formatted(a.summary())
+                  : "A colleague declined the request for %s%s."
+                      .formatted(
+                          a.summary(),
+                          a.feedback() == null || a.feedback().isBlank()
+                              ? ""
+                              : ": " + a.feedback());
+          turn.handToHuman(
+              reason, "%s Approval %s (%s).".formatted(summary, a.id(), a.reason()), why);
           return List.of(
               new TurnEvent.ApprovalDecided(a.id(), a.status(), a.decidedBy(), a.feedback()));
         });

@@ -184,6 +184,20 @@ class ApprovalRepository {
     return Rows.list(rows, ApprovalRepository::of);
   }
 
+  /**
+   * The currency of the order a refund is for, to write its amount as the customer was charged
+   * (null for any other call, or an unknown order).
+   */
+  Uni<String> currencyOf(SqlClient db, String tool, Map<String, Object> arguments) {
+    Object order = arguments.get("order_id");
+    if (!"process_refund".equals(tool) || order == null) {
+      return Uni.createFrom().nullItem();
+    }
+    return db.preparedQuery("select currency from orders where id = $1")
+        .execute(Tuple.of(String.valueOf(order)))
+        .map(rows -> rows.size() == 0 ? null : Rows.first(rows).getString("currency"));
+  }
+
   private static Approval of(Row r) {
     JsonObject args = (JsonObject) r.getValue("arguments");
     Map<String, Object> arguments = args == null ? Map.of() : args.getMap();

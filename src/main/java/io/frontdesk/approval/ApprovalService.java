@@ -117,12 +117,19 @@ public class ApprovalService implements ApprovalRequests {
       metrics.approval("requested", null);
       notifier.postWebhook(stored);
     }
+    return pending(call, stored, now);
+  }
+
+  /** What the gate gets back: the request and its notice, in the customer's language. */
+  private Pending pending(GateCall call, Approval stored, OffsetDateTime now) {
+    String language = call.turn() == null ? null : call.turn().language();
+    String currency =
+        bridge.await(() -> approvals.currencyOf(pool, stored.tool(), stored.arguments()));
+    String what =
+        ApprovalSummaries.forCustomer(language, stored.tool(), stored.arguments(), currency);
     return new Pending(
         stored.id(),
-        ApprovalSummaries.pendingNotice(
-            stored.summary(),
-            ApprovalSummaries.shortId(stored.id()),
-            Math.max(1, Duration.between(now, stored.expiresAt()).toMinutes())),
+        ApprovalSummaries.pendingNotice(language, what, Duration.between(now, stored.expiresAt())),
         stored.expiresAt());
   }
 

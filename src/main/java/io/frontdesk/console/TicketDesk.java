@@ -10,6 +10,8 @@ import io.frontdesk.feed.ConsoleFeed;
 import io.frontdesk.feed.ConversationFeed;
 import io.frontdesk.http.Conflict;
 import io.frontdesk.http.NotFound;
+import io.frontdesk.language.Notice;
+import io.frontdesk.language.Notices;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -148,10 +150,19 @@ public class TicketDesk {
       String agent,
       String note,
       JsonObject event) {
-    String text =
-        note == null || note.isBlank()
-            ? "Your ticket #%s has been resolved.".formatted(ticketId)
-            : "Your ticket #%s has been resolved: %s".formatted(ticketId, note);
+    // in the customer's language, as the conversation follows it
+    return conversations
+        .language(db, conversation)
+        .map(
+            language ->
+                note == null || note.isBlank()
+                    ? Notices.text(language, Notice.TICKET_RESOLVED, ticketId)
+                    : Notices.text(language, Notice.TICKET_RESOLVED_NOTE, ticketId, note))
+        .chain(text -> resolvedWith(db, conversation, agent, text, event));
+  }
+
+  private Uni<Void> resolvedWith(
+      SqlClient db, UUID conversation, String agent, String text, JsonObject event) {
     return conversations
         .append(
             db,

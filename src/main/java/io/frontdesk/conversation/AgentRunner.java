@@ -6,9 +6,13 @@ import io.frontdesk.agent.AgentConfig;
 import io.frontdesk.agent.HandoffTools;
 import io.frontdesk.agent.routing.RouteDecision;
 import io.frontdesk.agent.routing.RoutePlanner;
+import io.frontdesk.language.CustomerLanguage;
+import io.frontdesk.language.Notice;
+import io.frontdesk.language.Notices;
 import io.frontdesk.model.ModelCalls;
 import io.frontdesk.model.ModelUnavailable;
 import io.frontdesk.turn.ApprovalPending;
+import io.frontdesk.turn.EscalationReason;
 import io.frontdesk.turn.Handoff;
 import io.frontdesk.turn.HumanRequested;
 import io.frontdesk.turn.TurnControl;
@@ -38,6 +42,9 @@ class AgentRunner {
   private final ModelCalls modelCalls;
   private final AgentConfig agentConfig;
 
+  /** The one language the offline model's answers and readers are written for. */
+  private static final String OFFLINE_READS = "en";
+
   AgentRunner(
       AgentCatalog catalog,
       RoutePlanner planner,
@@ -61,6 +68,9 @@ class AgentRunner {
         progress.end(new TurnOutcome.CustomerAsked());
         yield Multi.createFrom().empty();
       }
+      case RouteDecision.Reply reply when !OFFLINE_READS.equals(turn.language()) ->
+          // the router's replies are English: an agent answers another language (or a person)
+          runAgent(turn, message, progress);
       case RouteDecision.Reply reply -> {
         progress.routerConfidence(reply.confidence());
         turn.memory().add(AiMessage.from(reply.text()));
@@ -82,6 +92,11 @@ class AgentRunner {
         turn.modelFailure() != null
             ? catalog.offline(turn.agent())
             : catalog.answering(turn.agent());
+    if (!AgentCatalog.callsModel(agent) && !readableOffline(turn)) {
+      // the offline model reads English only: a person answers rather than an English guess
+      unreadable(turn, message);
+      return Multi.createFrom().empty();
+    }
     progress.text.silence(agent.router());
     boolean model = AgentCatalog.callsModel(agent);
     return chat(turn, agent, message)
@@ -134,6 +149,26 @@ class AgentRunner {
       case TurnStopped stopped -> Multi.createFrom().failure(failure);
       case null -> Multi.createFrom().failure(failure);
     };
+  }
+
+  /** Whether the offline model can answer this turn: English, or Frontdesk's own note. */
+  private static boolean readableOffline(TurnContext turn) {
+    return OFFLINE_READS.equals(turn.language()) || turn.systemNote();
+  }
+
+  /**
+   * A message the offline model cannot read goes to a person, with its language on the ticket; the
+   * customer is told so in their language, before the ticket's notice.
+   */
+  private static void unreadable(TurnContext turn, String message) {
+    String language = turn.language();
+    String asked = message.length() > 200 ? message.substring(0, 200) + "…" : message;
+    turn.handToHuman(
+        EscalationReason.LANGUAGE_UNSUPPORTED,
+        "Written in %s, which the offline model cannot read (no model endpoint): %s"
+            .formatted(CustomerLanguage.name(language), asked),
+        Notices.text(
+            language, Notice.HANDOFF_LANGUAGE, CustomerLanguage.nameIn(language, language)));
   }
 
   /** The agent's stream; a model endpoint's is guarded (timeout, retries, circuit breaker). */

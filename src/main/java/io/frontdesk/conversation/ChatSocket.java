@@ -18,7 +18,6 @@ import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.annotation.security.RolesAllowed;
@@ -87,6 +86,7 @@ public class ChatSocket {
   private final SecurityIdentity identity;
   private final SessionExpiry expiry;
   private final ClientMistakes mistakes;
+  private final Refusals refusals;
   private final Counter tooSlow;
 
   /** Connections of an endpoint closed because their client stopped reading. */
@@ -104,6 +104,7 @@ public class ChatSocket {
       SecurityIdentity identity,
       SessionExpiry expiry,
       ClientMistakes mistakes,
+      Refusals refusals,
       MeterRegistry registry) {
     this.tooSlow = tooSlow(registry, "chat");
     this.engine = engine;
@@ -114,6 +115,7 @@ public class ChatSocket {
     this.identity = identity;
     this.expiry = expiry;
     this.mistakes = mistakes;
+    this.refusals = refusals;
   }
 
   @OnOpen
@@ -229,7 +231,7 @@ public class ChatSocket {
         .onFailure()
         .recoverWithMulti(
             failure ->
-                Multi.createFrom().iterable(InquiryResource.notOpened(failure, conversation)))
+                refusals.notOpened(failure, conversation, session.customerId(), frame.text()))
         .subscribe()
         .with(
             event -> {

@@ -3,7 +3,7 @@ package io.frontdesk.conversation;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A conversation's header row. */
+/** A conversation's header row; {@code language}: the customer's (ISO 639-1), null until read. */
 public record Conversation(
     UUID id,
     String customerId,
@@ -12,4 +12,5 @@ public record Conversation(
     String activeAgent,
     String status,
     OffsetDateTime createdAt,
-    OffsetDateTime updatedAt) {}
+    OffsetDateTime updatedAt,
+    String language) {}

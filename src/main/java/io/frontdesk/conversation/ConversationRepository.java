@@ -28,6 +28,8 @@ public class ConversationRepository {
   private static final String COLUMNS =
       "id, customer_id, channel, topology, active_agent, status, created_at, updated_at";
 
+  private static final String READ = COLUMNS + ", language";
+
   private final Replica replica;
 
   ConversationRepository(Replica replica) {
@@ -49,7 +51,7 @@ public class ConversationRepository {
                 + COLUMNS
                 + ", turn_id, turn_lease_until, turn_replica) values ($1, $2, $3, $4, $5, 'open',"
                 + " $6, $6, $7, now() + make_interval(secs => $8), $9) returning "
-                + COLUMNS)
+                + READ)
         .execute(
             Tuple.from(
                 List.of(
@@ -143,9 +145,23 @@ public class ConversationRepository {
   /** The customer's own conversation, or null: another customer's is as good as missing. */
   public Uni<Conversation> findOwned(SqlClient db, UUID id, String customerId) {
     return db.preparedQuery(
-            "select " + COLUMNS + " from conversation where id = $1 and customer_id = $2")
+            "select " + READ + " from conversation where id = $1 and customer_id = $2")
         .execute(Tuple.of(id, customerId))
         .map(ConversationRepository::firstConversation);
+  }
+
+  /** The customer's language, as their messages now show it. */
+  public Uni<Void> language(SqlClient db, UUID id, String language) {
+    return db.preparedQuery("update conversation set language = $2 where id = $1")
+        .execute(Tuple.of(id, language))
+        .replaceWithVoid();
+  }
+
+  /** The conversation's language (null when none was read yet, or no such conversation). */
+  public Uni<String> language(SqlClient db, UUID id) {
+    return db.preparedQuery("select language from conversation where id = $1")
+        .execute(Tuple.of(id))
+        .map(rows -> rows.size() == 0 ? null : Rows.first(rows).getString("language"));
   }
 
   public Uni<Void> append(SqlClient db, UUID conversationId, List<StoredMessage> messages) {
@@ -367,7 +383,8 @@ public class ConversationRepository {
         r.getString("active_agent"),
         r.getString("status"),
         r.getOffsetDateTime("created_at"),
-        r.getOffsetDateTime("updated_at"));
+        r.getOffsetDateTime("updated_at"),
+        r.getString("language"));
   }
 
   static OffsetDateTime now() {

@@ -60,7 +60,7 @@ public class ConversationResource {
                     .chain(
                         seq ->
                             conversations
-                                .transcript(id)
+                                .transcript(id, conv.language())
                                 .map(messages -> new Transcript(conv, messages, seq))));
   }
 

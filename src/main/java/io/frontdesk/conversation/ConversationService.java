@@ -53,13 +53,13 @@ public class ConversationService {
   /**
    * The conversation as its customer saw it, oldest first (ownership checked by the caller): what
    * the chat showed live, through the one filter of what a customer reads ({@link
-   * CustomerTranscript}).
+   * CustomerTranscript}), its headings in the customer's {@code language}.
    */
-  Uni<List<CustomerLine>> transcript(UUID id) {
+  Uni<List<CustomerLine>> transcript(UUID id, String language) {
     return Uni.combine()
         .all()
         .unis(transcripts.rows(pool, id), transcripts.outcomes(pool, id), decisions(id))
-        .with(CustomerTranscript::of);
+        .with((rows, calls, decided) -> CustomerTranscript.of(rows, calls, decided, language));
   }
 
   /** The approvals decided in the conversation, each with the turn that told it (on the feed). */

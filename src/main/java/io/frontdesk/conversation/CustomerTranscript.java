@@ -2,6 +2,8 @@ package io.frontdesk.conversation;
 
 import io.frontdesk.conversation.TranscriptRow.Decision;
 import io.frontdesk.conversation.TranscriptRow.ToolOutcome;
+import io.frontdesk.language.Notice;
+import io.frontdesk.language.Notices;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,7 +28,6 @@ import java.util.regex.Pattern;
  */
 final class CustomerTranscript {
 
-  static final String ASSISTANT = "Skyline assistant";
   static final String GUARD_LINE = "A safety check held part of this back.";
 
   private static final Pattern TICKET = Pattern.compile("#(TCK-\\d+)");
@@ -37,8 +38,10 @@ final class CustomerTranscript {
   private final Map<UUID, Integer> answers = new HashMap<>();
   private final Set<CustomerLine> traces = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Set<UUID> told = new HashSet<>();
+  private final String language;
 
-  private CustomerTranscript(List<ToolOutcome> calls, List<Decision> decided) {
+  private CustomerTranscript(List<ToolOutcome> calls, List<Decision> decided, String language) {
+    this.language = language;
     for (ToolOutcome c : calls) {
       outcomes.computeIfAbsent(key(c.turnId(), c.tool()), k -> new ArrayDeque<>()).add(c.status());
     }
@@ -47,10 +50,13 @@ final class CustomerTranscript {
     }
   }
 
-  /** The lines, oldest first, of the rows (oldest first) with their calls' outcomes. */
+  /**
+   * The lines, oldest first, of the rows (oldest first) with their calls' outcomes; the notices'
+   * headings in the customer's {@code language}.
+   */
   static List<CustomerLine> of(
-      List<TranscriptRow> rows, List<ToolOutcome> calls, List<Decision> decided) {
-    CustomerTranscript view = new CustomerTranscript(calls, decided);
+      List<TranscriptRow> rows, List<ToolOutcome> calls, List<Decision> decided, String language) {
+    CustomerTranscript view = new CustomerTranscript(calls, decided, language);
     rows.forEach(view::add);
     // what a side effect did is shown only for a turn that never told the customer itself
     return view.lines.stream()
@@ -59,19 +65,19 @@ final class CustomerTranscript {
   }
 
   /** How the chat heads the notice of an approval's decision. */
-  static String decisionTitle(String decision) {
+  static String decisionTitle(String language, String decision) {
     return switch (decision) {
-      case "approved" -> "Approved.";
-      case "rejected" -> "Not approved.";
-      case "expired" -> "Nobody approved in time.";
-      default -> "Decided.";
+      case "approved" -> Notices.text(language, Notice.APPROVAL_APPROVED_TITLE);
+      case "rejected" -> Notices.text(language, Notice.APPROVAL_REJECTED_TITLE);
+      default -> Notices.text(language, Notice.APPROVAL_EXPIRED_TITLE);
     };
   }
 
   /** How the chat heads a ticket's notice. */
-  static String ticketTitle(String notice) {
+  static String ticketTitle(String language, String notice) {
     Matcher m = TICKET.matcher(notice == null ? "" : notice);
-    return m.find() ? "Ticket " + m.group(1) + "." : "Ticket.";
+    return Notices.text(language, Notice.TICKET_TITLE, m.find() ? m.group(1) : "")
+        .replace(" .", ".");
   }
 
   private void add(TranscriptRow row) {
@@ -83,7 +89,7 @@ final class CustomerTranscript {
         // a system note is for the agent; the decision it carries was told as a notice
         decisions.getOrDefault(row.turnId(), List.of()).forEach(this::decided);
       } else {
-        line(row.turnId(), "customer", "You", row.content());
+        line(row.turnId(), "customer", Notices.text(language, Notice.PAGE_YOU), row.content());
       }
       return;
     }
@@ -96,9 +102,13 @@ final class CustomerTranscript {
     String agent = row.agent() == null ? "" : row.agent();
     switch (agent) {
       case TurnEnding.APPROVAL_AGENT ->
-          line(row.turnId(), "approval", "Waiting for approval.", row.content());
+          line(
+              row.turnId(),
+              "approval",
+              Notices.text(language, Notice.APPROVAL_WAITING_TITLE),
+              row.content());
       case EndingStore.ESCALATION_AGENT ->
-          line(row.turnId(), "ticket", ticketTitle(row.content()), row.content());
+          line(row.turnId(), "ticket", ticketTitle(language, row.content()), row.content());
       case TurnEnding.GUARD_AGENT -> {
         line(row.turnId(), "status", null, GUARD_LINE);
         answer(row);
@@ -108,7 +118,11 @@ final class CustomerTranscript {
         if (row.trace()) {
           traces.add(line(row.turnId(), "status", null, row.content()));
         } else {
-          line(row.turnId(), "assistant", ASSISTANT, row.content());
+          line(
+              row.turnId(),
+              "assistant",
+              Notices.text(language, Notice.PAGE_ASSISTANT),
+              row.content());
         }
       }
       default -> {
@@ -129,13 +143,13 @@ final class CustomerTranscript {
       answers.replaceAll((turn, at) -> at > earlier ? at - 1 : at);
     }
     answers.put(row.turnId(), lines.size());
-    line(row.turnId(), "assistant", ASSISTANT, row.content());
+    line(row.turnId(), "assistant", Notices.text(language, Notice.PAGE_ASSISTANT), row.content());
   }
 
   private void decided(Decision d) {
     String feedback =
         d.feedback() == null || d.feedback().isBlank() ? "" : "“" + d.feedback() + "”";
-    line(d.turnId(), "approval", decisionTitle(d.decision()), feedback);
+    line(d.turnId(), "approval", decisionTitle(language, d.decision()), feedback);
   }
 
   private String status(UUID turnId, String tool) {

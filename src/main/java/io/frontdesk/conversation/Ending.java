@@ -1,7 +1,5 @@
 package io.frontdesk.conversation;
 
-import io.frontdesk.escalation.EscalationService;
-import io.frontdesk.escalation.Ticket;
 import io.frontdesk.turn.ApprovalPending;
 import io.frontdesk.turn.EscalationReason;
 import io.frontdesk.turn.TurnEvent;
@@ -122,8 +120,7 @@ record Ending(
   }
 
   /** What the customer is told when a ticket opened: the explanation, if any, then the notice. */
-  String notice(Ticket ticket) {
-    String notice = EscalationService.customerNotice(ticket);
+  String notice(String notice) {
     return outcome instanceof HandedOver handover && handover.explanation() != null
         ? handover.explanation() + " " + notice
         : notice;

@@ -2,16 +2,14 @@ package io.frontdesk.conversation;
 
 import io.frontdesk.escalation.Escalation;
 import io.frontdesk.escalation.Ticket;
+import io.frontdesk.language.Notice;
+import io.frontdesk.language.Notices;
 import io.frontdesk.turn.TurnEvent;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The last events of a turn, sent only once its ending is stored — or once it could not be. */
 final class EndingEvents {
-
-  static final String NOT_SAVED =
-      "Sorry, something went wrong and this answer could not be saved. Please send your message"
-          + " again.";
 
   private EndingEvents() {}
 
@@ -34,7 +32,7 @@ final class EndingEvents {
       return events;
     }
     Escalation escalation = stored.escalation();
-    String notice = CustomerText.visible(ending.notice(ticket));
+    String notice = CustomerText.visible(stored.notice());
     events.add(
         new TurnEvent.Escalated(
             ticket.ticketId(), escalation.reason().code(), escalation.summary(), notice));
@@ -46,8 +44,9 @@ final class EndingEvents {
 
   /** Nothing of the turn was kept, and the customer is told so. */
   static List<TurnEvent> notSaved(TurnContext turn) {
+    String notSaved = Notices.text(turn.language(), Notice.NOT_SAVED);
     return List.of(
-        new TurnEvent.Error("not_saved", NOT_SAVED),
-        new TurnEvent.Done(turn.conversationId(), NOT_SAVED, false, false, null, 0.0));
+        new TurnEvent.Error("not_saved", notSaved),
+        new TurnEvent.Done(turn.conversationId(), notSaved, false, false, null, 0.0));
   }
 }

@@ -43,8 +43,11 @@ class EndingStore {
     this.usages = usages;
   }
 
-  /** What was stored: the ticket when one opened (else null), with its context package. */
-  record Stored(Ticket ticket, Escalation escalation) {
+  /**
+   * What was stored: the ticket when one opened (else null), with its context package and what the
+   * customer is told of it (the ending's explanation, if any, then the ticket's notice).
+   */
+  record Stored(Ticket ticket, Escalation escalation, String notice) {
 
     boolean escalated() {
       return ticket != null;
@@ -83,10 +86,15 @@ class EndingStore {
         .chain(
             escalation ->
                 escalation == null
-                    ? Uni.createFrom().item(new Stored(null, null))
+                    ? Uni.createFrom().item(new Stored(null, null, null))
                     : escalations
                         .open(db, escalation)
-                        .map(ticket -> new Stored(ticket, escalation)))
+                        .map(
+                            ticket ->
+                                new Stored(
+                                    ticket,
+                                    escalation,
+                                    ending.notice(escalations.customerNotice(ticket, escalation)))))
         // the turn's writes go out together: the connection pipelines them, in this order, in
         // one round trip instead of one each (a failure still rolls the whole transaction back)
         .call(
@@ -177,7 +185,8 @@ class EndingStore {
         summary,
         category,
         confidence,
-        trace(calls));
+        trace(calls),
+        turn.language());
   }
 
   /**
@@ -186,7 +195,7 @@ class EndingStore {
    */
   private static List<StoredMessage> withNotice(TurnContext turn, Ending ending, Stored stored) {
     List<StoredMessage> all = new ArrayList<>(ending.refused() ? List.of() : ending.messages());
-    all.add(Ending.note(turn.turnId(), ESCALATION_AGENT, ending.notice(stored.ticket())));
+    all.add(Ending.note(turn.turnId(), ESCALATION_AGENT, stored.notice()));
     return all;
   }
 

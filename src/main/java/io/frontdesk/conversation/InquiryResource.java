@@ -1,7 +1,5 @@
 package io.frontdesk.conversation;
 
-import io.frontdesk.http.ApiError;
-import io.frontdesk.http.ErrorMappers;
 import io.frontdesk.http.StrictJson;
 import io.frontdesk.http.Unavailable;
 import io.frontdesk.security.CurrentCaller;
@@ -33,10 +31,12 @@ public class InquiryResource {
 
   private final TurnEngine engine;
   private final CurrentCaller caller;
+  private final Refusals refusals;
 
-  InquiryResource(TurnEngine engine, CurrentCaller caller) {
+  InquiryResource(TurnEngine engine, CurrentCaller caller, Refusals refusals) {
     this.engine = engine;
     this.caller = caller;
+    this.refusals = refusals;
   }
 
   @POST
@@ -74,15 +74,9 @@ public class InquiryResource {
         .run(turn(request, "sse"))
         .onFailure()
         .recoverWithMulti(
-            failure -> Multi.createFrom().iterable(notOpened(failure, request.conversationId())));
-  }
-
-  /** What a stream channel sends when the turn could not open: the error, then done. */
-  static List<TurnEvent> notOpened(Throwable failure, java.util.UUID conversationId) {
-    ApiError error = ErrorMappers.describe(failure);
-    return List.of(
-        new TurnEvent.Error(error.error(), error.message()),
-        new TurnEvent.Done(conversationId, error.message(), false, false, null, 0.0));
+            failure ->
+                refusals.notOpened(
+                    failure, request.conversationId(), caller.customerId(), request.message()));
   }
 
   /**

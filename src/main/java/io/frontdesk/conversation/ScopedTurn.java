@@ -54,6 +54,11 @@ final class ScopedTurn implements RunningTurn {
   }
 
   @Override
+  public String language() {
+    return turn.language();
+  }
+
+  @Override
   public ConversationMemory memory() {
     return memory;
   }

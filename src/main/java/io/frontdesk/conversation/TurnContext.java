@@ -2,6 +2,7 @@ package io.frontdesk.conversation;
 
 import dev.langchain4j.data.message.ChatMessage;
 import io.frontdesk.agent.routing.RoutedMessage;
+import io.frontdesk.language.CustomerLanguage;
 import io.frontdesk.turn.Caller;
 import io.frontdesk.turn.EscalationReason;
 import io.frontdesk.turn.Route;
@@ -62,6 +63,8 @@ public final class TurnContext implements RunningTurn {
   private String modelFailure;
   private Span span = Span.getInvalid();
   private Set<String> readerContacts = Set.of();
+  private String language = CustomerLanguage.DEFAULT;
+  private boolean systemNote;
 
   TurnContext(
       UUID conversationId,
@@ -115,6 +118,26 @@ public final class TurnContext implements RunningTurn {
 
   synchronized TurnContext readerContacts(Set<String> contacts) {
     readerContacts = Set.copyOf(contacts);
+    return this;
+  }
+
+  @Override
+  public synchronized String language() {
+    return language;
+  }
+
+  synchronized TurnContext language(String language) {
+    this.language = language;
+    return this;
+  }
+
+  /** Whether the turn answers Frontdesk's own note (an approval's outcome), not the customer. */
+  synchronized boolean systemNote() {
+    return systemNote;
+  }
+
+  synchronized TurnContext systemNote(boolean note) {
+    this.systemNote = note;
     return this;
   }
 

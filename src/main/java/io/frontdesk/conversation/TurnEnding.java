@@ -8,6 +8,8 @@ import io.frontdesk.guard.GuardCheck;
 import io.frontdesk.guard.GuardPipeline;
 import io.frontdesk.guard.GuardVerdict;
 import io.frontdesk.knowledge.KnowledgeAnswer;
+import io.frontdesk.language.Notice;
+import io.frontdesk.language.Notices;
 import io.frontdesk.turn.ApprovalPending;
 import io.frontdesk.turn.EscalationReason;
 import io.frontdesk.turn.StopReason;
@@ -38,7 +40,7 @@ class TurnEnding {
 
   /** A blocked message gets the refusal (it never reached a model), stored flagged like it. */
   Ending refusal(TurnContext turn) {
-    String refusal = guards.refusal();
+    String refusal = refusalText(turn);
     return Ending.refused(Ending.note(turn.turnId(), GUARD_AGENT, refusal), refusal);
   }
 
@@ -125,9 +127,19 @@ class TurnEnding {
           events.add(event);
         }
       }
-      return new Guarded(guards.refusal(), true);
+      return new Guarded(refusalText(turn), true);
     }
     return new Guarded(check.text(), false);
+  }
+
+  /**
+   * The guards' refusal: as configured for English, from the notice table in the customer's other
+   * languages.
+   */
+  private String refusalText(TurnContext turn) {
+    return Notices.speaks(turn.language()) && !"en".equals(turn.language())
+        ? Notices.text(turn.language(), Notice.GUARD_REFUSAL)
+        : guards.refusal();
   }
 
   /** Why a ticket opens, or null when the answer stands. */

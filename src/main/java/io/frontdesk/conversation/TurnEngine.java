@@ -214,7 +214,9 @@ public class TurnEngine {
   /** The turn's first events: it started, and what the input guards found in the message. */
   private static Multi<TurnEvent> started(TurnContext turn, GuardCheck input) {
     List<TurnEvent> first = new ArrayList<>();
-    first.add(new TurnEvent.TurnStarted(turn.conversationId(), turn.turnId(), turn.agent()));
+    first.add(
+        new TurnEvent.TurnStarted(
+            turn.conversationId(), turn.turnId(), turn.agent(), turn.language()));
     for (GuardVerdict v : input.triggered()) {
       TurnEvent.Guard event = v.event("input");
       turn.record(event);

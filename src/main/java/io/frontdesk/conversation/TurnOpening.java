@@ -9,6 +9,9 @@ import io.frontdesk.http.Conflict;
 import io.frontdesk.http.NotFound;
 import io.frontdesk.http.Unauthenticated;
 import io.frontdesk.http.Unavailable;
+import io.frontdesk.language.CustomerLanguage;
+import io.frontdesk.language.Notice;
+import io.frontdesk.language.Notices;
 import io.frontdesk.security.Roles;
 import io.frontdesk.turn.Caller;
 import io.smallrye.mutiny.Uni;
@@ -32,8 +35,6 @@ import java.util.UUID;
 @ApplicationScoped
 class TurnOpening {
 
-  static final String NOT_STORED =
-      "Your message could not be stored just now; please send it again.";
   private static final Duration LEASE_MARGIN = Duration.ofMinutes(1);
 
   private final Pool pool;
@@ -44,6 +45,7 @@ class TurnOpening {
   private final MemoryConfig memoryConfig;
   private final ConsoleFeed console;
   private final ReopenRepository reopenings;
+  private final CustomerLanguage languages;
 
   TurnOpening(
       Pool pool,
@@ -53,7 +55,8 @@ class TurnOpening {
       AgentConfig agentConfig,
       MemoryConfig memoryConfig,
       ConsoleFeed console,
-      ReopenRepository reopenings) {
+      ReopenRepository reopenings,
+      CustomerLanguage languages) {
     this.pool = pool;
     this.conversations = conversations;
     this.accounts = accounts;
@@ -62,6 +65,7 @@ class TurnOpening {
     this.memoryConfig = memoryConfig;
     this.console = console;
     this.reopenings = reopenings;
+    this.languages = languages;
   }
 
   /**
@@ -70,9 +74,24 @@ class TurnOpening {
    * {@code blocked}: the input guards blocked the message, which is stored flagged.
    */
   Uni<TurnContext> open(TurnRequest request, boolean blocked) {
-    return waitForTurn(request, pool.withTransaction(db -> open(db, request, blocked)))
-        .onFailure(TurnOpening::storeFailed)
-        .transform(failure -> new Unavailable(NOT_STORED, failure));
+    return read(request)
+        .chain(
+            read ->
+                waitForTurn(request, pool.withTransaction(db -> open(db, request, blocked, read)))
+                    .onFailure(TurnOpening::storeFailed)
+                    .transform(
+                        failure ->
+                            new Unavailable(Notices.text(read, Notice.NOT_STORED), failure)));
+  }
+
+  /**
+   * The language the customer's message is confidently in, read off the event loop before the
+   * transaction (null: too short or too close to call; a system note is not the customer's).
+   */
+  private Uni<String> read(TurnRequest request) {
+    return request.system()
+        ? Uni.createFrom().nullItem()
+        : languages.detectOffLoop(request.message());
   }
 
   /**
@@ -126,13 +145,28 @@ class TurnOpening {
    * Who, which conversation, what memory; the customer's message is stored before anything (once
    * per turn: a turn opened again finds it, a dead turn's re-run has it already).
    */
-  private Uni<TurnContext> open(SqlClient db, TurnRequest request, boolean blocked) {
+  private Uni<TurnContext> open(SqlClient db, TurnRequest request, boolean blocked, String read) {
     UUID turnId = request.turnId() != null ? request.turnId() : UUID.randomUUID();
     return customer(db, request.customerId())
         .chain(
             customer ->
                 conversation(db, request, turnId)
-                    .chain(conv -> opened(db, request, blocked, turnId, conv, customer)));
+                    .chain(
+                        conv ->
+                            opened(db, request, blocked, turnId, conv, customer)
+                                .call(turn -> language(db, turn, conv, read))));
+  }
+
+  /**
+   * The conversation keeps its language unless this message was confidently in another; a change is
+   * stored with the turn's opening.
+   */
+  private Uni<Void> language(SqlClient db, TurnContext turn, Conversation conv, String read) {
+    String language = CustomerLanguage.follow(conv.language(), read);
+    turn.language(language);
+    return language.equals(conv.language())
+        ? Uni.createFrom().voidItem()
+        : conversations.language(db, conv.id(), language);
   }
 
   /** The conversation is the customer's and locked for this turn: its window and the message. */
@@ -169,7 +203,8 @@ class TurnOpening {
                         catalog.resume(conv.activeAgent()),
                         agentConfig.maxIterations(),
                         history)
-                    .readerContacts(customer.contacts()));
+                    .readerContacts(customer.contacts())
+                    .systemNote(request.system()));
   }
 
   /** The message the turn answers, stored unless the turn re-runs a stored one. */

@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * Everything a human needs to pick a conversation up: the ticket's context package. The summary is
- * kept to {@value #MAX_SUMMARY_CHARS} characters on one line, whatever the model wrote.
+ * kept to {@value #MAX_SUMMARY_CHARS} characters on one line, whatever the model wrote; {@code
+ * language} is the customer's (ISO 639-1), so the person who answers knows it.
  */
 public record Escalation(
     UUID conversationId,
@@ -18,7 +19,8 @@ public record Escalation(
     String summary,
     String category,
     double confidence,
-    List<Map<String, Object>> toolTrace) {
+    List<Map<String, Object>> toolTrace,
+    String language) {
 
   /** The longest summary a ticket keeps (the prompt asks the agent for one sentence). */
   public static final int MAX_SUMMARY_CHARS = 500;

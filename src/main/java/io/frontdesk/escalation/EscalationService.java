@@ -1,6 +1,8 @@
 package io.frontdesk.escalation;
 
 import io.frontdesk.feed.ConsoleFeed;
+import io.frontdesk.language.Notice;
+import io.frontdesk.language.Notices;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,11 +19,17 @@ public class EscalationService {
   private final TicketRepository tickets;
   private final EscalationNotifier notifier;
   private final ConsoleFeed console;
+  private final EscalationConfig config;
 
-  EscalationService(TicketRepository tickets, EscalationNotifier notifier, ConsoleFeed console) {
+  EscalationService(
+      TicketRepository tickets,
+      EscalationNotifier notifier,
+      ConsoleFeed console,
+      EscalationConfig config) {
     this.tickets = tickets;
     this.notifier = notifier;
     this.console = console;
+    this.config = config;
   }
 
   /**
@@ -44,14 +52,21 @@ public class EscalationService {
     notifier.postWebhook(ticket);
   }
 
-  /** What the customer is told: a new ticket, or that the one they have already gets this too. */
-  public static String customerNotice(Ticket ticket) {
-    if (ticket.added()) {
-      return ("I've added this to your open support ticket (#%s), so the same person sees the whole"
-              + " conversation. Our team will respond shortly.")
-          .formatted(ticket.ticketId());
-    }
-    return "I've created a support ticket (#%s) for you. Our team will respond shortly."
-        .formatted(ticket.ticketId());
+  /**
+   * What the customer is told, in their language: a new ticket, or that the one they have already
+   * gets this too; then when (their tier's response target) and how the team will answer.
+   */
+  public String customerNotice(Ticket ticket, Escalation escalation) {
+    String language = escalation.language();
+    String reply =
+        Notices.text(
+            language,
+            Notice.TICKET_REPLY,
+            Notices.duration(language, config.responseTime().of(escalation.tier())));
+    return Notices.text(
+        language,
+        ticket.added() ? Notice.TICKET_ADDED : Notice.TICKET_CREATED,
+        ticket.ticketId(),
+        reply);
   }
 }

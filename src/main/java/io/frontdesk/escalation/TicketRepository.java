@@ -70,11 +70,14 @@ public class TicketRepository {
     return db.preparedQuery(
             "update ticket set context = jsonb_set(context, '{reasons}', coalesce(context->'reasons',"
                 + " jsonb_build_array(jsonb_build_object('reason', reason, 'summary', summary))) ||"
-                + " jsonb_build_array($2::jsonb)), updated_at = $3 where id = (select id from ticket"
+                + " jsonb_build_array($2::jsonb)), updated_at = $3, language = coalesce($4, language)"
+                + " where id = (select id from ticket"
                 + " where conversation_id = $1 and status in ('open', 'in_progress') order by id"
                 + " desc limit 1 for update) returning "
                 + COLUMNS)
-        .execute(Tuple.of(e.conversationId(), reason(e), OffsetDateTime.now(ZoneOffset.UTC)))
+        .execute(
+            Tuple.of(
+                e.conversationId(), reason(e), OffsetDateTime.now(ZoneOffset.UTC), e.language()))
         .chain(
             rows ->
                 rows.size() == 0 ? open(db, e) : Uni.createFrom().item(ticket(Rows.first(rows))));
@@ -99,14 +102,15 @@ public class TicketRepository {
             .put("confidence", e.confidence())
             .put("agent", e.agent())
             .put("tier", e.tier())
+            .put("language", e.language())
             .put("transcript", "/api/v1/conversations/" + e.conversationId())
             .put("toolTrace", new JsonArray(e.toolTrace().stream().map(JsonObject::new).toList()))
             .put("reasons", new JsonArray().add(reason(e)));
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     return db.preparedQuery(
             "insert into ticket (conversation_id, customer_id, status, priority, category, reason,"
-                + " summary, confidence, context, created_at, updated_at) values ($1, $2, 'open',"
-                + " $3, $4, $5, $6, $7, $8, $9, $9) returning "
+                + " summary, confidence, context, created_at, updated_at, language) values ($1, $2,"
+                + " 'open', $3, $4, $5, $6, $7, $8, $9, $9, $10) returning "
                 + COLUMNS)
         .execute(
             Tuple.from(
@@ -119,7 +123,8 @@ public class TicketRepository {
                     e.summary(),
                     e.confidence(),
                     context,
-                    now)))
+                    now,
+                    e.language())))
         .map(rows -> ticket(Rows.first(rows)));
   }
 

@@ -28,7 +28,9 @@ public enum EscalationReason {
   /** No reviewer decided on an action in time. */
   APPROVAL_EXPIRED,
   /** An approved action could not be carried out. */
-  APPROVAL_FAILED;
+  APPROVAL_FAILED,
+  /** Without a model endpoint, a message in a language the offline model cannot read. */
+  LANGUAGE_UNSUPPORTED;
 
   public String code() {
     return name().toLowerCase();

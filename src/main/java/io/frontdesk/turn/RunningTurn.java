@@ -3,6 +3,7 @@ package io.frontdesk.turn;
 import dev.langchain4j.memory.ChatMemory;
 import io.opentelemetry.api.trace.Span;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -26,6 +27,19 @@ public interface RunningTurn {
 
   /** Where the router placed the customer's message. */
   Route route();
+
+  /**
+   * The customer's language (ISO 639-1) as the conversation follows it: what the notices they read
+   * and the agents' answers are written in.
+   */
+  String language();
+
+  /** The customer's language by its English name ("French"), as the agents' prompts say it. */
+  default String languageName() {
+    String code = language() == null ? "en" : language();
+    String name = Locale.forLanguageTag(code).getDisplayLanguage(Locale.ENGLISH);
+    return name.isEmpty() ? code : name;
+  }
 
   /**
    * The memory the agent works from: the conversation's window, or a workflow step's own scratch

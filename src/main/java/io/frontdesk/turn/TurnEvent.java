@@ -29,8 +29,17 @@ import java.util.UUID;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public sealed interface TurnEvent {
 
-  /** The turn began: which conversation (new or continued) and which agent answers. */
-  record TurnStarted(UUID conversationId, UUID turnId, String agent) implements TurnEvent {}
+  /**
+   * The turn began: which conversation (new or continued), which agent answers, and the customer's
+   * language (ISO 639-1) the turn's notices are in (null where no customer turn runs).
+   */
+  record TurnStarted(UUID conversationId, UUID turnId, String agent, String language)
+      implements TurnEvent {
+
+    public TurnStarted(UUID conversationId, UUID turnId, String agent) {
+      this(conversationId, turnId, agent, null);
+    }
+  }
 
   /** A piece of the agent's answer, as the model streams it. */
   record Text(String delta) implements TurnEvent {}

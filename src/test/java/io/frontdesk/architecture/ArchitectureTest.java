@@ -43,6 +43,7 @@ class ArchitectureTest {
           Map.entry("feed", 3),
           Map.entry("model", 3),
           Map.entry("telemetry", 3),
+          Map.entry("language", 3),
           // 4. the gate
           Map.entry("toolgate", 4),
           // 5. features

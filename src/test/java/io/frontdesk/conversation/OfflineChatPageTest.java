@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.frontdesk.http.TooManyRequests;
 import io.frontdesk.testing.Browser;
 import io.frontdesk.testing.Database;
 import io.frontdesk.testing.OfflineProfile;
@@ -29,6 +30,7 @@ class OfflineChatPageTest {
   URL root;
 
   @Inject Pool pool;
+  @Inject CustomerRateLimiter limiter;
 
   private Browser browser;
 
@@ -94,5 +96,101 @@ class OfflineChatPageTest {
     for (String internal : List.of("ESCALATE", "svc_", "pay_", "ref_", "(request ", "_to_")) {
       assertFalse(page.contains(internal), internal + " on the page: " + page);
     }
+  }
+
+  @Test
+  void aFrenchCustomerGetsFrenchNoticesAndAPersonWithTheirLanguageOnTheTicket() {
+    String customer = unusedCustomer();
+    SignIn.customer(browser, root.toString(), customer);
+
+    browser.find("#message").type("Je n'arrive pas à me connecter à mon compte");
+    browser.find("#send").click();
+
+    browser.waitForText(".notice.ticket", t -> t.contains("(#TCK-"), "the ticket's notice");
+    browser.waitForText("#send", "Envoyer");
+    String notice = browser.find(".notice.ticket").text();
+    assertTrue(
+        notice.matches(
+            "Demande TCK-\\d+\\. Je ne sais pas encore répondre seul aux messages en français :"
+                + " j'ai transmis le vôtre à une personne de notre équipe, qui vous répondra en"
+                + " français\\. J'ai ouvert une demande d'assistance \\(#TCK-\\d+\\) pour vous\\."
+                + " Notre équipe vous répondra sous \\d+ heures?, ici dans cette conversation et par"
+                + " e-mail\\."),
+        notice);
+    assertTrue(browser.findAll(".msg.bot").isEmpty(), "no English guess: " + browser.bodyText());
+    assertEquals("fr", browser.script("return document.documentElement.lang").asText());
+    assertEquals("Vous", browser.find(".msg.me .from").text(), "the page's own words follow");
+    Row ticket =
+        Database.rows(
+                pool,
+                "select t.language, t.reason, c.language from ticket t join conversation c on c.id"
+                    + " = t.conversation_id where t.customer_id = $1",
+                customer)
+            .getFirst();
+    assertEquals("fr", ticket.getString(0), "the ticket's language");
+    assertEquals("language_unsupported", ticket.getString(1));
+    assertEquals("fr", ticket.getString(2), "the conversation's language");
+    browser.screenshot("offline-chat-french");
+
+    // a reload shows the same conversation, in French
+    List<String> live = browser.texts("#log > li");
+    browser.get(root.toString());
+    browser.waitFor(
+        "the restored transcript", () -> browser.findAll("#log > li").size() >= live.size());
+    assertEquals(live, browser.texts("#log > li"));
+    assertEquals("Envoyer", browser.find("#send").text());
+  }
+
+  @Test
+  void aRateLimitedFrenchMessageKeepsItsTextSaysHowLongToWaitInFrenchAndSendComesBack() {
+    String customer = unusedCustomer();
+    SignIn.customer(browser, root.toString(), customer);
+    browser.find("#message").type("Bonjour, mon site est en panne depuis ce matin");
+    browser.find("#send").click();
+    browser.waitForText(".notice.ticket", t -> t.contains("(#TCK-"), "the ticket's notice");
+    browser.waitForText("#send", "Envoyer");
+    exhaust(customer);
+
+    browser.find("#message").type("Pouvez-vous vérifier ma dernière facture ?");
+    browser.find("#send").click();
+
+    browser.waitForText(
+        ".notice.error",
+        t ->
+            t.matches(
+                "Un instant, s'il vous plaît\\. .*merci d'attendre \\d+ (secondes?|minutes?).*"),
+        "the wait, in French");
+    browser.waitForText("#send", "Envoyer");
+    assertFalse(
+        browser.script("return document.getElementById('send').disabled").asBoolean(),
+        "Send comes back");
+    assertEquals(
+        "Pouvez-vous vérifier ma dernière facture ?",
+        browser.find("#message").property("value"),
+        "the text is back in the box");
+    assertEquals(1, browser.findAll(".msg.me").size(), "the refused message is not shown as sent");
+    browser.screenshot("offline-chat-french-rate-limited");
+  }
+
+  /** A customer with no conversation yet (these tests run after others in the same database). */
+  private String unusedCustomer() {
+    return Database.rows(
+            pool,
+            "select c.id from customer c where not exists (select 1 from conversation v where"
+                + " v.customer_id = c.id) order by c.id desc limit 1")
+        .getFirst()
+        .getString(0);
+  }
+
+  /** Empties the customer's bucket (the test profile's burst is high so no other test hits it). */
+  private void exhaust(String customer) {
+    for (int i = 0; i < 100_000; i++) {
+      try {
+        limiter.acquire(customer);
+      } catch (TooManyRequests limited) {
+        return;
+      }
+    }
+    throw new AssertionError("the limiter never refused");
   }
 }
