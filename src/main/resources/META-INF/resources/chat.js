@@ -138,6 +138,62 @@
     return add(li);
   }
 
+  /** A resolved conversation: 1 to 5 stars and an optional comment (CSAT), sent once. */
+  function askRating() {
+    if (!state.conversationId || document.getElementById("rating")) return;
+    const n = notice("rating", "rating");
+    const form = el("form", "rating-form");
+    const ask = heading(["page.rating.ask", "How did we do?"]);
+    const stars = el("div", "stars");
+    stars.setAttribute("role", "radiogroup");
+    stars.setAttribute("aria-label", ask);
+    let score = 0;
+    const sendIt = el("button", null, heading(["page.rating.send", "Send rating"]));
+    sendIt.type = "submit";
+    sendIt.disabled = true;
+    for (let i = 1; i <= 5; i++) {
+      const star = el("button", "star", "★");
+      star.type = "button";
+      star.dataset.score = String(i);
+      star.setAttribute("role", "radio");
+      star.setAttribute("aria-checked", "false");
+      star.setAttribute("aria-label", heading(["page.rating.star", "{0} of 5"], String(i)));
+      star.addEventListener("click", () => {
+        score = i;
+        stars.querySelectorAll(".star").forEach((b) => {
+          b.setAttribute("aria-checked", String(Number(b.dataset.score) === i));
+          b.classList.toggle("lit", Number(b.dataset.score) <= i);
+        });
+        sendIt.disabled = false;
+      });
+      stars.append(star);
+    }
+    const label = el("label", null, heading(["page.rating.comment", "Anything to add? (optional)"]));
+    label.htmlFor = "rating-comment";
+    const comment = el("textarea");
+    comment.id = "rating-comment";
+    comment.rows = 2;
+    comment.maxLength = 1000;
+    const problem = el("p", "error");
+    problem.hidden = true;
+    form.append(el("strong", null, ask), stars, label, comment, sendIt, problem);
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      sendIt.disabled = true;
+      try {
+        await Frontdesk.api("/api/v1/conversations/" + encodeURIComponent(state.conversationId) + "/rating", {
+          method: "POST", token: state.token, body: { score, comment: comment.value.trim() || null },
+        });
+        n.replaceChildren(el("strong", null, heading(["page.rating.thanks", "Thank you for your rating."])));
+      } catch (e) {
+        problem.hidden = false;
+        problem.textContent = e.message;
+        sendIt.disabled = false;
+      }
+    });
+    n.append(form);
+  }
+
   function fill(node, strong, rest) {
     node.replaceChildren(el("strong", null, strong), document.createTextNode(rest ? " " + rest : ""));
   }
@@ -275,9 +331,10 @@
         break;
       }
       case "ticket_resolved":
-        // the person's note, as the transcript keeps it
+        // the person's note, as the transcript keeps it; then the customer may rate the help
         finishBubble();
         message("human", e.text || e.note || "", (e.agent || "Support agent") + " (Skyline team)");
+        askRating();
         break;
       case "agent_joined":
         finishBubble();
@@ -554,6 +611,12 @@
     $("signin").hidden = true;
     $("chat").hidden = false;
     $("who").replaceChildren(el("span", "visually-hidden", "Signed in as "), document.createTextNode(who));
+    // the customer's name, not their account id, once the account is read
+    Frontdesk.api("/api/v1/me", { token }).then((me) => {
+      if (me && me.name && state.token === token) {
+        $("who").replaceChildren(el("span", "visually-hidden", "Signed in as "), document.createTextNode(me.name));
+      }
+    }).catch(() => {});
     $("sign-out").hidden = false;
     $("new-chat").hidden = false;
     const forced = new URLSearchParams(location.search).get("transport");

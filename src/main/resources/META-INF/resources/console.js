@@ -34,7 +34,7 @@
     articles: "/api/v1/admin/knowledge/articles",
   };
 
-  const state = { token: null, agent: null, selected: null, known: { approvals: null, inbox: null }, view: { status: "open", assignee: "all", q: "", tier: "", reason: "", label: "" }, socket: null, poll: null };
+  const state = { token: null, agent: null, selected: null, known: { approvals: null, inbox: null }, view: { status: "open", assignee: "all", q: "", tier: "", reason: "", label: "", language: "" }, socket: null, poll: null };
   const call = (path, options = {}) => api(path, Object.assign({ token: state.token }, options));
 
   function toast(message) {
@@ -120,8 +120,12 @@
     if (state.view.tier) q.set("tier", state.view.tier);
     if (state.view.reason) q.set("reason", state.view.reason);
     if (state.view.label) q.set("label", state.view.label);
+    if (state.view.language) q.set("language", state.view.language);
     return q.toString();
   }
+
+  const LANGUAGE_NAMES = window.Intl && Intl.DisplayNames ? new Intl.DisplayNames(["en"], { type: "language" }) : null;
+  const languageName = (code) => (LANGUAGE_NAMES && LANGUAGE_NAMES.of(code)) || code;
 
   function inboxItem(c) {
     const li = el("li");
@@ -133,6 +137,7 @@
       c.priority && c.priority !== "normal" ? c.priority[0].toUpperCase() + c.priority.slice(1) + " priority" : null,
       c.assignee ? "Assigned to " + c.assignee : "Unassigned",
       c.takenOverBy ? "with " + c.takenOverBy : null,
+      c.language && c.language !== "en" ? "Writes in " + languageName(c.language) : null,
       reasonText(c.reason),
     ].filter(Boolean).join(" · ");
     b.append(el("span", "title", (c.customerName || "A customer") + " · " + (c.subject || "no message yet")), el("span", "meta", meta));
@@ -195,9 +200,11 @@
       state.view.tier = $("inbox-tier").value;
       state.view.reason = reason.value;
       state.view.label = $("inbox-label").value;
+      state.view.language = $("inbox-language").value;
       loadInbox();
     });
     $("inbox-label").addEventListener("change", () => $("inbox-filters").requestSubmit());
+    $("inbox-language").addEventListener("change", () => $("inbox-filters").requestSubmit());
     loadLabels();
     $("inbox-tier").addEventListener("change", () => $("inbox-filters").requestSubmit());
     reason.addEventListener("change", () => $("inbox-filters").requestSubmit());
@@ -456,6 +463,7 @@
     const sla = slaText(item);
     d.append(facts([
       ["Customer", item.customerName + " (" + item.tier + ")"],
+      ["Language", item.language ? languageName(item.language) : null],
       ["Status", item.status === "snoozed" ? "Snoozed until " + time(item.snoozedUntil) : STATUS_WORDS[item.status]],
       ["Assigned to", item.assignee || "nobody"],
       ["Priority", item.priority],

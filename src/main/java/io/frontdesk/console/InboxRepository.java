@@ -42,14 +42,21 @@ public class InboxRepository {
       OffsetDateTime firstReplyAt,
       String takenOverBy,
       OffsetDateTime updatedAt,
-      List<String> labels) {}
+      List<String> labels,
+      String language) {}
 
   /** How many conversations are in one status and assignee bucket (me, unassigned, others). */
   public record Count(String status, String bucket, long count) {}
 
   /** The filters of one view; a null filter matches everything. */
   public record Filter(
-      String status, String bucket, String tier, String reason, String query, String label) {}
+      String status,
+      String bucket,
+      String tier,
+      String reason,
+      String query,
+      String label,
+      String language) {}
 
   /**
    * Every conversation with its inbox status: an agent's status holds until the customer writes
@@ -59,7 +66,7 @@ public class InboxRepository {
   private static final String INBOX =
       """
       with inbox as (
-        select c.id, c.customer_id, cu.name as customer_name, cu.tier, c.assignee,
+        select c.id, c.customer_id, cu.name as customer_name, cu.tier, c.assignee, c.language,
                c.snoozed_until, c.taken_over_by, c.updated_at,
                case
                  when c.inbox_status is not null and not exists (
@@ -106,6 +113,7 @@ public class InboxRepository {
        ($2::text is null or i.tier = $2)
        and ($3::text is null or i.reason = $3)
        and ($5::text is null or $5 = any(i.labels))
+       and ($6::text is null or coalesce(i.language, 'en') = $6)
        and ($4::text is null or exists (
          select 1 from message s where s.conversation_id = i.id and s.role in ('user', 'assistant')
             and to_tsvector('simple', coalesce(s.content, ''))
@@ -127,8 +135,8 @@ public class InboxRepository {
             INBOX
                 + " select * from inbox i where"
                 + MATCHES
-                + " and ($6::text is null or i.status = $6) and ($7::text is null or i.bucket = $7)"
-                + " order by i.sla_from asc nulls last, i.updated_at desc limit $8")
+                + " and ($7::text is null or i.status = $7) and ($8::text is null or i.bucket = $8)"
+                + " order by i.sla_from asc nulls last, i.updated_at desc limit $9")
         .execute(
             Tuple.from(
                 Arrays.<Object>asList(
@@ -137,6 +145,7 @@ public class InboxRepository {
                     f.reason(),
                     f.query(),
                     f.label(),
+                    f.language(),
                     f.status(),
                     f.bucket(),
                     limit)))
@@ -151,7 +160,9 @@ public class InboxRepository {
                 + MATCHES
                 + " group by i.status, i.bucket")
         .execute(
-            Tuple.from(Arrays.<Object>asList(agent, f.tier(), f.reason(), f.query(), f.label())))
+            Tuple.from(
+                Arrays.<Object>asList(
+                    agent, f.tier(), f.reason(), f.query(), f.label(), f.language())))
         .map(
             rows ->
                 Rows.list(
@@ -212,6 +223,7 @@ public class InboxRepository {
         r.getOffsetDateTime("first_reply_at"),
         r.getString("taken_over_by"),
         r.getOffsetDateTime("updated_at"),
-        List.of(r.getArrayOfStrings("labels")));
+        List.of(r.getArrayOfStrings("labels")),
+        r.getString("language"));
   }
 }

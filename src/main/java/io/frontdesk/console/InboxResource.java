@@ -57,6 +57,7 @@ public class InboxResource {
   /** A label: 1-30 lower-case letters, digits, - or _. */
   public record LabelChange(String label) {}
 
+  private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
   private static final Pattern LABEL = Pattern.compile("[a-z0-9][a-z0-9_-]{0,29}");
 
   private static final Pattern AGENT = Pattern.compile("[A-Za-z0-9_.@:-]{1,100}");
@@ -87,6 +88,7 @@ public class InboxResource {
       @QueryParam("reason") String reason,
       @QueryParam("q") String q,
       @QueryParam("label") String label,
+      @QueryParam("language") String language,
       @QueryParam("limit") @DefaultValue("100") int limit) {
     if (limit < 1 || limit > 500) {
       throw new BadRequest("limit must be 1..500");
@@ -102,7 +104,8 @@ public class InboxResource {
             tier == null || tier.isBlank() ? null : oneOf(tier, "tier", TIERS),
             reason == null || reason.isBlank() ? null : oneOf(reason, "reason", REASONS),
             query,
-            label == null || label.isBlank() ? null : label(label));
+            label == null || label.isBlank() ? null : label(label),
+            language == null || language.isBlank() ? null : language(language));
     return inbox.view(caller.subject(), filter, limit);
   }
 
@@ -125,6 +128,14 @@ public class InboxResource {
   @Operation(summary = "Takes a label off the conversation")
   public Uni<InboxItem> removeLabel(@PathParam("id") UUID id, @PathParam("label") String label) {
     return inbox.label(id, caller.subject(), label(label), false);
+  }
+
+  private static String language(String language) {
+    String l = language.strip().toLowerCase(java.util.Locale.ROOT);
+    if (!LANGUAGE.matcher(l).matches()) {
+      throw new BadRequest("language must be a two-letter ISO 639-1 code, e.g. fr");
+    }
+    return l;
   }
 
   private static String label(String label) {

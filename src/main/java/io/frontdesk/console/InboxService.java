@@ -49,7 +49,8 @@ public class InboxService {
       OffsetDateTime slaDue,
       String takenOverBy,
       OffsetDateTime updatedAt,
-      List<String> labels) {}
+      List<String> labels,
+      String language) {}
 
   /** A view: its conversations, how many per status and per assignee bucket. */
   public record InboxView(
@@ -106,7 +107,7 @@ public class InboxService {
    */
   Uni<List<InboxItem>> overdue(OffsetDateTime now, int limit) {
     return inbox
-        .list(null, new Filter(null, null, null, null, null, null), limit)
+        .list(null, new Filter(null, null, null, null, null, null, null), limit)
         .map(
             rows ->
                 rows.stream()
@@ -222,7 +223,8 @@ public class InboxService {
         due.next(),
         r.takenOverBy(),
         r.updatedAt(),
-        r.labels());
+        r.labels(),
+        r.language());
   }
 
   /** Counts per key (every key present, 0 when none), over the counts {@code in} keeps. */

@@ -42,7 +42,12 @@ public enum Notice {
   PAGE_SEND("page.send"),
   PAGE_ANSWERING("page.answering"),
   PAGE_MESSAGE("page.message"),
-  PAGE_PLACEHOLDER("page.placeholder");
+  PAGE_PLACEHOLDER("page.placeholder"),
+  PAGE_RATING_ASK("page.rating.ask"),
+  PAGE_RATING_STAR("page.rating.star"),
+  PAGE_RATING_COMMENT("page.rating.comment"),
+  PAGE_RATING_SEND("page.rating.send"),
+  PAGE_RATING_THANKS("page.rating.thanks");
 
   private final String key;
 

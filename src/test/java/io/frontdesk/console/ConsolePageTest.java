@@ -16,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -162,6 +163,40 @@ class ConsolePageTest extends CustomerAndAgentBrowsers {
     agent.waitFor(
         "the resolved conversation to leave the open view",
         () -> !agent.find("#inbox").text().contains("I want to dispute the March charge"));
+
+    // the customer rates the help; an admin sees it in the KPI panel of the day
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    long before =
+        Inquiries.asAdmin()
+            .queryParam("since", today.toString())
+            .queryParam("until", today.plusDays(1).toString())
+            .get("/api/v1/admin/stats")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getLong("ratings");
+    customer.waitForText("#rating strong", "How did we do?");
+    customer.find("#rating .star[data-score='4']").click();
+    customer.find("#rating-comment").type("Quick and friendly");
+    customer.screenshot("chat-rating");
+    customer.find("#rating button[type=submit]").click();
+    customer.waitForText("#rating", "Thank you for your rating.");
+    Row rating =
+        Database.rows(
+                pool,
+                "select r.score, r.comment from conversation_rating r join conversation c on c.id"
+                    + " = r.conversation_id where c.customer_id = 'cus_0183' order by r.created_at"
+                    + " desc limit 1")
+            .getFirst();
+    assertEquals(4, rating.getInteger("score"));
+    assertEquals("Quick and friendly", rating.getString("comment"));
+    agent.get(root + "console/?since=" + today + "&until=" + today.plusDays(1));
+    agent.script("localStorage.clear()");
+    agent.get(root + "console/?since=" + today + "&until=" + today.plusDays(1));
+    agent.find("#token").type(TestTokens.admin("adm_csat"));
+    agent.find("[data-paste] button[type=submit]").click();
+    agent.waitForText("#kpi-csat", (before + 1) + " rating");
   }
 
   @Test

@@ -296,4 +296,25 @@ class InboxResourceTest {
         List.of(),
         get(ANA, INBOX + "?status=all&q=" + word + "&label=" + label).getList("conversations"));
   }
+
+  @Test
+  void theInboxFiltersOnTheCustomersLanguageAndAConversationWithoutOneIsEnglish() {
+    String word = InboxSeed.uniqueWord();
+    UUID french = InboxSeed.conversation(pool, "cus_0153", "escalated", "Bonjour " + word);
+    Database.rows(
+        pool, "update conversation set language = 'fr' where id = $1 returning id", french);
+    UUID english = InboxSeed.conversation(pool, "cus_0153", "escalated", "Hello " + word);
+
+    JsonPath fr = get(ANA, INBOX + "?status=all&q=" + word + "&language=fr");
+    assertEquals(List.of(french.toString()), fr.getList("conversations.id"));
+    assertEquals("fr", fr.getString("conversations[0].language"));
+    assertEquals(
+        List.of(english.toString()),
+        get(ANA, INBOX + "?status=all&q=" + word + "&language=en").getList("conversations.id"));
+    Inquiries.asAgent(ANA)
+        .get(INBOX + "?language=french")
+        .then()
+        .statusCode(400)
+        .body("message", equalTo("language must be a two-letter ISO 639-1 code, e.g. fr"));
+  }
 }

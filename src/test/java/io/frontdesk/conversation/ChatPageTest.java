@@ -198,7 +198,15 @@ class ChatPageTest {
     browser.waitForText(".msg.bot:not(.streaming) .text", ANSWER);
     assertEquals("Send", browser.find("#send").text());
     assertFalse(browser.texts(".status.tool").isEmpty());
-    assertTrue(browser.find("#who").text().contains("cus_001"));
+    // the customer's name in the header, not their account id
+    String who =
+        browser.waitForText("#who", t -> !t.contains("cus_0"), "the customer's name").text();
+    assertTrue(
+        io.frontdesk.testing.Database.rows(
+                pool, "select name from customer where id in ('cus_0016', 'cus_0017')")
+            .stream()
+            .anyMatch(r -> who.contains(r.getString("name"))),
+        who);
     assertFalse(browser.findAll("#signin").getFirst().displayed(), "the sign-in form is gone");
   }
 }
