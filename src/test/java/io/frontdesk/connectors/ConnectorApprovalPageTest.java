@@ -32,6 +32,7 @@ class ConnectorApprovalPageTest extends CustomerAndAgentBrowsers {
     agent.waitForText("#approvals .item", "shop cancel order for order_id SHOP-9003").click();
     agent.waitForText("#detail dd", "Shop cancel order (order id SHOP-9003)");
     agent.waitForText("#detail dd", "data modification");
+    agent.screenshot("console-connector-approval");
     model.enqueue(Reply.text("Your order SHOP-9003 is cancelled."));
     agent.waitForText("#detail button", "Approve").click();
     agent.waitForText("#detail .notice", "Decided: executed.");
