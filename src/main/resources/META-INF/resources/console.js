@@ -87,7 +87,7 @@
     try {
       const rows = await call(API.approvals);
       fillList("approvals", rows, (a) =>
-        item("approvals", "approval:" + a.id, a.tool + " · " + a.customerId,
+        item("approvals", "approval:" + a.id, ConsoleWords.call(a.tool, a.arguments),
           (a.summary || "") + " · until " + time(a.expiresAt), () => openApproval(a)), "Nothing waiting for approval.");
     } catch (e) {
       queueError("approvals", e);
@@ -711,7 +711,9 @@
     try {
       s = await call(API.stats + (statsWindow() ? "?" + statsWindow() : ""));
     } catch (e) {
-      panel.replaceChildren(el("p", "empty", e.status === 403 ? "The KPIs need an admin token." : e.status === 404 ? "KPIs are not available on this server." : "KPIs unavailable: " + e.message));
+      // an agent without the admin role has no KPIs to see: the section goes
+      document.querySelector(".kpi-panel").hidden = e.status === 403;
+      panel.replaceChildren(el("p", "empty", e.status === 404 ? "KPIs are not available on this server." : "KPIs unavailable: " + e.message));
       return;
     }
     const kpi = (id, label, value, sub) => {

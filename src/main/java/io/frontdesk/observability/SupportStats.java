@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The seed's KPI table computed from the database for a window (DESIGN §6): customer turns and
- * conversations that began in it, tickets opened in it. Definitions are in docs/operations.md.
+ * conversations that began in it, tickets opened in it. Definitions are in docs/console.md.
  */
 @ApplicationScoped
 public class SupportStats {

@@ -29,7 +29,7 @@ class ConnectorApprovalPageTest extends CustomerAndAgentBrowsers {
     customer.find("#send").click();
     customer.waitForText(".notice.approval", "Waiting for approval.");
 
-    agent.waitForText("#approvals .item", "shop cancel order for order_id SHOP-9003").click();
+    agent.clickText("#approvals .item", "Shop cancel order (order id SHOP-9003)");
     agent.waitForText("#detail dd", "Shop cancel order (order id SHOP-9003)");
     agent.waitForText("#detail dd", "data modification");
     agent.screenshot("console-connector-approval");

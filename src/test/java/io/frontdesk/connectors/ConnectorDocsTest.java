@@ -29,10 +29,9 @@ class ConnectorDocsTest {
   private static final Pattern EXAMPLE =
       Pattern.compile("File `([a-z\\-]+\\.yaml)`:\\n\\n```yaml\\n(.*?)```", Pattern.DOTALL);
 
-  /** The page while it waits in docs-pending, or where the lead files it. */
+  /** The operators' page of the worked example. */
   private static Path page() {
-    Path pending = Path.of("docs-pending/i26-connectors.md");
-    return Files.exists(pending) ? pending : Path.of("docs/connectors.md");
+    return Path.of("docs/connectors.md");
   }
 
   private static Map<String, String> examples() throws IOException {

@@ -45,7 +45,7 @@ class ConsolePageTest extends CustomerAndAgentBrowsers {
     customer.find("#send").click();
     customer.waitForText(".notice.approval", "Waiting for approval.");
 
-    agent.waitForText("#approvals .item", "process_refund · " + customerId).click();
+    agent.clickText("#approvals .item", "Refund 10.00 on order " + orderId);
     agent.waitForText("#detail dd", orderId);
     model.enqueue(Reply.text("Good news: the refund of 10.00 is on its way to your card."));
     agent.find("#feedback").type("Within the refund policy");
@@ -62,7 +62,7 @@ class ConsolePageTest extends CustomerAndAgentBrowsers {
         "exactly the approved refund ran");
     agent.waitFor(
         "the decided approval to leave the queue",
-        () -> !agent.find("#approvals").text().contains("process_refund · " + customerId));
+        () -> !agent.find("#approvals").text().contains("Refund 10.00 on order " + orderId));
     assertTrue(agent.bodyText().contains("Signed in as agt_page"));
   }
 
@@ -112,7 +112,7 @@ class ConsolePageTest extends CustomerAndAgentBrowsers {
     customer.get("about:blank");
 
     SignIn.agent(agent, root.toString(), "agt_page");
-    agent.waitForText("#approvals .item", "process_refund · " + customerId).click();
+    agent.clickText("#approvals .item", "Refund 12.00 on order " + orderId);
     agent.find("#feedback").type("Refunds over 10 need the account owner");
     agent.waitForText("#detail button", "Reject").click();
     agent.waitForText("#detail .notice", "Decided: rejected.");

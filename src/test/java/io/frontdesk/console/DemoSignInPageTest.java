@@ -39,7 +39,9 @@ class DemoSignInPageTest {
       browser.waitFor("the demo sign-in", () -> browser.find("[data-demo]").displayed());
       browser.find("[data-demo] button[type=submit]").click();
       browser.waitForText("#who", "Signed in as agt_demo");
-      browser.waitForText("#kpis", "The KPIs need an admin token.");
+      browser.waitFor(
+          "the KPI section to be hidden from an agent",
+          () -> browser.script("return document.querySelector('.kpi-panel').hidden").asBoolean());
     }
   }
 }

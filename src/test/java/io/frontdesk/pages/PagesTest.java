@@ -55,7 +55,7 @@ class PagesTest extends CustomerAndAgentBrowsers {
     agent.find("#token").type(TestTokens.admin("agt_maya"));
     agent.find("[data-paste] button[type=submit]").click();
     agent.waitForText("#kpi-automation", "Automation rate");
-    agent.waitForText("#approvals .item", "process_refund").click();
+    agent.clickText("#approvals .item", "Refund 10.00 on order " + orderId);
     agent.waitForText("#detail dd", orderId);
 
     for (var page :
