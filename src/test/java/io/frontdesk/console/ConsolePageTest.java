@@ -249,9 +249,10 @@ class ConsolePageTest extends CustomerAndAgentBrowsers {
 
   @Test
   void theKpiPanelShowsTheFiguresOfASeededDay() {
-    // a day no other test writes to: four conversations, every figure worked out by hand
+    // a day no other test writes to, inside the 30 days retention keeps (its hourly purge would
+    // delete older seeds mid-test): four conversations, every figure worked out by hand
     OffsetDateTime day =
-        OffsetDateTime.now(ZoneOffset.UTC).minusDays(45).truncatedTo(ChronoUnit.DAYS);
+        OffsetDateTime.now(ZoneOffset.UTC).minusDays(25).truncatedTo(ChronoUnit.DAYS);
     // A (free) resolved by the bot: answered after 4 s; the provider reported 1000 in, 500 out
     UUID a = seedConversation(day, "cus_0111", "resolved", 10);
     seedTurn(day, a, 10, 10, "support", 30, 4);

@@ -159,7 +159,7 @@ class ConversationViewPageTest extends CustomerAndAgentBrowsers {
   @Test
   void anAdminDraftsAndPublishesAnArticleForAKnowledgeGapFromTheConsole() {
     OffsetDateTime day =
-        OffsetDateTime.now(ZoneOffset.UTC).minusDays(61).truncatedTo(ChronoUnit.DAYS);
+        OffsetDateTime.now(ZoneOffset.UTC).minusDays(27).truncatedTo(ChronoUnit.DAYS);
     List<String> asked =
         List.of(
             "Can I get a carbon footprint report for my services?",

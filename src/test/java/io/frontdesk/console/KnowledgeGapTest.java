@@ -33,9 +33,9 @@ class KnowledgeGapTest {
 
   private final ScriptedModelServer model = ModelServerTestResource.server();
 
-  // a window no other test writes to
+  // a window no other test writes to, inside the 30 days retention keeps
   private final OffsetDateTime day =
-      OffsetDateTime.now(ZoneOffset.UTC).minusDays(60).truncatedTo(ChronoUnit.DAYS);
+      OffsetDateTime.now(ZoneOffset.UTC).minusDays(26).truncatedTo(ChronoUnit.DAYS);
 
   private static final List<String> RENEWABLES =
       List.of(
