@@ -104,7 +104,7 @@ class AgentRunner {
         .invoke(
             event -> {
               if (model && event instanceof ChatEvent.ChatCompletedEvent done) {
-                progress.usage.completed(done.getChatResponse(), turn.memory().messages());
+                progress.usage.completed(done.getChatResponse(), turn.memory()::messages);
               }
             })
         .onItem()

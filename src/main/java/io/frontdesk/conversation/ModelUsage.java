@@ -4,6 +4,7 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * What a turn's model calls used, summed over its calls: the provider's reported tokens, or an
@@ -29,7 +30,7 @@ final class ModelUsage {
    * One completed model call; {@code window} is what was sent, read only when the provider reported
    * no usage. A response that names no model is priced as the configured one.
    */
-  void completed(ChatResponse response, List<ChatMessage> window) {
+  void completed(ChatResponse response, Supplier<List<ChatMessage>> window) {
     TokenUsage usage = response == null ? null : response.tokenUsage();
     String name = response != null && response.modelName() != null ? response.modelName() : UNNAMED;
     long in;
@@ -39,7 +40,7 @@ final class ModelUsage {
       in = usage.inputTokenCount();
       out = usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
     } else {
-      in = window.stream().mapToLong(m -> StoredMessage.of(null, null, m).tokens()).sum();
+      in = window.get().stream().mapToLong(m -> StoredMessage.of(null, null, m).tokens()).sum();
       String answer = response == null ? null : response.aiMessage().text();
       out = answer == null ? 0 : Tokens.count(answer);
     }

@@ -114,7 +114,7 @@ public class WorkflowRunner {
                 // an estimate, when the provider reports none, from the step's own prompt
                 usage.completed(
                     done.getChatResponse(),
-                    List.of(UserMessage.from(step.instructions()), UserMessage.from(input)));
+                    () -> List.of(UserMessage.from(step.instructions()), UserMessage.from(input)));
                 String text = done.getChatResponse().aiMessage().text();
                 output.set(text == null ? "" : text.strip());
               }

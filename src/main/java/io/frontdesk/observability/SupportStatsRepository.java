@@ -7,7 +7,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -182,11 +181,6 @@ public class SupportStatsRepository {
       java.util.function.Function<Row, T> mapper) {
     return pool.preparedQuery(sql)
         .execute(Tuple.of(since, until))
-        .map(
-            rows -> {
-              List<T> out = new ArrayList<>();
-              rows.forEach(r -> out.add(mapper.apply(r)));
-              return out;
-            });
+        .map(rows -> Rows.list(rows, mapper));
   }
 }
