@@ -63,74 +63,80 @@ public final class LongMessageTuning {
                 section.fullText(corpus.table(), noise)));
       }
       embedder.save();
-      Map<Prepared, Void> unused = new HashMap<>();
       System.out.printf("tuning half: %d messages%n", prepared.size());
-      var p = corpus.passages();
       if (System.getProperty("stress") != null) {
-        stress(p, prepared);
-        return;
+        stress(corpus.passages(), prepared);
+      } else {
+        singles(corpus.passages(), prepared);
+        fusions(corpus.passages(), prepared);
+        reranks(corpus.passages(), prepared);
       }
-      row("keyword only", prepared, x -> x.words());
-      for (double min : new double[] {0.4, 0.3, 0.2, 0.0}) {
-        row("dense whole min " + min, prepared, x -> denseHits(dense(p, x.whole(), min)));
+    }
+  }
+
+  private static void singles(List<KnowledgeChunkRepository.Stored> p, List<Prepared> prepared) {
+    row("keyword only", prepared, x -> x.words());
+    for (double min : new double[] {0.4, 0.3, 0.2, 0.0}) {
+      row("dense whole min " + min, prepared, x -> denseHits(dense(p, x.whole(), min)));
+    }
+    row("dense question min 0", prepared, x -> denseHits(dense(p, x.question(), 0)));
+    row("dense sentences max min 0", prepared, x -> denseHits(maxDense(p, x.sentences())));
+  }
+
+  private static void fusions(List<KnowledgeChunkRepository.Stored> p, List<Prepared> prepared) {
+    for (double[] w : new double[][] {{1, 0.25}, {1, 0.5}, {1, 1}, {0.5, 1}, {0.25, 1}, {0.1, 1}}) {
+      for (double min : new double[] {0.4, 0.0}) {
+        row(
+            "fuse whole %s:%s min %s".formatted(w[0], w[1], min),
+            prepared,
+            x -> fuse(List.of(ids(dense(p, x.whole(), min)), ids(x.words())), w));
       }
-      row("dense question min 0", prepared, x -> denseHits(dense(p, x.question(), 0)));
-      row("dense sentences max min 0", prepared, x -> denseHits(maxDense(p, x.sentences())));
-      for (double[] w :
-          new double[][] {{1, 0.25}, {1, 0.5}, {1, 1}, {0.5, 1}, {0.25, 1}, {0.1, 1}}) {
-        for (double min : new double[] {0.4, 0.0}) {
-          row(
-              "fuse whole %s:%s min %s".formatted(w[0], w[1], min),
-              prepared,
-              x -> fuse(List.of(ids(dense(p, x.whole(), min)), ids(x.words())), w));
-        }
-        row(
-            "fuse question %s:%s min 0".formatted(w[0], w[1]),
-            prepared,
-            x -> fuse(List.of(ids(dense(p, x.question(), 0)), ids(x.words())), w));
-        row(
-            "fuse sentences-max %s:%s".formatted(w[0], w[1]),
-            prepared,
-            x -> fuse(List.of(ids(maxDense(p, x.sentences())), ids(x.words())), w));
-      }
-      for (double[] w : new double[][] {{0.5, 0.5, 1}, {1, 1, 1}, {0.25, 0.5, 1}, {0.5, 1, 1}}) {
-        row(
-            "fuse whole+question+words %s:%s:%s".formatted(w[0], w[1], w[2]),
-            prepared,
-            x ->
-                fuse(
-                    List.of(
-                        ids(dense(p, x.whole(), 0)),
-                        ids(dense(p, x.question(), 0)),
-                        ids(x.words())),
-                    w));
-        row(
-            "fuse whole+question+qwords+words %s:%s:%s".formatted(w[0], w[1], w[2]),
-            prepared,
-            x ->
-                fuse(
-                    List.of(
-                        ids(dense(p, x.whole(), 0)),
-                        ids(dense(p, x.question(), 0)),
-                        ids(x.questionWords()),
-                        ids(x.words())),
-                    new double[] {w[0], w[1], w[2] / 2, w[2] / 2}));
-      }
-      for (int n : new int[] {5, 10, 20}) {
-        row(
-            "rerank words top %d by whole dense".formatted(n),
-            prepared,
-            x -> rerank(p, x.words(), n, List.of(x.whole())));
-        row(
-            "rerank words top %d by question dense".formatted(n),
-            prepared,
-            x -> rerank(p, x.words(), n, List.of(x.question())));
-        row(
-            "rerank words top %d by sentence-max dense".formatted(n),
-            prepared,
-            x -> rerank(p, x.words(), n, x.sentences()));
-      }
-      unused.clear();
+      row(
+          "fuse question %s:%s min 0".formatted(w[0], w[1]),
+          prepared,
+          x -> fuse(List.of(ids(dense(p, x.question(), 0)), ids(x.words())), w));
+      row(
+          "fuse sentences-max %s:%s".formatted(w[0], w[1]),
+          prepared,
+          x -> fuse(List.of(ids(maxDense(p, x.sentences())), ids(x.words())), w));
+    }
+    for (double[] w : new double[][] {{0.5, 0.5, 1}, {1, 1, 1}, {0.25, 0.5, 1}, {0.5, 1, 1}}) {
+      row(
+          "fuse whole+question+words %s:%s:%s".formatted(w[0], w[1], w[2]),
+          prepared,
+          x ->
+              fuse(
+                  List.of(
+                      ids(dense(p, x.whole(), 0)), ids(dense(p, x.question(), 0)), ids(x.words())),
+                  w));
+      row(
+          "fuse whole+question+qwords+words %s:%s:%s".formatted(w[0], w[1], w[2]),
+          prepared,
+          x ->
+              fuse(
+                  List.of(
+                      ids(dense(p, x.whole(), 0)),
+                      ids(dense(p, x.question(), 0)),
+                      ids(x.questionWords()),
+                      ids(x.words())),
+                  new double[] {w[0], w[1], w[2] / 2, w[2] / 2}));
+    }
+  }
+
+  private static void reranks(List<KnowledgeChunkRepository.Stored> p, List<Prepared> prepared) {
+    for (int n : new int[] {5, 10, 20}) {
+      row(
+          "rerank words top %d by whole dense".formatted(n),
+          prepared,
+          x -> rerank(p, x.words(), n, List.of(x.whole())));
+      row(
+          "rerank words top %d by question dense".formatted(n),
+          prepared,
+          x -> rerank(p, x.words(), n, List.of(x.question())));
+      row(
+          "rerank words top %d by sentence-max dense".formatted(n),
+          prepared,
+          x -> rerank(p, x.words(), n, x.sentences()));
     }
   }
 
