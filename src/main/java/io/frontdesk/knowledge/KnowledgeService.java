@@ -62,28 +62,32 @@ public class KnowledgeService {
     return embedded(query);
   }
 
-  /** The search with the query's vector (empty: full-text only). */
+  /**
+   * The search with the query's vector (empty: full-text only), weighted by the query's length
+   * ({@link Fusion#forQuery}).
+   */
   @Backend(BackendGuards.KNOWLEDGE_BASE)
   public Uni<List<SearchHit>> search(
       Collection collection, String query, int limit, Optional<float[]> vector) {
     int candidates = Math.max(limit, config.candidates());
+    Fusion fusion = Fusion.forQuery(config, query);
     Uni<List<SearchHit>> words =
-        config.fullTextWeight() > 0
+        fusion.fullTextWeight() > 0
             ? repository.search(collection, query, candidates, limit)
             : Uni.createFrom().item(List.of());
     Uni<List<DenseIndex.Hit>> meaning =
-        config.denseWeight() <= 0
+        fusion.denseWeight() <= 0
             ? Uni.createFrom().item(List.of())
             : vector.isEmpty()
                 ? Uni.createFrom().item(List.<DenseIndex.Hit>of())
-                : dense.search(collection, vector.get(), candidates, config.minSimilarity());
+                : dense.search(collection, vector.get(), candidates, fusion.minSimilarity());
     return Uni.combine()
         .all()
         .unis(meaning, words)
         .with(
             (m, w) ->
                 HybridRanking.merge(
-                    m, w, config.denseWeight(), config.fullTextWeight(), config.rrfK(), limit));
+                    m, w, fusion.denseWeight(), fusion.fullTextWeight(), config.rrfK(), limit));
   }
 
   /** The query's vector; without one (a remote embedder down) the search uses words alone. */

@@ -29,4 +29,34 @@ public interface SearchConfig {
   /** How many candidates each ranking contributes before fusion. */
   @WithDefault("20")
   int candidates();
+
+  /** The fusion for a long query (a customer's whole message), instead of the settings above. */
+  LongQuery longQuery();
+
+  /**
+   * A long message dilutes its meaning with greetings and context, so its one vector finds the
+   * wrong articles while its words still find the right one (issue 27): words lead, and the dense
+   * ranking only re-orders what the words found.
+   */
+  interface LongQuery {
+
+    /** A query of at least this many words is long; 0 turns the long-query fusion off. */
+    @WithDefault("30")
+    int words();
+
+    /** Weight of the dense ranking for a long query. */
+    @WithDefault("0.25")
+    double denseWeight();
+
+    /** Weight of the full-text ranking for a long query. */
+    @WithDefault("1.0")
+    double fullTextWeight();
+
+    /**
+     * Minimum similarity of a dense candidate for a long query: a long message is less similar to
+     * every passage, and with words leading a weak dense candidate cannot push a word match out.
+     */
+    @WithDefault("0.0")
+    double minSimilarity();
+  }
 }

@@ -176,7 +176,7 @@ final class RetrievalSection implements AutoCloseable {
     return HybridRanking.merge(dense, words, w.dense(), w.fullText(), rrfK, CANDIDATES);
   }
 
-  private List<SearchHit> fullText(String table, String query) throws SQLException {
+  List<SearchHit> fullText(String table, String query) throws SQLException {
     String sql =
         KnowledgeRepository.fullTextSql(table, "grp")
             .replace("$1", "?")
@@ -209,7 +209,7 @@ final class RetrievalSection implements AutoCloseable {
     return corpus("eval_stackfaq", rows);
   }
 
-  private Corpus demoCorpus() throws SQLException {
+  Corpus demoCorpus() throws SQLException {
     List<String[]> rows = new ArrayList<>();
     for (DemoDocuments.Entry e : DemoDocuments.knowledgeBase()) {
       rows.add(new String[] {e.id(), e.title(), e.category(), e.tags(), e.body()});
@@ -221,7 +221,7 @@ final class RetrievalSection implements AutoCloseable {
   }
 
   /** A table shaped like kb_article (the same generated tsvector), and the corpus's passages. */
-  private Corpus corpus(String table, List<String[]> rows) throws SQLException {
+  Corpus corpus(String table, List<String[]> rows) throws SQLException {
     try (Statement st = jdbc.createStatement()) {
       st.execute("drop table if exists " + table);
       st.execute(

@@ -69,6 +69,8 @@ public final class RoutingEvaluation {
     try (RetrievalSection retrieval =
         new RetrievalSection(embedder, search.minSimilarity(), search.rrfK())) {
       retrieval.write(body, sets, configured);
+      LongMessageSection longMessages = new LongMessageSection(retrieval, embedder, search);
+      longMessages.write(body, sets);
       embedder.save();
       retrieval.chosen = configured;
       List<String> messages = new ArrayList<>(DemoRouteSection.texts());
@@ -137,6 +139,12 @@ public final class RoutingEvaluation {
                   "≥ 0.95",
                   retrieval.stackFaqHybridRecall5,
                   0.95))
+          .append(
+              summary(
+                  "long messages hit@5, shipped, held-out half",
+                  "–",
+                  longMessages.heldOutShippedHit5,
+                  0))
           .append(
               "| embed + route p99 | ≤ 10 ms | %s ms%s |\n\n"
                   .formatted(
