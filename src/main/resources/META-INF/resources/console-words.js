@@ -84,6 +84,7 @@ const ConsoleWords = (() => {
     iteration_limit: "Too many steps for the assistant",
     handoff_limit: "Passed around too often",
     guard_blocks: "Messages blocked repeatedly",
+    abuse: "Abuse aimed at people, refused",
     timeout: "The assistant ran out of time",
     agent_error: "The assistant failed",
     model_unavailable: "The model was unavailable",

@@ -34,7 +34,18 @@ public final class AgentPrompts {
           + " language the tool results, articles or earlier notes are in; keep ids, numbers and"
           + " product names as they are.";
 
+  /**
+   * Care, not blocks: when the input guards found the customer upset or swearing at the situation
+   * ({@link io.frontdesk.turn.RunningTurn#care}), the answer acknowledges it and offers a person; a
+   * template section, present only in such turns.
+   */
+  public static final String CARE =
+      "{#if turn.care}The customer is upset or swearing about the situation, not at you: begin"
+          + " with one short sentence that acknowledges the frustration and apologises, then"
+          + " answer their question as usual, and end by offering to bring in a person from our"
+          + " team. Do not repeat or comment on their words.\n{/if}";
+
   /** The rules that close the prompt of every agent that answers customers. */
   public static final String ANSWERING_RULES =
-      IDENTIFIED + "\n" + ESCALATE_RULE + "\n" + ANSWER_IN + "\n";
+      IDENTIFIED + "\n" + ESCALATE_RULE + "\n" + ANSWER_IN + "\n" + CARE;
 }

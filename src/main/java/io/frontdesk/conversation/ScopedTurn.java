@@ -54,6 +54,11 @@ final class ScopedTurn implements RunningTurn {
   }
 
   @Override
+  public boolean care() {
+    return turn.care();
+  }
+
+  @Override
   public String language() {
     return turn.language();
   }

@@ -65,6 +65,7 @@ public final class TurnContext implements RunningTurn {
   private Set<String> readerContacts = Set.of();
   private String language = CustomerLanguage.DEFAULT;
   private boolean systemNote;
+  private boolean care;
 
   TurnContext(
       UUID conversationId,
@@ -139,6 +140,15 @@ public final class TurnContext implements RunningTurn {
   synchronized TurnContext systemNote(boolean note) {
     this.systemNote = note;
     return this;
+  }
+
+  @Override
+  public synchronized boolean care() {
+    return care;
+  }
+
+  synchronized void care(boolean care) {
+    this.care = care;
   }
 
   synchronized void routed(RoutedMessage message) {

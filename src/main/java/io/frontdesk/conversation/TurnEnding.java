@@ -26,6 +26,9 @@ class TurnEnding {
 
   static final String GUARD_AGENT = "guard";
   static final String APPROVAL_AGENT = "approval";
+  private static final String ABUSE_SUMMARY =
+      "The input guards refused a message aimed at people (a threat, harassment, hate or an"
+          + " insult); review the conversation.";
 
   private final EscalationConfig config;
   private final GuardPipeline guards;
@@ -38,8 +41,21 @@ class TurnEnding {
   /** The final answer after the output guards, and whether they blocked it. */
   private record Guarded(String text, boolean blocked) {}
 
-  /** A blocked message gets the refusal (it never reached a model), stored flagged like it. */
-  Ending refusal(TurnContext turn) {
+  /**
+   * A blocked message gets the refusal (it never reached a model), stored flagged like it. Abuse
+   * aimed at people is refused calmly and the conversation goes to a person at once.
+   */
+  Ending refusal(TurnContext turn, boolean abuse) {
+    if (abuse) {
+      String calm = Notices.text(turn.language(), Notice.GUARD_ABUSE);
+      return Ending.handedOver(
+          new Ending.HandedOver(EscalationReason.ABUSE, ABUSE_SUMMARY, calm),
+          List.of(),
+          calm,
+          0.0,
+          "security",
+          List.of());
+    }
     String refusal = refusalText(turn);
     return Ending.refused(Ending.note(turn.turnId(), GUARD_AGENT, refusal), refusal);
   }

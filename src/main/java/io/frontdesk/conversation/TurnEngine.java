@@ -145,6 +145,7 @@ public class TurnEngine {
         opening
             .open(request, input.blocked())
             .invoke(turn -> turn.routed(routed))
+            .invoke(turn -> turn.care(input.care()))
             .invoke(turn -> turn.traced(span))
             // registered here once its opening committed: a failed commit leaves nothing behind
             .invoke(turns::start);
@@ -171,7 +172,7 @@ public class TurnEngine {
         new TurnProgress(new AnswerFilter(guards, turn, () -> turn.systemPrompt()));
     Multi<TurnEvent> work;
     if (input.blocked()) {
-      progress.end(new TurnOutcome.InputBlocked());
+      progress.end(new TurnOutcome.InputBlocked(input.abuse()));
       work = Multi.createFrom().empty();
     } else {
       work = work(turn, request, progress);

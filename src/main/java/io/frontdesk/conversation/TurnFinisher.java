@@ -61,7 +61,7 @@ public class TurnFinisher {
     List<ToolRecord> calls = calls(turn, unfinished);
     Ending ending =
         switch (progress.outcome()) {
-          case TurnOutcome.InputBlocked blocked -> endings.refusal(turn);
+          case TurnOutcome.InputBlocked blocked -> endings.refusal(turn, blocked.abuse());
           case TurnOutcome.ApprovalAwaited awaited ->
               endings.awaitingApproval(turn, awaited.pending(), calls);
           default -> answered(turn, message, progress, calls);

@@ -23,6 +23,20 @@ public record GuardCheck(boolean blocked, String text, List<GuardVerdict> verdic
     return !blocked && verdicts.stream().anyMatch(GuardVerdict::cares);
   }
 
+  /**
+   * The message was refused as abuse aimed at people (a threat, harassment, hate, an insult): a
+   * toxicity guard blocked it. The turn refuses it calmly and hands the conversation to a person.
+   */
+  public boolean abuse() {
+    return blocked
+        && verdicts.stream()
+            .anyMatch(
+                v ->
+                    v.blocks()
+                        && (v.guard().equals(ToxicityDetector.GUARD)
+                            || v.guard().equals(EmbeddingHeads.TOXICITY_GUARD)));
+  }
+
   /** The verdicts of guards that triggered, in the order they ran. */
   public List<GuardVerdict> triggered() {
     return verdicts.stream().filter(GuardVerdict::triggered).toList();

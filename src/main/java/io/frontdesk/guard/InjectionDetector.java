@@ -15,6 +15,7 @@ public final class InjectionDetector {
   static final String INPUT_RULES = "guard/injection-input-rules.txt";
 
   private final PhraseRules rules;
+  private final Typos typos;
 
   public InjectionDetector() {
     this(PhraseRules.load(RULES, INPUT_RULES));
@@ -22,10 +23,15 @@ public final class InjectionDetector {
 
   InjectionDetector(PhraseRules rules) {
     this.rules = rules;
+    this.typos = new Typos(rules.words(), rules.prefixes());
   }
 
-  /** Score 0..1 that the message tries to take over the assistant, with the matched patterns. */
+  /**
+   * Score 0..1 that the message tries to take over the assistant, with the matched patterns; a
+   * misspelt rule word reads as the word it misspells ({@link Typos}: "ignroe all previuos
+   * instructions").
+   */
   public Detection scan(String message) {
-    return rules.scan(message, Tokens.of(message), GUARD);
+    return rules.scan(message, Tokens.of(message).read(typos::correct), GUARD);
   }
 }

@@ -112,6 +112,19 @@ final class PhraseRules {
   }
 
   /** Every exact word the rules' word slots name (for resolving disguised spellings). */
+  /** The word prefixes of the rules' slots ("instruction" of {@code instruction*}). */
+  List<String> prefixes() {
+    java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+    for (Rule rule : rules) {
+      if (rule.slots() != null) {
+        for (Slot slot : rule.slots()) {
+          out.addAll(slot.prefixes());
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
   List<String> words() {
     java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
     for (Rule rule : rules) {

@@ -72,6 +72,24 @@ final class Tokens {
         Arrays.copyOf(words, count), Arrays.copyOf(starts, count), Arrays.copyOf(ends, count));
   }
 
+  /**
+   * The same words with {@code reading} applied to each (null keeps the word), at the same offsets;
+   * this instance when no word changed.
+   */
+  Tokens read(java.util.function.UnaryOperator<String> reading) {
+    String[] read = null;
+    for (int i = 0; i < words.length; i++) {
+      String other = reading.apply(words[i]);
+      if (other != null && !other.equals(words[i])) {
+        if (read == null) {
+          read = words.clone();
+        }
+        read[i] = other;
+      }
+    }
+    return read == null ? this : new Tokens(read, starts, ends);
+  }
+
   int size() {
     return words.length;
   }

@@ -125,7 +125,7 @@ public final class ToxicityDetector {
     int end = worst == null ? text.length() : worst.end();
     List<GuardFinding> findings = new ArrayList<>();
     findings.add(original(new GuardFinding(GUARD, WORDS, p, start, end), normalised, message));
-    if (worstWeight >= STRONG_WORD) {
+    if (strong(worst, worstWeight)) {
       findings.add(
           original(new GuardFinding(GUARD, PROFANITY, 0.9, start, end), normalised, message));
     }
@@ -135,8 +135,17 @@ public final class ToxicityDetector {
     for (GuardFinding f : frustration.scan(text, tokens, GUARD).findings()) {
       findings.add(original(f, normalised, message));
     }
-    double wordScore = worstWeight >= STRONG_WORD ? Math.max(p, 0.9) : p;
+    double wordScore = strong(worst, worstWeight) ? Math.max(p, 0.9) : p;
     return new Detection(1 - (1 - wordScore) * (1 - rules.score()), findings);
+  }
+
+  /**
+   * A strong word flags on its own only when it has four letters or more: "ho" and "hoe" weigh like
+   * slurs in tweets but are a greeting ("hi ho"), a cheer ("woo hoo"), a garden tool or a Dutch
+   * word elsewhere; they still count in the model's sum.
+   */
+  private static boolean strong(ToxicityFeatures.Word worst, double weight) {
+    return weight >= STRONG_WORD && worst != null && worst.word().length() >= 4;
   }
 
   private static GuardFinding original(GuardFinding f, Disguises.Normalised n, String message) {

@@ -2,6 +2,7 @@ package io.frontdesk.guard;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The toxicity part of the input guards: whether a message is toxic (flagged), and if so whether it
@@ -23,12 +24,25 @@ final class ToxicityStage {
    * no vector).
    */
   static List<GuardVerdict> verdicts(
-      GuardConfig.Toxicity c, Detection rules, java.util.Optional<GuardVerdict> head, String text) {
+      GuardConfig.Toxicity c,
+      Detection rules,
+      java.util.Optional<GuardVerdict> scored,
+      String text) {
+    java.util.Optional<GuardVerdict> head = scored.map(v -> alone(c, v));
     double headScore = head.map(GuardVerdict::score).orElse(Double.NaN);
     boolean rulesFlag =
         ToxicityDetector.rulesBlock(
             rules, c.threshold(), c.wordsAlone(), headScore, c.headConfirms());
     boolean headFlag = head.map(GuardVerdict::triggered).orElse(false);
+    if (rulesFlag
+        && pleased(text)
+        && ToxicityDetector.abuse(rules) < c.threshold()
+        && ToxicityDetector.frustration(rules) < c.threshold()) {
+      // friendly swearing ("fuck yes, it works now") is neither abuse nor frustration
+      rulesFlag = false;
+      headFlag = false;
+      head = head.map(v -> quiet(v));
+    }
     GuardAction action = aimedAtPeople(c, rules, headFlag) ? c.action() : c.care();
     List<GuardVerdict> out = new ArrayList<>();
     out.add(
@@ -60,6 +74,37 @@ final class ToxicityStage {
               text));
     }
     return out;
+  }
+
+  /**
+   * A customer pleased or at ease: thanks, praise, "it works now", "my bad". Swearing in such a
+   * message is friendly (issue 27: friendly swearing was flagged), so it is not answered with care.
+   */
+  private static final Pattern PLEASED =
+      Pattern.compile(
+          "\\b(thanks|thank you|thx|cheers|works now|working now|it works|amazing|awesome|brilliant"
+              + "|fantastic|perfect|great job|well done|love (it|this|you guys)|you guys are good"
+              + "|you('re| are) (the best|great|amazing|good)|all sorted|my bad|that was fast)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  static boolean pleased(String text) {
+    return PLEASED.matcher(text).find();
+  }
+
+  private static GuardVerdict quiet(GuardVerdict v) {
+    return new GuardVerdict(v.guard(), false, v.score(), v.action(), List.of(), v.text());
+  }
+
+  /**
+   * The head's verdict with its own bar for flagging alone: a verdict reached on the head's score
+   * alone ("model", not "model+rules") stands only at {@link GuardConfig.Toxicity#headAlone}.
+   */
+  private static GuardVerdict alone(GuardConfig.Toxicity c, GuardVerdict v) {
+    boolean assisted = v.findings().stream().anyMatch(f -> f.category().equals("model+rules"));
+    if (!v.triggered() || assisted || v.score() >= c.headAlone()) {
+      return v;
+    }
+    return quiet(v);
   }
 
   /**

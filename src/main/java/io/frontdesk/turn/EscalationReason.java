@@ -14,6 +14,11 @@ public enum EscalationReason {
   HANDOFF_LIMIT,
   /** Guards blocked the customer's messages repeatedly. */
   GUARD_BLOCKS,
+  /**
+   * The customer's message was refused as abuse aimed at people (a threat, harassment, hate): a
+   * person reviews the conversation.
+   */
+  ABUSE,
   /** The turn ran out of time. */
   TIMEOUT,
   /** The agent failed (a model error that is not the endpoint's, or a broken answer). */

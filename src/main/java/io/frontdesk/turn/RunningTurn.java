@@ -29,6 +29,14 @@ public interface RunningTurn {
   Route route();
 
   /**
+   * The input guards asked for care ({@code GuardCheck.care()}): the customer is upset or swears at
+   * the situation, not at a person. The answer acknowledges it and offers a person.
+   */
+  default boolean care() {
+    return false;
+  }
+
+  /**
    * The customer's language (ISO 639-1) as the conversation follows it: what the notices they read
    * and the agents' answers are written in.
    */

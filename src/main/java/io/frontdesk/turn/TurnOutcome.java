@@ -11,8 +11,11 @@ public sealed interface TurnOutcome {
   /** The agents answered (the ending may still hand the answer to a person on confidence). */
   record Answered() implements TurnOutcome {}
 
-  /** The input guards blocked the customer's message: no agent ran. */
-  record InputBlocked() implements TurnOutcome {}
+  /**
+   * The input guards blocked the customer's message: no agent ran. {@code abuse}: it was aimed at
+   * people (a threat, harassment, hate), so a person takes the conversation over at once.
+   */
+  record InputBlocked(boolean abuse) implements TurnOutcome {}
 
   /** The customer asked for a person (the router recognised it; no model was called). */
   record CustomerAsked() implements TurnOutcome {}

@@ -81,7 +81,8 @@ public class OfflineAgent implements DeskAgent {
                 ToolSession session = new ToolSession(turn, emitter::emit, json, message);
                 String answer =
                     approved.isEmpty()
-                        ? respond(session, turn.route(), message, subject)
+                        ? OfflineReplies.withCare(
+                            turn, respond(session, turn.route(), message, subject))
                         : OfflineReplies.approved(approved.getLast());
                 count(turn.route(), answer);
                 session.answer(answer);
@@ -152,7 +153,13 @@ public class OfflineAgent implements DeskAgent {
   private Optional<String> beforeRoute(
       ToolSession s, Route route, String message, Subject subject) {
     boolean person = MessageFacts.wantsPerson(message);
-    if (MessageFacts.frustrated(message) && !person && !MessageFacts.namesAnId(message)) {
+    // a message the guards asked to answer with care is answered when it asks something the
+    // router is sure of (withCare adds the apology and the offer); venting alone is acknowledged
+    boolean answerable = s.turn().care() && route.sure() && route.action() != null;
+    if (MessageFacts.frustrated(message)
+        && !person
+        && !answerable
+        && !MessageFacts.namesAnId(message)) {
       return Optional.of(OfflineReplies.acknowledge());
     }
     if (MessageFacts.chargedTwice(message) && !person) {

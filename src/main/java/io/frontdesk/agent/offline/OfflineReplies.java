@@ -5,9 +5,12 @@ import io.frontdesk.billing.InvoiceView;
 import io.frontdesk.billing.PaymentView;
 import io.frontdesk.billing.RefundResult;
 import io.frontdesk.knowledge.KnowledgeAnswer;
+import io.frontdesk.language.Notice;
+import io.frontdesk.language.Notices;
 import io.frontdesk.technical.Diagnostics;
 import io.frontdesk.technical.RestartResult;
 import io.frontdesk.technical.ServiceSummary;
+import io.frontdesk.turn.RunningTurn;
 import io.frontdesk.turn.ToolRecord;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -67,6 +70,23 @@ final class OfflineReplies {
     return "I'm sorry it has been so frustrating. Tell me what isn't working (a service, a charge,"
         + " your account) and I'll look into it right away. Or would you like me to bring in a"
         + " person from our team?";
+  }
+
+  /**
+   * An answer in a turn the input guards asked to answer with care (the customer is upset or swears
+   * at the situation): the apology first, the answer, the offer of a person last, in the notices'
+   * words. An answer that goes to a person, or that acknowledges the frustration already, is left
+   * as it is.
+   */
+  static String withCare(RunningTurn turn, String answer) {
+    if (!turn.care() || answer.startsWith(ESCALATE) || answer.equals(acknowledge())) {
+      return answer;
+    }
+    return Notices.text(turn.language(), Notice.CARE_APOLOGY)
+        + " "
+        + answer
+        + "\n\n"
+        + Notices.text(turn.language(), Notice.CARE_OFFER);
   }
 
   /** A duplicate charge found: both invoices by number, and the offer to refund the later one. */

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.frontdesk.language.Notice;
+import io.frontdesk.language.Notices;
 import io.frontdesk.testing.Inquiries;
 import io.frontdesk.testing.OfflineProfile;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -72,6 +74,31 @@ class OfflineTurnTest {
     assertEquals("perform_account_action", audit.getFirst().getString("action"));
     assertEquals("executed", audit.getFirst().getString("decision"));
     assertTrue(audit.getFirst().getString(4).contains("password_reset"));
+  }
+
+  @Test
+  void aSwearingCustomerGetsTheAnswerBetweenAnApologyAndTheOfferOfAPerson() {
+    JsonPath answer = Inquiries.ask("cus_0091", "I forgot my f***ing password, this is ridiculous");
+
+    String response = answer.getString("response");
+    assertTrue(answer.getBoolean("resolved"), answer.prettify());
+    assertNull(answer.getString("ticketId"), "no ticket opens unasked");
+    assertTrue(response.startsWith(Notices.text("en", Notice.CARE_APOLOGY)), response);
+    assertTrue(response.contains("reset link"), "the question is answered: " + response);
+    assertTrue(response.endsWith(Notices.text("en", Notice.CARE_OFFER)), response);
+    assertEquals(
+        1,
+        count(
+            pool,
+            "select count(distinct turn_id) from guard_event where conversation_id = $1 and stage = 'input'"
+                + " and action = 'care' and not blocked",
+            UUID.fromString(answer.getString("conversationId"))));
+    assertEquals(
+        1,
+        count(
+            pool,
+            "select count(*) from account_action where customer_id = 'cus_0091' and action ="
+                + " 'password_reset' and status = 'link_sent'"));
   }
 
   @Test
