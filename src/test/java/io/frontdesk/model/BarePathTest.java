@@ -10,6 +10,8 @@ import io.frontdesk.testing.RecordedRequest;
 import io.frontdesk.testing.Reply;
 import io.frontdesk.testing.ScriptedModelServer;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,12 +31,16 @@ class BarePathTest {
 
   @Test
   void oneBareCallIsOneToolLessNonStreamingRequestAndItsAnswerComesBack() {
-    model.enqueue(Reply.text("You can export your data from Settings."));
+    // a question of its own: other tests' turns may still reach the shared scripted server
+    String question = "How do I export my data? " + UUID.randomUUID();
+    model
+        .when(r -> question.equals(r.lastUserMessage()))
+        .thenReply(Reply.text("You can export your data from Settings."));
 
     String answer =
         given()
             .contentType("application/json")
-            .body("{\"message\":\"How do I export my data?\"}")
+            .body("{\"message\":\"" + question + "\"}")
             .post("/api/v1/benchmark/bare")
             .then()
             .statusCode(200)
@@ -42,10 +48,10 @@ class BarePathTest {
             .path("answer");
 
     assertEquals("You can export your data from Settings.", answer);
-    assertEquals(1, model.requestCount(), "one model call per bare call");
-    RecordedRequest request = model.lastRequest();
-    assertFalse(request.stream(), "the bare path is the blocking call");
-    assertTrue(request.toolNames().isEmpty(), "no tools offered: " + request.toolNames());
-    assertEquals("How do I export my data?", request.lastUserMessage());
+    List<RecordedRequest> mine =
+        model.requests().stream().filter(r -> question.equals(r.lastUserMessage())).toList();
+    assertEquals(1, mine.size(), "one model call per bare call");
+    assertFalse(mine.getFirst().stream(), "the bare path is the blocking call");
+    assertTrue(mine.getFirst().toolNames().isEmpty(), "no tools: " + mine.getFirst().toolNames());
   }
 }
