@@ -73,9 +73,14 @@ public final class BenchmarkReport {
     for (String key :
         List.of(
             "fresh_ready_ms",
+            "fresh_first_answer_ms",
+            "nocache_ready_ms",
+            "nocache_first_answer_ms",
+            "nocache_rss_mb",
             "single_ready_ms",
             "single_first_answer_ms",
             "single_rss_mb",
+            "single_rss_after_load_mb",
             "multi_ready_ms",
             "multi_rss_mb",
             "soak_start_live_heap_mb",

@@ -305,8 +305,14 @@ public final class LoadMain {
     String message = message(n);
     String body = JSON.createObjectNode().put("message", message).toString();
     boolean sse = "sse".equals(options.getOrDefault("--channel", "rest"));
+    boolean bare = "bare".equals(options.get("--target"));
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(base + "/api/v1/inquiries" + (sse ? "/stream" : "")))
+        HttpRequest.newBuilder(
+                URI.create(
+                    base
+                        + (bare
+                            ? "/api/v1/benchmark/bare"
+                            : "/api/v1/inquiries" + (sse ? "/stream" : ""))))
             .timeout(TURN_TIMEOUT)
             .header("Authorization", "Bearer " + token)
             .header("Content-Type", "application/json")
@@ -317,7 +323,8 @@ public final class LoadMain {
           socket != null
               ? socket.turn(message, startedAt, TURN_TIMEOUT)
               : sse ? streamed(request, startedAt) : null;
-      String outcome = streamed != null ? streamed.outcome() : rest(request);
+      String outcome =
+          streamed != null ? streamed.outcome() : bare ? bareCall(request) : rest(request);
       long took = System.nanoTime() - startedAt;
       boolean endedMeasuring = measuring;
       if (startedAfterWindow || !(startedMeasuring || windowOpened)) {
@@ -372,6 +379,18 @@ public final class LoadMain {
     }
     JsonNode answer = JSON.readTree(response.body());
     return answer.path("resolved").asBoolean() ? null : "not_resolved";
+  }
+
+  /**
+   * Null when the bare framework call ({@code --target bare}, the service's benchmark-only path)
+   * came back with an answer, else what went wrong.
+   */
+  private String bareCall(HttpRequest request) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      return refused(response);
+    }
+    return JSON.readTree(response.body()).path("answer").asText().isBlank() ? "no_answer" : null;
   }
 
   /**
@@ -508,6 +527,7 @@ public final class LoadMain {
     ObjectNode row = JSON.createObjectNode();
     row.put("label", options.getOrDefault("--label", mode));
     row.put("channel", options.getOrDefault("--channel", "rest"));
+    row.put("target", options.getOrDefault("--target", "frontdesk"));
     row.put("mode", mode);
     row.put("in_flight", Integer.parseInt(options.getOrDefault("--in-flight", "0")));
     row.put("rate", Double.parseDouble(options.getOrDefault("--rate", "0")));

@@ -34,7 +34,10 @@ final class MissedTargets {
     List<String> out = new ArrayList<>();
     int cores = Runtime.getRuntime().availableProcessors();
     JsonNode soak = ok("soak-70pct");
-    if (soak != null && cpu(soak) > 3) {
+    JsonNode bare = ok("bare-1");
+    // the CPU target: twice the bare framework path's CPU per model call, measured in the run
+    double target = bare != null ? 2 * cpu(bare) : 0;
+    if (soak != null && target > 0 && cpu(soak) > target) {
       out.add(
           "**CPU per turn.** Warm (the soak), a single turn costs "
               + fmt(cpu(soak))
@@ -47,9 +50,11 @@ final class MissedTargets {
               + ". Where the two largest kinds spend it (Java samples of the whole run): "
               + threadParts()
               + "; the workers also run the embeddings, in native ONNX code that no sample"
-              + " sees. 3 ms is "
-              + fmt(300 / cpu(soak))
-              + " % of this: no one part's cut gets there, it needs most of them.");
+              + " sees. Twice the bare framework call ("
+              + fmt(target)
+              + " ms) is "
+              + fmt(100 * target / cpu(soak))
+              + " % of this.");
     }
     double best = 0;
     JsonNode fastest = null;
@@ -61,7 +66,7 @@ final class MissedTargets {
         fastest = r;
       }
     }
-    if (fastest != null && best < 400) {
+    if (fastest != null && best < 120) {
       double share = fastest.path("cpu_service_pg_pct").asDouble() / 100 * cores;
       out.add(
           "**Turns per second.** At "
@@ -76,12 +81,12 @@ final class MissedTargets {
               + fmt(cpu(fastest))
               + " ms per turn for "
               + fmt(best)
-              + " turns/s. 400 turns/s on the same share of the cores needs "
-              + fmt(share * 1000 / 400)
+              + " turns/s. 120 turns/s on the same share of the cores needs "
+              + fmt(share * 1000 / 120)
               + " ms per turn: the throughput target is the CPU target.");
     }
     JsonNode one = ok("latency-1");
-    if (one != null && one.path("p50_ms").asDouble() > 2) {
+    if (one != null && one.path("p50_ms").asDouble() > 15) {
       double p50 = one.path("p50_ms").asDouble();
       // the CPU on the turn's own path: event loops, workers and PostgreSQL (not the JIT or GC
       // threads, which run beside it)
@@ -111,8 +116,7 @@ final class MissedTargets {
         .filter(r -> r.path("label").asText().startsWith("stream-") && r.path("ok").asInt() > 0)
         .filter(
             r ->
-                r.path("machine_cpu_busy_pct").asDouble() > 70
-                    || r.path("failed").asInt() > 0
+                r.path("failures").path("http_429").asInt() > 0.05 * r.path("turns").asInt()
                     || r.path("in_flight").asInt() < 2000)
         .findFirst()
         .ifPresent(

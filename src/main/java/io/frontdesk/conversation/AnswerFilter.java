@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  * run of words with digits or {@code @}, a card number split across model chunks) or the start of a
  * verbatim run of the system prompt (a run only becomes a leak after many words, so the words that
  * continue the prompt wait until the answer leaves it). An answer that leaks the prompt is withheld
- * from then on; the whole-answer check refuses it.
+ * from then on; the whole-answer check refuses it. A turn nobody watches stream (a REST inquiry) is
+ * checked once per model response, when it ends, instead of on every chunk.
  */
 final class AnswerFilter {
 
@@ -32,17 +33,31 @@ final class AnswerFilter {
   private final TurnContext turn;
   private final Supplier<String> systemPrompt;
   private final StringBuilder held = new StringBuilder();
+  private final boolean streamed;
   private boolean withholding;
   private boolean withheld;
 
   AnswerFilter(GuardPipeline guards, TurnContext turn, Supplier<String> systemPrompt) {
+    this(guards, turn, systemPrompt, true);
+  }
+
+  /**
+   * @param streamed whether the answer is shown as it grows; if not, it is held whole until the
+   *     model response ends, and checked then
+   */
+  AnswerFilter(
+      GuardPipeline guards, TurnContext turn, Supplier<String> systemPrompt, boolean streamed) {
     this.guards = guards;
     this.turn = turn;
     this.systemPrompt = systemPrompt;
+    this.streamed = streamed;
   }
 
   synchronized List<TurnEvent> accept(List<String> deltas) {
     deltas.forEach(held::append);
+    if (!streamed) {
+      return List.of();
+    }
     if (withholding) {
       held.setLength(0);
       return List.of();

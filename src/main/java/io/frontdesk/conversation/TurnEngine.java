@@ -169,7 +169,8 @@ public class TurnEngine {
   private Multi<TurnEvent> events(
       TurnContext turn, TurnRequest request, GuardCheck input, Runnable release) {
     TurnProgress progress =
-        new TurnProgress(new AnswerFilter(guards, turn, () -> turn.systemPrompt()));
+        new TurnProgress(
+            new AnswerFilter(guards, turn, () -> turn.systemPrompt(), request.streamed()));
     Multi<TurnEvent> work;
     if (input.blocked()) {
       progress.end(new TurnOutcome.InputBlocked(input.abuse()));

@@ -68,4 +68,12 @@ public record TurnRequest(
   public boolean rerun() {
     return deadReplica != null;
   }
+
+  /**
+   * Whether someone may watch the answer grow: everything but a customer's REST inquiry, which gets
+   * the whole answer at once (a system note or a re-run may be on a customer's open chat).
+   */
+  public boolean streamed() {
+    return !"rest".equals(channel) || system || rerun();
+  }
 }

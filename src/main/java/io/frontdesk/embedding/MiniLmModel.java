@@ -47,6 +47,9 @@ final class MiniLmModel extends AbstractInProcessEmbeddingModel {
       options.setInterOpNumThreads(1);
       // idle workers sleep instead of spinning, leaving the cores to the rest of the turn
       options.addConfigEntry("session.intra_op.allow_spinning", "0");
+      // no arena: an arena keeps the largest message's buffers for ever (RSS, issue 28); a
+      // message's tensors are a few hundred KB, allocated and freed per embedding
+      options.setCPUArenaAllocator(false);
       byte[] modelBytes = model.readAllBytes();
       byte[] tokenizerBytes = tokenizer.readAllBytes();
       MessageDigest sha256 = MessageDigest.getInstance("SHA-256");

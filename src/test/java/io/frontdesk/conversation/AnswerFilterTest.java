@@ -117,6 +117,27 @@ class AnswerFilterTest {
         early.stream().map(e -> ((TurnEvent.Text) e).delta()).reduce("", String::concat);
     assertTrue(before.startsWith("Your invoice was paid"), before);
     filter.flush();
-    // TMP assertFalse(filter.withheld());
+    assertFalse(filter.withheld());
+  }
+
+  @Test
+  void anAnswerNobodyWatchesStreamIsHeldWholeAndCheckedOnceWhenItEnds() {
+    AnswerFilter filter = new AnswerFilter(guards, turn(), () -> PROMPT, false);
+    String answer = "Your card 4111 1111 1111 1111 was charged on Monday. Thanks for waiting.";
+    List<TurnEvent> early = new ArrayList<>();
+    for (String chunk : WORD.matcher(answer).results().map(MatchResult::group).toList()) {
+      early.addAll(filter.accept(List.of(chunk)));
+    }
+
+    List<TurnEvent> end = filter.flush();
+
+    assertEquals(List.of(), early, "nothing before the response ends");
+    List<String> texts =
+        end.stream()
+            .filter(TurnEvent.Text.class::isInstance)
+            .map(e -> ((TurnEvent.Text) e).delta())
+            .toList();
+    assertEquals(List.of(guards.checkOutput(answer, PROMPT).text()), texts, "one text, checked");
+    assertTrue(texts.getFirst().contains("[CARD] was charged"), texts.getFirst());
   }
 }
