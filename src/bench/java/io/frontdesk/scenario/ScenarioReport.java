@@ -61,16 +61,12 @@ final class ScenarioReport {
     if (!sources.notes().isEmpty()) {
       md.append("\n");
     }
-    files = sources.files();
     for (ScenarioEvaluation.ModeResult r : results) {
-      mode(md, r);
+      mode(md, r, sources.files());
     }
     choice(md, results, configured);
     return md.toString();
   }
-
-  /** The file each scenario was read from (for the rows; set by render). */
-  private static Map<Scenario, java.nio.file.Path> files = Map.of();
 
   private static String folders(ScenarioSources sources) {
     List<String> parts = new ArrayList<>();
@@ -81,12 +77,13 @@ final class ScenarioReport {
   }
 
   /** A scenario's row label: its id, and the file it came from. */
-  private static String label(Scenario s) {
+  private static String label(Scenario s, Map<Scenario, java.nio.file.Path> files) {
     java.nio.file.Path file = files.get(s);
     return file == null ? s.id() : "%s (`%s`)".formatted(s.id(), file);
   }
 
-  private static void mode(StringBuilder md, ScenarioEvaluation.ModeResult r) {
+  private static void mode(
+      StringBuilder md, ScenarioEvaluation.ModeResult r, Map<Scenario, java.nio.file.Path> files) {
     md.append("## ").append(r.mode()).append(": ").append(r.description()).append("\n\n");
     Map<String, Map<String, List<ScenarioRunner.Outcome>>> byDomain = new LinkedHashMap<>();
     for (String d : Scenario.DOMAINS) {
@@ -133,7 +130,7 @@ final class ScenarioReport {
               .map(o -> String.join("; ", o.failures()).replace("|", "/"))
               .orElse("");
       md.append("| ")
-          .append(label(s.getValue().getFirst().scenario()))
+          .append(label(s.getValue().getFirst().scenario(), files))
           .append(" | ")
           .append(s.getValue().getFirst().scenario().domain())
           .append(" | ")
