@@ -23,11 +23,13 @@ final class IntentSection {
   static final double[] OUT_OF_SCOPE_AT = {RouterModel.NEVER, 0.3, 0.2, 0.1, 0.07, 0.05, 0.03};
 
   /**
-   * The target's out-of-scope recall (0.85) plus a margin of 0.05, as CLINC's hidden test split is
-   * harder than val (an outside measurement: 0.78 on test where val gave 0.86). A first run of the
-   * report wanted 0.95: it chose out-of-scope at 0.03 and cost 0.016 of in-scope accuracy on val.
+   * The target's out-of-scope recall (0.85) plus a margin of 0.10: CLINC's hidden test split is
+   * harder than val (an outside measurement: 0.78 on test where val gave 0.86), and the folds'
+   * models, trained on 4/5 of the data, are less confident than the final one, so a setting's
+   * cross-validated recall overstates its held-out recall (0.90 at threshold 0.05 / out-of-scope at
+   * 0.03 on the folds, 0.79 on oos_val).
    */
-  static final double WANTED_OOS_RECALL = 0.90;
+  static final double WANTED_OOS_RECALL = 0.95;
 
   static final String OOS = "oos";
 
