@@ -17,6 +17,9 @@ import java.util.concurrent.ForkJoinPool;
  */
 public final class RouterModel {
 
+  /** An out-of-scope probability no message reaches: the likeliest route decides alone. */
+  public static final double NEVER = 2;
+
   private final List<String> labels;
   private final List<String> routes;
   private final int[] routeOf;
@@ -57,9 +60,6 @@ public final class RouterModel {
         SoftmaxRegression.train(vectors.toArray(float[][]::new), y, labels.size(), settings, pool);
     return new RouterModel(List.copyOf(labels), head, threshold, NEVER);
   }
-
-  /** An out-of-scope probability no message reaches: the likeliest route decides alone. */
-  public static final double NEVER = 2;
 
   public List<String> labels() {
     return labels;
