@@ -53,10 +53,12 @@ public final class ScenarioEvaluation {
         opts.containsKey("endpoint")
             ? List.of("endpoint")
             : List.of(opts.getOrDefault("modes", "offline,scripted").split(","));
-    List<Scenario> scenarios = Scenario.all(Scenario.DIRECTORY);
-    if (opts.containsKey("only")) {
-      scenarios = scenarios.stream().filter(s -> s.id().startsWith(opts.get("only"))).toList();
-    }
+    ScenarioSources sources =
+        ScenarioSources.read(
+                Scenario.DIRECTORY,
+                opts.containsKey("eval-dir") ? Path.of(opts.get("eval-dir")) : null)
+            .only(opts.get("only"));
+    List<Scenario> scenarios = sources.scenarios();
     long started = System.nanoTime();
     List<ModeResult> results = new ArrayList<>();
     for (String mode : modes) {
@@ -65,7 +67,7 @@ public final class ScenarioEvaluation {
     double seconds = (System.nanoTime() - started) / 1e9;
     String report =
         ScenarioReport.render(
-            results, scenarios.size(), seconds, String.join(" ", args), configuredThreshold());
+            results, sources, seconds, String.join(" ", args), configuredThreshold());
     Files.createDirectories(out.toAbsolutePath().getParent());
     Files.writeString(out, report);
     System.out.printf(Locale.ROOT, "wrote %s in %.0f s%n", out, seconds);

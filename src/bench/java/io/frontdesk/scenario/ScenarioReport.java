@@ -33,7 +33,7 @@ final class ScenarioReport {
 
   static String render(
       List<ScenarioEvaluation.ModeResult> results,
-      int scenarios,
+      ScenarioSources sources,
       double seconds,
       String args,
       double configured) {
@@ -43,8 +43,10 @@ final class ScenarioReport {
         .append("` on ")
         .append(ScenarioEvaluation.today())
         .append(String.format(Locale.ROOT, " in %.0f s. ", seconds))
-        .append(scenarios)
-        .append(" scenarios (`src/bench/resources/scenarios/*.yaml`), each run k times against")
+        .append(sources.files().size())
+        .append(" scenarios (")
+        .append(folders(sources))
+        .append("), each run k times against")
         .append(" the packaged service (`target/quarkus-app`, fresh embedded database, demo")
         .append(" data). A run passes when every expectation holds: escalation or not, input")
         .append(" blocked or not, tools run and not run (audit log), refunds, pending approvals")
@@ -53,14 +55,35 @@ final class ScenarioReport {
         .append(" k (τ-bench). The offline and scripted modes are deterministic, so their pass^j")
         .append(" hardly falls with j; an LLM's does. pass^j is of the service as configured")
         .append(String.format(Locale.ROOT, " (confidence threshold %.2f).%n%n", configured));
+    for (String note : sources.notes()) {
+      md.append("- **").append(note).append("**\n");
+    }
+    if (!sources.notes().isEmpty()) {
+      md.append("\n");
+    }
     for (ScenarioEvaluation.ModeResult r : results) {
-      mode(md, r);
+      mode(md, r, sources.files());
     }
     choice(md, results, configured);
     return md.toString();
   }
 
-  private static void mode(StringBuilder md, ScenarioEvaluation.ModeResult r) {
+  private static String folders(ScenarioSources sources) {
+    List<String> parts = new ArrayList<>();
+    sources
+        .countByFolder()
+        .forEach((folder, n) -> parts.add("%d from `%s/*.yaml`".formatted(n, folder)));
+    return parts.isEmpty() ? "none" : String.join(", ", parts);
+  }
+
+  /** A scenario's row label: its id, and the file it came from. */
+  private static String label(Scenario s, Map<Scenario, java.nio.file.Path> files) {
+    java.nio.file.Path file = files.get(s);
+    return file == null ? s.id() : "%s (`%s`)".formatted(s.id(), file);
+  }
+
+  private static void mode(
+      StringBuilder md, ScenarioEvaluation.ModeResult r, Map<Scenario, java.nio.file.Path> files) {
     md.append("## ").append(r.mode()).append(": ").append(r.description()).append("\n\n");
     Map<String, Map<String, List<ScenarioRunner.Outcome>>> byDomain = new LinkedHashMap<>();
     for (String d : Scenario.DOMAINS) {
@@ -107,7 +130,7 @@ final class ScenarioReport {
               .map(o -> String.join("; ", o.failures()).replace("|", "/"))
               .orElse("");
       md.append("| ")
-          .append(s.getKey())
+          .append(label(s.getValue().getFirst().scenario(), files))
           .append(" | ")
           .append(s.getValue().getFirst().scenario().domain())
           .append(" | ")

@@ -68,7 +68,7 @@ public class Router {
     }
     long start = System.nanoTime();
     Prepared prepared = prepare(asRead(examples()));
-    model = prepared.model();
+    model = prepared.model().withOutOfScopeAt(config.outOfScopeAt());
     StartupPhases.done(
         "router",
         start,

@@ -17,6 +17,13 @@ public interface RouterConfig {
   @WithDefault("0.6")
   double confidenceThreshold();
 
+  /**
+   * Out of scope is taken once its probability reaches this, even when another route is likelier
+   * (chosen by cross-validation on the shipped examples; above 1: never).
+   */
+  @WithDefault("0.3")
+  double outOfScopeAt();
+
   /** Further example files (same format as routing/examples.txt), added to the shipped ones. */
   Optional<List<String>> extraExamples();
 

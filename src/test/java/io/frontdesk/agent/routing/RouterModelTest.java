@@ -64,4 +64,32 @@ class RouterModelTest {
     assertEquals(List.of("billing/invoice", "billing/refund", "human"), model(0.5).labels());
     assertEquals(List.of("billing", "human"), model(0.5).routes());
   }
+
+  @Test
+  void outOfScopeWinsOnceItsProbabilityReachesTheSettingEvenWhenAnotherRouteIsLikelier() {
+    RouterModel model =
+        RouterModel.train(
+            List.of("billing/refund", "billing/refund", "out_of_scope", "out_of_scope"),
+            List.of(
+                new float[] {1, 0.1f, 0},
+                new float[] {1, -0.1f, 0},
+                new float[] {0, 0, 1},
+                new float[] {0, 0.1f, 1}),
+            Router.settings(1e-3),
+            0.5,
+            new ForkJoinPool(1));
+    float[] leaningToBilling = {0.55f, 0, 0.45f};
+    Route alone = model.classify(leaningToBilling);
+    assertEquals("billing", alone.route(), "without the rule the likeliest route decides");
+    double outOfScope = 1 - alone.confidence();
+    assertTrue(outOfScope > 0.05 && outOfScope < 0.5, "out-of-scope probability " + outOfScope);
+
+    Route withRule = model.withOutOfScopeAt(outOfScope - 0.01).classify(leaningToBilling);
+    assertEquals(Route.OUT_OF_SCOPE, withRule.route());
+    assertTrue(withRule.sure());
+    assertEquals(
+        "billing",
+        model.withOutOfScopeAt(outOfScope + 0.01).classify(leaningToBilling).route(),
+        "below the setting the likeliest route still decides");
+  }
 }

@@ -61,13 +61,23 @@ final class Classification {
   /** Every sample predicted by a model trained on the other folds. */
   static List<Scored> crossValidate(
       List<Sample> samples, int folds, double l2, Function<Sample, Integer> foldOf) {
+    return crossValidate(samples, folds, l2, foldOf, Function.identity());
+  }
+
+  /** The same, each fold's model set up (e.g. its out-of-scope rule) before it predicts. */
+  static List<Scored> crossValidate(
+      List<Sample> samples,
+      int folds,
+      double l2,
+      Function<Sample, Integer> foldOf,
+      Function<RouterModel, RouterModel> setUp) {
     List<Scored> out = new ArrayList<>();
     for (int f = 0; f < folds; f++) {
       int fold = f;
       List<Sample> train = samples.stream().filter(s -> foldOf.apply(s) != fold).toList();
       List<Sample> test = samples.stream().filter(s -> foldOf.apply(s) == fold).toList();
       long start = System.nanoTime();
-      out.addAll(predict(train(train, l2), test));
+      out.addAll(predict(setUp.apply(train(train, l2)), test));
       System.out.printf(
           "fold %d/%d: %d examples, %d ms%n",
           f + 1, folds, train.size(), (System.nanoTime() - start) / 1_000_000);

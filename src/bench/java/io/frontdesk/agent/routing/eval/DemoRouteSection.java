@@ -49,6 +49,7 @@ final class DemoRouteSection {
   private final CachedEmbedder embedder;
   private final double configuredL2;
   private final double configuredThreshold;
+  private final double configuredOutOfScopeAt;
   double heldOutRouteAccuracy;
   double heldOutLabelAccuracy;
   double chosenL2;
@@ -56,10 +57,15 @@ final class DemoRouteSection {
   double humanPrecision;
   double humanRecall;
 
-  DemoRouteSection(CachedEmbedder embedder, double configuredL2, double configuredThreshold) {
+  DemoRouteSection(
+      CachedEmbedder embedder,
+      double configuredL2,
+      double configuredThreshold,
+      double configuredOutOfScopeAt) {
     this.embedder = embedder;
     this.configuredL2 = configuredL2;
     this.configuredThreshold = configuredThreshold;
+    this.configuredOutOfScopeAt = configuredOutOfScopeAt;
   }
 
   void write(StringBuilder md) {
@@ -128,14 +134,17 @@ final class DemoRouteSection {
         "\nLowest threshold whose sure routes are ≥ %s precise: **%s** (configured: %s).\n\n"
             .formatted(f3(WANTED_PRECISION), chosenThreshold, configuredThreshold));
 
-    RouterModel model = Classification.train(train, configuredL2);
+    OutOfScopeChoice.write(md, train, chosenL2, configuredOutOfScopeAt);
+    RouterModel model =
+        Classification.train(train, configuredL2).withOutOfScopeAt(configuredOutOfScopeAt);
     List<Classification.Scored> scored = Classification.predict(model, heldOut);
     heldOutRouteAccuracy = Classification.routeAccuracy(scored);
     heldOutLabelAccuracy = Classification.labelAccuracy(scored);
     Classification.Coverage sure = Classification.coverage(scored, configuredThreshold);
     md.append(
-            "### Held-out part (%d examples; configured l2 %s, threshold %s)\n\n"
-                .formatted(heldOut.size(), configuredL2, configuredThreshold))
+            "### Held-out part (%d examples; configured l2 %s, threshold %s, out of scope at %s)\n\n"
+                .formatted(
+                    heldOut.size(), configuredL2, configuredThreshold, configuredOutOfScopeAt))
         .append("| measure | value |\n|---|---|\n")
         .append("| route accuracy | **%s** |\n".formatted(f3(heldOutRouteAccuracy)))
         .append("| route/action accuracy | %s |\n".formatted(f3(heldOutLabelAccuracy)))
@@ -263,7 +272,9 @@ final class DemoRouteSection {
   private void humanRequests(StringBuilder md, List<Classification.Sample> all) {
     List<Labelled> set = humanSet();
     RouterModel service =
-        Classification.train(all, configuredL2).withThreshold(configuredThreshold);
+        Classification.train(all, configuredL2)
+            .withThreshold(configuredThreshold)
+            .withOutOfScopeAt(configuredOutOfScopeAt);
     List<Classification.Sample> samples = Classification.samples(set, embedder);
     int tp = 0, fp = 0, fn = 0, oldTp = 0, oldFp = 0, oldFn = 0;
     List<String> misses = new ArrayList<>();

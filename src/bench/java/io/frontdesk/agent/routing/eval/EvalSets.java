@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads the public labelled sets under {@code ../shared/eval} (never copied into the repository). A
- * set that is not there is reported as skipped, with the path that was looked at.
+ * Reads the labelled sets of a data folder ({@code FRONTDESK_EVAL_DIR}, default {@code
+ * ../shared/eval}, never copied into the repository) in the formats of its README, reading only the
+ * fields they require. A set that is not there gives a "not measured: <file> missing" note.
  */
 final class EvalSets {
 
@@ -25,6 +26,11 @@ final class EvalSets {
 
   /** A query and the id of the document that answers it. */
   record Query(String text, String gold) {}
+
+  static final String BANKING77 = "intents/banking77/train.csv";
+  static final String CLINC150 = "intents/clinc150/clinc150_train_val.json";
+  static final String STACKFAQ_CORPUS = "kb/stackfaq/derived_corpus.json";
+  static final String STACKFAQ_QUERIES = "kb/stackfaq/derived_queries.jsonl";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,13 +45,21 @@ final class EvalSets {
     return root;
   }
 
-  /** Notes about sets that were not found. */
+  /** "not measured: ..." notes about sets (or parts of sets) that were not found. */
   List<String> skipped() {
     return skipped;
   }
 
+  /** Notes a part of a set that was not found (e.g. a CLINC150 split), once. */
+  void notMeasured(String what) {
+    String note = "not measured: %s missing".formatted(what);
+    if (!skipped.contains(note)) {
+      skipped.add(note);
+    }
+  }
+
   Optional<List<Labelled>> banking77() {
-    return file("intents/banking77/train.csv", "BANKING77")
+    return file(BANKING77)
         .map(
             text -> {
               List<Labelled> out = new ArrayList<>();
@@ -61,7 +75,7 @@ final class EvalSets {
 
   /** CLINC150 splits by name: train, val, oos_train, oos_val. */
   Optional<Map<String, List<Labelled>>> clinc150() {
-    return file("intents/clinc150/clinc150_train_val.json", "CLINC150")
+    return file(CLINC150)
         .map(
             text -> {
               Map<String, List<Labelled>> out = new LinkedHashMap<>();
@@ -70,12 +84,11 @@ final class EvalSets {
                   .forEachRemaining(
                       split -> {
                         List<Labelled> rows = new ArrayList<>();
-                        split
-                            .getValue()
-                            .forEach(
-                                pair ->
-                                    rows.add(
-                                        new Labelled(pair.get(0).asText(), pair.get(1).asText())));
+                        for (JsonNode pair : split.getValue()) {
+                          if (pair.isArray() && pair.size() >= 2) {
+                            rows.add(new Labelled(pair.get(0).asText(), pair.get(1).asText()));
+                          }
+                        }
                         out.put(split.getKey(), rows);
                       });
               return out;
@@ -83,7 +96,7 @@ final class EvalSets {
   }
 
   Optional<List<FaqDocument>> stackFaqCorpus() {
-    return file("kb/stackfaq/derived_corpus.json", "StackFAQ corpus")
+    return file(STACKFAQ_CORPUS)
         .map(
             text -> {
               List<FaqDocument> out = new ArrayList<>();
@@ -101,7 +114,7 @@ final class EvalSets {
   }
 
   Optional<List<Query>> stackFaqQueries() {
-    return file("kb/stackfaq/derived_queries.jsonl", "StackFAQ queries")
+    return file(STACKFAQ_QUERIES)
         .map(
             text -> {
               List<Query> out = new ArrayList<>();
@@ -115,10 +128,10 @@ final class EvalSets {
             });
   }
 
-  private Optional<String> file(String relative, String name) {
+  private Optional<String> file(String relative) {
     Path path = root.resolve(relative);
     if (!Files.isRegularFile(path)) {
-      skipped.add("%s skipped: %s not found".formatted(name, path.toAbsolutePath().normalize()));
+      notMeasured("`" + relative + "`");
       return Optional.empty();
     }
     try {

@@ -90,8 +90,13 @@ final class RetrievalSection implements AutoCloseable {
       List<Query> heldOut =
           all.stream().filter(q -> new Labelled(q.text(), "").fold(2) == 1).toList();
       md.append(
-              "### StackFAQ (%d FAQ threads, %d user queries; %d passages)\n\n"
-                  .formatted(corpus.get().size(), all.size(), faq.passages().size()))
+              "### StackFAQ (`%s`: %d FAQ threads; `%s`: %d user queries; %d passages)\n\n"
+                  .formatted(
+                      EvalSets.STACKFAQ_CORPUS,
+                      corpus.get().size(),
+                      EvalSets.STACKFAQ_QUERIES,
+                      all.size(),
+                      faq.passages().size()))
           .append(
               "Queries split by a CRC-32 of the text: the default weights are the setting with the best recall@5 + MRR on the dev half; the held-out half is reported beside it.\n\n")
           .append(
@@ -122,7 +127,9 @@ final class RetrievalSection implements AutoCloseable {
               .formatted(
                   best.name(), configured.name(), Report.against(stackFaqHybridRecall5, 0.95)));
     } else {
-      md.append("### StackFAQ\n\nSkipped: the set was not found.\n\n");
+      md.append(
+          "### StackFAQ\n\nnot measured: `%s` or `%s` missing.\n\n"
+              .formatted(EvalSets.STACKFAQ_CORPUS, EvalSets.STACKFAQ_QUERIES));
     }
     chosen = best;
     List<Query> demoQueries = demoQueries();
