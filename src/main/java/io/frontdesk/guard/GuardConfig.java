@@ -103,6 +103,15 @@ public interface GuardConfig {
     double headAlone();
 
     /**
+     * Head score from which the head's assisted verdict (a rule cue, such as the word model's
+     * score, lowered its bar) stands; the trained file's lower assisted threshold applies below it.
+     * Tweets taught the head that "trash" or a sports rivalry is abuse, and any faint word cue let
+     * it flag them. Chosen on Davidson fold 1 (issue 27).
+     */
+    @WithDefault("0.6")
+    double headAssisted();
+
+    /**
      * Toxic language aimed at people (insults, threats, hate, harassment): block refuses it calmly
      * and counts towards escalation to a person; flag only records it.
      */

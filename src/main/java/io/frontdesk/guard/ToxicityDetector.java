@@ -99,7 +99,7 @@ public final class ToxicityDetector {
    */
   public Detection scan(String message) {
     Disguises.Normalised normalised = disguises.normalise(message);
-    String text = normalised.text();
+    String text = HarmlessSenses.blank(normalised.text());
     List<ToxicityFeatures.Word> words = ToxicityFeatures.words(text);
     double z = bias;
     double strongest = 0;
