@@ -28,6 +28,7 @@ final class HarmlessSenses {
               + "|\\bfags? (?:packet|packets|lighter|lighters|break|machine)\\b"
               + "|\\b(?:the|my|his|her|a|auto|manual|automatic) tranny (?:fluid|oil|cooler|pan|went|is"
               + " slipping|slipping|rebuild|rebuilt|swap|shop|mount|filter)\\b"
+              + "|\\b(?:hi|heigh|hey|high|tally|westward|land) ho\\b|\\bho,? ho,? ho\\b"
               + "|\\bhoe[ -]?downs?\\b|\\bwoo[ -]?hoo+\\b|\\bgarden hoes?\\b"
               + "|\\bpussy ?(?:cat|cats|willow|willows|foot|footing|footed)\\b",
           Pattern.CASE_INSENSITIVE);

@@ -145,4 +145,27 @@ class ToxicityDetectorTest {
         0.0, ToxicityDetector.abuse(detector.scan("why would you think that show is trash")));
     assertEquals(0.0, ToxicityDetector.abuse(detector.scan("who are you to call the app trash")));
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "as a gay customer I love the new pride theme",
+        "our queer book club uses your app for meetings",
+        "the muslims in our team asked for a prayer-time reminder",
+        "is the white theme coming back?",
+        "our black-owned bakery needs a second seat",
+        "hi ho, hi ho, off to renew my plan I go"
+      })
+  void sayingWhoPeopleAreIsNoEvidenceOfToxicity(String message) {
+    double score = detector.scan(message).score();
+    assertTrue(score < THRESHOLD, () -> score + " for " + message);
+  }
+
+  @Test
+  void aGroupNamedAsThePersonsWithAPutDownIsAbuse() {
+    assertTrue(
+        ToxicityDetector.abuse(detector.scan("black people like you can't do anything right"))
+            >= THRESHOLD);
+    assertEquals(0.0, ToxicityDetector.abuse(detector.scan("women like you inspire me")));
+  }
 }
