@@ -72,10 +72,75 @@ public final class ToxicityDetector {
   ToxicityDetector(Model model, PhraseRules abuse, PhraseRules frustration) {
     this.bias = model.bias();
     this.evidence = model.evidence();
-    this.weights = Map.copyOf(model.weights());
+    this.weights = Map.copyOf(withoutIdentityEvidence(model.weights()));
     this.abuse = abuse;
     this.frustration = frustration;
     this.disguises = new Disguises(vocabulary(model, abuse));
+  }
+
+  /**
+   * Words naming who people are (gay, muslims, women, white...) weigh toxic in tweets because hate
+   * is aimed at them, so on other text they flagged people who only said who they are ("as a gay
+   * customer", "our women's team"). They are no evidence on their own: their positive weights are
+   * dropped; the slurs are other words, and hate at a group is the abuse patterns' (@group).
+   */
+  static final java.util.Set<String> IDENTITY =
+      java.util.Set.of(
+          "gay",
+          "gays",
+          "queer",
+          "queers",
+          "lesbian",
+          "lesbians",
+          "bisexual",
+          "trans",
+          "transgender",
+          "muslim",
+          "muslims",
+          "islam",
+          "islamic",
+          "jew",
+          "jews",
+          "jewish",
+          "christian",
+          "christians",
+          "black",
+          "blacks",
+          "white",
+          "whites",
+          "asian",
+          "asians",
+          "african",
+          "africans",
+          "mexican",
+          "mexicans",
+          "latino",
+          "latinos",
+          "arab",
+          "arabs",
+          "immigrant",
+          "immigrants",
+          "women",
+          "woman",
+          "girls",
+          "female",
+          "females",
+          "hindu",
+          "sikh",
+          "indian",
+          "chinese",
+          "disabled",
+          "deaf",
+          "blind",
+          "old",
+          "elderly");
+
+  private static Map<String, Double> withoutIdentityEvidence(Map<String, Double> weights) {
+    Map<String, Double> out = new HashMap<>(weights);
+    for (String word : IDENTITY) {
+      out.computeIfPresent("w:" + word, (k, w) -> Math.min(w, 0.0));
+    }
+    return out;
   }
 
   /** The model's most toxic words (strongest first), then the abuse patterns' words. */
@@ -99,7 +164,7 @@ public final class ToxicityDetector {
    */
   public Detection scan(String message) {
     Disguises.Normalised normalised = disguises.normalise(message);
-    String text = normalised.text();
+    String text = HarmlessSenses.blank(normalised.text());
     List<ToxicityFeatures.Word> words = ToxicityFeatures.words(text);
     double z = bias;
     double strongest = 0;

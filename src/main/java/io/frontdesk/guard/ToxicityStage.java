@@ -96,12 +96,13 @@ final class ToxicityStage {
   }
 
   /**
-   * The head's verdict with its own bar for flagging alone: a verdict reached on the head's score
-   * alone ("model", not "model+rules") stands only at {@link GuardConfig.Toxicity#headAlone}.
+   * The head's verdict with its own bars: a verdict reached on the head's score alone ("model", not
+   * "model+rules") stands only at {@link GuardConfig.Toxicity#headAlone}, an assisted one only at
+   * {@link GuardConfig.Toxicity#headAssisted}.
    */
   private static GuardVerdict alone(GuardConfig.Toxicity c, GuardVerdict v) {
     boolean assisted = v.findings().stream().anyMatch(f -> f.category().equals("model+rules"));
-    if (!v.triggered() || assisted || v.score() >= c.headAlone()) {
+    if (!v.triggered() || v.score() >= c.headAlone() || assisted && v.score() >= c.headAssisted()) {
       return v;
     }
     return quiet(v);

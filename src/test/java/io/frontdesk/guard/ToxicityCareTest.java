@@ -114,7 +114,7 @@ class ToxicityCareTest {
   }
 
   @Test
-  void theHeadAloneFlagsOnlyAtItsOwnBarAndWithARuleCueBelowIt() {
+  void theHeadFlagsAloneOnlyAtItsOwnBarAndWithARuleCueOnlyAtTheAssistedBar() {
     GuardConfig.Toxicity c =
         new io.smallrye.config.SmallRyeConfigBuilder()
             .withMapping(GuardConfig.class)
@@ -135,18 +135,29 @@ class ToxicityCareTest {
         new GuardVerdict(
             EmbeddingHeads.TOXICITY_GUARD,
             true,
-            0.6,
+            0.85,
             c.action(),
-            List.of(new GuardFinding(EmbeddingHeads.TOXICITY_GUARD, "model+rules", 0.6, 0, 5)),
+            List.of(new GuardFinding(EmbeddingHeads.TOXICITY_GUARD, "model+rules", 0.85, 0, 5)),
             text);
     GuardVerdict sure =
         new GuardVerdict(
             EmbeddingHeads.TOXICITY_GUARD, true, 0.97, c.action(), alone.findings(), text);
+    GuardVerdict faint =
+        new GuardVerdict(
+            EmbeddingHeads.TOXICITY_GUARD,
+            true,
+            0.55,
+            c.action(),
+            List.of(new GuardFinding(EmbeddingHeads.TOXICITY_GUARD, "model+rules", 0.55, 0, 5)),
+            text);
 
     assertTrue(c.headAlone() > 0.9);
     assertFalse(head(ToxicityStage.verdicts(c, none, java.util.Optional.of(alone), text)));
     assertTrue(head(ToxicityStage.verdicts(c, none, java.util.Optional.of(assisted), text)));
     assertTrue(head(ToxicityStage.verdicts(c, none, java.util.Optional.of(sure), text)));
+    // a faint word cue lowered the trained bar to 0.49; the assisted verdict stands from 0.8
+    assertTrue(c.headAssisted() > 0.55);
+    assertFalse(head(ToxicityStage.verdicts(c, none, java.util.Optional.of(faint), text)));
   }
 
   private static boolean head(List<GuardVerdict> verdicts) {

@@ -111,4 +111,61 @@ class ToxicityDetectorTest {
             List.of(new GuardFinding(ToxicityDetector.GUARD, ToxicityDetector.WORDS, 0.4, 0, 4)));
     assertFalse(ToxicityDetector.rulesBlock(below, 0.5, 0.9, 1.0, 0.2), "below the threshold");
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "the gearbox is fine but the tranny fluid is leaking",
+        "that help page is gobbledygook to me",
+        "the only chink in the armour is the export speed",
+        "our maine coon knocked the router off the desk",
+        "my cousin bought a pack of fags at the airport",
+        "the players talk trash before every game",
+        "woo hoo, the invoice finally arrived"
+      })
+  void harmlessSensesOfSlursAndStrongWordsAreNotToxic(String message) {
+    double score = detector.scan(message).score();
+    assertTrue(score < THRESHOLD, () -> score + " for " + message);
+  }
+
+  @Test
+  void harmlessSensesAreBlankedInPlaceSoOffsetsStay() {
+    String text = "he said gobbledygook, you idiot";
+    String blanked = HarmlessSenses.blank(text);
+    assertEquals(text.length(), blanked.length());
+    assertEquals("he said             , you idiot", blanked);
+    assertTrue(detector.scan(text).score() >= THRESHOLD, "the insult beside it still counts");
+  }
+
+  @Test
+  void trashInsultsAPersonOnlyWhenSaidOfThem() {
+    assertTrue(ToxicityDetector.abuse(detector.scan("you're trash")) > 0.3);
+    assertTrue(ToxicityDetector.abuse(detector.scan("you guys are useless")) > 0.3);
+    assertEquals(
+        0.0, ToxicityDetector.abuse(detector.scan("why would you think that show is trash")));
+    assertEquals(0.0, ToxicityDetector.abuse(detector.scan("who are you to call the app trash")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "as a gay customer I love the new pride theme",
+        "our queer book club uses your app for meetings",
+        "the muslims in our team asked for a prayer-time reminder",
+        "is the white theme coming back?",
+        "our black-owned bakery needs a second seat",
+        "hi ho, hi ho, off to renew my plan I go"
+      })
+  void sayingWhoPeopleAreIsNoEvidenceOfToxicity(String message) {
+    double score = detector.scan(message).score();
+    assertTrue(score < THRESHOLD, () -> score + " for " + message);
+  }
+
+  @Test
+  void aGroupNamedAsThePersonsWithAPutDownIsAbuse() {
+    assertTrue(
+        ToxicityDetector.abuse(detector.scan("black people like you can't do anything right"))
+            >= THRESHOLD);
+    assertEquals(0.0, ToxicityDetector.abuse(detector.scan("women like you inspire me")));
+  }
 }
