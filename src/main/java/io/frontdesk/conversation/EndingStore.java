@@ -178,8 +178,8 @@ class EndingStore {
       List<ToolRecord> calls) {
     return new Escalation(
         turn.conversationId(),
-        turn.customerId(),
-        turn.tier(),
+        turn.caller().customerId(),
+        turn.caller().tier(),
         turn.agent(),
         reason,
         summary,

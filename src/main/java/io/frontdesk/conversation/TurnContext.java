@@ -98,15 +98,6 @@ public final class TurnContext implements RunningTurn {
     return caller;
   }
 
-  /** The authenticated customer this turn acts for. */
-  public String customerId() {
-    return caller.customerId();
-  }
-
-  public String tier() {
-    return caller.tier();
-  }
-
   @Override
   public synchronized String agent() {
     return agent;
@@ -219,10 +210,6 @@ public final class TurnContext implements RunningTurn {
   /** Wall time since the turn opened. */
   Duration elapsed() {
     return Duration.ofNanos(System.nanoTime() - startedNanos);
-  }
-
-  public synchronized int rounds() {
-    return rounds;
   }
 
   /** No tool may start from now on; tools already running finish (see {@link #toolsSettled}). */

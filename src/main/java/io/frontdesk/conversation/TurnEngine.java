@@ -273,7 +273,7 @@ public class TurnEngine {
     }
     return new TurnTracing.TurnSummary(
         turn.conversationId().toString(),
-        turn.tier(),
+        turn.caller().tier(),
         agents,
         turn.route().route(),
         turn.handoffs(),

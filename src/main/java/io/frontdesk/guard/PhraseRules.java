@@ -6,11 +6,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -112,27 +114,22 @@ final class PhraseRules {
   }
 
   /** Every exact word the rules' word slots name (for resolving disguised spellings). */
+  List<String> words() {
+    return fromSlots(Slot::exact);
+  }
+
   /** The word prefixes of the rules' slots ("instruction" of {@code instruction*}). */
   List<String> prefixes() {
+    return fromSlots(Slot::prefixes);
+  }
+
+  private List<String> fromSlots(Function<Slot, Collection<String>> part) {
     java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
     for (Rule rule : rules) {
       if (rule.slots() != null) {
         for (Slot slot : rule.slots()) {
-          out.addAll(slot.prefixes());
+          out.addAll(part.apply(slot));
         }
-      }
-    }
-    return List.copyOf(out);
-  }
-
-  List<String> words() {
-    java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
-    for (Rule rule : rules) {
-      if (rule.slots() == null) {
-        continue;
-      }
-      for (Slot slot : rule.slots()) {
-        out.addAll(slot.exact());
       }
     }
     return List.copyOf(out);

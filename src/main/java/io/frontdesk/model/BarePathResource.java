@@ -1,6 +1,8 @@
 package io.frontdesk.model;
 
 import io.frontdesk.http.NotFound;
+import io.frontdesk.http.StrictJson;
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -17,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * bin/benchmark} measures the framework's own CPU per model call in the same run, on the same stub,
  * as Frontdesk's turns. Answers 404 unless {@code frontdesk.benchmark.bare-path=true}.
  */
+@CustomDeserialization(StrictJson.class)
 @Path("/api/v1/benchmark/bare")
 @Tag(name = "benchmark")
 @PermitAll

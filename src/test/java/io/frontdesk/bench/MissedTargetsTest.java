@@ -31,7 +31,7 @@ class MissedTargetsTest {
 
     assertEquals(1, why.size(), "only the throughput has a row to explain it: " + why);
     double cores = Runtime.getRuntime().availableProcessors() * 0.5;
-    String needed = BenchmarkFigures.fmt(cores * 1000 / 400);
+    String needed = BenchmarkFigures.fmt(cores * 1000 / 120);
     assertTrue(why.getFirst().contains("needs " + needed + " ms per turn"), why.getFirst());
     assertTrue(why.getFirst().contains("at 25.0 ms per turn for 40.0 turns/s"), why.getFirst());
   }
