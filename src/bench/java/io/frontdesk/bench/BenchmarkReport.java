@@ -256,10 +256,12 @@ public final class BenchmarkReport {
                 md.append(MissedTargets.shares(e.getValue(), 5)).append("\n");
               });
     }
-    List<String> why = new MissedTargets(rows, profile).explain();
+    List<String> why = new ArrayList<>(new MissedTargets(rows, profile).explain());
+    why.addAll(StartAndMemory.explain(recording.getParent(), meta));
     if (!why.isEmpty()) {
       md.append("\n## Why the missed targets are missed\n\n");
-      md.append("Worked out from this run's rows and profile (`MissedTargets`):\n\n");
+      md.append("Worked out from this run's rows, profile, service log and heap");
+      md.append(" (`MissedTargets`, `StartAndMemory`):\n\n");
       why.forEach(w -> md.append("- ").append(w).append("\n"));
     }
   }
