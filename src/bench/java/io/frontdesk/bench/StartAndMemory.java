@@ -20,8 +20,9 @@ final class StartAndMemory {
 
   private static final Pattern PHASE =
       Pattern.compile("Startup phase (.+?): (\\d+) ms(.*?)\\((\\d+) ms after JVM start\\)");
-  // "def new generation   total 116224K, used ...", "garbage-first heap   total 1568768K, ..."
-  private static final Pattern HEAP_TOTAL = Pattern.compile("(generation|heap)\\s+total (\\d+)K");
+  // Serial: "DefNew total 116224K, used ..." and "Tenured total 258048K, ..."; G1:
+  // "garbage-first heap total 1568768K, ..." (only these lines say "total")
+  private static final Pattern HEAP_TOTAL = Pattern.compile("\\btotal (\\d+)K");
 
   private StartAndMemory() {}
 
@@ -63,7 +64,7 @@ final class StartAndMemory {
       long committedKb = 0;
       Matcher m = HEAP_TOTAL.matcher(Files.readString(heapInfo));
       while (m.find()) {
-        committedKb += Long.parseLong(m.group(2));
+        committedKb += Long.parseLong(m.group(1));
       }
       double heap = committedKb / 1024.0;
       out.add(
@@ -76,8 +77,9 @@ final class StartAndMemory {
               + " MB live after a full GC at the soak's end, of which the language detector's"
               + " high-accuracy models hold about 131 MB) and "
               + fmt(rss - heap)
-              + " MB outside the heap (metaspace, code cache, class space, thread stacks, the"
-              + " AOT cache's mapped classes, ONNX Runtime's native memory).");
+              + " MB outside the heap (metaspace, code cache, class space, thread stacks and their"
+              + " malloc arenas, the AOT cache's mapped classes, the JFR recording's buffers, ONNX"
+              + " Runtime's native memory).");
     }
     return out;
   }

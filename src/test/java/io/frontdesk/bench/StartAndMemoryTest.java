@@ -29,8 +29,10 @@ class StartAndMemoryTest {
     Files.writeString(
         work.resolve("heap-after-load.txt"),
         """
-         def new generation   total 116224K, used 58221K [0x00000000d8000000)
-         tenured generation   total 258048K, used 190000K [0x00000000dfe10000)
+        DefNew     total 116224K, used 1274K [0x00000000d8000000, 0x00000000dfe10000)
+         eden space 103360K,   1% used [0x00000000d8000000, 0x00000000d813eb50)
+        Tenured    total 258048K, used 196485K [0x00000000e5550000, 0x00000000f5150000)
+         the  space 258048K,  76% used [0x00000000e5550000, 0x00000000f1531688)
         """);
     Properties meta = new Properties();
     meta.load(
