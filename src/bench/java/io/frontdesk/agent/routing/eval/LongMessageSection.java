@@ -206,17 +206,7 @@ final class LongMessageSection {
         List<LongMessages.Message> half =
             all.stream().filter(m -> m.tuning() == tuningHalf).toList();
         LongMessages.Scores s = score(corpus, half, r);
-        md.append(
-            "| %s | `%s`, %s (%d) | %s | %s | %s | %d |\n"
-                .formatted(
-                    r.name(),
-                    FILE,
-                    tuningHalf ? "tuning half" : "**held-out half**",
-                    s.n(),
-                    f3(s.hit5()),
-                    f3(s.recall5()),
-                    f3(s.mrr()),
-                    s.nothing()));
+        row(md, r.name(), "", tuningHalf, s);
       }
     }
     md.append("\n");
@@ -265,20 +255,27 @@ final class LongMessageSection {
         LongMessages.Scores s =
             LongMessages.score(
                 half, unchecked(m -> r.ranker().rank(corpus, m.text(), byId.get(m.id()))));
-        md.append(
-            "| %s | `%s` (dense blind), %s (%d) | %s | %s | %s | %d |\n"
-                .formatted(
-                    r.name(),
-                    FILE,
-                    tuningHalf ? "tuning half" : "**held-out half**",
-                    s.n(),
-                    f3(s.hit5()),
-                    f3(s.recall5()),
-                    f3(s.mrr()),
-                    s.nothing()));
+        row(md, r.name(), " (dense blind)", tuningHalf, s);
       }
     }
     md.append("\n");
+  }
+
+  /** One ranking's scores on one half of the set, the row naming the file it read. */
+  private static void row(
+      StringBuilder md, String ranking, String how, boolean tuningHalf, LongMessages.Scores s) {
+    md.append(
+        "| %s | `%s`%s, %s (%d) | %s | %s | %s | %d |\n"
+            .formatted(
+                ranking,
+                FILE,
+                how,
+                tuningHalf ? "tuning half" : "**held-out half**",
+                s.n(),
+                f3(s.hit5()),
+                f3(s.recall5()),
+                f3(s.mrr()),
+                s.nothing()));
   }
 
   /** What the length rule adds to a search, embedding aside (unchanged: one vector per query). */
