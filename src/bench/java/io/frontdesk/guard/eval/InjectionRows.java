@@ -101,7 +101,9 @@ final class InjectionRows {
     md.append("**`src/bench/resources/guard/check/injection-families.tsv`** (hand-authored by us,")
         .append(" NOT independent; never trained on; the injection rules for these families were")
         .append(" written by the same helper after this set, with its wording in view, so it")
-        .append(" shows the families are covered, not how they generalise):\n\n")
+        .append(" shows the families are covered, not how they generalise; the rows marked")
+        .append(" 2026-12-08 are wording written later without the rules or this file in view,")
+        .append(" tuned on only as the file's header says):\n\n")
         .append("| family | texts | blocked |\n|---|---|---|\n");
     byFamily.forEach(
         (k, c) -> {
