@@ -9,12 +9,15 @@ import java.util.List;
 @ConfigMapping(prefix = "frontdesk.language")
 public interface LanguageConfig {
 
+  /** The default of {@link #detected()}. */
+  String DETECTED = "en,fr,de,es,pt,it,ru,zh,ja,ko,ar,el,he,th";
+
   /**
    * The languages told apart (ISO 639-1). Latin-script ones each load n-gram models (about 26 MB
    * each in high accuracy); a language with a script of its own (ru, zh, ja, ko, ar, el, he, th) is
    * recognised by its script and costs nothing.
    */
-  @WithDefault("en,fr,de,es,pt,it,ru,zh,ja,ko,ar,el,he,th")
+  @WithDefault(DETECTED)
   List<String> detected();
 
   /**
