@@ -62,7 +62,10 @@ class ToxicityCareTest {
         "i won't stop calling you until you resign",
         "you look so hideous",
         "ｓｈｕｔ ｕｐ ｙｏｕ ｂｉｔｃｈ",
-        "you are a total @sshole"
+        "you are a total @sshole",
+        "you make me sick",
+        "go jump off a bridge",
+        "the agent was useless and she's a liar and a fraud"
       })
   void abuseAimedAtPeopleIsRefused(String message) {
     GuardCheck check = guards.checkInput(message);
