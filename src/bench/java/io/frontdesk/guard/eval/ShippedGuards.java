@@ -158,7 +158,10 @@ public final class ShippedGuards {
 
     /** Our toxicity check sets (label, family, text), each scored in its own table. */
     static final List<String> TOXICITY_CHECKS =
-        List.of("guard/check/toxicity-care-check.tsv", "guard/check/toxicity-disguised.tsv");
+        List.of(
+            "guard/check/toxicity-care-check.tsv",
+            "guard/check/toxicity-disguised.tsv",
+            "guard/check/toxicity-disguised-heldout.tsv");
 
     static Sets read(EvalData data) {
       Map<String, List<EvalData.Example>> attacks = new java.util.LinkedHashMap<>();
