@@ -17,6 +17,9 @@ final class CharacterFolding {
 
   private static final SpoofChecker CONFUSABLES = new SpoofChecker.Builder().build();
 
+  /** Longer runs of letters are not read as a disguised Latin word (see {@link #amongLatin}). */
+  private static final int LONGEST_WORD = 40;
+
   private CharacterFolding() {}
 
   /**
@@ -103,12 +106,17 @@ final class CharacterFolding {
    */
   private static boolean amongLatin(String text, int at) {
     int start = at;
-    while (start > 0 && wordChar(text.codePointBefore(start))) {
+    while (start > 0 && at - start <= LONGEST_WORD && wordChar(text.codePointBefore(start))) {
       start -= Character.charCount(text.codePointBefore(start));
     }
     int end = at;
-    while (end < text.length() && wordChar(text.codePointAt(end))) {
+    while (end < text.length() && end - at <= LONGEST_WORD && wordChar(text.codePointAt(end))) {
       end += Character.charCount(text.codePointAt(end));
+    }
+    if (end - start > LONGEST_WORD) {
+      // a run this long is a script without spaces (Chinese, Thai), not one disguised word; the
+      // cap also keeps a long message linear
+      return false;
     }
     boolean allLookLatin = true;
     for (int i = start; i < end; ) {

@@ -45,6 +45,14 @@ class CharacterFoldingTest {
   }
 
   @Test
+  void aLongRunOfLettersWithoutSpacesIsKeptAsWrittenAndMapsOneToOne() {
+    String chinese = "我的银行卡被扣了两次钱请帮我退款".repeat(200);
+    Disguises.Normalised n = CharacterFolding.fold(chinese);
+    assertEquals(chinese, n.text());
+    assertEquals(chinese.length() - 1, n.original(chinese.length() - 1, chinese.length()));
+  }
+
+  @Test
   void plainAsciiIsReturnedAsItIsWithoutAnOffsetMap() {
     Disguises.Normalised n = CharacterFolding.fold("why was my card charged twice?");
     assertEquals("why was my card charged twice?", n.text());
