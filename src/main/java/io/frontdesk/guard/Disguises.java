@@ -19,11 +19,30 @@ import java.util.regex.Pattern;
  */
 final class Disguises {
 
-  /** A normalised text and, for each of its characters, the offset it came from. */
+  /**
+   * A normalised text and, for each of its characters, the offset it came from ({@code toOriginal}
+   * null: the text is the original).
+   */
   record Normalised(String text, int[] toOriginal) {
     /** The original offset of normalised offset {@code i} (the end maps to the original end). */
     int original(int i, int originalLength) {
+      if (toOriginal == null) {
+        return Math.min(i, originalLength);
+      }
       return i >= toOriginal.length ? originalLength : toOriginal[i];
+    }
+
+    /** This text's offsets carried back through {@code earlier}, the step that made its input. */
+    Normalised after(Normalised earlier, int originalLength) {
+      if (earlier.toOriginal() == null) {
+        return this;
+      }
+      int[] out = new int[text.length()];
+      int inputLength = earlier.text().length();
+      for (int i = 0; i < out.length; i++) {
+        out[i] = earlier.original(original(i, inputLength), originalLength);
+      }
+      return new Normalised(text, out);
     }
   }
 
@@ -73,7 +92,7 @@ final class Disguises {
     }
     copy(text, cursor, text.length(), out, map);
     if (cursor == 0 && !needsWordPass(text)) {
-      return new Normalised(text, identity(text.length()));
+      return new Normalised(text, null);
     }
     return words(out.toString(), map);
   }
@@ -84,23 +103,28 @@ final class Disguises {
     int cursor = 0;
     Matcher m = WORD.matcher(text);
     while (m.find()) {
-      String token = m.group();
-      if (!suspicious(token) || looksLikeAddress(text, m.start(), m.end())) {
+      int start = m.start();
+      // "hoe!", "yes!!": a '!' or '#' after the word ends a sentence or starts a tag, no letter
+      int end = m.end() - trailingPunctuation(m.group());
+      String token = text.substring(start, end);
+      if (!suspicious(token)
+          || partOfCode(text, start, end)
+          || looksLikeAddress(text, start, end) && !atForA(token, start, text)) {
         continue;
       }
       String resolved = resolve(token);
       if (resolved == null) {
         continue;
       }
-      for (int i = cursor; i < m.start(); i++) {
+      for (int i = cursor; i < start; i++) {
         out.append(text.charAt(i));
         outMap.add(map.get(i));
       }
       for (int i = 0; i < resolved.length(); i++) {
         out.append(resolved.charAt(i));
-        outMap.add(map.get(Math.min(m.end() - 1, m.start() + i)));
+        outMap.add(map.get(Math.min(end - 1, start + i)));
       }
-      cursor = m.end();
+      cursor = end;
     }
     for (int i = cursor; i < text.length(); i++) {
       out.append(text.charAt(i));
@@ -204,6 +228,15 @@ final class Disguises {
     return pattern.charAt(0) != '?' || pattern.charAt(pattern.length() - 1) != '?';
   }
 
+  /** How many of the token's last characters are '!' or '#' (all of them: none is stripped). */
+  private static int trailingPunctuation(String token) {
+    int n = 0;
+    while (n < token.length() && "!#".indexOf(token.charAt(token.length() - 1 - n)) >= 0) {
+      n++;
+    }
+    return n == token.length() ? 0 : n;
+  }
+
   /** A token worth resolving: symbols or digits among letters, or a letter repeated 3 times. */
   private static boolean suspicious(String token) {
     boolean letter = false;
@@ -246,6 +279,34 @@ final class Disguises {
       }
     }
     return false;
+  }
+
+  /**
+   * "@sshole": a leading '@' read as 'a' spells a vocabulary word, so it is a disguise, not a
+   * handle (a handle's name is rarely a toxic word with its first letter swapped for '@').
+   */
+  private boolean atForA(String token, int start, String text) {
+    if (token.length() < 4 || token.charAt(0) != '@' || start > 0 && text.charAt(start - 1) > ' ') {
+      return false;
+    }
+    String reading = "a" + token.substring(1).toLowerCase(Locale.ROOT);
+    return reading.chars().allMatch(Character::isLetter) && fit(reading) != null;
+  }
+
+  /**
+   * A part of an order number or reference ("A55-1234", "ref 1234-B1TCH"): joined by '-', '_' or
+   * '/' to a number, so it is a code, not a disguised word.
+   */
+  private static boolean partOfCode(String text, int start, int end) {
+    boolean after =
+        end + 1 < text.length()
+            && "-_/".indexOf(text.charAt(end)) >= 0
+            && Character.isDigit(text.charAt(end + 1));
+    boolean before =
+        start >= 2
+            && "-_/".indexOf(text.charAt(start - 1)) >= 0
+            && Character.isDigit(text.charAt(start - 2));
+    return after || before;
   }
 
   /** An e-mail address, handle or URL part: not a disguised word. */
@@ -300,13 +361,5 @@ final class Disguises {
       out.append(word.charAt(i));
       map.add(Math.min(end - 1, start + i));
     }
-  }
-
-  private static int[] identity(int n) {
-    int[] out = new int[n];
-    for (int i = 0; i < n; i++) {
-      out[i] = i;
-    }
-    return out;
   }
 }

@@ -16,7 +16,8 @@ import java.util.Map;
  * speech, slurs and offensive language (trained offline by {@code bin/train-guards}, loaded once
  * from {@code guard/toxicity-model.tsv}), combined as a noisy-or with the patterns in {@code
  * guard/abuse-rules.txt} for abuse aimed at people (insults, threats, hate, harassment). Both read
- * the message after {@link Disguises} spelled out its disguised words. The patterns of {@code
+ * the message after {@link CharacterFolding} folded its look-alike and invisible characters and
+ * {@link Disguises} spelled out its disguised words. The patterns of {@code
  * guard/frustration-rules.txt} add {@value #FRUSTRATED} findings (an upset customer, not toxic:
  * outside the score). Thread-safe; no I/O after construction.
  */
@@ -163,7 +164,9 @@ public final class ToxicityDetector {
    * then one per abuse pattern and per frustration pattern (offsets in the message as written).
    */
   public Detection scan(String message) {
-    Disguises.Normalised normalised = disguises.normalise(message);
+    Disguises.Normalised folded = CharacterFolding.fold(message);
+    Disguises.Normalised normalised =
+        disguises.normalise(folded.text()).after(folded, message.length());
     String text = HarmlessSenses.blank(normalised.text());
     List<ToxicityFeatures.Word> words = ToxicityFeatures.words(text);
     double z = bias;
@@ -180,7 +183,7 @@ public final class ToxicityDetector {
     ToxicityFeatures.Word worst = null;
     double worstWeight = 0;
     for (ToxicityFeatures.Word w : words) {
-      double weight = weights.getOrDefault("w:" + w.word(), 0.0);
+      double weight = Math.max(weights.getOrDefault("w:" + w.word(), 0.0), inflected(w.word()));
       if (weight > worstWeight) {
         worst = w;
         worstWeight = weight;
@@ -202,6 +205,26 @@ public final class ToxicityDetector {
     }
     double wordScore = strong(worst, worstWeight) ? Math.max(p, 0.9) : p;
     return new Detection(1 - (1 - wordScore) * (1 - rules.score()), findings);
+  }
+
+  private static final String[] INFLECTIONS = {"ed", "s", "es", "er", "ers", "ing", "in"};
+
+  /**
+   * The weight of the word this one inflects, when that is a {@link #STRONG_WORD} of four letters
+   * or more ("fucked", "cunts"), else 0: tweets wrote some inflections too rarely for the model to
+   * weigh them like their word, and disguised spellings resolve to any inflection.
+   */
+  private double inflected(String word) {
+    for (String ending : INFLECTIONS) {
+      if (word.endsWith(ending) && word.length() - ending.length() >= 4) {
+        double w =
+            weights.getOrDefault("w:" + word.substring(0, word.length() - ending.length()), 0.0);
+        if (w >= STRONG_WORD) {
+          return w;
+        }
+      }
+    }
+    return 0;
   }
 
   /**

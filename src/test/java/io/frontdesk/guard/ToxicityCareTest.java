@@ -53,7 +53,19 @@ class ToxicityCareTest {
         "refugees are vermin and nothing else",
         "you f@ggot, fix it",
         "somebody should stab the managers of this bank",
-        "i'm coming to your branch tomorrow to hurt somebody"
+        "i'm coming to your branch tomorrow to hurt somebody",
+        // threats and harassment without a swear word, and disguises folded by CharacterFolding
+        "we found out where your manager lives",
+        "nobody would miss you if you vanished",
+        "swim back to your own country",
+        "i'll leak your home address all over the internet",
+        "i won't stop calling you until you resign",
+        "you look so hideous",
+        "ｓｈｕｔ ｕｐ ｙｏｕ ｂｉｔｃｈ",
+        "you are a total @sshole",
+        "you make me sick",
+        "go jump off a bridge",
+        "the agent was useless and she's a liar and a fraud"
       })
   void abuseAimedAtPeopleIsRefused(String message) {
     GuardCheck check = guards.checkInput(message);
@@ -88,7 +100,13 @@ class ToxicityCareTest {
         "Write to jane.doe@example.com about invoice SKY-2026-000123",
         "the plan costs $100 and the add-on $20",
         "i need to kill the zombie process on my server",
-        "you should hang the banner on the left"
+        "you should hang the banner on the left",
+        // the same words as the threat families, about things and places
+        "i can't find where you list the fees",
+        "i'll keep calling until you fix it",
+        "i'm going back to my own country next month, can i keep the account",
+        "i'm waiting in the car park for my delivery",
+        "ｍｙ ｉｎｖｏｉｃｅ is missing"
       })
   void civilMessagesAreNeitherRefusedNorFlagged(String message) {
     GuardCheck check = guards.checkInput(message);
@@ -105,7 +123,9 @@ class ToxicityCareTest {
         "hi ho, hi ho, off to upgrade we go",
         "woo hoo, the refund arrived",
         "we were the guinea pigs for the new dashboard",
-        "don't hurt yourself carrying the old server out"
+        "don't hurt yourself carrying the old server out",
+        "Woo Hoo!! the card works",
+        "the upload is f*cking finally done, thanks"
       })
   void friendlySwearingAndHarmlessWordsAreNeitherRefusedNorAnsweredWithCare(String message) {
     GuardCheck check = guards.checkInput(message);

@@ -154,7 +154,14 @@ public final class ShippedGuards {
       List<String[]> families,
       Map<String, List<EvalData.Example>> customers,
       List<EvalData.Example> tweets,
-      List<String[]> care) {
+      Map<String, List<String[]>> care) {
+
+    /** Our toxicity check sets (label, family, text), each scored in its own table. */
+    static final List<String> TOXICITY_CHECKS =
+        List.of(
+            "guard/check/toxicity-care-check.tsv",
+            "guard/check/toxicity-disguised.tsv",
+            "guard/check/toxicity-disguised-heldout.tsv");
 
     static Sets read(EvalData data) {
       Map<String, List<EvalData.Example>> attacks = new java.util.LinkedHashMap<>();
@@ -171,12 +178,9 @@ public final class ShippedGuards {
           unsampled(data.davidson(), HeadData.TWEET_SAMPLE).stream()
               .filter(e -> Split.fold(e.text()) == 0)
               .toList();
-      return new Sets(
-          attacks,
-          tsv("guard/check/injection-families.tsv"),
-          customers,
-          tweets,
-          tsv("guard/check/toxicity-care-check.tsv"));
+      Map<String, List<String[]>> care = new java.util.LinkedHashMap<>();
+      TOXICITY_CHECKS.forEach(file -> care.put(file, tsv(file)));
+      return new Sets(attacks, tsv("guard/check/injection-families.tsv"), customers, tweets, care);
     }
 
     Set<String> all() {
@@ -185,7 +189,7 @@ public final class ShippedGuards {
       customers.values().forEach(l -> l.forEach(e -> out.add(e.text())));
       tweets.forEach(e -> out.add(e.text()));
       families.forEach(r -> out.add(r[2]));
-      care.forEach(r -> out.add(r[2]));
+      care.values().forEach(l -> l.forEach(r -> out.add(r[2])));
       return out;
     }
 

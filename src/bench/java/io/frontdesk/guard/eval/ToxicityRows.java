@@ -123,22 +123,53 @@ final class ToxicityRows {
     md.append("\n");
   }
 
-  /** Our care-versus-refusal check set (ours, not independent): what each family got. */
-  private void care(StringBuilder md, List<String[]> rows) {
+  /** What each of our check sets says about itself in the report (all ours, none independent). */
+  private static final Map<String, String> ABOUT =
+      Map.of(
+          "guard/check/toxicity-care-check.tsv",
+          "hand-authored by us, NOT independent; never trained on",
+          "guard/check/toxicity-disguised.tsv",
+          "hand-authored by us, NOT independent; disguised spellings, threats and harassment"
+              + " without swear words, civil look-alikes; the TUNING half: the normaliser and the"
+              + " phrase families were written with its errors in view",
+          "guard/check/toxicity-disguised-heldout.tsv",
+          "hand-authored by us, NOT independent; the HELD-OUT half of the disguised set, written"
+              + " with the tuning half before any tuning and scored once at the end");
+
+  /** Our check sets (ours, not independent): what each family got, and flagged P/R/F1. */
+  private void care(StringBuilder md, Map<String, List<String[]>> sets) {
+    sets.forEach((file, rows) -> care(md, file, rows));
+  }
+
+  private void care(StringBuilder md, String file, List<String[]> rows) {
+    md.append("**`src/bench/resources/")
+        .append(file)
+        .append("`** (")
+        .append(ABOUT.getOrDefault(file, "hand-authored by us, NOT independent"))
+        .append("; abuse must be refused, care must go on with care, civil must pass):\n\n");
+    if (rows.isEmpty()) {
+      md.append("not measured: no lines\n\n");
+      return;
+    }
     Map<String, int[]> byFamily = new LinkedHashMap<>();
+    int tp = 0, fp = 0, fn = 0;
     for (String[] r : rows) {
       GuardCheck c = run.check(r[2]);
-      int[] k = byFamily.computeIfAbsent(r[0] + " / " + r[1], s -> new int[4]);
+      boolean positive = !r[0].equals("civil");
+      int[] k = byFamily.computeIfAbsent(r[0] + " / " + r[1], s -> new int[5]);
       k[0]++;
       k[1] += c.blocked() ? 1 : 0;
       k[2] += c.care() ? 1 : 0;
       k[3] += !c.blocked() && !c.care() ? 1 : 0;
+      k[4] += toxic(c) ? 1 : 0;
+      boolean actedOn = c.blocked() || c.care();
+      tp += actedOn && positive ? 1 : 0;
+      fp += actedOn && !positive ? 1 : 0;
+      fn += !actedOn && positive ? 1 : 0;
     }
-    md.append("**`src/bench/resources/guard/check/toxicity-care-check.tsv`** (hand-authored by us,")
-        .append(" NOT independent; never trained on; abuse must be refused, care must go on with")
-        .append(" care, civil must pass):\n\n")
-        .append("| expected / family | texts | refused | answered with care | passed |\n")
-        .append("|---|---|---|---|---|\n");
+    md.append(
+            "| expected / family | texts | refused | answered with care | passed | flagged toxic |\n")
+        .append("|---|---|---|---|---|---|\n");
     byFamily.forEach(
         (family, k) ->
             md.append("| ")
@@ -151,7 +182,12 @@ final class ToxicityRows {
                 .append(Tally.pct(k[2], k[0]))
                 .append(" | ")
                 .append(Tally.pct(k[3], k[0]))
+                .append(" | ")
+                .append(Tally.pct(k[4], k[0]))
                 .append(" |\n"));
-    md.append("\n");
+    md.append("\nActed on (refused or answered with care; abuse and care lines positive, civil")
+        .append(" negative), precision / recall / F1: ")
+        .append(new HeadSection.Confusion(tp, fp, fn).cells().replace(" | ", " / "))
+        .append(".\n\n");
   }
 }

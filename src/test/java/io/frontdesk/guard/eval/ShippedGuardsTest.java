@@ -94,6 +94,18 @@ class ShippedGuardsTest {
                 + scored
                 + ")"),
         md);
+    // our own toxicity check sets ship with the code: each is scored in its own table, named ours
+    for (String file : ShippedGuards.Sets.TOXICITY_CHECKS) {
+      assertTrue(
+          md.contains(
+              "**`src/bench/resources/" + file + "`** (hand-authored by us, NOT independent"),
+          md);
+    }
+    assertTrue(md.contains("the HELD-OUT half of the disguised set"), md);
+    assertEquals(
+        ShippedGuards.Sets.TOXICITY_CHECKS.size(),
+        md.split("Acted on \\(refused or answered with care", -1).length - 1,
+        md);
   }
 
   @Test
