@@ -32,7 +32,7 @@ public class DocumentationTools {
   @ToolRisk(RiskLevel.READ_ONLY)
   public KnowledgeAnswer searchDocumentation(
       @P("what to look for, in plain words") String query, @ToolMemoryId RunningTurn turn) {
-    Optional<float[]> vector = knowledge.embedHere(query);
+    Optional<QueryVectors> vector = knowledge.embedHere(query);
     return KnowledgeAnswer.of(
         "documentation pages",
         "No relevant documentation found",

@@ -35,7 +35,7 @@ public class KnowledgeTools {
   @ToolRisk(RiskLevel.READ_ONLY)
   public KnowledgeAnswer searchKnowledgeBase(
       @P("what to look for, in plain words") String query, @ToolMemoryId RunningTurn turn) {
-    Optional<float[]> vector = knowledge.embedHere(query);
+    Optional<QueryVectors> vector = knowledge.embedHere(query);
     return KnowledgeAnswer.of(
         "articles",
         "No relevant articles found",

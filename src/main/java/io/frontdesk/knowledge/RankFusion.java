@@ -20,9 +20,16 @@ public final class RankFusion {
    */
   public static LinkedHashMap<String, Double> fuse(
       List<String> dense, List<String> fullText, double denseWeight, double fullTextWeight, int k) {
+    return fuseAll(List.of(dense, fullText), new double[] {denseWeight, fullTextWeight}, k);
+  }
+
+  /** Any number of rankings with their weights; ties keep the order of the rankings given. */
+  public static LinkedHashMap<String, Double> fuseAll(
+      List<List<String>> rankings, double[] weights, int k) {
     Map<String, Double> scores = new LinkedHashMap<>();
-    add(scores, dense, denseWeight, k);
-    add(scores, fullText, fullTextWeight, k);
+    for (int i = 0; i < rankings.size(); i++) {
+      add(scores, rankings.get(i), weights[i], k);
+    }
     List<Map.Entry<String, Double>> entries = new ArrayList<>(scores.entrySet());
     entries.sort(Map.Entry.comparingByValue((a, b) -> Double.compare(b, a)));
     LinkedHashMap<String, Double> out = new LinkedHashMap<>();

@@ -58,5 +58,45 @@ public interface SearchConfig {
      */
     @WithDefault("0.0")
     double minSimilarity();
+
+    /** Searching a long message by its sentences nearest the help centre ({@link FocusedQuery}). */
+    Focus focus();
+  }
+
+  /**
+   * Focus (issue 27): a long message's sentences are embedded one by one; those whose nearest
+   * passage is within {@link #delta} of the best sentence's are the message's focus. When the best
+   * sentence is near enough a passage ({@link #minSimilarity}) the focus leads the ranking, else
+   * the long-query fusion of the whole message above is used (the meaning is unsure, the words
+   * lead).
+   */
+  interface Focus {
+
+    /**
+     * Off by default: on the developer sets focus beat the words-led fusion on the derived set but
+     * lost the question to a sentence about another article (docs-pending/i27-long.md).
+     */
+    @WithDefault("false")
+    boolean enabled();
+
+    /** Sentences within this cosine of the best sentence's nearest passage are kept. */
+    @WithDefault("0.05")
+    double delta();
+
+    /** The best sentence's nearest passage must be at least this similar for the focus to lead. */
+    @WithDefault("0.6")
+    double minSimilarity();
+
+    /** Weight of the kept sentences' dense ranking. */
+    @WithDefault("1.0")
+    double denseWeight();
+
+    /** Weight of the kept sentences' full-text ranking. */
+    @WithDefault("0.0")
+    double fullTextWeight();
+
+    /** Weight of the whole message's full-text ranking beside them. */
+    @WithDefault("0.0")
+    double wholeFullTextWeight();
   }
 }

@@ -8,6 +8,33 @@ import org.junit.jupiter.api.Test;
 
 class FusionTest {
 
+  private static final SearchConfig.Focus FOCUS =
+      new SearchConfig.Focus() {
+        public boolean enabled() {
+          return true;
+        }
+
+        public double delta() {
+          return 0.05;
+        }
+
+        public double minSimilarity() {
+          return 0.6;
+        }
+
+        public double denseWeight() {
+          return 1.0;
+        }
+
+        public double fullTextWeight() {
+          return 0.0;
+        }
+
+        public double wholeFullTextWeight() {
+          return 0.0;
+        }
+      };
+
   private static final SearchConfig.LongQuery LONG =
       new SearchConfig.LongQuery() {
         public int words() {
@@ -24,6 +51,10 @@ class FusionTest {
 
         public double minSimilarity() {
           return 0.0;
+        }
+
+        public SearchConfig.Focus focus() {
+          return FOCUS;
         }
       };
 
@@ -64,8 +95,10 @@ class FusionTest {
   }
 
   @Test
-  void aMessageOfThirtyWordsIsLedByItsWordsWithNoSimilarityFloor() {
-    assertEquals(new Fusion(0.25, 1.0, 0.0), Fusion.forQuery(CONFIG, " " + words(30) + "\n"));
+  void aMessageOfThirtyWordsIsFocusedAndOtherwiseLedByItsWordsWithNoSimilarityFloor() {
+    assertEquals(
+        new Fusion(0.25, 1.0, 0.0, new Fusion.Focus(0.05, 0.6, 1.0, 0.0, 0.0)),
+        Fusion.forQuery(CONFIG, " " + words(30) + "\n"));
   }
 
   /**

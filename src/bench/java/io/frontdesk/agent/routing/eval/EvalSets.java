@@ -113,6 +113,33 @@ final class EvalSets {
             });
   }
 
+  /**
+   * StackFAQ split into one article per answer (id {@code <thread>/<n>}, title the thread's
+   * question, group the thread's id), rows as {@link RetrievalSection#corpus} reads them.
+   */
+  Optional<List<String[]>> stackFaqArticles() {
+    return file(STACKFAQ_CORPUS)
+        .map(
+            text -> {
+              List<String[]> out = new ArrayList<>();
+              for (JsonNode n : json(text)) {
+                String thread = n.get("doc_id").asText();
+                int i = 0;
+                for (JsonNode a : n.get("answers")) {
+                  out.add(
+                      new String[] {
+                        thread + "/" + ++i,
+                        n.get("question").asText(),
+                        thread,
+                        "",
+                        a.asText().strip()
+                      });
+                }
+              }
+              return out;
+            });
+  }
+
   Optional<List<Query>> stackFaqQueries() {
     return file(STACKFAQ_QUERIES)
         .map(

@@ -3,20 +3,15 @@ package io.frontdesk.agent.routing.eval;
 import static io.frontdesk.agent.routing.eval.Report.f3;
 
 import io.frontdesk.demo.DemoDocuments;
-import io.frontdesk.embedding.References;
-import io.frontdesk.knowledge.DenseIndex;
 import io.frontdesk.knowledge.Fusion;
-import io.frontdesk.knowledge.HybridRanking;
+import io.frontdesk.knowledge.QueryVectors;
 import io.frontdesk.knowledge.SearchConfig;
-import io.frontdesk.knowledge.SearchHit;
 import java.nio.file.Files;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Retrieval of long customer messages (issue 27): keyword only, dense only, the fusion shipped
@@ -29,21 +24,16 @@ final class LongMessageSection {
   static final String FILE = "src/bench/resources/" + LongMessages.RESOURCE;
   private static final String STACKFAQ = "kb/stackfaq/derived_corpus.json";
 
-  /** A ranking of the table: a name and the hits for a message's text and vector. */
-  private record Ranking(String name, Ranker ranker) {}
-
-  @FunctionalInterface
-  private interface Ranker {
-    List<SearchHit> rank(RetrievalSection.Corpus corpus, String text, float[] vector)
-        throws SQLException;
-  }
-
   private final RetrievalSection retrieval;
   private final CachedEmbedder embedder;
   private final SearchConfig config;
+  private final LongRankings rankings;
 
   /** Long-message hit@5 of the shipped ranking on the held-out half, for the summary. */
   Double heldOutShippedHit5;
+
+  /** Held-out hit@5 of the shipped ranking on the derived chatty set, for the summary. */
+  Double chattyHeldOutShippedHit5;
 
   /** StackFAQ recall@5 of the shipped ranking, for the summary. */
   Double stackFaqShippedRecall5;
@@ -52,6 +42,7 @@ final class LongMessageSection {
     this.retrieval = retrieval;
     this.embedder = embedder;
     this.config = config;
+    this.rankings = new LongRankings(retrieval, embedder, config);
   }
 
   void write(StringBuilder md, EvalSets sets) throws SQLException {
@@ -64,7 +55,7 @@ final class LongMessageSection {
             "`%s`: %d hand-written multi-sentence Skyline customer messages (greetings, context, the question in the middle), each with its gold article or page; written before tuning. Split by a CRC-32 of the id: the long-query setting was chosen on the **tuning** half (%d); the **held-out** half (%d) was not looked at while choosing. hit@5: a gold id among the first 5; recall@5: the share of a message's gold ids there; MRR over the first %d; nothing: messages with no result at all.\n\n"
                 .formatted(FILE, all.size(), tuning.size(), heldOut.size(), config.candidates()))
         .append(
-            "Rankings: keyword only (the full-text query), dense only (min similarity %s), before (the fusion every query had before: dense %s / full-text %s, min similarity %s), shipped (`Fusion.forQuery`: a query of ≥ %d words gets dense %s / full-text %s, min similarity %s; a shorter one the fusion before).\n\n"
+            "Rankings: keyword only (the full-text query), dense only (min similarity %s), before (the fusion every query had before: dense %s / full-text %s, min similarity %s), words-led (the long-query rule: a query of ≥ %d words gets dense %s / full-text %s, min similarity %s), the focus candidate (`long-query.focus`, %s: a query of ≥ %d words has its sentences embedded one by one, those whose nearest passage is within %s of the best sentence's are kept, and when the best sentence's nearest passage is ≥ %s similar it is ranked by the kept sentences' dense %s / their words %s / the whole message's words %s; else the words-led fusion), shipped (`Fusion.forQuery` with `application.yaml`: the words-led rule, plus focus when it is on). The focus setting was chosen on the tuning halves of this set and of the derived set below, each also run dense-blind (`LongQueryExperiment`).\n\n"
                 .formatted(
                     config.minSimilarity(),
                     config.denseWeight(),
@@ -73,8 +64,15 @@ final class LongMessageSection {
                     rule.words(),
                     rule.denseWeight(),
                     rule.fullTextWeight(),
-                    rule.minSimilarity()));
-    List<Ranking> rankings = rankings();
+                    rule.minSimilarity(),
+                    rule.focus().enabled() ? "on" : "off, not shipped",
+                    rule.words(),
+                    rule.focus().delta(),
+                    rule.focus().minSimilarity(),
+                    rule.focus().denseWeight(),
+                    rule.focus().fullTextWeight(),
+                    rule.focus().wholeFullTextWeight()));
+    List<LongRankings.Ranking> rankings = this.rankings.all();
     RetrievalSection.Corpus demo = retrieval.demo != null ? retrieval.demo : retrieval.demoCorpus();
     table(md, "demo help centre (%d documents)".formatted(documents(demo)), demo, all, rankings);
     RetrievalSection.Corpus distracted = null;
@@ -96,11 +94,14 @@ final class LongMessageSection {
     stress(md, demo, all, rankings);
     heldOutShippedHit5 = score(demo, heldOut, rankings.getLast()).hit5();
     cost(md, demo, all, rankings);
+    ChattySection chatty = new ChattySection(retrieval, this.rankings);
+    chatty.write(md, sets);
+    chattyHeldOutShippedHit5 = chatty.heldOutShippedHit5;
     stackFaq(md, sets, rankings);
   }
 
   /** StackFAQ's short queries: the length rule must not make them worse. */
-  private void stackFaq(StringBuilder md, EvalSets sets, List<Ranking> rankings)
+  private void stackFaq(StringBuilder md, EvalSets sets, List<LongRankings.Ranking> rankings)
       throws SQLException {
     if (!Files.exists(sets.root().resolve(STACKFAQ))) {
       md.append("Not measured: StackFAQ (`%s` missing).\n\n".formatted(STACKFAQ));
@@ -127,7 +128,7 @@ final class LongMessageSection {
                     longOnes,
                     config.longQuery().words()))
         .append("| ranking | recall@5 | MRR | nothing |\n|---|---|---|---|\n");
-    for (Ranking r : rankings) {
+    for (LongRankings.Ranking r : rankings) {
       LongMessages.Scores s = score(faq, queries, r);
       md.append(
           "| %s | %s | %s | %d |\n".formatted(r.name(), f3(s.recall5()), f3(s.mrr()), s.nothing()));
@@ -138,42 +139,20 @@ final class LongMessageSection {
     md.append("\n");
   }
 
-  private List<Ranking> rankings() {
-    Fusion before =
-        new Fusion(config.denseWeight(), config.fullTextWeight(), config.minSimilarity());
-    return List.of(
-        new Ranking("keyword only", (c, t, v) -> fused(c, t, v, new Fusion(0, 1, 0))),
-        new Ranking(
-            "dense only", (c, t, v) -> fused(c, t, v, new Fusion(1, 0, config.minSimilarity()))),
-        new Ranking("before (one fusion for all)", (c, t, v) -> fused(c, t, v, before)),
-        new Ranking(
-            "**shipped** (by length)", (c, t, v) -> fused(c, t, v, Fusion.forQuery(config, t))));
-  }
-
-  /** The service's search (KnowledgeService.search) over an evaluation corpus. */
-  List<SearchHit> fused(RetrievalSection.Corpus corpus, String text, float[] vector, Fusion f)
-      throws SQLException {
-    int candidates = config.candidates();
-    List<DenseIndex.Hit> dense =
-        f.denseWeight() > 0
-            ? DenseIndex.rank(corpus.passages(), vector, candidates, f.minSimilarity())
-            : List.of();
-    List<SearchHit> words =
-        f.fullTextWeight() > 0 ? retrieval.fullText(corpus.table(), text) : List.of();
-    return HybridRanking.merge(
-        dense, words, f.denseWeight(), f.fullTextWeight(), config.rrfK(), candidates);
+  /** The search settings of application.yaml, as the service reads them. */
+  static SearchConfig config() throws java.io.IOException {
+    return new io.smallrye.config.SmallRyeConfigBuilder()
+        .withSources(
+            new io.smallrye.config.source.yaml.YamlConfigSource(
+                LongMessageSection.class.getClassLoader().getResource("application.yaml")))
+        .withMapping(SearchConfig.class)
+        .build()
+        .getConfigMapping(SearchConfig.class);
   }
 
   /** This section alone, into target/long-messages.md: {@code [eval dir]}. */
   public static void main(String[] args) throws Exception {
-    SearchConfig search =
-        new io.smallrye.config.SmallRyeConfigBuilder()
-            .withSources(
-                new io.smallrye.config.source.yaml.YamlConfigSource(
-                    LongMessageSection.class.getClassLoader().getResource("application.yaml")))
-            .withMapping(SearchConfig.class)
-            .build()
-            .getConfigMapping(SearchConfig.class);
+    SearchConfig search = config();
     CachedEmbedder embedder =
         new CachedEmbedder(
             io.frontdesk.embedding.InProcessEmbedder.load(),
@@ -196,12 +175,12 @@ final class LongMessageSection {
       String corpusName,
       RetrievalSection.Corpus corpus,
       List<LongMessages.Message> all,
-      List<Ranking> rankings)
+      List<LongRankings.Ranking> rankings)
       throws SQLException {
     md.append("### Over the %s\n\n".formatted(corpusName))
         .append(
             "| ranking | data | hit@5 | recall@5 | MRR | nothing |\n|---|---|---|---|---|---|\n");
-    for (Ranking r : rankings) {
+    for (LongRankings.Ranking r : rankings) {
       for (boolean tuningHalf : new boolean[] {true, false}) {
         List<LongMessages.Message> half =
             all.stream().filter(m -> m.tuning() == tuningHalf).toList();
@@ -213,10 +192,8 @@ final class LongMessageSection {
   }
 
   private LongMessages.Scores score(
-      RetrievalSection.Corpus corpus, List<LongMessages.Message> messages, Ranking r) {
-    Map<String, float[]> vectors = vectors(messages);
-    return LongMessages.score(
-        messages, unchecked(m -> r.ranker().rank(corpus, m.text(), vectors.get(m.id()))));
+      RetrievalSection.Corpus corpus, List<LongMessages.Message> messages, LongRankings.Ranking r) {
+    return LongRankings.score(corpus, messages, r, rankings.vectors(messages));
   }
 
   /**
@@ -228,33 +205,18 @@ final class LongMessageSection {
       StringBuilder md,
       RetrievalSection.Corpus corpus,
       List<LongMessages.Message> all,
-      List<Ranking> rankings)
+      List<LongRankings.Ranking> rankings)
       throws SQLException {
     md.append(
             "### Stress: a dense side lost in the context (demo help centre)\n\n"
-                + "The dense side embeds the message without its asking sentences (`LongMessageTuning.noise`: those with a question mark or a request), as a vector of a long message lost in its greetings and story would be; the full text reads the whole message. This reproduces the issue's failure (fusion before < keyword only; dense only returns nothing for some).\n\n")
+                + "The dense side embeds the message without its asking sentences (`LongMessageTuning.noise`: those with a question mark or a request), as a vector of a long message lost in its greetings and story would be; the full text reads the whole message; the shipped focus embeds that text's sentences. This reproduces the issue's failure (fusion before < keyword only; dense only returns nothing for some).\n\n")
         .append(
             "| ranking | data | hit@5 | recall@5 | MRR | nothing |\n|---|---|---|---|---|---|\n");
-    for (Ranking r : rankings) {
+    for (LongRankings.Ranking r : rankings) {
       for (boolean tuningHalf : new boolean[] {true, false}) {
         List<LongMessages.Message> half =
             all.stream().filter(m -> m.tuning() == tuningHalf).toList();
-        List<float[]> blind =
-            embedder.embedAll(
-                half.stream()
-                    .map(
-                        m ->
-                            References.strip(
-                                LongMessageTuning.noise(
-                                    LongMessageTuning.sentences(m.text()), m.text())))
-                    .toList());
-        Map<String, float[]> byId = new HashMap<>();
-        for (int i = 0; i < half.size(); i++) {
-          byId.put(half.get(i).id(), blind.get(i));
-        }
-        LongMessages.Scores s =
-            LongMessages.score(
-                half, unchecked(m -> r.ranker().rank(corpus, m.text(), byId.get(m.id()))));
+        LongMessages.Scores s = LongRankings.score(corpus, half, r, this.rankings.blind(half));
         row(md, r.name(), " (dense blind)", tuningHalf, s);
       }
     }
@@ -278,18 +240,22 @@ final class LongMessageSection {
                 s.nothing()));
   }
 
-  /** What the length rule adds to a search, embedding aside (unchanged: one vector per query). */
+  /**
+   * What the shipped ranking adds to a search: the ranking itself (vectors given), and apart from
+   * it the embedding of a long message's sentences (focus) with the model, uncached.
+   */
   private void cost(
       StringBuilder md,
       RetrievalSection.Corpus corpus,
       List<LongMessages.Message> all,
-      List<Ranking> rankings)
+      List<LongRankings.Ranking> rankings)
       throws SQLException {
-    Map<String, float[]> vectors = vectors(all);
-    double[] millis = new double[2];
+    Map<String, QueryVectors> vectors = this.rankings.vectors(all);
+    double[] millis = new double[3];
+    int[] measured = {2, rankings.size() - 2, rankings.size() - 1};
     for (int round = 0; round < 4; round++) {
-      for (int which = 0; which < 2; which++) {
-        Ranking r = rankings.get(2 + which);
+      for (int which = 0; which < 3; which++) {
+        LongRankings.Ranking r = rankings.get(measured[which]);
         long started = System.nanoTime();
         for (LongMessages.Message m : all) {
           r.ranker().rank(corpus, m.text(), vectors.get(m.id()));
@@ -299,20 +265,23 @@ final class LongMessageSection {
         }
       }
     }
-    md.append(
-        "Cost per search of a long message (full-text query in the embedded PostgreSQL, dense ranking over the passages in memory, fusion; the query's one embedding is the same for both and not counted): before %s ms, shipped %s ms (mean of 3 passes over the %d messages, after a warm-up pass). The rule embeds nothing more.\n\n"
-            .formatted(Report.f1(millis[0]), Report.f1(millis[1]), all.size()));
-  }
-
-  private Map<String, float[]> vectors(List<LongMessages.Message> messages) {
-    // the dense side reads a message as the service does: without its references
-    List<float[]> v =
-        embedder.embedAll(messages.stream().map(m -> References.strip(m.text())).toList());
-    Map<String, float[]> out = new HashMap<>();
-    for (int i = 0; i < messages.size(); i++) {
-      out.put(messages.get(i).id(), v.get(i));
+    long started = System.nanoTime();
+    int sentences = 0;
+    for (LongMessages.Message m : all.subList(0, Math.min(40, all.size()))) {
+      List<String> own = io.frontdesk.knowledge.FocusedQuery.sentences(m.text());
+      embedder.model().embedAll(own);
+      sentences += own.size();
     }
-    return out;
+    double embedMillis = (System.nanoTime() - started) / 1e6 / Math.min(40, all.size());
+    md.append(
+        "Cost per search of a long message (full-text queries in the embedded PostgreSQL, dense ranking over the passages in memory, fusion; vectors given): before %s ms, focus candidate %s ms, shipped %s ms (mean of 3 passes over the %d messages, after a warm-up pass). Focus embeds the message's sentences besides its whole text: %s ms per message with the in-process model (%s sentences on average, one batch, first 40 messages, uncached).\n\n"
+            .formatted(
+                Report.f1(millis[0]),
+                Report.f1(millis[1]),
+                Report.f1(millis[2]),
+                all.size(),
+                Report.f1(embedMillis),
+                Report.f1((double) sentences / Math.min(40, all.size()))));
   }
 
   private RetrievalSection.Corpus withDistractors(EvalSets sets) throws SQLException {
@@ -331,19 +300,5 @@ final class LongMessageSection {
 
   private static long documents(RetrievalSection.Corpus c) {
     return c.passages().stream().map(p -> p.documentId()).distinct().count();
-  }
-
-  private interface SqlFunction<T, R> {
-    R apply(T t) throws SQLException;
-  }
-
-  private static <T, R> Function<T, R> unchecked(SqlFunction<T, R> f) {
-    return t -> {
-      try {
-        return f.apply(t);
-      } catch (SQLException e) {
-        throw new IllegalStateException(e);
-      }
-    };
   }
 }

@@ -42,6 +42,8 @@ final class RetrievalSection implements AutoCloseable {
           new Weights("hybrid 1 : 0.5", 1, 0.5),
           new Weights("hybrid 1 : 0.25", 1, 0.25));
   static final int CANDIDATES = 20;
+  private static final java.util.regex.Pattern PARAMETER =
+      java.util.regex.Pattern.compile("\\$(\\d+)");
 
   /** A searchable corpus: its table and its passages. */
   record Corpus(String table, List<KnowledgeChunkRepository.Stored> passages) {}
@@ -184,15 +186,28 @@ final class RetrievalSection implements AutoCloseable {
   }
 
   List<SearchHit> fullText(String table, String query) throws SQLException {
-    String sql =
-        KnowledgeRepository.fullTextSql(table, "grp")
-            .replace("$1", "?")
-            .replace("$2", "?")
-            .replace("$3", "?");
-    try (PreparedStatement ps = jdbc.prepareStatement(sql)) {
-      ps.setString(1, query);
-      ps.setInt(2, CANDIDATES);
-      ps.setInt(3, CANDIDATES);
+    return words(KnowledgeRepository.fullTextSql(table, "grp"), query);
+  }
+
+  /**
+   * A full-text query of the service's shape ($1 the text, $2 the limit, $3 the passages, then
+   * {@code more}) over an evaluation table; a parameter may occur more than once.
+   */
+  List<SearchHit> words(String serviceSql, String query, Object... more) throws SQLException {
+    List<Object> values = new ArrayList<>(List.of(query, CANDIDATES, CANDIDATES));
+    values.addAll(List.of(more));
+    List<Object> bound = new ArrayList<>();
+    java.util.regex.Matcher m = PARAMETER.matcher(serviceSql);
+    StringBuilder sql = new StringBuilder();
+    while (m.find()) {
+      bound.add(values.get(Integer.parseInt(m.group(1)) - 1));
+      m.appendReplacement(sql, "?");
+    }
+    m.appendTail(sql);
+    try (PreparedStatement ps = jdbc.prepareStatement(sql.toString())) {
+      for (int i = 0; i < bound.size(); i++) {
+        ps.setObject(i + 1, bound.get(i));
+      }
       List<SearchHit> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

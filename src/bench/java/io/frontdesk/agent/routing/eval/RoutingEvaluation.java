@@ -175,6 +175,13 @@ public final class RoutingEvaluation {
                   longMessages.heldOutShippedHit5,
                   0))
           .append(
+              summary(
+                  "long messages hit@5, shipped, held-out half of the set derived by us from `%s`"
+                      .formatted(EvalSets.STACKFAQ_QUERIES),
+                  "–",
+                  longMessages.chattyHeldOutShippedHit5,
+                  0))
+          .append(
               "| embed + route p99 | ≤ 10 ms | %s ms%s |\n\n"
                   .formatted(
                       Report.f1(latency.embedAndRoute.p99Micros() / 1000),
