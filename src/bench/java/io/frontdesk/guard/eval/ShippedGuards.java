@@ -161,7 +161,9 @@ public final class ShippedGuards {
         List.of(
             "guard/check/toxicity-care-check.tsv",
             "guard/check/toxicity-disguised.tsv",
-            "guard/check/toxicity-disguised-heldout.tsv");
+            "guard/check/toxicity-disguised-heldout.tsv",
+            "guard/check/toxicity-threats.tsv",
+            "guard/check/toxicity-threats-heldout.tsv");
 
     static Sets read(EvalData data) {
       Map<String, List<EvalData.Example>> attacks = new java.util.LinkedHashMap<>();

@@ -134,7 +134,14 @@ final class ToxicityRows {
               + " phrase families were written with its errors in view",
           "guard/check/toxicity-disguised-heldout.tsv",
           "hand-authored by us, NOT independent; the HELD-OUT half of the disguised set, written"
-              + " with the tuning half before any tuning and scored once at the end");
+              + " with the tuning half before any tuning and scored once at the end",
+          "guard/check/toxicity-threats.tsv",
+          "hand-authored by us, NOT independent; implicit threats (no violent verb, no swear word)"
+              + " and civil look-alikes; the TUNING half: the implicit-threat families were written"
+              + " with it in view",
+          "guard/check/toxicity-threats-heldout.tsv",
+          "hand-authored by us, NOT independent; the HELD-OUT half of the implicit threats,"
+              + " written after the families were final by their author and scored once");
 
   /** Our check sets (ours, not independent): what each family got, and flagged P/R/F1. */
   private void care(StringBuilder md, Map<String, List<String[]>> sets) {
