@@ -3,7 +3,6 @@ package io.frontdesk;
 import io.frontdesk.conversation.Tokens;
 import io.frontdesk.database.EmbeddedDatabase;
 import io.frontdesk.embedding.InProcessEmbedder;
-import io.frontdesk.language.CustomerLanguage;
 import io.frontdesk.startup.StartupPhases;
 import io.quarkus.runtime.ImageMode;
 import io.quarkus.runtime.Quarkus;
@@ -17,8 +16,8 @@ import org.jboss.logging.Logger;
  * Entry point: with no datasource configured, starts the embedded PostgreSQL before Quarkus so that
  * the service runs with nothing installed (taking back a data folder whose server outlived a killed
  * Frontdesk, restarting the server if it exits); with one configured, starts nothing. The start's
- * independent CPU work (the embedding model, the tokenizer, the language models) begins first, on
- * threads of its own, while the database and the framework start.
+ * independent CPU work (the embedding model, the tokenizer) begins first, on threads of its own,
+ * while the database and the framework start.
  */
 @QuarkusMain
 public class FrontdeskMain {
@@ -43,10 +42,6 @@ public class FrontdeskMain {
    */
   private static void preload() {
     Tokens.preload();
-    if (!"false".equalsIgnoreCase(setting("frontdesk.language.preload"))) {
-      CustomerLanguage.preload(
-          setting("frontdesk.language.detected"), setting("frontdesk.language.high-accuracy"));
-    }
     String provider = setting("frontdesk.embedding.provider");
     if (provider != null && !"in-process".equalsIgnoreCase(provider)) {
       return;

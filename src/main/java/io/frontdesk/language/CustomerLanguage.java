@@ -1,7 +1,9 @@
 package io.frontdesk.language;
 
+import com.github.pemistahl.lingua.api.IsoCode639_1;
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
+import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -46,36 +48,26 @@ public class CustomerLanguage {
 
   CustomerLanguage(LanguageConfig config) {
     this.config = config;
-    LanguageDetector early = LanguageModels.preloaded(config);
-    this.detector = early != null ? early : LanguageModels.build(config);
-    this.loaded = early != null;
+    LanguageDetectorBuilder builder =
+        LanguageDetectorBuilder.fromIsoCodes639_1(
+            config.detected().stream()
+                .map(code -> IsoCode639_1.valueOf(code.strip().toUpperCase(Locale.ROOT)))
+                .toArray(IsoCode639_1[]::new));
+    this.detector = (config.highAccuracy() ? builder : builder.withLowAccuracyMode()).build();
   }
 
-  /**
-   * Starts loading Lingua's models at process start, before the framework (the entry point calls it
-   * with the settings from the environment), so the first turns do not share a core with it.
-   */
-  public static void preload(String detected, String highAccuracy) {
-    LanguageModels.preload(detected, highAccuracy);
-  }
-
-  /**
-   * Makes the start wait for the models: taken from the preload (begun at process start, so mostly
-   * done by now), or, without one (tests, another entry point), loaded on a worker thread without
-   * holding the start up.
-   */
+  /** Loads the models on a worker thread at startup (they load lazily on the first message). */
   void preload(@Observes StartupEvent started) {
-    if (loaded || !config.preload()) {
-      return;
+    if (config.preload()) {
+      Infrastructure.getDefaultWorkerPool()
+          .execute(
+              () -> {
+                long start = System.nanoTime();
+                detect("Je n'arrive pas à me connecter à mon compte");
+                LOG.infof(
+                    "Language models loaded in %d ms", (System.nanoTime() - start) / 1_000_000);
+              });
     }
-    Infrastructure.getDefaultWorkerPool()
-        .execute(
-            () -> {
-              long start = System.nanoTime();
-              LanguageModels.loadModels(detector);
-              loaded = true;
-              LOG.infof("Language models loaded in %d ms", (System.nanoTime() - start) / 1_000_000);
-            });
   }
 
   /**

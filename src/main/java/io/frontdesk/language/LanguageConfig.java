@@ -9,15 +9,12 @@ import java.util.List;
 @ConfigMapping(prefix = "frontdesk.language")
 public interface LanguageConfig {
 
-  /** The default of {@link #detected()}. */
-  String DETECTED = "en,fr,de,es,pt,it,ru,zh,ja,ko,ar,el,he,th";
-
   /**
    * The languages told apart (ISO 639-1). Latin-script ones each load n-gram models (about 26 MB
    * each in high accuracy); a language with a script of its own (ru, zh, ja, ko, ar, el, he, th) is
    * recognised by its script and costs nothing.
    */
-  @WithDefault(DETECTED)
+  @WithDefault("en,fr,de,es,pt,it,ru,zh,ja,ko,ar,el,he,th")
   List<String> detected();
 
   /**
