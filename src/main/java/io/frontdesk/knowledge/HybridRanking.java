@@ -26,37 +26,7 @@ public final class HybridRanking {
       double fullTextWeight,
       int k,
       int limit) {
-    Map<String, DenseIndex.Hit> byMeaning = new LinkedHashMap<>();
-    dense.forEach(h -> byMeaning.put(h.documentId(), h));
-    Map<String, SearchHit> byWords = new LinkedHashMap<>();
-    fullText.forEach(h -> byWords.put(h.id(), h));
-    Map<String, Double> fused =
-        RankFusion.fuse(
-            new ArrayList<>(byMeaning.keySet()),
-            new ArrayList<>(byWords.keySet()),
-            denseWeight,
-            fullTextWeight,
-            k);
-    List<SearchHit> out = new ArrayList<>();
-    for (Map.Entry<String, Double> e : fused.entrySet()) {
-      if (out.size() == limit) {
-        break;
-      }
-      DenseIndex.Hit meaning = byMeaning.get(e.getKey());
-      SearchHit words = byWords.get(e.getKey());
-      out.add(
-          meaning != null
-              ? new SearchHit(
-                  meaning.documentId(),
-                  meaning.title(),
-                  meaning.group(),
-                  meaning.passage(),
-                  e.getValue(),
-                  meaning.similarity())
-              : new SearchHit(
-                  words.id(), words.title(), words.group(), words.passage(), e.getValue(), 0));
-    }
-    return out;
+    return merge(dense, List.of(fullText), denseWeight, new double[] {fullTextWeight}, k, limit);
   }
 
   /**
@@ -79,7 +49,7 @@ public final class HybridRanking {
     double[] weights = new double[fullText.size() + 1];
     weights[0] = denseWeight;
     for (int i = 0; i < fullText.size(); i++) {
-      rankings.add(fullText.get(i).stream().map(SearchHit::id).toList());
+      rankings.add(fullText.get(i).stream().map(SearchHit::id).distinct().toList());
       weights[i + 1] = fullTextWeights[i];
       for (SearchHit h : fullText.get(i)) {
         byWords.merge(h.id(), h, (a, b) -> a.passage() != null ? a : b);
